@@ -1,0 +1,20 @@
+//! The portal's schema, as forward-only migrations that run unchanged on
+//! SQLite and PostgreSQL. Backend-specific SQL (full-text indexes) lives in
+//! its own migration with one clearly separated branch per backend.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261129_000001_schema;
+mod m20261129_000002_search;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_schema::Migration),
+            Box::new(m20261129_000002_search::Migration),
+        ]
+    }
+}

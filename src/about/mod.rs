@@ -1,0 +1,94 @@
+//! The About page: the centre, the alliance, the network and the bilateral
+//! mechanisms, with the network's members.
+
+use askama::Template;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+
+use crate::entities::{network_member, page as page_entity, page_translation};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::settings;
+use crate::taxonomy::MEMBER_KINDS;
+use crate::translation;
+use crate::web::{Ctx, Html, Page, Section};
+
+pub struct MemberView {
+    pub name: String,
+    pub country: String,
+    pub website: String,
+}
+
+pub struct MemberGroup {
+    pub kind: &'static str,
+    pub members: Vec<MemberView>,
+}
+
+#[derive(Template)]
+#[template(path = "about.html")]
+pub struct AboutPage {
+    pub page: Page,
+    pub title: String,
+    pub body_html: String,
+    pub groups: Vec<MemberGroup>,
+    pub figures: Vec<(&'static str, i64)>,
+}
+
+pub async fn members(db: &impl ConnectionTrait, locale: Locale) -> Result<Vec<MemberGroup>, DbErr> {
+    let all = network_member::Entity::find()
+        .order_by_asc(network_member::Column::Position)
+        .order_by_asc(network_member::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = all.iter().map(|m| m.id).collect();
+    let texts = translation::load::<crate::entities::network_member_translation::Entity>(
+        db,
+        crate::entities::network_member_translation::Column::MemberId,
+        &ids,
+    )
+    .await?;
+    Ok(MEMBER_KINDS
+        .iter()
+        .map(|kind| MemberGroup {
+            kind,
+            members: all
+                .iter()
+                .filter(|m| m.kind == *kind)
+                .filter_map(|m| {
+                    let p = translation::pick(texts.get(&m.id)?, locale, &m.source_lang)?;
+                    Some(MemberView {
+                        name: p.text.name.clone(),
+                        country: m.country.clone(),
+                        website: m.website.clone(),
+                    })
+                })
+                .collect(),
+        })
+        .filter(|g| !g.members.is_empty())
+        .collect())
+}
+
+/// GET /{lang}/about
+pub async fn about(cx: Ctx) -> Result<Html, AppError> {
+    let p = page_entity::Entity::find()
+        .filter(page_entity::Column::Key.eq("about"))
+        .one(cx.db())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = page_translation::Entity::find()
+        .filter(page_translation::Column::PageId.eq(p.id))
+        .all(cx.db())
+        .await?;
+    let picked = translation::pick(&rows, cx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
+    let s = settings::all(cx.db()).await?;
+    let page = cx
+        .page(Section::About, picked.text.title.clone())
+        .with_description(cx.t("about-description"))
+        .with_content(picked.locale, picked.outdated);
+    Html::render(&AboutPage {
+        title: picked.text.title.clone(),
+        body_html: crate::markdown::render(&picked.text.body),
+        groups: members(cx.db(), cx.locale).await?,
+        figures: settings::FIGURES.iter().map(|k| (*k, settings::figure(&s, k))).collect(),
+        page,
+    })
+}

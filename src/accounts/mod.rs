@@ -1,0 +1,169 @@
+//! Back-office accounts: roles, password rules and hashing. (Sessions and the
+//! login flow live in `admin`.)
+
+use std::sync::LazyLock;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+
+use crate::db::now;
+use crate::entities::editor;
+
+/// What an account may do.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Role {
+    /// Accounts, settings, and everything editors and reviewers do.
+    Admin,
+    /// Content: catalogue, needs, events, news, fellows, pages, inquiries.
+    Editor,
+    /// Programme applications only.
+    Reviewer,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Admin => "admin",
+            Self::Editor => "editor",
+            Self::Reviewer => "reviewer",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "admin" => Some(Self::Admin),
+            "editor" => Some(Self::Editor),
+            "reviewer" => Some(Self::Reviewer),
+            _ => None,
+        }
+    }
+
+    pub const ALL: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
+}
+
+pub const MIN_PASSWORD_LEN: usize = 12;
+
+const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
+
+/// Checks a new password; the error is a Fluent message id.
+pub fn check_password_policy(password: &str, email: &str) -> Result<(), &'static str> {
+    if password.chars().count() < MIN_PASSWORD_LEN {
+        return Err("password-too-short");
+    }
+    let lower = password.trim().to_lowercase();
+    let common = COMMON_PASSWORDS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.trim() == lower);
+    let one_char = lower.chars().all(|c| Some(c) == lower.chars().next());
+    let is_email = !email.is_empty() && lower.contains(&email.to_lowercase());
+    if common || one_char || is_email {
+        return Err("password-too-common");
+    }
+    Ok(())
+}
+
+/// Argon2id with the OWASP-recommended parameters (19 MiB, 2 passes, 1 lane).
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Hashes a password. CPU-heavy: call it from `web::block` in request paths.
+pub fn hash_password(password: &str) -> Result<String, argon2::password_hash::Error> {
+    let salt = SaltString::generate(&mut argon2::password_hash::rand_core::OsRng);
+    Ok(hasher()
+        .hash_password(password.as_bytes(), &salt)?
+        .to_string())
+}
+
+/// Checks a password against a stored hash. CPU-heavy, as above.
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| hasher().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+/// A real hash of a random password nobody has, verified against when the
+/// email is unknown so that both failures cost the same time.
+pub fn dummy_hash() -> &'static str {
+    static DUMMY: LazyLock<String> = LazyLock::new(|| {
+        let mut secret = [0u8; 24];
+        rand::RngCore::fill_bytes(&mut rand::rng(), &mut secret);
+        hash_password(&hex::encode(secret)).unwrap_or_default()
+    });
+    &DUMMY
+}
+
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Creates (or re-activates with a new password) an administrator.
+pub async fn create_admin(
+    db: &impl ConnectionTrait,
+    email: &str,
+    name: &str,
+    password: &str,
+) -> anyhow::Result<()> {
+    let email = normalize_email(email);
+    anyhow::ensure!(
+        email.contains('@') && email.len() <= 254,
+        "{email} is not an email address"
+    );
+    if let Err(id) = check_password_policy(password, &email) {
+        anyhow::bail!(
+            "{}",
+            crate::i18n::message(crate::i18n::Locale::default(), id, None)
+        );
+    }
+    let hash = hash_password(password).map_err(|e| anyhow::anyhow!("cannot hash: {e}"))?;
+    let t = now();
+    let existing = editor::Entity::find()
+        .filter(editor::Column::Email.eq(&email))
+        .one(db)
+        .await?;
+    let mut model = match existing {
+        Some(m) => m.into(),
+        None => editor::ActiveModel {
+            email: Set(email.clone()),
+            created_at: Set(t),
+            ui_lang: Set(crate::i18n::Locale::default().tag().to_owned()),
+            ..Default::default()
+        },
+    };
+    model.display_name = Set(name.to_owned());
+    model.role = Set(Role::Admin.as_str().to_owned());
+    model.password_hash = Set(hash);
+    model.active = Set(true);
+    model.updated_at = Set(t);
+    model.save(db).await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_policy() {
+        assert_eq!(check_password_policy("short", ""), Err("password-too-short"));
+        assert_eq!(check_password_policy("Password1234", ""), Err("password-too-common"));
+        assert_eq!(check_password_policy("aaaaaaaaaaaaaa", ""), Err("password-too-common"));
+        assert_eq!(
+            check_password_policy("mei.ling@centre.org!", "mei.ling@centre.org"),
+            Err("password-too-common")
+        );
+        assert_eq!(check_password_policy("violet-harbour-kettle-42", "x@y.z"), Ok(()));
+    }
+
+    #[test]
+    fn hash_round_trip() {
+        let h = hash_password("violet-harbour-kettle-42").unwrap_or_default();
+        assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        assert!(verify_password(&h, "violet-harbour-kettle-42"));
+        assert!(!verify_password(&h, "violet-harbour-kettle-43"));
+        assert!(!verify_password(dummy_hash(), "anything at all"));
+    }
+}

@@ -1,0 +1,395 @@
+//! The technology catalogue: search with filters, technology pages, and
+//! inquiries to providers.
+
+pub mod inquiry;
+pub mod query;
+pub mod store;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::media::Image;
+use crate::needs;
+use crate::ratelimit;
+use crate::search::snippet::{escape_char, highlight};
+use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
+use crate::web::client::client_key;
+use crate::web::forms::FieldErrors;
+use crate::web::{Ctx, Html, Page, Section};
+use inquiry::InquiryForm;
+use query::{CatalogQuery, Sort};
+
+/// A result card, with the query words highlighted (safe HTML).
+pub struct CardView {
+    pub slug: String,
+    pub title_html: String,
+    pub summary_html: String,
+    pub provider: String,
+    pub field: String,
+    pub trl: i16,
+    pub countries: Vec<&'static str>,
+    pub lang: &'static str,
+    pub fallback: bool,
+    pub image: Option<Image>,
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        escape_char(c, &mut out);
+    }
+    out
+}
+
+pub fn card_views(cards: Vec<store::Card>, q: &str, locale: Locale) -> Vec<CardView> {
+    cards
+        .into_iter()
+        .map(|c| CardView {
+            title_html: if q.is_empty() { escape(&c.title) } else { highlight(&c.title, q, 200) },
+            summary_html: if q.is_empty() { escape(&c.summary) } else { highlight(&c.summary, q, 240) },
+            provider: c.provider,
+            field: c.field,
+            trl: c.trl,
+            countries: c.countries,
+            lang: c.shown.tag(),
+            fallback: c.shown != locale,
+            image: c.image,
+            slug: c.slug,
+        })
+        .collect()
+}
+
+pub struct FacetOption {
+    pub code: String,
+    pub label: String,
+    pub count: i64,
+    pub checked: bool,
+    pub href: String,
+}
+
+pub struct FacetGroup {
+    pub dim: &'static str,
+    pub legend: String,
+    pub options: Vec<FacetOption>,
+}
+
+pub struct Chip {
+    pub label: String,
+    pub href: String,
+}
+
+pub struct PageLink {
+    pub number: u32,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "catalog/list.html")]
+pub struct ListPage {
+    pub page: Page,
+    pub q: CatalogQuery,
+    pub cards: Vec<CardView>,
+    pub total: i64,
+    pub groups: Vec<FacetGroup>,
+    pub trl_options: Vec<(i16, i64)>,
+    pub chips: Vec<Chip>,
+    pub clear_href: String,
+    pub pages: Vec<PageLink>,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub page_no: u32,
+    pub last_page: u32,
+    pub position: String,
+    pub sorts: Vec<(&'static str, bool)>,
+    pub suggestions: Vec<Chip>,
+}
+
+fn list_href(cx: &Ctx, q: &CatalogQuery) -> String {
+    let qs = q.to_query();
+    if qs.is_empty() {
+        cx.href("/technologies")
+    } else {
+        format!("{}?{qs}", cx.href("/technologies"))
+    }
+}
+
+fn group(
+    cx: &Ctx,
+    page: &Page,
+    q: &CatalogQuery,
+    dim: &'static str,
+    legend: &str,
+    prefix: &str,
+    counts: &[(&'static str, i64)],
+    selected: &[&'static str],
+) -> FacetGroup {
+    FacetGroup {
+        dim,
+        legend: page.t(legend),
+        options: counts
+            .iter()
+            .map(|(code, n)| FacetOption {
+                code: (*code).to_owned(),
+                label: page.code(prefix, code),
+                count: *n,
+                checked: selected.contains(code),
+                href: list_href(cx, &q.toggled(dim, code)),
+            })
+            .collect(),
+    }
+}
+
+/// GET /{lang}/technologies
+pub async fn list(cx: Ctx) -> Result<Html, AppError> {
+    let q = CatalogQuery::parse(&cx.query);
+    let result = store::search(cx.db(), &q, cx.locale).await?;
+    let cards = store::cards(cx.db(), &result.ids, cx.locale).await?;
+    let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
+    page.description = cx.t("catalog-description");
+    // Search results are not for indexing; the plain list and its pages are.
+    page.noindex = !q.q.is_empty() || q.has_filters();
+    if q.page > 1 {
+        page.canonical_query = Some(format!("page={}", q.page));
+    }
+
+    let f = &result.facets;
+    let groups = vec![
+        group(&cx, &page, &q, "field", "catalog-filter-field", "field", &f.fields, &q.fields),
+        group(&cx, &page, &q, "country", "catalog-filter-country", "country", &f.countries, &q.countries),
+        group(&cx, &page, &q, "mode", "catalog-filter-mode", "mode", &f.modes, &q.modes),
+        group(&cx, &page, &q, "ip", "catalog-filter-ip", "ip", &f.ip, &q.ip),
+    ];
+
+    let mut chips = Vec::new();
+    if !q.q.is_empty() {
+        chips.push(Chip {
+            label: page.ts("catalog-chip-words", "words", &q.q),
+            href: list_href(&cx, &q.without_q()),
+        });
+    }
+    for (dim, prefix, list) in [
+        ("field", "field", &q.fields),
+        ("country", "country", &q.countries),
+        ("mode", "mode", &q.modes),
+        ("ip", "ip", &q.ip),
+    ] {
+        for code in list.iter() {
+            chips.push(Chip {
+                label: page.code(prefix, code),
+                href: list_href(&cx, &q.toggled(dim, code)),
+            });
+        }
+    }
+    if q.trl_min.is_some() || q.trl_max.is_some() {
+        let (a, b) = q.trl_bounds();
+        chips.push(Chip {
+            label: format!("{} {a}–{b}", page.t("catalog-trl-short")),
+            href: list_href(&cx, &q.without_trl()),
+        });
+    }
+
+    let per_page = i64::from(q.per_page);
+    let last_page = u32::try_from(((result.total + per_page - 1) / per_page).max(1)).unwrap_or(1);
+    let shown = q.with_page(result.page);
+    let pages = page_window(result.page, last_page)
+        .into_iter()
+        .map(|n| PageLink {
+            number: n,
+            href: list_href(&cx, &shown.with_page(n)),
+            current: n == result.page,
+        })
+        .collect();
+    let prev_href = (result.page > 1).then(|| list_href(&cx, &shown.with_page(result.page - 1)));
+    let next_href = (result.page < last_page).then(|| list_href(&cx, &shown.with_page(result.page + 1)));
+
+    let mut suggestions = Vec::new();
+    if result.total == 0 {
+        if q.has_filters() {
+            suggestions.push(Chip {
+                label: page.t("catalog-suggest-clear-filters"),
+                href: list_href(&cx, &q.cleared()),
+            });
+        }
+        if !q.q.is_empty() {
+            suggestions.push(Chip {
+                label: page.t("catalog-suggest-clear-words"),
+                href: list_href(&cx, &q.without_q()),
+            });
+            suggestions.push(Chip {
+                label: page.t("catalog-suggest-site-search"),
+                href: format!(
+                    "{}?{}",
+                    cx.href("/search"),
+                    form_urlencoded::Serializer::new(String::new()).append_pair("q", &q.q).finish()
+                ),
+            });
+        }
+    }
+    let current_sort = q.sort();
+    let mut sorts = vec![("newest", current_sort == Sort::Newest), ("title", current_sort == Sort::Title)];
+    if !q.q.is_empty() {
+        sorts.insert(0, ("relevance", current_sort == Sort::Relevance));
+    }
+
+    Html::render(&ListPage {
+        cards: card_views(cards, &q.q, cx.locale),
+        total: result.total,
+        groups,
+        trl_options: f.trl.clone(),
+        chips,
+        clear_href: list_href(&cx, &q.cleared().without_q()),
+        pages,
+        prev_href,
+        next_href,
+        page_no: result.page,
+        last_page,
+        position: format!("{} / {last_page}", result.page),
+        sorts,
+        suggestions,
+        q: shown,
+        page,
+    })
+}
+
+/// Page numbers around the current one: 1 … 4 5 [6] 7 8 … 20.
+fn page_window(current: u32, last: u32) -> Vec<u32> {
+    let mut v: Vec<u32> = (current.saturating_sub(2).max(1)..=(current + 2).min(last)).collect();
+    if v.first() != Some(&1) {
+        v.insert(0, 1);
+    }
+    if v.last() != Some(&last) {
+        v.push(last);
+    }
+    v
+}
+
+#[derive(Template)]
+#[template(path = "catalog/detail.html")]
+pub struct DetailPage {
+    pub page: Page,
+    pub d: store::Detail,
+    pub description_html: String,
+    pub scenarios_html: String,
+    pub countries: Vec<&'static str>,
+    pub modes: Vec<&'static str>,
+    pub related: Vec<CardView>,
+    pub needs: Vec<needs::NeedCard>,
+    pub form: InquiryForm,
+    pub errors: FieldErrors,
+    pub inquiry_countries: Vec<&'static str>,
+}
+
+async fn detail_page(
+    cx: &Ctx,
+    slug: &str,
+    form: InquiryForm,
+    errors: FieldErrors,
+) -> Result<(DetailPage, i32), AppError> {
+    let d = store::detail(cx.db(), slug, cx.locale).await?.ok_or(AppError::NotFound)?;
+    let related = store::related(cx.db(), &d.tech, cx.locale).await?;
+    let needs = needs::matching_technology(cx.db(), &d.tech, cx.locale).await?;
+    let page = cx
+        .page(Section::Technologies, d.text.title.clone())
+        .with_description(d.text.summary.clone())
+        .with_content(d.shown, d.outdated);
+    let mut page = page;
+    page.og_type = "article";
+    page.og_image = d.images.first().map(|i| page.abs(&i.src(1200)));
+    let id = d.tech.id;
+    Ok((
+        DetailPage {
+            description_html: crate::markdown::render(&d.text.description),
+            scenarios_html: crate::markdown::render(&d.text.scenarios),
+            countries: taxonomy::unmask(ASEAN, d.tech.countries),
+            modes: taxonomy::unmask(MODES, d.tech.coop_modes),
+            related: card_views(related, "", cx.locale),
+            needs,
+            form,
+            errors,
+            inquiry_countries: inquiry::countries(),
+            page,
+            d,
+        },
+        id,
+    ))
+}
+
+/// GET /{lang}/technologies/{slug}
+pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+    let (_, slug) = path.into_inner();
+    let (page, _) = detail_page(&cx, &slug, InquiryForm::default(), FieldErrors::default()).await?;
+    Html::render(&page)
+}
+
+/// POST /{lang}/technologies/{slug}/inquiry
+pub async fn inquire(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    form: web::Form<InquiryForm>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let form = form.into_inner();
+    let sent = format!("{}/inquiry/sent", cx.href(&format!("/technologies/{slug}")));
+    let (page, tech_id) = detail_page(&cx, &slug, form.clone(), FieldErrors::default()).await?;
+    if form.is_spam() {
+        // Look like success so the bot learns nothing; store nothing.
+        return Ok(see_other(&sent));
+    }
+    match form.validate() {
+        Err(errors) => {
+            let page = DetailPage { errors, ..page };
+            Ok(Html::render(&page)?.unprocessable().into_response(&req))
+        }
+        Ok(input) => {
+            let key = client_key(&req, &cx.state);
+            if !ratelimit::INQUIRY.allow(cx.db(), &key).await? {
+                return Err(AppError::TooManyRequests {
+                    retry_after_secs: ratelimit::INQUIRY.retry_after_secs(),
+                });
+            }
+            inquiry::store(cx.db(), tech_id, input, cx.locale, key).await?;
+            Ok(see_other(&sent))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "catalog/inquiry_sent.html")]
+pub struct SentPage {
+    pub page: Page,
+    pub slug: String,
+    pub title: String,
+}
+
+/// GET /{lang}/technologies/{slug}/inquiry/sent
+pub async fn inquiry_sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+    let (_, slug) = path.into_inner();
+    let d = store::detail(cx.db(), &slug, cx.locale).await?.ok_or(AppError::NotFound)?;
+    let mut page = cx.page(Section::Technologies, cx.t("inquiry-sent-title"));
+    page.noindex = true;
+    Html::render(&SentPage {
+        page,
+        title: d.text.title,
+        slug,
+    })
+}
+
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
+}
+
+/// Vocabularies the templates iterate over.
+pub fn fields() -> &'static [&'static str] {
+    FIELDS
+}
+
+pub fn ip_statuses() -> &'static [&'static str] {
+    IP_STATUSES
+}

@@ -1,0 +1,178 @@
+//! The `techbridge` command line: serve (the default), migrate, seed-demo,
+//! seed-synthetic and create-admin.
+
+use std::process::ExitCode;
+
+use actix_web::{HttpServer, web};
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+use crate::config::{CommonArgs, Config, ServeArgs};
+use crate::{AppState, accounts, db, demo};
+
+#[derive(Parser)]
+#[command(
+    name = "techbridge",
+    version,
+    about = "The China-ASEAN technology transfer portal",
+    long_about = "The China-ASEAN technology transfer portal.\n\nWithout a command it serves the \
+                  portal, creating, migrating and filling an embedded SQLite database with demo \
+                  content on first start."
+)]
+struct Cli {
+    #[command(flatten)]
+    common: CommonArgs,
+    #[command(flatten)]
+    serve: ServeArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Load the demo content (technologies, events, news, fellows...) into
+    /// an empty database.
+    SeedDemo,
+    /// Add N synthetic technologies in three languages, for load tests.
+    SeedSynthetic {
+        /// How many technologies to add.
+        n: u32,
+    },
+    /// Create an administrator account. The password is read from
+    /// ADMIN_PASSWORD, or asked for on the terminal.
+    CreateAdmin {
+        /// Email address to log in with.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the back office and the audit log.
+        #[arg(long, default_value = "Administrator")]
+        name: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_tracing(&cli.common.log_level);
+    let result = actix_web::rt::System::new().block_on(run(cli));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(filter: &str) {
+    let filter = EnvFilter::try_new(filter)
+        .or_else(|_| EnvFilter::try_new("info"))
+        .unwrap_or_default();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&cli.common, &cli.serve).await,
+        Command::Migrate => {
+            let conn = open(&cli.common).await?;
+            println!("database is up to date");
+            conn.close().await.ok();
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let conn = open(&cli.common).await?;
+            if demo::load_if_empty(&conn).await? {
+                println!("demo content loaded");
+            } else {
+                println!("the database already has content; nothing loaded");
+            }
+            Ok(())
+        }
+        Command::SeedSynthetic { n } => {
+            let conn = open(&cli.common).await?;
+            let started = std::time::Instant::now();
+            demo::synthetic::load(&conn, n).await?;
+            println!("{n} synthetic technologies added in {:.1?}", started.elapsed());
+            Ok(())
+        }
+        Command::CreateAdmin { email, name } => {
+            let conn = open(&cli.common).await?;
+            let password = match std::env::var("ADMIN_PASSWORD") {
+                Ok(p) if !p.is_empty() => p,
+                _ => ask_password()?,
+            };
+            accounts::create_admin(&conn, &email, &name, &password).await?;
+            println!("administrator {email} created");
+            Ok(())
+        }
+    }
+}
+
+async fn open(common: &CommonArgs) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    let url = crate::config::database_url(common)?;
+    let conn = db::connect(&url)
+        .await
+        .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
+    db::migrate(&conn).await.context("migration failed")?;
+    Ok(conn)
+}
+
+fn ask_password() -> anyhow::Result<String> {
+    let first = rpassword::prompt_password("Password (at least 12 characters): ")?;
+    let second = rpassword::prompt_password("Repeat the password: ")?;
+    anyhow::ensure!(first == second, "the two passwords differ");
+    Ok(first)
+}
+
+/// A database URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            let user = creds.split(':').next().unwrap_or("");
+            format!("{}{}:***{}", &url[..s + 3], user, &url[at..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let config = Config::build(common, serve)?;
+    let conn = db::connect(&config.database_url)
+        .await
+        .with_context(|| format!("cannot open the database at {}", redact(&config.database_url)))?;
+    db::migrate(&conn).await.context("migration failed")?;
+    if config.demo_content && demo::load_if_empty(&conn).await? {
+        tracing::info!("empty database: demo content loaded");
+    }
+    let bind = config.bind;
+    let workers = config.workers;
+    let shutdown = config.shutdown_timeout;
+    let public_url = config.public_url.clone();
+    let state = web::Data::new(AppState::new(conn.clone(), config));
+    let mut server = HttpServer::new(move || crate::app(state.clone()))
+        .shutdown_timeout(shutdown.as_secs())
+        .client_request_timeout(std::time::Duration::from_secs(10))
+        .client_disconnect_timeout(std::time::Duration::from_secs(2));
+    if let Some(w) = workers {
+        server = server.workers(w);
+    }
+    let server = server
+        .bind(bind)
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "ready");
+    println!("TechBridge is serving {public_url}/ (listening on http://{bind})");
+    server.run().await?;
+    tracing::info!("stopped; closing the database");
+    conn.close().await.ok();
+    Ok(())
+}

@@ -1,0 +1,214 @@
+//! Typed configuration, built once from flags and environment variables and
+//! passed to the app in its state (no globals).
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Context;
+use clap::Args;
+use rand::RngCore;
+
+/// Options every command shares.
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Database URL: sqlite://path.db or postgres://user@host/db.
+    /// Default: a SQLite file under the data directory, created on first start.
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+
+    /// Directory for the default SQLite database and the generated secret key.
+    #[arg(long, env = "DATA_DIR", default_value = "data", global = true)]
+    pub data_dir: PathBuf,
+
+    /// Log filter (tracing EnvFilter syntax), e.g. `info` or `techbridge=debug`.
+    #[arg(long, env = "LOG_LEVEL", default_value = "info", global = true)]
+    pub log_level: String,
+}
+
+/// Options of the web server.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "BIND", default_value = "127.0.0.1", global = true)]
+    pub bind: String,
+
+    /// Port to listen on.
+    #[arg(long, env = "PORT", default_value_t = 8080, global = true)]
+    pub port: u16,
+
+    /// Public base URL used in canonical links, feeds and the sitemap.
+    /// Default: http://<bind>:<port>.
+    #[arg(long, env = "PUBLIC_URL", global = true)]
+    pub public_url: Option<String>,
+
+    /// Secret for signed tokens (at least 32 characters). Several instances
+    /// must share one. Default: generated once and kept in the data directory.
+    #[arg(long, env = "SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<String>,
+
+    /// Directory of the static assets (CSS, images).
+    #[arg(long, env = "STATIC_DIR", global = true)]
+    pub static_dir: Option<PathBuf>,
+
+    /// Mark cookies Secure (set when served over HTTPS).
+    #[arg(long, env = "SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
+
+    /// Trust X-Forwarded-For from a reverse proxy for the client address.
+    #[arg(long, env = "TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
+
+    /// Seconds to let requests in flight finish after SIGTERM.
+    #[arg(long, env = "SHUTDOWN_TIMEOUT", default_value_t = 10, global = true)]
+    pub shutdown_timeout: u64,
+
+    /// Largest accepted document upload, in bytes.
+    #[arg(long, env = "MAX_UPLOAD_BYTES", default_value_t = 5 * 1024 * 1024, global = true)]
+    pub max_upload_bytes: usize,
+
+    /// Do not load demo content into an empty database.
+    #[arg(long, env = "NO_DEMO", global = true)]
+    pub no_demo: bool,
+
+    /// Worker threads (default: one per core).
+    #[arg(long, env = "WORKERS", global = true)]
+    pub workers: Option<usize>,
+
+    /// SMTP server for messages to applicants, e.g. smtp://user:pass@host:587.
+    /// Without it, messages stay in the back office outbox.
+    #[arg(long, env = "SMTP_URL", hide_env_values = true, global = true)]
+    pub smtp_url: Option<String>,
+
+    /// Sender address for messages to applicants.
+    #[arg(long, env = "MAIL_FROM", default_value = "TechBridge <noreply@techbridge.example.org>", global = true)]
+    pub mail_from: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: String,
+    pub bind: SocketAddr,
+    pub public_url: String,
+    pub secret_key: Vec<u8>,
+    pub static_dir: PathBuf,
+    pub secure_cookies: bool,
+    pub trust_proxy: bool,
+    pub shutdown_timeout: Duration,
+    pub max_upload_bytes: usize,
+    pub demo_content: bool,
+    pub workers: Option<usize>,
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+}
+
+impl Config {
+    pub fn build(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<Self> {
+        let bind: SocketAddr = format!("{}:{}", serve.bind, serve.port)
+            .parse()
+            .with_context(|| format!("invalid bind address {}:{}", serve.bind, serve.port))?;
+        let public_url = serve
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{bind}"))
+            .trim_end_matches('/')
+            .to_owned();
+        let secret_key = match &serve.secret_key {
+            Some(k) if k.len() >= 32 => k.as_bytes().to_vec(),
+            Some(_) => anyhow::bail!("SECRET_KEY must be at least 32 characters"),
+            None => load_or_create_secret(&common.data_dir)?,
+        };
+        Ok(Self {
+            database_url: database_url(common)?,
+            bind,
+            public_url,
+            secret_key,
+            static_dir: serve.static_dir.clone().unwrap_or_else(default_static_dir),
+            secure_cookies: serve.secure_cookies,
+            trust_proxy: serve.trust_proxy,
+            shutdown_timeout: Duration::from_secs(serve.shutdown_timeout),
+            max_upload_bytes: serve.max_upload_bytes,
+            demo_content: !serve.no_demo,
+            workers: serve.workers,
+            smtp_url: serve.smtp_url.clone(),
+            mail_from: serve.mail_from.clone(),
+        })
+    }
+
+    /// A configuration for tests: given database, fixed secret, no demo load.
+    pub fn for_tests(database_url: &str) -> Self {
+        Self {
+            database_url: database_url.to_owned(),
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            public_url: "http://localhost:8080".to_owned(),
+            secret_key: b"test-secret-key-that-is-long-enough-0123456789".to_vec(),
+            static_dir: default_static_dir(),
+            secure_cookies: false,
+            trust_proxy: false,
+            shutdown_timeout: Duration::from_secs(5),
+            max_upload_bytes: 5 * 1024 * 1024,
+            demo_content: false,
+            workers: Some(1),
+            smtp_url: None,
+            mail_from: "TechBridge <noreply@techbridge.example.org>".to_owned(),
+        }
+    }
+}
+
+/// The database URL given, or a SQLite file under the data directory.
+pub fn database_url(common: &CommonArgs) -> anyhow::Result<String> {
+    if let Some(url) = &common.database_url {
+        return Ok(url.clone());
+    }
+    std::fs::create_dir_all(&common.data_dir)
+        .with_context(|| format!("cannot create {}", common.data_dir.display()))?;
+    Ok(format!(
+        "sqlite://{}?mode=rwc",
+        common.data_dir.join("techbridge.db").display()
+    ))
+}
+
+/// `./static` when run from the project, else the folder the binary was built
+/// from, so the binary works from any directory.
+fn default_static_dir() -> PathBuf {
+    let here = PathBuf::from("static");
+    if here.join("css").is_dir() {
+        return here;
+    }
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("static")
+}
+
+fn load_or_create_secret(data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+    let path = data_dir.join("secret.key");
+    if let Ok(existing) = std::fs::read_to_string(&path) {
+        let key = existing.trim();
+        if key.len() >= 32 {
+            return Ok(key.as_bytes().to_vec());
+        }
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create {}", data_dir.display()))?;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let key = hex::encode(bytes);
+    write_private(&path, &key).with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(key.into_bytes())
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(path)?;
+    f.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}

@@ -1,0 +1,30 @@
+//! A forum, competition, camp, training, matchmaking or exhibition.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "events")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slug: String,
+    pub kind: String,
+    pub starts_at: DateTimeUtc,
+    pub ends_at: DateTimeUtc,
+    pub timezone: String,
+    pub country: String,
+    pub registration_url: String,
+    pub registration_closes_at: Option<DateTimeUtc>,
+    pub cover_id: Option<i32>,
+    pub status: String,
+    pub publish_at: Option<DateTimeUtc>,
+    pub expires_at: Option<DateTimeUtc>,
+    pub source_lang: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

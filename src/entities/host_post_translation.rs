@@ -1,0 +1,27 @@
+//! A host post's text in one language.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "host_post_translations")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub host_post_id: i32,
+    pub lang: String,
+    #[sea_orm(column_type = "Text")]
+    pub institution: String,
+    #[sea_orm(column_type = "Text")]
+    pub lab: String,
+    #[sea_orm(column_type = "Text")]
+    pub description: String,
+    pub revision: i32,
+    pub source_revision: i32,
+    pub updated_at: DateTimeUtc,
+    pub reviewed_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,36 @@
+//! sea-orm entities: the shape of each table, with no behaviour of their own.
+
+pub mod application;
+pub mod application_document;
+pub mod application_history;
+pub mod application_review;
+pub mod audit_entry;
+pub mod call_translation;
+pub mod editor;
+pub mod event;
+pub mod event_translation;
+pub mod fellow;
+pub mod fellow_translation;
+pub mod host_post;
+pub mod host_post_translation;
+pub mod inquiry;
+pub mod media;
+pub mod media_translation;
+pub mod media_variant;
+pub mod need;
+pub mod need_translation;
+pub mod network_member;
+pub mod network_member_translation;
+pub mod news;
+pub mod news_translation;
+pub mod outbox_message;
+pub mod page;
+pub mod page_translation;
+pub mod programme_call;
+pub mod rate_event;
+pub mod search_doc;
+pub mod session;
+pub mod setting;
+pub mod technology;
+pub mod technology_image;
+pub mod technology_translation;

@@ -1,0 +1,28 @@
+//! A technology an ASEAN organisation is looking for.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "needs")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slug: String,
+    pub field: String,
+    pub country: String,
+    pub organisation: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub ip_hash: Option<String>,
+    pub status: String,
+    pub publish_at: Option<DateTimeUtc>,
+    pub expires_at: Option<DateTimeUtc>,
+    pub source_lang: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,24 @@
+//! A news item.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "news")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slug: String,
+    pub event_id: Option<i32>,
+    pub cover_id: Option<i32>,
+    pub status: String,
+    pub publish_at: Option<DateTimeUtc>,
+    pub expires_at: Option<DateTimeUtc>,
+    pub source_lang: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

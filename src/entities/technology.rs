@@ -1,0 +1,33 @@
+//! A technology offered for transfer.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "technologies")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub slug: String,
+    pub field: String,
+    pub trl: i16,
+    pub ip_status: String,
+    pub coop_modes: i32,
+    pub countries: i32,
+    pub province: String,
+    pub featured: bool,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub contact_phone: String,
+    pub website: String,
+    pub status: String,
+    pub publish_at: Option<DateTimeUtc>,
+    pub expires_at: Option<DateTimeUtc>,
+    pub source_lang: String,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

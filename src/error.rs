@@ -1,0 +1,118 @@
+//! The one error type of the portal. Handlers return `Result<_, AppError>`;
+//! the response it makes carries only a status and a message id, and the
+//! error-page middleware (`web::error_pages`) turns that into a full page in
+//! the visitor's language. Causes are logged, never shown.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use sea_orm::DbErr;
+
+use crate::db;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error("not found")]
+    NotFound,
+    /// Bad input that has no form to show it next to; the id is a Fluent message.
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("forbidden: {0}")]
+    Forbidden(&'static str),
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error("payload too large")]
+    PayloadTooLarge,
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("database error: {0}")]
+    Db(DbErr),
+    #[error("template error: {0}")]
+    Template(#[from] askama::Error),
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<DbErr> for AppError {
+    fn from(e: DbErr) -> Self {
+        if db::is_unavailable(&e) {
+            Self::Unavailable(e.to_string())
+        } else {
+            Self::Db(e)
+        }
+    }
+}
+
+impl<E: std::fmt::Debug + std::fmt::Display> From<sea_orm::TransactionError<E>> for AppError
+where
+    E: Into<AppError>,
+{
+    fn from(e: sea_orm::TransactionError<E>) -> Self {
+        match e {
+            sea_orm::TransactionError::Connection(db) => db.into(),
+            sea_orm::TransactionError::Transaction(inner) => inner.into(),
+        }
+    }
+}
+
+/// What the error-page middleware needs to render a page: attached to the
+/// response as an extension.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorInfo {
+    /// Fluent id of the explanation shown under the heading.
+    pub message: &'static str,
+}
+
+impl AppError {
+    fn message_id(&self) -> &'static str {
+        match self {
+            Self::NotFound => "error-not-found-text",
+            Self::BadRequest(id) | Self::Forbidden(id) => id,
+            Self::TooManyRequests { .. } => "error-too-many-text",
+            Self::PayloadTooLarge => "error-too-large-text",
+            Self::Unavailable(_) => "error-unavailable-text",
+            Self::Db(_) | Self::Template(_) | Self::Internal(_) => "error-internal-text",
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Db(_) | Self::Template(_) | Self::Internal(_) => {
+                StatusCode::INTERNAL_SERVER_ERROR
+            }
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Db(_) | Self::Template(_) | Self::Internal(_) => {
+                tracing::error!(error = %self, "request failed");
+            }
+            Self::Unavailable(_) => tracing::warn!(error = %self, "database unavailable"),
+            _ => {}
+        }
+        let mut res = HttpResponse::build(self.status_code());
+        match self {
+            Self::TooManyRequests { retry_after_secs } => {
+                res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            Self::Unavailable(_) => {
+                res.insert_header((header::RETRY_AFTER, HeaderValue::from_static("5")));
+            }
+            _ => {}
+        }
+        let mut res = res.finish();
+        res.extensions_mut().insert(ErrorInfo {
+            message: self.message_id(),
+        });
+        res
+    }
+}

@@ -1,0 +1,182 @@
+//! Events: forums, competitions, camps, trainings, matchmaking sessions and
+//! exhibitions, shown in their own time zone.
+
+pub mod store;
+
+use chrono::{DateTime, Offset, Utc};
+use chrono_tz::Tz;
+use askama::Template;
+use actix_web::web;
+use sea_orm::{ConnectionTrait, DbErr};
+use serde::Deserialize;
+
+use crate::entities::event;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::news;
+use crate::taxonomy::EVENT_KINDS;
+use crate::translation;
+use crate::web::{Ctx, Html, Page, Section};
+
+pub fn tz_of(e: &event::Model) -> Tz {
+    e.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+}
+
+/// "Asia/Shanghai (UTC+08:00)" for the event's zone at its start.
+pub fn zone_label(e: &event::Model) -> String {
+    let tz = tz_of(e);
+    let offset = e.starts_at.with_timezone(&tz).offset().fix();
+    let secs = offset.local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.abs();
+    format!("{} (UTC{sign}{:02}:{:02})", tz.name(), secs / 3600, secs % 3600 / 60)
+}
+
+/// An event as lists show it.
+pub struct EventCard {
+    pub slug: String,
+    pub kind: String,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub country: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub tz: Tz,
+    pub lang: &'static str,
+    pub fallback: bool,
+}
+
+pub async fn cards(db: &impl ConnectionTrait, events: Vec<event::Model>, locale: Locale) -> Result<Vec<EventCard>, DbErr> {
+    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
+    let texts = store::texts(db, &ids).await?;
+    Ok(events
+        .into_iter()
+        .filter_map(|e| {
+            let p = translation::pick(texts.get(&e.id)?, locale, &e.source_lang)?;
+            Some(EventCard {
+                title: p.text.title.clone(),
+                summary: p.text.summary.clone(),
+                city: p.text.city.clone(),
+                lang: p.locale.tag(),
+                fallback: p.locale != locale,
+                tz: tz_of(&e),
+                slug: e.slug,
+                kind: e.kind,
+                country: e.country,
+                starts_at: e.starts_at,
+                ends_at: e.ends_at,
+            })
+        })
+        .collect())
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    kind: String,
+    year: String,
+    page: String,
+}
+
+#[derive(Template)]
+#[template(path = "events/list.html")]
+pub struct ListPage {
+    pub page: Page,
+    pub upcoming: Vec<EventCard>,
+    pub past: Vec<EventCard>,
+    pub kinds: &'static [&'static str],
+    pub kind: String,
+    pub years: Vec<i32>,
+    pub year: Option<i32>,
+    pub page_no: u64,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+const PAST_PER_PAGE: u64 = 10;
+
+/// GET /{lang}/events
+pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
+    let kind = EVENT_KINDS.iter().find(|k| **k == q.kind).copied();
+    let year = q.year.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let filter = store::Filter { kind, year };
+    let upcoming = store::upcoming(cx.db(), &filter, 50).await?;
+    let (past, past_total) = store::past(cx.db(), &filter, page_no, PAST_PER_PAGE).await?;
+    let last = past_total.div_ceil(PAST_PER_PAGE).max(1);
+    let link = |p: u64| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if let Some(k) = kind {
+            s.append_pair("kind", k);
+        }
+        if let Some(y) = year {
+            s.append_pair("year", &y.to_string());
+        }
+        s.append_pair("page", &p.to_string());
+        format!("{}?{}#past", cx.href("/events"), s.finish())
+    };
+    let mut page = cx.page(Section::Events, cx.t("events-title"));
+    page.description = cx.t("events-description");
+    Html::render(&ListPage {
+        upcoming: cards(cx.db(), upcoming, cx.locale).await?,
+        past: cards(cx.db(), past, cx.locale).await?,
+        kinds: EVENT_KINDS,
+        kind: kind.unwrap_or_default().to_owned(),
+        years: store::years(cx.db()).await?,
+        year,
+        prev_href: (page_no > 1).then(|| link(page_no - 1)),
+        next_href: (page_no < last).then(|| link(page_no + 1)),
+        page_no,
+        page,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "events/detail.html")]
+pub struct DetailPage {
+    pub page: Page,
+    pub event: event::Model,
+    pub tz: Tz,
+    pub zone: String,
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+    pub venue: String,
+    pub city: String,
+    pub registration_open: bool,
+    pub upcoming: bool,
+    pub news: Vec<news::NewsCard>,
+}
+
+/// GET /{lang}/events/{slug}
+pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+    let (_, slug) = path.into_inner();
+    let e = store::by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let texts = store::texts(cx.db(), &[e.id]).await?;
+    let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
+    let p = translation::pick(rows, cx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
+    let t = crate::db::now();
+    let registration_open = !e.registration_url.is_empty()
+        && e.registration_closes_at.unwrap_or(e.starts_at) > t;
+    let news = news::for_event(cx.db(), e.id, cx.locale).await?;
+    let mut page = cx
+        .page(Section::Events, p.text.title.clone())
+        .with_description(p.text.summary.clone())
+        .with_content(p.locale, p.outdated);
+    page.og_type = "article";
+    Html::render(&DetailPage {
+        tz: tz_of(&e),
+        zone: zone_label(&e),
+        title: p.text.title.clone(),
+        summary: p.text.summary.clone(),
+        body_html: crate::markdown::render(&p.text.body),
+        venue: p.text.venue.clone(),
+        city: p.text.city.clone(),
+        registration_open,
+        upcoming: e.ends_at >= t,
+        news,
+        event: e,
+        page,
+    })
+}

@@ -1,0 +1,119 @@
+//! Events in the database.
+
+use chrono::{DateTime, Datelike, Utc};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, PaginatorTrait};
+
+use crate::db::now;
+use crate::entities::{event, event_translation};
+use crate::search::index::{self, DocText};
+use crate::translation;
+
+pub fn visible() -> Condition {
+    Condition::all()
+        .add(event::Column::Status.eq("published"))
+        .add(event::Column::PublishAt.lte(now()))
+}
+
+pub struct Filter<'a> {
+    pub kind: Option<&'a str>,
+    pub year: Option<i32>,
+}
+
+fn filtered(f: &Filter<'_>) -> sea_orm::Select<event::Entity> {
+    let mut q = event::Entity::find().filter(visible());
+    if let Some(k) = f.kind {
+        q = q.filter(event::Column::Kind.eq(k));
+    }
+    if let Some(y) = f.year
+        && let (Some(from), Some(to)) = (
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1),
+        )
+    {
+        let from: DateTime<Utc> = from.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        let to: DateTime<Utc> = to.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc();
+        q = q
+            .filter(event::Column::StartsAt.gte(from))
+            .filter(event::Column::StartsAt.lt(to));
+    }
+    q
+}
+
+/// Events not yet over, soonest first.
+pub async fn upcoming(db: &impl ConnectionTrait, f: &Filter<'_>, limit: u64) -> Result<Vec<event::Model>, DbErr> {
+    filtered(f)
+        .filter(event::Column::EndsAt.gte(now()))
+        .order_by_asc(event::Column::StartsAt)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// Events that are over, latest first, a page at a time.
+pub async fn past(
+    db: &impl ConnectionTrait,
+    f: &Filter<'_>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<event::Model>, u64), DbErr> {
+    let pages = filtered(f)
+        .filter(event::Column::EndsAt.lt(now()))
+        .order_by_desc(event::Column::StartsAt)
+        .paginate(db, per_page);
+    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+}
+
+/// Years that have events, newest first (for the year filter).
+pub async fn years(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    let starts: Vec<DateTime<Utc>> = event::Entity::find()
+        .select_only()
+        .column(event::Column::StartsAt)
+        .filter(visible())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut years: Vec<i32> = starts.iter().map(|d| d.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    Ok(years)
+}
+
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(visible())
+        .filter(event::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+pub async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<event::Model>, DbErr> {
+    event::Entity::find()
+        .filter(visible())
+        .filter(event::Column::Id.eq(id))
+        .one(db)
+        .await
+}
+
+pub async fn texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<event_translation::Model>>, DbErr> {
+    translation::load::<event_translation::Entity>(db, event_translation::Column::EventId, ids).await
+}
+
+pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let rows = event_translation::Entity::find()
+        .filter(event_translation::Column::EventId.eq(id))
+        .all(db)
+        .await?;
+    let bodies: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {} {}", crate::markdown::to_text(&r.body), r.venue, r.city))
+        .collect();
+    let text = DocText {
+        title: rows.iter().map(|r| r.title.as_str()).collect(),
+        summary: rows.iter().map(|r| r.summary.as_str()).collect(),
+        body: bodies.iter().map(String::as_str).collect(),
+    };
+    index::upsert(db, index::EVENT, id, &text).await
+}

@@ -1,0 +1,128 @@
+//! The home page, and the redirects that choose a language.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse};
+use askama::Template;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::catalog::{self, CardView};
+use crate::db::now;
+use crate::entities::technology;
+use crate::error::AppError;
+use crate::events::{self, EventCard};
+use crate::i18n::{self, Locale};
+use crate::news::{self, NewsCard};
+use crate::programme::{self, CallView};
+use crate::settings;
+use crate::web::{Ctx, Html, Page, Section};
+
+/// GET / : to the remembered language, else the browser's, else English.
+/// The answer depends on both, hence `Vary`.
+pub async fn root(req: HttpRequest) -> HttpResponse {
+    let cookie = req.cookie(i18n::LANG_COOKIE);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let locale = i18n::negotiate(cookie.as_ref().map(|c| c.value()), accept);
+    HttpResponse::Found()
+        .insert_header((header::LOCATION, format!("/{}/", locale.tag())))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .finish()
+}
+
+/// GET /zh/... : short aliases to the full language tag, same path and query.
+pub async fn alias(req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let path = req.path();
+    let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+    let locale = Locale::from_alias(first).ok_or(AppError::NotFound)?;
+    let rest = &path[1 + first.len()..];
+    let mut to = format!("/{}{}", locale.tag(), if rest.is_empty() { "/" } else { rest });
+    if !req.query_string().is_empty() {
+        to.push('?');
+        to.push_str(req.query_string());
+    }
+    Ok(HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, to))
+        .finish())
+}
+
+/// GET /{lang} : to /{lang}/.
+pub async fn slash(cx: Ctx) -> HttpResponse {
+    HttpResponse::MovedPermanently()
+        .insert_header((header::LOCATION, cx.href("/")))
+        .finish()
+}
+
+pub struct Figure {
+    pub key: &'static str,
+    pub value: i64,
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage {
+    pub page: Page,
+    pub figures: Vec<Figure>,
+    pub featured: Vec<CardView>,
+    pub events: Vec<EventCard>,
+    pub news: Vec<NewsCard>,
+    pub call: Option<CallView>,
+}
+
+/// GET /{lang}/
+pub async fn home(cx: Ctx) -> Result<Html, AppError> {
+    let db = cx.db();
+    let t = now();
+    let visible = || {
+        sea_orm::Condition::all()
+            .add(technology::Column::Status.eq("published"))
+            .add(technology::Column::PublishAt.lte(t))
+            .add(
+                sea_orm::Condition::any()
+                    .add(technology::Column::ExpiresAt.is_null())
+                    .add(technology::Column::ExpiresAt.gt(t)),
+            )
+    };
+    let technologies = technology::Entity::find().filter(visible()).count(db).await?;
+    let featured_ids: Vec<i32> = technology::Entity::find()
+        .select_only()
+        .column(technology::Column::Id)
+        .filter(visible())
+        .filter(technology::Column::Featured.eq(true))
+        .order_by_desc(technology::Column::PublishAt)
+        .limit(6)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let featured = catalog::store::cards(db, &featured_ids, cx.locale).await?;
+    let filter = events::store::Filter { kind: None, year: None };
+    let upcoming = events::store::upcoming(db, &filter, 3).await?;
+    let events_total = crate::entities::event::Entity::find()
+        .filter(events::store::visible())
+        .count(db)
+        .await?;
+    let latest = news::store::latest(db, 4).await?;
+    let s = settings::all(db).await?;
+    let figures = vec![
+        Figure { key: "technologies", value: i64::try_from(technologies).unwrap_or(0) },
+        Figure { key: "network_members", value: settings::figure(&s, "network_members") },
+        Figure { key: "agreements", value: settings::figure(&s, "agreements") },
+        Figure { key: "events", value: i64::try_from(events_total).unwrap_or(0) },
+        Figure {
+            key: "fellows",
+            value: i64::try_from(programme::store::fellow_count(db).await?).unwrap_or(0),
+        },
+    ];
+    let mut page = cx.page(Section::Home, cx.t("home-title"));
+    page.description = cx.t("home-description");
+    Html::render(&HomePage {
+        figures,
+        featured: catalog::card_views(featured, "", cx.locale),
+        events: events::cards(db, upcoming, cx.locale).await?,
+        news: news::cards(db, latest, cx.locale).await?,
+        call: programme::current_call_view(db, cx.locale).await?,
+        page,
+    })
+}

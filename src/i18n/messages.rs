@@ -1,0 +1,45 @@
+//! Fluent messages, compiled into the binary from `locales/`.
+
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::static_loader;
+
+use super::Locale;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Names that are the same in every language (brand, acronyms).
+        core_locales: "./locales/_shared.ftl",
+        // Without this, Fluent wraps every argument in Unicode isolation marks
+        // that end up inside the HTML.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Arguments of a message: name to value.
+pub type Args<'a> = HashMap<&'static str, FluentValue<'a>>;
+
+/// The message `id` in `locale`, falling back along the locale's chain
+/// (requested, en, zh-CN, any). A message missing everywhere is a bug that the
+/// i18n tests catch; at run time it is logged and shown as an ellipsis rather
+/// than as a raw id.
+pub fn message(locale: Locale, id: &str, args: Option<&Args<'_>>) -> String {
+    for l in locale.chain() {
+        if let Ok(text) = LOCALES.lookup_single_language(l.langid(), id, args) {
+            return text;
+        }
+    }
+    tracing::error!(message_id = id, locale = %locale, "missing message in every locale");
+    "…".to_owned()
+}
+
+/// Whether `id` exists in `locale` itself (no fallback) and formats without
+/// error with the given arguments.
+pub fn has_message(locale: Locale, id: &str, args: Option<&Args<'_>>) -> bool {
+    LOCALES
+        .lookup_single_language(locale.langid(), id, args)
+        .is_ok()
+}

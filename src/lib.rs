@@ -1,0 +1,116 @@
+//! TechBridge: the portal of the China–ASEAN Technology Transfer Center.
+//!
+//! `app()` is the one place the web application is assembled; `main.rs` and
+//! the integration tests both build it from here.
+
+pub mod about;
+pub mod accounts;
+pub mod catalog;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod entities;
+pub mod error;
+pub mod events;
+pub mod health;
+pub mod home;
+pub mod i18n;
+pub mod markdown;
+pub mod media;
+pub mod needs;
+pub mod news;
+pub mod programme;
+pub mod ratelimit;
+pub mod routes;
+pub mod search;
+pub mod settings;
+pub mod slugs;
+pub mod taxonomy;
+pub mod translation;
+pub mod web;
+
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::path::Path;
+use std::sync::Arc;
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, web as aweb};
+use sea_orm::DatabaseConnection;
+
+pub use config::Config;
+
+/// Largest urlencoded form body accepted anywhere.
+pub const FORM_LIMIT: usize = 64 * 1024;
+
+/// Everything a request handler may need, shared by all workers.
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub config: Config,
+    /// Public base URL without a trailing slash.
+    pub base_url: Arc<str>,
+    /// Hash of the static assets, appended to their URLs.
+    pub asset_version: Arc<str>,
+}
+
+impl AppState {
+    pub fn new(db: DatabaseConnection, config: Config) -> Self {
+        Self {
+            base_url: config.public_url.clone().into(),
+            asset_version: asset_version(&config.static_dir).into(),
+            db,
+            config,
+        }
+    }
+}
+
+/// The web application over the given state.
+pub fn app(
+    state: aweb::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let static_dir = state.config.static_dir.clone();
+    App::new()
+        .app_data(state)
+        .app_data(aweb::FormConfig::default().limit(FORM_LIMIT))
+        .app_data(aweb::PayloadConfig::default().limit(FORM_LIMIT))
+        .app_data(aweb::QueryConfig::default())
+        .configure(|cfg| routes::routes(cfg, &static_dir))
+        .wrap(from_fn(web::middleware::same_origin_writes))
+        .wrap(web::error_pages::middleware())
+        .wrap(web::middleware::security_headers())
+        .wrap(Compress::default())
+        .wrap(tracing_actix_web::TracingLogger::default())
+}
+
+/// A short hash of every file under the static folder: changes whenever an
+/// asset does, so versioned asset URLs can be cached for a year.
+fn asset_version(dir: &Path) -> String {
+    fn walk(dir: &Path, h: &mut DefaultHasher) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            if p.is_dir() {
+                walk(&p, h);
+            } else if let Ok(bytes) = std::fs::read(&p) {
+                p.file_name().hash(h);
+                bytes.hash(h);
+            }
+        }
+    }
+    let mut h = DefaultHasher::new();
+    walk(dir, &mut h);
+    format!("{:08x}", h.finish() & 0xffff_ffff)
+}

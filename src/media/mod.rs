@@ -1,0 +1,125 @@
+//! Images: stored in the database (so every instance serves the same
+//! files), described in the visitor's language, and served with long-lived
+//! caching under a content-addressed key.
+
+use std::collections::HashMap;
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::AppState;
+use crate::entities::{media, media_translation, media_variant};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::translation;
+
+/// An image as a page shows it.
+#[derive(Clone, Debug)]
+pub struct Image {
+    pub key: String,
+    pub alt: String,
+    pub width: i32,
+    pub height: i32,
+}
+
+impl Image {
+    /// URL of the original, or of a resized variant no wider than `w`.
+    pub fn src(&self, w: u32) -> String {
+        if w > 0 && i64::from(w) < i64::from(self.width) {
+            format!("/media/{}?w={w}", self.key)
+        } else {
+            format!("/media/{}", self.key)
+        }
+    }
+}
+
+/// The images with the given ids, alt text in the visitor's language.
+pub async fn describe(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<HashMap<i32, Image>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = media::Entity::find()
+        .select_only()
+        .columns([
+            media::Column::Id,
+            media::Column::Key,
+            media::Column::Width,
+            media::Column::Height,
+            media::Column::SourceLang,
+        ])
+        .filter(media::Column::Id.is_in(ids.iter().copied()))
+        .into_tuple::<(i32, String, i32, i32, String)>()
+        .all(db)
+        .await?;
+    let alts = translation::load::<media_translation::Entity>(db, media_translation::Column::MediaId, ids).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, key, width, height, source)| {
+            let alt = alts
+                .get(&id)
+                .and_then(|r| translation::pick(r, locale, &source))
+                .map(|p| p.text.alt.clone())
+                .unwrap_or_default();
+            (id, Image { key, alt, width, height })
+        })
+        .collect())
+}
+
+#[derive(serde::Deserialize)]
+pub struct SizeQuery {
+    w: Option<u32>,
+}
+
+/// GET /media/{key}: the image, or its smallest variant at least `w` wide.
+/// Keys are content hashes, so responses never change and are cached a year.
+pub async fn serve(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    key: web::Path<String>,
+    size: web::Query<SizeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let key = key.into_inner();
+    if key.len() > 64 || !key.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return Err(AppError::NotFound);
+    }
+    let etag = format!("\"{key}-{}\"", size.w.unwrap_or(0));
+    if req
+        .headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains(&etag))
+    {
+        return Ok(HttpResponse::NotModified().finish());
+    }
+    let Some((id, mime, bytes)) = media::Entity::find()
+        .select_only()
+        .columns([media::Column::Id, media::Column::Mime, media::Column::Bytes])
+        .filter(media::Column::Key.eq(&key))
+        .into_tuple::<(i32, String, Vec<u8>)>()
+        .one(&state.db)
+        .await?
+    else {
+        return Err(AppError::NotFound);
+    };
+    let (mime, bytes) = match size.w {
+        Some(w) => media_variant::Entity::find()
+            .filter(media_variant::Column::MediaId.eq(id))
+            .filter(media_variant::Column::Width.gte(i32::try_from(w).unwrap_or(i32::MAX)))
+            .order_by_asc(media_variant::Column::Width)
+            .one(&state.db)
+            .await?
+            .map_or((mime, bytes), |v| (v.mime, v.bytes)),
+        None => (mime, bytes),
+    };
+    Ok(HttpResponse::Ok()
+        .content_type(mime)
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .insert_header((header::ETAG, etag))
+        .insert_header((header::CONTENT_DISPOSITION, "inline"))
+        .body(bytes))
+}

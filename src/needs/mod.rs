@@ -1,0 +1,340 @@
+//! Technology needs: what ASEAN organisations are looking for. Posted by
+//! visitors, approved by editors, matched to catalogue technologies.
+
+pub mod store;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use sea_orm::{ConnectionTrait, DbErr};
+use serde::Deserialize;
+
+use crate::catalog::{self, CardView, store as catalog_store};
+use crate::entities::{need, technology};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::ratelimit;
+use crate::taxonomy::{self, ASEAN, FIELDS};
+use crate::translation;
+use crate::web::client::client_key;
+use crate::web::forms::FieldErrors;
+use crate::web::{Ctx, Html, Page, Section};
+
+/// A need as lists show it.
+pub struct NeedCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub field: String,
+    pub country: String,
+    pub organisation: String,
+    pub lang: &'static str,
+    pub fallback: bool,
+    pub posted: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+pub async fn cards(db: &impl ConnectionTrait, needs: Vec<need::Model>, locale: Locale) -> Result<Vec<NeedCard>, DbErr> {
+    let ids: Vec<i32> = needs.iter().map(|n| n.id).collect();
+    let texts = store::texts(db, &ids).await?;
+    Ok(needs
+        .into_iter()
+        .filter_map(|n| {
+            let rows = texts.get(&n.id)?;
+            let p = translation::pick(rows, locale, &n.source_lang)?;
+            let plain = crate::markdown::to_text(&p.text.description);
+            Some(NeedCard {
+                title: p.text.title.clone(),
+                summary: plain.chars().take(220).collect::<String>(),
+                lang: p.locale.tag(),
+                fallback: p.locale != locale,
+                slug: n.slug,
+                field: n.field,
+                country: n.country,
+                organisation: n.organisation,
+                posted: n.publish_at,
+            })
+        })
+        .collect())
+}
+
+/// Needs a technology answers: same field, one of its countries, or words
+/// of its titles; best first.
+pub async fn matching_technology(
+    db: &impl ConnectionTrait,
+    tech: &technology::Model,
+    locale: Locale,
+) -> Result<Vec<NeedCard>, DbErr> {
+    let texts = translation::load::<crate::entities::technology_translation::Entity>(
+        db,
+        crate::entities::technology_translation::Column::TechnologyId,
+        &[tech.id],
+    )
+    .await?;
+    let rows = texts.get(&tech.id).map(Vec::as_slice).unwrap_or(&[]);
+    let terms = catalog_store::match_terms(catalog_store::titles(rows));
+    // A need has one country code; compare its bit with the technology's mask.
+    let ids = catalog_store::matches(
+        db,
+        "needs",
+        crate::search::index::NEED,
+        &tech.field,
+        &format!("({} & ?) <> 0", country_mask_case()),
+        tech.countries.into(),
+        &terms,
+        None,
+        5,
+    )
+    .await?;
+    let mut needs = store::by_ids(db, &ids).await?;
+    needs.sort_by_key(|n| ids.iter().position(|i| *i == n.id));
+    cards(db, needs, locale).await
+}
+
+/// SQL turning a need's country code into its ASEAN bit.
+fn country_mask_case() -> String {
+    let arms: String = ASEAN
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!(" WHEN '{c}' THEN {}", 1 << i))
+        .collect();
+    format!("(CASE t.country{arms} ELSE 0 END)")
+}
+
+/// Technologies that answer a need.
+pub async fn matching_needs_techs(
+    db: &impl ConnectionTrait,
+    n: &need::Model,
+    titles: Vec<&str>,
+    locale: Locale,
+) -> Result<Vec<CardView>, DbErr> {
+    let terms = catalog_store::match_terms(titles);
+    let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
+    let ids = catalog_store::matches(
+        db,
+        "technologies",
+        crate::search::index::TECHNOLOGY,
+        &n.field,
+        "(t.countries & ?) <> 0",
+        bit.into(),
+        &terms,
+        None,
+        5,
+    )
+    .await?;
+    let cards = catalog_store::cards(db, &ids, locale).await?;
+    Ok(catalog::card_views(cards, "", locale))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ListQuery {
+    field: String,
+    country: String,
+    page: String,
+}
+
+#[derive(Template)]
+#[template(path = "needs/list.html")]
+pub struct ListPage {
+    pub page: Page,
+    pub needs: Vec<NeedCard>,
+    pub field: String,
+    pub country: String,
+    pub total: u64,
+    pub page_no: u64,
+    pub last_page: u64,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+const PER_PAGE: u64 = 20;
+
+/// GET /{lang}/needs
+pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
+    let field = FIELDS.iter().find(|f| **f == q.field).copied();
+    let country = ASEAN.iter().find(|c| **c == q.country).copied();
+    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let (items, total) = store::list(cx.db(), field, country, page_no, PER_PAGE).await?;
+    let last_page = total.div_ceil(PER_PAGE).max(1);
+    let link = |p: u64| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if let Some(f) = field {
+            s.append_pair("field", f);
+        }
+        if let Some(c) = country {
+            s.append_pair("country", c);
+        }
+        if p > 1 {
+            s.append_pair("page", &p.to_string());
+        }
+        format!("{}?{}", cx.href("/needs"), s.finish())
+    };
+    let mut page = cx.page(Section::Needs, cx.t("needs-title"));
+    page.description = cx.t("needs-description");
+    Html::render(&ListPage {
+        needs: cards(cx.db(), items, cx.locale).await?,
+        field: field.unwrap_or_default().to_owned(),
+        country: country.unwrap_or_default().to_owned(),
+        total,
+        prev_href: (page_no > 1).then(|| link(page_no - 1)),
+        next_href: (page_no < last_page).then(|| link(page_no + 1)),
+        page_no,
+        last_page,
+        page,
+    })
+}
+
+#[derive(Template)]
+#[template(path = "needs/detail.html")]
+pub struct DetailPage {
+    pub page: Page,
+    pub need: need::Model,
+    pub title: String,
+    pub description_html: String,
+    pub technologies: Vec<CardView>,
+}
+
+/// GET /{lang}/needs/{slug}
+pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+    let (_, slug) = path.into_inner();
+    let n = store::by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let texts = store::texts(cx.db(), &[n.id]).await?;
+    let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+    let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
+    let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
+    let technologies = matching_needs_techs(cx.db(), &n, titles, cx.locale).await?;
+    let page = cx
+        .page(Section::Needs, p.text.title.clone())
+        .with_description(crate::markdown::to_text(&p.text.description).chars().take(200).collect::<String>())
+        .with_content(p.locale, p.outdated);
+    Html::render(&DetailPage {
+        title: p.text.title.clone(),
+        description_html: crate::markdown::render(&p.text.description),
+        technologies,
+        need: n,
+        page,
+    })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct NeedForm {
+    pub title: String,
+    pub description: String,
+    pub field: String,
+    pub country: String,
+    pub organisation: String,
+    pub contact_name: String,
+    pub contact_email: String,
+    pub consent: Option<String>,
+    /// Honeypot.
+    pub website: String,
+}
+
+impl NeedForm {
+    fn validate(&self) -> Result<store::NewNeed, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let required = |v: &str, field: &'static str, max: usize, e: &mut FieldErrors| {
+            let v = v.trim();
+            if v.is_empty() {
+                e.add(field, "form-required");
+            } else if v.chars().count() > max {
+                e.add(field, "form-too-long");
+            }
+            v.to_owned()
+        };
+        let title = required(&self.title, "title", 160, &mut e);
+        let description = required(&self.description, "description", 5000, &mut e);
+        if !description.is_empty() && description.chars().count() < 40 {
+            e.add("description", "need-description-short");
+        }
+        let field = FIELDS.iter().find(|f| **f == self.field).copied();
+        if field.is_none() {
+            e.add("field", "form-choose");
+        }
+        let country = ASEAN.iter().find(|c| **c == self.country).copied();
+        if country.is_none() {
+            e.add("country", "form-choose");
+        }
+        let organisation = required(&self.organisation, "organisation", 200, &mut e);
+        let contact_name = required(&self.contact_name, "contact_name", 160, &mut e);
+        let contact_email = self.contact_email.trim().to_owned();
+        if contact_email.is_empty() {
+            e.add("contact_email", "form-required");
+        } else if !crate::catalog::inquiry::valid_email(&contact_email) {
+            e.add("contact_email", "form-email-invalid");
+        }
+        if self.consent.is_none() {
+            e.add("consent", "form-consent-required");
+        }
+        match (field, country) {
+            (Some(field), Some(country)) if e.is_empty() => Ok(store::NewNeed {
+                title,
+                description,
+                field,
+                country,
+                organisation,
+                contact_name,
+                contact_email,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "needs/new.html")]
+pub struct NewPage {
+    pub page: Page,
+    pub form: NeedForm,
+    pub errors: FieldErrors,
+}
+
+/// GET /{lang}/needs/new
+pub async fn new_form(cx: Ctx) -> Result<Html, AppError> {
+    Html::render(&NewPage {
+        page: cx.page(Section::Needs, cx.t("need-new-title")),
+        form: NeedForm::default(),
+        errors: FieldErrors::default(),
+    })
+}
+
+/// POST /{lang}/needs/new
+pub async fn submit(cx: Ctx, req: HttpRequest, form: web::Form<NeedForm>) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let done = cx.href("/needs/submitted");
+    if !form.website.trim().is_empty() {
+        return Ok(catalog::see_other(&done));
+    }
+    match form.validate() {
+        Err(errors) => Ok(Html::render(&NewPage {
+            page: cx.page(Section::Needs, cx.t("need-new-title")),
+            form,
+            errors,
+        })?
+        .unprocessable()
+        .into_response(&req)),
+        Ok(input) => {
+            let key = client_key(&req, &cx.state);
+            if !ratelimit::NEED.allow(cx.db(), &key).await? {
+                return Err(AppError::TooManyRequests {
+                    retry_after_secs: ratelimit::NEED.retry_after_secs(),
+                });
+            }
+            store::create_pending(cx.db(), input, cx.locale, key).await?;
+            Ok(catalog::see_other(&done))
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "needs/submitted.html")]
+pub struct SubmittedPage {
+    pub page: Page,
+}
+
+/// GET /{lang}/needs/submitted
+pub async fn submitted(cx: Ctx) -> Result<Html, AppError> {
+    let mut page = cx.page(Section::Needs, cx.t("need-submitted-title"));
+    page.noindex = true;
+    Html::render(&SubmittedPage { page })
+}

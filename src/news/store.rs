@@ -1,0 +1,124 @@
+//! News in the database.
+
+use chrono::{DateTime, Datelike, Utc};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use crate::db::now;
+use crate::entities::{news, news_translation};
+use crate::search::index::{self, DocText};
+use crate::translation;
+
+pub fn visible() -> Condition {
+    Condition::all()
+        .add(news::Column::Status.eq("published"))
+        .add(news::Column::PublishAt.lte(now()))
+}
+
+pub struct Filter {
+    pub year: Option<i32>,
+    pub event_id: Option<i32>,
+}
+
+fn filtered(f: &Filter) -> sea_orm::Select<news::Entity> {
+    let mut q = news::Entity::find().filter(visible());
+    if let Some(e) = f.event_id {
+        q = q.filter(news::Column::EventId.eq(e));
+    }
+    if let Some(y) = f.year
+        && let (Some(a), Some(b)) = (
+            chrono::NaiveDate::from_ymd_opt(y, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)),
+            chrono::NaiveDate::from_ymd_opt(y + 1, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)),
+        )
+    {
+        q = q
+            .filter(news::Column::PublishAt.gte(a.and_utc()))
+            .filter(news::Column::PublishAt.lt(b.and_utc()));
+    }
+    q
+}
+
+/// Published news, newest first, a page at a time.
+pub async fn list(db: &impl ConnectionTrait, f: &Filter, page: u64, per_page: u64) -> Result<(Vec<news::Model>, u64), DbErr> {
+    let pages = filtered(f)
+        .order_by_desc(news::Column::PublishAt)
+        .order_by_desc(news::Column::Id)
+        .paginate(db, per_page);
+    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+}
+
+pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<news::Model>, DbErr> {
+    news::Entity::find()
+        .filter(visible())
+        .order_by_desc(news::Column::PublishAt)
+        .order_by_desc(news::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+pub async fn years(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    let dates: Vec<Option<DateTime<Utc>>> = news::Entity::find()
+        .select_only()
+        .column(news::Column::PublishAt)
+        .filter(visible())
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut years: Vec<i32> = dates.into_iter().flatten().map(|d| d.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    Ok(years)
+}
+
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<news::Model>, DbErr> {
+    news::Entity::find()
+        .filter(visible())
+        .filter(news::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+/// Other news about the same event, else the latest, without `exclude`.
+pub async fn related(db: &impl ConnectionTrait, n: &news::Model, limit: u64) -> Result<Vec<news::Model>, DbErr> {
+    let mut q = news::Entity::find()
+        .filter(visible())
+        .filter(news::Column::Id.ne(n.id));
+    if let Some(e) = n.event_id {
+        let same: Vec<news::Model> = q
+            .clone()
+            .filter(news::Column::EventId.eq(e))
+            .order_by_desc(news::Column::PublishAt)
+            .limit(limit)
+            .all(db)
+            .await?;
+        if !same.is_empty() {
+            return Ok(same);
+        }
+    }
+    q = q.order_by_desc(news::Column::PublishAt);
+    q.limit(limit).all(db).await
+}
+
+pub async fn texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<news_translation::Model>>, DbErr> {
+    translation::load::<news_translation::Entity>(db, news_translation::Column::NewsId, ids).await
+}
+
+pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let rows = news_translation::Entity::find()
+        .filter(news_translation::Column::NewsId.eq(id))
+        .all(db)
+        .await?;
+    let bodies: Vec<String> = rows.iter().map(|r| crate::markdown::to_text(&r.body)).collect();
+    let text = DocText {
+        title: rows.iter().map(|r| r.title.as_str()).collect(),
+        summary: rows.iter().map(|r| r.summary.as_str()).collect(),
+        body: bodies.iter().map(String::as_str).collect(),
+    };
+    index::upsert(db, index::NEWS, id, &text).await
+}

@@ -1,0 +1,169 @@
+//! Programme calls, host posts and fellows in the database.
+
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
+
+use crate::db::now;
+use crate::entities::{
+    call_translation, fellow, fellow_translation, host_post, host_post_translation,
+    programme_call,
+};
+use crate::search::index::{self, DocText};
+use crate::translation;
+
+/// The call to show: the open one, else the next to open, else the last one.
+pub async fn current_call(db: &impl ConnectionTrait) -> Result<Option<programme_call::Model>, DbErr> {
+    let t = now();
+    let published = programme_call::Column::Status.eq("published");
+    if let Some(open) = programme_call::Entity::find()
+        .filter(published.clone())
+        .filter(programme_call::Column::OpensAt.lte(t))
+        .filter(programme_call::Column::ClosesAt.gt(t))
+        .order_by_asc(programme_call::Column::ClosesAt)
+        .one(db)
+        .await?
+    {
+        return Ok(Some(open));
+    }
+    if let Some(next) = programme_call::Entity::find()
+        .filter(published.clone())
+        .filter(programme_call::Column::OpensAt.gt(t))
+        .order_by_asc(programme_call::Column::OpensAt)
+        .one(db)
+        .await?
+    {
+        return Ok(Some(next));
+    }
+    programme_call::Entity::find()
+        .filter(published)
+        .order_by_desc(programme_call::Column::ClosesAt)
+        .one(db)
+        .await
+}
+
+pub fn is_open(call: &programme_call::Model) -> bool {
+    let t = now();
+    call.status == "published" && call.opens_at <= t && call.closes_at > t
+}
+
+pub async fn call_texts(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<call_translation::Model>, DbErr> {
+    call_translation::Entity::find()
+        .filter(call_translation::Column::CallId.eq(id))
+        .all(db)
+        .await
+}
+
+pub async fn host_posts(
+    db: &impl ConnectionTrait,
+    call_id: i32,
+) -> Result<Vec<host_post::Model>, DbErr> {
+    host_post::Entity::find()
+        .filter(host_post::Column::CallId.eq(call_id))
+        .order_by_asc(host_post::Column::Position)
+        .order_by_asc(host_post::Column::Id)
+        .all(db)
+        .await
+}
+
+pub async fn host_post_texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<host_post_translation::Model>>, DbErr> {
+    translation::load::<host_post_translation::Entity>(db, host_post_translation::Column::HostPostId, ids).await
+}
+
+pub fn fellow_visible() -> Condition {
+    Condition::all()
+        .add(fellow::Column::Status.eq("published"))
+        .add(fellow::Column::PublishAt.lte(now()))
+}
+
+pub struct FellowFilter<'a> {
+    pub country: Option<&'a str>,
+    pub cohort: Option<i32>,
+    pub field: Option<&'a str>,
+}
+
+pub async fn fellows(
+    db: &impl ConnectionTrait,
+    f: &FellowFilter<'_>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<fellow::Model>, u64), DbErr> {
+    let mut q = fellow::Entity::find().filter(fellow_visible());
+    if let Some(c) = f.country {
+        q = q.filter(fellow::Column::Country.eq(c));
+    }
+    if let Some(y) = f.cohort {
+        q = q.filter(fellow::Column::CohortYear.eq(y));
+    }
+    if let Some(x) = f.field {
+        q = q.filter(fellow::Column::Field.eq(x));
+    }
+    let pages = q
+        .order_by_desc(fellow::Column::CohortYear)
+        .order_by_asc(fellow::Column::Name)
+        .paginate(db, per_page);
+    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+}
+
+pub async fn cohorts(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    let mut years: Vec<i32> = fellow::Entity::find()
+        .select_only()
+        .column(fellow::Column::CohortYear)
+        .filter(fellow_visible())
+        .distinct()
+        .into_tuple()
+        .all(db)
+        .await?;
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(years)
+}
+
+pub async fn fellow_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<fellow::Model>, DbErr> {
+    fellow::Entity::find()
+        .filter(fellow_visible())
+        .filter(fellow::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+pub async fn fellow_texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<fellow_translation::Model>>, DbErr> {
+    translation::load::<fellow_translation::Entity>(db, fellow_translation::Column::FellowId, ids).await
+}
+
+pub async fn fellow_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    fellow::Entity::find().filter(fellow_visible()).count(db).await
+}
+
+pub async fn reindex_fellow(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let Some(f) = fellow::Entity::find_by_id(id).one(db).await? else {
+        return Ok(());
+    };
+    let rows = fellow_translation::Entity::find()
+        .filter(fellow_translation::Column::FellowId.eq(id))
+        .all(db)
+        .await?;
+    let bodies: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {} {}", r.home_institution, r.host_institution, r.bio))
+        .collect();
+    let mut titles = vec![f.name.as_str()];
+    if !f.name_zh.is_empty() {
+        titles.push(f.name_zh.as_str());
+    }
+    let text = DocText {
+        title: titles,
+        summary: rows.iter().map(|r| r.research.as_str()).collect(),
+        body: bodies.iter().map(String::as_str).collect(),
+    };
+    index::upsert(db, index::FELLOW, id, &text).await
+}

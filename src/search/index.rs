@@ -1,0 +1,64 @@
+//! Writing the search index: one `search_docs` row per record, holding the
+//! analysed text of all its translations, so a query in any language finds
+//! it. Visibility (draft, scheduled, expired) is applied when searching, not
+//! here, so publishing at a scheduled time needs no re-indexing.
+
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+
+use super::analyzer::index_text;
+use crate::db::now;
+use crate::entities::search_doc;
+
+/// Kinds of searchable records.
+pub const TECHNOLOGY: &str = "technology";
+pub const NEED: &str = "need";
+pub const EVENT: &str = "event";
+pub const NEWS: &str = "news";
+pub const FELLOW: &str = "fellow";
+
+/// The text of one translation, by weight.
+#[derive(Default)]
+pub struct DocText<'a> {
+    pub title: Vec<&'a str>,
+    pub summary: Vec<&'a str>,
+    pub body: Vec<&'a str>,
+}
+
+fn analyse(parts: &[&str]) -> String {
+    let mut out = String::new();
+    for p in parts {
+        index_text(p, &mut out);
+    }
+    out
+}
+
+/// Replaces the index entry of a record.
+pub async fn upsert(
+    db: &impl ConnectionTrait,
+    kind: &'static str,
+    entity_id: i32,
+    text: &DocText<'_>,
+) -> Result<(), DbErr> {
+    remove(db, kind, entity_id).await?;
+    search_doc::ActiveModel {
+        kind: Set(kind.to_owned()),
+        entity_id: Set(entity_id),
+        title_terms: Set(analyse(&text.title)),
+        summary_terms: Set(analyse(&text.summary)),
+        body_terms: Set(analyse(&text.body)),
+        updated_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn remove(db: &impl ConnectionTrait, kind: &str, entity_id: i32) -> Result<(), DbErr> {
+    search_doc::Entity::delete_many()
+        .filter(search_doc::Column::Kind.eq(kind))
+        .filter(search_doc::Column::EntityId.eq(entity_id))
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,52 @@
+//! Full-text search across languages: the analyser, the index, the
+//! backend-specific match query, snippets, and the site-wide search page.
+
+pub mod analyzer;
+pub mod index;
+mod page;
+pub mod snippet;
+
+pub use page::search_page;
+
+use sea_orm::{DbBackend, Value};
+
+/// A sub-query yielding `(id, score)` of the records of `kind` matching every
+/// term (`all`) or any of them (higher score = better: title hits weigh
+/// most). `None` when there is nothing to match. Terms come from the
+/// analyser: ASCII letters and digits only, so they cannot break out of the
+/// match syntax.
+pub fn match_subquery(
+    backend: DbBackend,
+    kind: &'static str,
+    terms: &[String],
+    all: bool,
+) -> Option<(String, Vec<Value>)> {
+    if terms.is_empty() {
+        return None;
+    }
+    match backend {
+        DbBackend::Postgres => {
+            let q = terms.join(if all { " & " } else { " | " });
+            Some((
+                "SELECT d.entity_id AS id, ts_rank(d.tsv, to_tsquery('simple', ?)) AS score \
+                 FROM search_docs d WHERE d.kind = ? AND d.tsv @@ to_tsquery('simple', ?)"
+                    .to_owned(),
+                vec![q.clone().into(), kind.into(), q.into()],
+            ))
+        }
+        _ => {
+            let q = terms
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(if all { " " } else { " OR " });
+            Some((
+                "SELECT d.entity_id AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
+                 FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid \
+                 WHERE search_fts MATCH ? AND d.kind = ?"
+                    .to_owned(),
+                vec![q.into(), kind.into()],
+            ))
+        }
+    }
+}

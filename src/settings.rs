@@ -1,0 +1,46 @@
+//! Editable settings: the headline figures that cannot be counted from
+//! records (network members, agreements...).
+
+use std::collections::HashMap;
+
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
+
+use crate::db::now;
+use crate::entities::setting;
+
+/// Headline figures an editor sets, in display order.
+pub const FIGURES: &[&str] = &[
+    "network_members",
+    "agreements",
+    "projects",
+    "companies_served",
+    "bilateral_mechanisms",
+];
+
+pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
+    Ok(setting::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|s| (s.key, s.value))
+        .collect())
+}
+
+pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<(), DbErr> {
+    let model = setting::ActiveModel {
+        key: Set(key.to_owned()),
+        value: Set(value.to_owned()),
+        updated_at: Set(now()),
+    };
+    if setting::Entity::find_by_id(key.to_owned()).one(db).await?.is_some() {
+        model.update(db).await?;
+    } else {
+        model.insert(db).await?;
+    }
+    Ok(())
+}
+
+/// A figure as a number (0 when unset or not a number).
+pub fn figure(all: &HashMap<String, String>, key: &str) -> i64 {
+    all.get(key).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+}

@@ -1,0 +1,171 @@
+//! Translated text: choosing which translation to show (requested language,
+//! then the configured fallbacks) and whether a translation is missing, up to
+//! date, or older than the source text it was translated from.
+
+use std::collections::HashMap;
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use crate::entities::*;
+use crate::i18n::Locale;
+
+/// A row of a `*_translations` table.
+pub trait Translated {
+    fn parent_id(&self) -> i32;
+    fn lang(&self) -> &str;
+    fn revision(&self) -> i32;
+    fn source_revision(&self) -> i32;
+    /// Whether the row holds no text yet (an empty title or name).
+    fn is_blank(&self) -> bool;
+}
+
+macro_rules! translated {
+    ($($module:ident . $parent:ident . $headline:ident),* $(,)?) => {$(
+        impl Translated for $module::Model {
+            fn parent_id(&self) -> i32 { self.$parent }
+            fn lang(&self) -> &str { &self.lang }
+            fn revision(&self) -> i32 { self.revision }
+            fn source_revision(&self) -> i32 { self.source_revision }
+            fn is_blank(&self) -> bool { self.$headline.trim().is_empty() }
+        }
+    )*};
+}
+
+translated!(
+    technology_translation.technology_id.title,
+    need_translation.need_id.title,
+    event_translation.event_id.title,
+    news_translation.news_id.title,
+    fellow_translation.fellow_id.research,
+    call_translation.call_id.title,
+    host_post_translation.host_post_id.institution,
+    network_member_translation.member_id.name,
+    page_translation.page_id.title,
+    media_translation.media_id.alt,
+);
+
+/// The translation chosen for a visitor.
+pub struct Picked<'a, T> {
+    pub text: &'a T,
+    /// The language it is in (differs from the requested one on fallback).
+    pub locale: Locale,
+    /// Older than the source text it was translated from.
+    pub outdated: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Status {
+    Missing,
+    UpToDate,
+    Outdated,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Missing => "missing",
+            Self::UpToDate => "up-to-date",
+            Self::Outdated => "outdated",
+        }
+    }
+}
+
+fn find<'a, T: Translated>(rows: &'a [T], lang: &str) -> Option<&'a T> {
+    rows.iter().find(|r| r.lang() == lang && !r.is_blank())
+}
+
+/// The status of the translation into `lang` of a record whose source text
+/// is in `source_lang`.
+pub fn status<T: Translated>(rows: &[T], lang: &str, source_lang: &str) -> Status {
+    let Some(row) = find(rows, lang) else {
+        return Status::Missing;
+    };
+    if lang == source_lang {
+        return Status::UpToDate;
+    }
+    match find(rows, source_lang) {
+        Some(source) if source.revision() > row.source_revision() => Status::Outdated,
+        _ => Status::UpToDate,
+    }
+}
+
+/// The best translation for `want`, following its fallback chain.
+pub fn pick<'a, T: Translated>(rows: &'a [T], want: Locale, source_lang: &str) -> Option<Picked<'a, T>> {
+    want.chain().iter().find_map(|&l| {
+        find(rows, l.tag()).map(|text| Picked {
+            text,
+            locale: l,
+            outdated: status(rows, l.tag(), source_lang) == Status::Outdated,
+        })
+    })
+}
+
+/// All translations of the given parents, grouped by parent id.
+pub async fn load<E>(
+    db: &impl ConnectionTrait,
+    parent_col: E::Column,
+    ids: &[i32],
+) -> Result<HashMap<i32, Vec<E::Model>>, DbErr>
+where
+    E: EntityTrait,
+    E::Model: Translated,
+{
+    let mut map: HashMap<i32, Vec<E::Model>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    // Chunked to stay under bind-parameter limits on both backends.
+    for chunk in ids.chunks(500) {
+        let rows = E::find()
+            .filter(parent_col.is_in(chunk.iter().copied()))
+            .all(db)
+            .await?;
+        for row in rows {
+            map.entry(row.parent_id()).or_default().push(row);
+        }
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+
+    fn row(lang: &str, revision: i32, source_revision: i32, title: &str) -> news_translation::Model {
+        news_translation::Model {
+            id: 0,
+            news_id: 1,
+            lang: lang.into(),
+            title: title.into(),
+            summary: String::new(),
+            body: String::new(),
+            revision,
+            source_revision,
+            updated_at: Utc::now(),
+            reviewed_at: None,
+        }
+    }
+
+    #[test]
+    fn status_follows_revisions() {
+        let rows = vec![row("en", 3, 0, "A"), row("zh-CN", 1, 3, "甲"), row("id", 1, 2, "A id"), row("fr", 1, 3, "")];
+        assert_eq!(status(&rows, "en", "en"), Status::UpToDate);
+        assert_eq!(status(&rows, "zh-CN", "en"), Status::UpToDate);
+        assert_eq!(status(&rows, "id", "en"), Status::Outdated);
+        assert_eq!(status(&rows, "fr", "en"), Status::Missing);
+        assert_eq!(status(&rows, "th", "en"), Status::Missing);
+    }
+
+    #[test]
+    fn pick_falls_back_to_english_then_chinese() {
+        let id = Locale::from_tag("id").unwrap_or_default();
+        let rows = vec![row("zh-CN", 1, 1, "甲"), row("en", 1, 0, "A")];
+        let p = pick(&rows, id, "en").map(|p| p.locale.tag());
+        assert_eq!(p, Some("en"));
+        let rows = vec![row("zh-CN", 1, 0, "甲")];
+        assert_eq!(pick(&rows, id, "zh-CN").map(|p| p.locale.tag()), Some("zh-CN"));
+        let none: Vec<news_translation::Model> = vec![];
+        assert!(pick(&none, id, "en").is_none());
+    }
+}

@@ -1,0 +1,114 @@
+//! Turns every error response (ours, or actix's own 404/405/413/400) into a
+//! full page in the visitor's language. Pages that rendered themselves with
+//! an error status (a form shown again with 422) pass through untouched.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::ServiceResponse;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+
+use crate::AppState;
+use crate::error::ErrorInfo;
+use crate::i18n::{self, Locale};
+
+use super::page::Page;
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    page: Page,
+    status: u16,
+    text: String,
+}
+
+pub fn middleware<B: MessageBody + 'static>() -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(render)
+}
+
+fn render<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> actix_web::Result<ErrorHandlerResponse<B>> {
+    let info = res.response().extensions().get::<ErrorInfo>().copied();
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if info.is_none() && is_html {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    }
+    let status = res.status();
+    let message = info.map_or_else(|| default_message(status.as_u16()), |i| i.message);
+    let (req, old) = res.into_parts();
+    let body = page(&req, status.as_u16(), message);
+    let mut new = HttpResponse::build(status);
+    for (name, value) in old.headers() {
+        // Keep Retry-After, Allow, Set-Cookie...; the body is new.
+        if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
+            new.append_header((name.clone(), value.clone()));
+        }
+    }
+    let new = new
+        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .body(body);
+    Ok(ErrorHandlerResponse::Response(
+        ServiceResponse::new(req, new).map_into_right_body(),
+    ))
+}
+
+fn default_message(status: u16) -> &'static str {
+    match status {
+        404 | 405 => "error-not-found-text",
+        413 => "error-too-large-text",
+        429 => "error-too-many-text",
+        503 => "error-unavailable-text",
+        400..=499 => "error-bad-request-text",
+        _ => "error-internal-text",
+    }
+}
+
+/// The visitor's language for an error: the URL's, else the remembered one,
+/// else Accept-Language.
+pub fn locale_of(req: &HttpRequest) -> Locale {
+    let first = req.path().trim_start_matches('/').split('/').next().unwrap_or("");
+    Locale::from_tag(first)
+        .or_else(|| Locale::from_alias(first))
+        .unwrap_or_else(|| {
+            let cookie = req.cookie(i18n::LANG_COOKIE);
+            let accept = req
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok());
+            i18n::negotiate(cookie.as_ref().map(|c| c.value()), accept)
+        })
+}
+
+fn page(req: &HttpRequest, status: u16, message: &'static str) -> String {
+    let locale = locale_of(req);
+    let heading = match status {
+        404 | 405 => "error-not-found-title",
+        403 => "error-forbidden-title",
+        413 => "error-too-large-title",
+        429 => "error-too-many-title",
+        503 => "error-unavailable-title",
+        400..=499 => "error-bad-request-title",
+        _ => "error-internal-title",
+    };
+    let (base, assets) = match req.app_data::<web::Data<AppState>>() {
+        Some(s) => (s.base_url.clone(), s.asset_version.clone()),
+        None => ("".into(), "0".into()),
+    };
+    let page = Page::bare(locale, i18n::message(locale, heading, None), "/", base, assets);
+    let tpl = ErrorPage {
+        text: i18n::message(locale, message, None),
+        page,
+        status,
+    };
+    tpl.render().unwrap_or_else(|e| {
+        tracing::error!(error = %e, "error page failed to render");
+        i18n::message(locale, heading, None)
+    })
+}

@@ -1,0 +1,288 @@
+//! The chrome of every public page (`templates/base.html`): title, language
+//! switcher, alternates, canonical URL, OpenGraph tags, notices, and the
+//! helpers templates call to translate and format.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use fluent_templates::fluent_bundle::FluentValue;
+
+use crate::i18n::{self, Args, Locale};
+
+use super::ctx::Ctx;
+
+/// The part of the site a page belongs to, for the navigation.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Section {
+    Home,
+    Technologies,
+    Needs,
+    Events,
+    News,
+    Programme,
+    About,
+    Search,
+    Other,
+}
+
+impl Section {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Home => "home",
+            Self::Technologies => "technologies",
+            Self::Needs => "needs",
+            Self::Events => "events",
+            Self::News => "news",
+            Self::Programme => "programme",
+            Self::About => "about",
+            Self::Search => "search",
+            Self::Other => "other",
+        }
+    }
+}
+
+/// Anything templates count with: askama hands values over by reference.
+pub trait Count {
+    fn as_i64(&self) -> i64;
+}
+
+macro_rules! count_impl {
+    ($($t:ty),*) => {$(
+        impl Count for $t {
+            fn as_i64(&self) -> i64 { i64::try_from(*self).unwrap_or(i64::MAX) }
+        }
+        impl Count for &$t {
+            fn as_i64(&self) -> i64 { i64::try_from(**self).unwrap_or(i64::MAX) }
+        }
+    )*};
+}
+
+count_impl!(i64, u64, i32, u32, i16, usize);
+
+/// One entry of the language switcher / hreflang alternates.
+pub struct Alternate {
+    pub locale: Locale,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct Page {
+    pub locale: Locale,
+    pub section: Section,
+    pub title: String,
+    pub description: String,
+    /// Path after the language segment, with its query kept for the switcher.
+    path: String,
+    query: String,
+    base_url: Arc<str>,
+    asset_version: Arc<str>,
+    /// The language the main content is actually shown in, when a
+    /// translation was missing.
+    pub content_locale: Option<Locale>,
+    /// The shown translation is older than its source text.
+    pub outdated: bool,
+    pub og_image: Option<String>,
+    pub og_type: &'static str,
+    pub noindex: bool,
+    /// Whether the canonical URL keeps the query (paginated lists do).
+    pub canonical_query: Option<String>,
+}
+
+impl Page {
+    pub(super) fn new(cx: &Ctx, section: Section, title: String) -> Self {
+        Self {
+            locale: cx.locale,
+            section,
+            title,
+            description: String::new(),
+            path: cx.path.clone(),
+            query: cx.query.clone(),
+            base_url: cx.state.base_url.clone(),
+            asset_version: cx.state.asset_version.clone(),
+            content_locale: None,
+            outdated: false,
+            og_image: None,
+            og_type: "website",
+            noindex: false,
+            canonical_query: None,
+        }
+    }
+
+    /// A page outside the `/{lang}/` tree (error pages): built from parts.
+    pub fn bare(
+        locale: Locale,
+        title: String,
+        path: &str,
+        base_url: Arc<str>,
+        asset_version: Arc<str>,
+    ) -> Self {
+        Self {
+            locale,
+            section: Section::Other,
+            title,
+            description: String::new(),
+            path: path.to_owned(),
+            query: String::new(),
+            base_url,
+            asset_version,
+            content_locale: None,
+            outdated: false,
+            og_image: None,
+            og_type: "website",
+            noindex: true,
+            canonical_query: None,
+        }
+    }
+
+    pub fn with_description(mut self, d: impl Into<String>) -> Self {
+        self.description = d.into();
+        self
+    }
+
+    /// Records which language the content was shown in, so the page can say
+    /// so when it differs from the one asked for.
+    pub fn with_content(mut self, shown: Locale, outdated: bool) -> Self {
+        if shown != self.locale {
+            self.content_locale = Some(shown);
+        }
+        self.outdated = outdated && shown == self.locale;
+        self
+    }
+
+    // --- translation and formatting, called from templates -----------------
+
+    pub fn t(&self, id: &str) -> String {
+        i18n::message(self.locale, id, None)
+    }
+
+    /// A message with one string argument.
+    pub fn ts(&self, id: &str, name: &'static str, value: &str) -> String {
+        let mut args = Args::new();
+        args.insert(name, FluentValue::from(value.to_owned()));
+        i18n::message(self.locale, id, Some(&args))
+    }
+
+    /// A message about a count: `$count` selects the plural form, `$n` is the
+    /// number formatted for the language.
+    pub fn tn(&self, id: &str, count: impl Count) -> String {
+        let count = count.as_i64();
+        let mut args = Args::new();
+        args.insert("count", FluentValue::from(count));
+        args.insert("n", FluentValue::from(self.num(count)));
+        i18n::message(self.locale, id, Some(&args))
+    }
+
+    /// A coded value (field, country, kind...) named in the page's language:
+    /// `code("country", "ID")` looks up `country-ID`.
+    pub fn code(&self, prefix: &str, code: &str) -> String {
+        i18n::message(self.locale, &format!("{prefix}-{code}"), None)
+    }
+
+    pub fn num(&self, n: impl Count) -> String {
+        i18n::format_number(self.locale, n.as_i64())
+    }
+
+    pub fn date(&self, d: &DateTime<Utc>) -> String {
+        i18n::format_date(self.locale, d.date_naive())
+    }
+
+    pub fn day(&self, d: &NaiveDate) -> String {
+        i18n::format_date(self.locale, *d)
+    }
+
+    pub fn date_time_in(&self, d: &DateTime<Utc>, tz: &Tz) -> String {
+        i18n::format_date_time(self.locale, *d, *tz)
+    }
+
+    // --- links -----------------------------------------------------------------
+
+    pub fn lang(&self) -> &'static str {
+        self.locale.tag()
+    }
+
+    /// A path inside the page's language: `/news` -> `/en/news`.
+    pub fn href(&self, path: &str) -> String {
+        format!("/{}{}", self.locale.tag(), path)
+    }
+
+    /// `href_to("/news/", slug)` -> `/en/news/<slug>`.
+    pub fn href_to(&self, prefix: &str, slug: &str) -> String {
+        format!("/{}{prefix}{slug}", self.locale.tag())
+    }
+
+    /// `href_to3("/events/", slug, ".ics")` -> `/en/events/<slug>.ics`.
+    pub fn href_to3(&self, prefix: &str, slug: &str, suffix: &str) -> String {
+        format!("/{}{prefix}{slug}{suffix}", self.locale.tag())
+    }
+
+    pub fn abs(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    /// A static asset with its content version, so it can be cached forever.
+    pub fn asset(&self, path: &str) -> String {
+        format!("/static/{path}?v={}", self.asset_version)
+    }
+
+    pub fn canonical(&self) -> String {
+        let mut url = self.abs(&self.href(&self.path));
+        if let Some(q) = self.canonical_query.as_deref().filter(|q| !q.is_empty()) {
+            url.push('?');
+            url.push_str(q);
+        }
+        url
+    }
+
+    /// The same page in every language, keeping the query, for the switcher.
+    pub fn alternates(&self) -> Vec<Alternate> {
+        Locale::all()
+            .map(|l| {
+                let mut href = format!("/{}{}", l.tag(), self.path);
+                if !self.query.is_empty() {
+                    href.push('?');
+                    href.push_str(&self.query);
+                }
+                Alternate {
+                    locale: l,
+                    href,
+                    current: l == self.locale,
+                }
+            })
+            .collect()
+    }
+
+    /// Absolute URLs of this page in every language, for `hreflang` links.
+    pub fn hreflang(&self) -> Vec<(&'static str, String)> {
+        Locale::all()
+            .map(|l| (l.tag(), self.abs(&format!("/{}{}", l.tag(), self.path))))
+            .collect()
+    }
+
+    pub fn x_default(&self) -> String {
+        self.abs(&format!("/{}{}", Locale::default().tag(), self.path))
+    }
+
+    pub fn other_og_locales(&self) -> Vec<&'static str> {
+        Locale::all()
+            .filter(|l| *l != self.locale)
+            .map(Locale::og_locale)
+            .collect()
+    }
+
+    pub fn is(&self, section: &str) -> bool {
+        self.section.as_str() == section
+    }
+
+    /// The fallback notice: "shown in English because ... is missing".
+    pub fn fallback_notice(&self) -> Option<String> {
+        let shown = self.content_locale?;
+        let mut args = Args::new();
+        args.insert("shown", FluentValue::from(shown.native_name()));
+        Some(i18n::message(self.locale, "notice-fallback", Some(&args)))
+    }
+
+    pub fn content_lang(&self) -> &'static str {
+        self.content_locale.unwrap_or(self.locale).tag()
+    }
+}
