@@ -100,7 +100,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let conn = open(&cli.common).await?;
             let started = std::time::Instant::now();
             demo::synthetic::load(&conn, n).await?;
-            println!("{n} synthetic technologies added in {:.1?}", started.elapsed());
+            println!(
+                "{n} synthetic technologies added in {:.1?}",
+                started.elapsed()
+            );
             Ok(())
         }
         Command::CreateAdmin { email, name } => {
@@ -147,9 +150,12 @@ fn redact(url: &str) -> String {
 async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let config = Config::build(common, serve)?;
-    let conn = db::connect(&config.database_url)
-        .await
-        .with_context(|| format!("cannot open the database at {}", redact(&config.database_url)))?;
+    let conn = db::connect(&config.database_url).await.with_context(|| {
+        format!(
+            "cannot open the database at {}",
+            redact(&config.database_url)
+        )
+    })?;
     db::migrate(&conn).await.context("migration failed")?;
     if config.demo_content && demo::load_if_empty(&conn).await? {
         tracing::info!("empty database: demo content loaded");

@@ -81,7 +81,12 @@ pub struct ServeArgs {
     pub smtp_url: Option<String>,
 
     /// Sender address for messages to applicants.
-    #[arg(long, env = "MAIL_FROM", default_value = "TechBridge <noreply@techbridge.example.org>", global = true)]
+    #[arg(
+        long,
+        env = "MAIL_FROM",
+        default_value = "TechBridge <noreply@techbridge.example.org>",
+        global = true
+    )]
     pub mail_from: String,
 }
 

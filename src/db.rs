@@ -42,7 +42,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<String> {
-    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:");
+    let path = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
     let path = path.split('?').next()?;
     if path.is_empty() || path.starts_with(":memory:") {
         return None;

@@ -38,13 +38,13 @@ pub const STATUS_LOOKUP: Limit = Limit {
 };
 
 pub const LOGIN_ACCOUNT: Limit = Limit {
-    bucket: "login-account",
+    bucket: "account_login",
     max: 10,
     window: Duration::minutes(3),
 };
 
 pub const LOGIN_IP: Limit = Limit {
-    bucket: "login-ip",
+    bucket: "ip_login",
     max: 10,
     window: Duration::minutes(3),
 };

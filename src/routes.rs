@@ -16,9 +16,11 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
         .route("/robots.txt", get().to(health::robots))
         .route("/media/{key}", get().to(media::serve))
         .service(
-            web::scope("/static")
-                .wrap(from_fn(static_cache))
-                .service(Files::new("", static_dir).use_etag(true).use_last_modified(true)),
+            web::scope("/static").wrap(from_fn(static_cache)).service(
+                Files::new("", static_dir)
+                    .use_etag(true)
+                    .use_last_modified(true),
+            ),
         );
 
     // Short aliases (/zh/...) redirect to the full tag (/zh-CN/...).
@@ -38,7 +40,10 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/technologies", get().to(catalog::list))
             .route("/technologies/{slug}", get().to(catalog::detail))
             .route("/technologies/{slug}/inquiry", post().to(catalog::inquire))
-            .route("/technologies/{slug}/inquiry/sent", get().to(catalog::inquiry_sent))
+            .route(
+                "/technologies/{slug}/inquiry/sent",
+                get().to(catalog::inquiry_sent),
+            )
             // needs
             .route("/needs", get().to(needs::list))
             .route("/needs/new", get().to(needs::new_form))

@@ -32,7 +32,11 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
         value: Set(value.to_owned()),
         updated_at: Set(now()),
     };
-    if setting::Entity::find_by_id(key.to_owned()).one(db).await?.is_some() {
+    if setting::Entity::find_by_id(key.to_owned())
+        .one(db)
+        .await?
+        .is_some()
+    {
         model.update(db).await?;
     } else {
         model.insert(db).await?;
@@ -42,5 +46,7 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
 
 /// A figure as a number (0 when unset or not a number).
 pub fn figure(all: &HashMap<String, String>, key: &str) -> i64 {
-    all.get(key).and_then(|v| v.trim().parse().ok()).unwrap_or(0)
+    all.get(key)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0)
 }

@@ -20,14 +20,20 @@ pub fn from_title(title: &str) -> String {
         }
         out.push_str(part);
     }
-    if out.is_empty() { "item".to_owned() } else { out }
+    if out.is_empty() {
+        "item".to_owned()
+    } else {
+        out
+    }
 }
 
 /// Whether a slug given by an editor is acceptable as it is.
 pub fn is_valid(slug: &str) -> bool {
     !slug.is_empty()
         && slug.len() <= 160
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
 }
@@ -39,7 +45,11 @@ struct Found {
 }
 
 /// `base`, or `base-2`, `base-3`... whichever is free in `table`.
-pub async fn unique(db: &impl ConnectionTrait, table: &'static str, base: &str) -> Result<String, DbErr> {
+pub async fn unique(
+    db: &impl ConnectionTrait,
+    table: &'static str,
+    base: &str,
+) -> Result<String, DbErr> {
     let backend = db.get_database_backend();
     let mut candidate = base.to_owned();
     for n in 2.. {
@@ -65,7 +75,10 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(from_title("Hybrid Rice: High-Yield Cultivation!"), "hybrid-rice-high-yield-cultivation");
+        assert_eq!(
+            from_title("Hybrid Rice: High-Yield Cultivation!"),
+            "hybrid-rice-high-yield-cultivation"
+        );
         assert!(is_valid(&from_title("水稻高产栽培")));
         assert!(is_valid(&from_title("Teknologi Padi Hibrida untuk Sawah")));
         assert_eq!(from_title("!!!"), "item");

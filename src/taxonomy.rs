@@ -20,7 +20,9 @@ pub const FIELDS: &[&str] = &[
 pub const ASEAN: &[&str] = &["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
 
 /// Countries an event may take place in: ASEAN and China.
-pub const EVENT_COUNTRIES: &[&str] = &["CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
+pub const EVENT_COUNTRIES: &[&str] = &[
+    "CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN",
+];
 
 /// Cooperation modes; the position is the bit in `technologies.coop_modes`.
 pub const MODES: &[&str] = &[
@@ -35,8 +37,21 @@ pub const IP_STATUSES: &[&str] = &["patent_granted", "patent_pending", "know_how
 
 /// Provinces of Chinese provider organisations.
 pub const PROVINCES: &[&str] = &[
-    "guangxi", "guangdong", "yunnan", "guizhou", "hainan", "fujian", "zhejiang", "jiangsu",
-    "shanghai", "beijing", "hubei", "hunan", "sichuan", "shandong", "chongqing",
+    "guangxi",
+    "guangdong",
+    "yunnan",
+    "guizhou",
+    "hainan",
+    "fujian",
+    "zhejiang",
+    "jiangsu",
+    "shanghai",
+    "beijing",
+    "hubei",
+    "hunan",
+    "sichuan",
+    "shandong",
+    "chongqing",
 ];
 
 pub const EVENT_KINDS: &[&str] = &[

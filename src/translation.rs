@@ -90,7 +90,11 @@ pub fn status<T: Translated>(rows: &[T], lang: &str, source_lang: &str) -> Statu
 }
 
 /// The best translation for `want`, following its fallback chain.
-pub fn pick<'a, T: Translated>(rows: &'a [T], want: Locale, source_lang: &str) -> Option<Picked<'a, T>> {
+pub fn pick<'a, T: Translated>(
+    rows: &'a [T],
+    want: Locale,
+    source_lang: &str,
+) -> Option<Picked<'a, T>> {
     want.chain().iter().find_map(|&l| {
         find(rows, l.tag()).map(|text| Picked {
             text,
@@ -132,7 +136,12 @@ mod tests {
     use super::*;
     use chrono::Utc;
 
-    fn row(lang: &str, revision: i32, source_revision: i32, title: &str) -> news_translation::Model {
+    fn row(
+        lang: &str,
+        revision: i32,
+        source_revision: i32,
+        title: &str,
+    ) -> news_translation::Model {
         news_translation::Model {
             id: 0,
             news_id: 1,
@@ -149,7 +158,12 @@ mod tests {
 
     #[test]
     fn status_follows_revisions() {
-        let rows = vec![row("en", 3, 0, "A"), row("zh-CN", 1, 3, "甲"), row("id", 1, 2, "A id"), row("fr", 1, 3, "")];
+        let rows = vec![
+            row("en", 3, 0, "A"),
+            row("zh-CN", 1, 3, "甲"),
+            row("id", 1, 2, "A id"),
+            row("fr", 1, 3, ""),
+        ];
         assert_eq!(status(&rows, "en", "en"), Status::UpToDate);
         assert_eq!(status(&rows, "zh-CN", "en"), Status::UpToDate);
         assert_eq!(status(&rows, "id", "en"), Status::Outdated);
@@ -164,7 +178,10 @@ mod tests {
         let p = pick(&rows, id, "en").map(|p| p.locale.tag());
         assert_eq!(p, Some("en"));
         let rows = vec![row("zh-CN", 1, 0, "甲")];
-        assert_eq!(pick(&rows, id, "zh-CN").map(|p| p.locale.tag()), Some("zh-CN"));
+        assert_eq!(
+            pick(&rows, id, "zh-CN").map(|p| p.locale.tag()),
+            Some("zh-CN")
+        );
         let none: Vec<news_translation::Model> = vec![];
         assert!(pick(&none, id, "en").is_none());
     }

@@ -7,8 +7,8 @@
 //! indexes those words its own way, in the two branches below.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

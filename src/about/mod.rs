@@ -88,7 +88,10 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
         title: picked.text.title.clone(),
         body_html: crate::markdown::render(&picked.text.body),
         groups: members(cx.db(), cx.locale).await?,
-        figures: settings::FIGURES.iter().map(|k| (*k, settings::figure(&s, k))).collect(),
+        figures: settings::FIGURES
+            .iter()
+            .map(|k| (*k, settings::figure(&s, k)))
+            .collect(),
         page,
     })
 }

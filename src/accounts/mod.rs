@@ -56,7 +56,7 @@ pub fn check_password_policy(password: &str, email: &str) -> Result<(), &'static
         .lines()
         .filter(|l| !l.starts_with('#'))
         .any(|l| l.trim() == lower);
-    let one_char = lower.chars().all(|c| Some(c) == lower.chars().next());
+    let one_char = lower.chars().all(|c| lower.starts_with(c));
     let is_email = !email.is_empty() && lower.contains(&email.to_lowercase());
     if common || one_char || is_email {
         return Err("password-too-common");
@@ -148,14 +148,26 @@ mod tests {
 
     #[test]
     fn password_policy() {
-        assert_eq!(check_password_policy("short", ""), Err("password-too-short"));
-        assert_eq!(check_password_policy("Password1234", ""), Err("password-too-common"));
-        assert_eq!(check_password_policy("aaaaaaaaaaaaaa", ""), Err("password-too-common"));
+        assert_eq!(
+            check_password_policy("short", ""),
+            Err("password-too-short")
+        );
+        assert_eq!(
+            check_password_policy("Password1234", ""),
+            Err("password-too-common")
+        );
+        assert_eq!(
+            check_password_policy("aaaaaaaaaaaaaa", ""),
+            Err("password-too-common")
+        );
         assert_eq!(
             check_password_policy("mei.ling@centre.org!", "mei.ling@centre.org"),
             Err("password-too-common")
         );
-        assert_eq!(check_password_policy("violet-harbour-kettle-42", "x@y.z"), Ok(()));
+        assert_eq!(
+            check_password_policy("violet-harbour-kettle-42", "x@y.z"),
+            Ok(())
+        );
     }
 
     #[test]

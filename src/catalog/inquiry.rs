@@ -45,15 +45,12 @@ pub const MESSAGE_MAX: usize = 5000;
 
 pub fn valid_email(email: &str) -> bool {
     email.len() <= 254
-        && email.parse::<email_address::EmailAddress>().is_ok_and(|e| e.domain().contains('.'))
+        && email
+            .parse::<email_address::EmailAddress>()
+            .is_ok_and(|e| e.domain().contains('.'))
 }
 
-fn text(
-    value: &str,
-    field: &'static str,
-    max: usize,
-    errors: &mut FieldErrors,
-) -> String {
+fn text(value: &str, field: &'static str, max: usize, errors: &mut FieldErrors) -> String {
     let v = value.trim();
     if v.is_empty() {
         errors.add(field, "form-required");

@@ -48,8 +48,16 @@ pub fn card_views(cards: Vec<store::Card>, q: &str, locale: Locale) -> Vec<CardV
     cards
         .into_iter()
         .map(|c| CardView {
-            title_html: if q.is_empty() { escape(&c.title) } else { highlight(&c.title, q, 200) },
-            summary_html: if q.is_empty() { escape(&c.summary) } else { highlight(&c.summary, q, 240) },
+            title_html: if q.is_empty() {
+                escape(&c.title)
+            } else {
+                highlight(&c.title, q, 200)
+            },
+            summary_html: if q.is_empty() {
+                escape(&c.summary)
+            } else {
+                highlight(&c.summary, q, 240)
+            },
             provider: c.provider,
             field: c.field,
             trl: c.trl,
@@ -117,24 +125,24 @@ fn list_href(cx: &Ctx, q: &CatalogQuery) -> String {
     }
 }
 
+/// One facet: `dim` is the query parameter, the vocabulary prefix and the
+/// suffix of the legend's message id.
 fn group(
     cx: &Ctx,
     page: &Page,
     q: &CatalogQuery,
     dim: &'static str,
-    legend: &str,
-    prefix: &str,
     counts: &[(&'static str, i64)],
     selected: &[&'static str],
 ) -> FacetGroup {
     FacetGroup {
         dim,
-        legend: page.t(legend),
+        legend: page.t(&format!("catalog-filter-{dim}")),
         options: counts
             .iter()
             .map(|(code, n)| FacetOption {
                 code: (*code).to_owned(),
-                label: page.code(prefix, code),
+                label: page.code(dim, code),
                 count: *n,
                 checked: selected.contains(code),
                 href: list_href(cx, &q.toggled(dim, code)),
@@ -158,10 +166,10 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
 
     let f = &result.facets;
     let groups = vec![
-        group(&cx, &page, &q, "field", "catalog-filter-field", "field", &f.fields, &q.fields),
-        group(&cx, &page, &q, "country", "catalog-filter-country", "country", &f.countries, &q.countries),
-        group(&cx, &page, &q, "mode", "catalog-filter-mode", "mode", &f.modes, &q.modes),
-        group(&cx, &page, &q, "ip", "catalog-filter-ip", "ip", &f.ip, &q.ip),
+        group(&cx, &page, &q, "field", &f.fields, &q.fields),
+        group(&cx, &page, &q, "country", &f.countries, &q.countries),
+        group(&cx, &page, &q, "mode", &f.modes, &q.modes),
+        group(&cx, &page, &q, "ip", &f.ip, &q.ip),
     ];
 
     let mut chips = Vec::new();
@@ -204,7 +212,8 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         })
         .collect();
     let prev_href = (result.page > 1).then(|| list_href(&cx, &shown.with_page(result.page - 1)));
-    let next_href = (result.page < last_page).then(|| list_href(&cx, &shown.with_page(result.page + 1)));
+    let next_href =
+        (result.page < last_page).then(|| list_href(&cx, &shown.with_page(result.page + 1)));
 
     let mut suggestions = Vec::new();
     if result.total == 0 {
@@ -224,13 +233,18 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
                 href: format!(
                     "{}?{}",
                     cx.href("/search"),
-                    form_urlencoded::Serializer::new(String::new()).append_pair("q", &q.q).finish()
+                    form_urlencoded::Serializer::new(String::new())
+                        .append_pair("q", &q.q)
+                        .finish()
                 ),
             });
         }
     }
     let current_sort = q.sort();
-    let mut sorts = vec![("newest", current_sort == Sort::Newest), ("title", current_sort == Sort::Title)];
+    let mut sorts = vec![
+        ("newest", current_sort == Sort::Newest),
+        ("title", current_sort == Sort::Title),
+    ];
     if !q.q.is_empty() {
         sorts.insert(0, ("relevance", current_sort == Sort::Relevance));
     }
@@ -289,7 +303,9 @@ async fn detail_page(
     form: InquiryForm,
     errors: FieldErrors,
 ) -> Result<(DetailPage, i32), AppError> {
-    let d = store::detail(cx.db(), slug, cx.locale).await?.ok_or(AppError::NotFound)?;
+    let d = store::detail(cx.db(), slug, cx.locale)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let related = store::related(cx.db(), &d.tech, cx.locale).await?;
     let needs = needs::matching_technology(cx.db(), &d.tech, cx.locale).await?;
     let page = cx
@@ -369,7 +385,9 @@ pub struct SentPage {
 /// GET /{lang}/technologies/{slug}/inquiry/sent
 pub async fn inquiry_sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let d = store::detail(cx.db(), &slug, cx.locale).await?.ok_or(AppError::NotFound)?;
+    let d = store::detail(cx.db(), &slug, cx.locale)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let mut page = cx.page(Section::Technologies, cx.t("inquiry-sent-title"));
     page.noindex = true;
     Html::render(&SentPage {

@@ -69,8 +69,12 @@ impl CatalogQuery {
                 "country" => push_code(ASEAN, &v, &mut q.countries),
                 "mode" => push_code(MODES, &v, &mut q.modes),
                 "ip" => push_code(IP_STATUSES, &v, &mut q.ip),
-                "trl_min" => q.trl_min = number::<i16>(&v).filter(|n| taxonomy::TRL_RANGE.contains(n)),
-                "trl_max" => q.trl_max = number::<i16>(&v).filter(|n| taxonomy::TRL_RANGE.contains(n)),
+                "trl_min" => {
+                    q.trl_min = number::<i16>(&v).filter(|n| taxonomy::TRL_RANGE.contains(n))
+                }
+                "trl_max" => {
+                    q.trl_max = number::<i16>(&v).filter(|n| taxonomy::TRL_RANGE.contains(n))
+                }
                 "sort" => {
                     q.sort = match v.as_ref() {
                         "relevance" => Some(Sort::Relevance),
@@ -218,7 +222,9 @@ mod tests {
 
     #[test]
     fn lenient_parsing() {
-        let q = CatalogQuery::parse("q=%20padi%20&field=agriculture&field=nope&country=ID&country=ID&page=abc&per_page=1000&trl_min=9&trl_max=3&sort=zzz");
+        let q = CatalogQuery::parse(
+            "q=%20padi%20&field=agriculture&field=nope&country=ID&country=ID&page=abc&per_page=1000&trl_min=9&trl_max=3&sort=zzz",
+        );
         assert_eq!(q.q, "padi");
         assert_eq!(q.fields, vec!["agriculture"]);
         assert_eq!(q.countries, vec!["ID"]);
@@ -226,7 +232,15 @@ mod tests {
         assert_eq!(q.per_page, MAX_PER_PAGE);
         assert_eq!((q.trl_min, q.trl_max), (Some(3), Some(9)));
         assert_eq!(q.sort(), Sort::Relevance);
-        for bad in ["page=0", "page=-1", "page=99999999999999", "page=", "q=%FF%FE", "%%%", "q"] {
+        for bad in [
+            "page=0",
+            "page=-1",
+            "page=99999999999999",
+            "page=",
+            "q=%FF%FE",
+            "%%%",
+            "q",
+        ] {
             let q = CatalogQuery::parse(bad);
             assert!(q.page >= 1, "{bad}");
         }

@@ -227,7 +227,10 @@ async fn facets(db: &impl ConnectionTrait, base: &Base) -> Result<Facets, DbErr>
         values.extend(wv);
         stmt(
             backend,
-            &format!("SELECT {col} AS code, COUNT(*) AS n FROM {} {w} GROUP BY {col}", base.from),
+            &format!(
+                "SELECT {col} AS code, COUNT(*) AS n FROM {} {w} GROUP BY {col}",
+                base.from
+            ),
             values,
         )
     };
@@ -238,11 +241,15 @@ async fn facets(db: &impl ConnectionTrait, base: &Base) -> Result<Facets, DbErr>
             .collect::<Vec<_>>()
     };
     let fields = counts_of(
-        GroupRow::find_by_statement(grouped("t.field", Dim::Field)).all(db).await?,
+        GroupRow::find_by_statement(grouped("t.field", Dim::Field))
+            .all(db)
+            .await?,
         FIELDS,
     );
     let ip = counts_of(
-        GroupRow::find_by_statement(grouped("t.ip_status", Dim::Ip)).all(db).await?,
+        GroupRow::find_by_statement(grouped("t.ip_status", Dim::Ip))
+            .all(db)
+            .await?,
         IP_STATUSES,
     );
     let (w, wv) = base.where_sql(Some(Dim::Trl));
@@ -250,7 +257,10 @@ async fn facets(db: &impl ConnectionTrait, base: &Base) -> Result<Facets, DbErr>
     values.extend(wv);
     let trl_rows = TrlRow::find_by_statement(stmt(
         backend,
-        &format!("SELECT t.trl AS trl, COUNT(*) AS n FROM {} {w} GROUP BY t.trl", base.from),
+        &format!(
+            "SELECT t.trl AS trl, COUNT(*) AS n FROM {} {w} GROUP BY t.trl",
+            base.from
+        ),
         values,
     ))
     .all(db)
@@ -279,14 +289,23 @@ async fn bit_counts(
 ) -> Result<Vec<(&'static str, i64)>, DbErr> {
     let backend = db.get_database_backend();
     let sums = (0..list.len())
-        .map(|i| format!("COALESCE(SUM(CASE WHEN ({col} & {}) <> 0 THEN 1 ELSE 0 END), 0) AS c{i}", 1 << i))
+        .map(|i| {
+            format!(
+                "COALESCE(SUM(CASE WHEN ({col} & {}) <> 0 THEN 1 ELSE 0 END), 0) AS c{i}",
+                1 << i
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let (w, wv) = base.where_sql(Some(dim));
     let mut values = base.from_values.clone();
     values.extend(wv);
     let row = db
-        .query_one_raw(stmt(backend, &format!("SELECT {sums} FROM {} {w}", base.from), values))
+        .query_one_raw(stmt(
+            backend,
+            &format!("SELECT {sums} FROM {} {w}", base.from),
+            values,
+        ))
         .await?;
     let mut out = Vec::with_capacity(list.len());
     for (i, code) in list.iter().enumerate() {
@@ -315,7 +334,11 @@ pub struct Card {
 }
 
 /// Cards for the given ids, in that order (ids no longer visible are skipped).
-pub async fn cards(db: &impl ConnectionTrait, ids: &[i32], locale: Locale) -> Result<Vec<Card>, DbErr> {
+pub async fn cards(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<Vec<Card>, DbErr> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -389,7 +412,11 @@ pub struct Detail {
 }
 
 /// A visible technology by slug.
-pub async fn detail(db: &impl ConnectionTrait, slug: &str, locale: Locale) -> Result<Option<Detail>, DbErr> {
+pub async fn detail(
+    db: &impl ConnectionTrait,
+    slug: &str,
+    locale: Locale,
+) -> Result<Option<Detail>, DbErr> {
     let t = now();
     let Some(tech) = technology::Entity::find()
         .filter(technology::Column::Slug.eq(slug))
@@ -418,7 +445,10 @@ pub async fn detail(db: &impl ConnectionTrait, slug: &str, locale: Locale) -> Re
         .await?;
     let media_ids: Vec<i32> = links.iter().map(|l| l.media_id).collect();
     let described = crate::media::describe(db, &media_ids, locale).await?;
-    let images = media_ids.iter().filter_map(|m| described.get(m).cloned()).collect();
+    let images = media_ids
+        .iter()
+        .filter_map(|m| described.get(m).cloned())
+        .collect();
     Ok(Some(Detail {
         tech,
         text,
@@ -429,7 +459,11 @@ pub async fn detail(db: &impl ConnectionTrait, slug: &str, locale: Locale) -> Re
 }
 
 /// Technologies in the same field or for the same countries, best first.
-pub async fn related(db: &impl ConnectionTrait, tech: &technology::Model, locale: Locale) -> Result<Vec<Card>, DbErr> {
+pub async fn related(
+    db: &impl ConnectionTrait,
+    tech: &technology::Model,
+    locale: Locale,
+) -> Result<Vec<Card>, DbErr> {
     let backend = db.get_database_backend();
     let t = now();
     let sql = format!(
@@ -459,9 +493,40 @@ pub async fn related(db: &impl ConnectionTrait, tech: &technology::Model, locale
 
 /// Words common enough in titles to say nothing about a match.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "from", "at", "or", "as",
-    "dan", "untuk", "yang", "di", "ke", "dari", "dengan", "atau", "pada", "bagi", "secara",
-    "technology", "technologies", "system", "systems", "teknologi", "sistem", "u0628", "u0768a",
+    "a",
+    "an",
+    "and",
+    "the",
+    "of",
+    "for",
+    "to",
+    "in",
+    "on",
+    "with",
+    "by",
+    "from",
+    "at",
+    "or",
+    "as",
+    "dan",
+    "untuk",
+    "yang",
+    "di",
+    "ke",
+    "dari",
+    "dengan",
+    "atau",
+    "pada",
+    "bagi",
+    "secara",
+    "technology",
+    "technologies",
+    "system",
+    "systems",
+    "teknologi",
+    "sistem",
+    "u0628",
+    "u0768a",
 ];
 
 /// Terms of a record's titles in every language, for OR-matching.
@@ -469,7 +534,11 @@ pub fn match_terms<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String>
     let mut out: Vec<String> = Vec::new();
     for title in titles {
         for t in analyzer::query_terms(title) {
-            if t.len() > 1 && !STOPWORDS.contains(&t.as_str()) && !out.contains(&t) && out.len() < 24 {
+            if t.len() > 1
+                && !STOPWORDS.contains(&t.as_str())
+                && !out.contains(&t)
+                && out.len() < 24
+            {
                 out.push(t);
             }
         }
@@ -531,10 +600,17 @@ pub async fn matches(
 
 /// The titles of a technology in every language.
 pub fn titles(rows: &[technology_translation::Model]) -> Vec<&str> {
-    rows.iter().filter(|r| !r.is_blank()).map(|r| r.title.as_str()).collect()
+    rows.iter()
+        .filter(|r| !r.is_blank())
+        .map(|r| r.title.as_str())
+        .collect()
 }
 
-pub fn is_visible(status: &str, publish_at: Option<DateTime<Utc>>, expires_at: Option<DateTime<Utc>>) -> bool {
+pub fn is_visible(
+    status: &str,
+    publish_at: Option<DateTime<Utc>>,
+    expires_at: Option<DateTime<Utc>>,
+) -> bool {
     let t = now();
     status == "published" && publish_at.is_some_and(|p| p <= t) && expires_at.is_none_or(|e| e > t)
 }

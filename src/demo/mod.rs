@@ -248,7 +248,8 @@ fn bad(what: &str) -> DbErr {
 pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
     let txn = db.begin().await?;
     if txn.get_database_backend() == DbBackend::Postgres {
-        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7262019)").await?;
+        txn.execute_unprepared("SELECT pg_advisory_xact_lock(7262019)")
+            .await?;
     }
     let has_content = page::Entity::find().count(&txn).await? > 0
         || technology::Entity::find().count(&txn).await? > 0;
@@ -315,10 +316,12 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         event_ids.push((slug, id));
     }
     for n in content.news {
-        let event_id = n
-            .event
-            .as_ref()
-            .and_then(|s| event_ids.iter().find(|(slug, _)| slug == s).map(|(_, id)| *id));
+        let event_id = n.event.as_ref().and_then(|s| {
+            event_ids
+                .iter()
+                .find(|(slug, _)| slug == s)
+                .map(|(_, id)| *id)
+        });
         load_news(db, n, event_id, t).await?;
     }
     for f in content.fellow {
@@ -360,7 +363,11 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
-async fn load_technology(db: &impl ConnectionTrait, d: DemoTech, t: DateTime<Utc>) -> Result<(), DbErr> {
+async fn load_technology(
+    db: &impl ConnectionTrait,
+    d: DemoTech,
+    t: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let x: Vec<(Locale, TechText)> = texts(&d.rest)?;
     let saved = technology::ActiveModel {
         slug: Set(d.slug),
@@ -368,7 +375,10 @@ async fn load_technology(db: &impl ConnectionTrait, d: DemoTech, t: DateTime<Utc
         trl: Set(d.trl),
         ip_status: Set(d.ip_status),
         coop_modes: Set(taxonomy::mask(MODES, d.modes.iter().map(String::as_str))),
-        countries: Set(taxonomy::mask(ASEAN, d.countries.iter().map(String::as_str))),
+        countries: Set(taxonomy::mask(
+            ASEAN,
+            d.countries.iter().map(String::as_str),
+        )),
         province: Set(d.province),
         featured: Set(d.featured),
         contact_name: Set(d.contact_name),
@@ -406,19 +416,34 @@ async fn load_technology(db: &impl ConnectionTrait, d: DemoTech, t: DateTime<Utc
 }
 
 fn local_time(tz: Tz, s: &str) -> Result<DateTime<Utc>, DbErr> {
-    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M").map_err(|e| bad(&format!("{s}: {e}")))?;
+    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .map_err(|e| bad(&format!("{s}: {e}")))?;
     tz.from_local_datetime(&naive)
         .earliest()
         .map(|d| d.with_timezone(&Utc))
         .ok_or_else(|| bad(s))
 }
 
-fn relative_time(tz: Tz, base: DateTime<Utc>, days: i64, time: Option<&str>) -> Result<DateTime<Utc>, DbErr> {
-    let day = (base + Duration::days(days)).with_timezone(&tz).date_naive();
-    local_time(tz, &format!("{}T{}", day.format("%Y-%m-%d"), time.unwrap_or("09:00")))
+fn relative_time(
+    tz: Tz,
+    base: DateTime<Utc>,
+    days: i64,
+    time: Option<&str>,
+) -> Result<DateTime<Utc>, DbErr> {
+    let day = (base + Duration::days(days))
+        .with_timezone(&tz)
+        .date_naive();
+    local_time(
+        tz,
+        &format!("{}T{}", day.format("%Y-%m-%d"), time.unwrap_or("09:00")),
+    )
 }
 
-async fn load_event(db: &impl ConnectionTrait, d: DemoEvent, t: DateTime<Utc>) -> Result<i32, DbErr> {
+async fn load_event(
+    db: &impl ConnectionTrait,
+    d: DemoEvent,
+    t: DateTime<Utc>,
+) -> Result<i32, DbErr> {
     let tz: Tz = d.timezone.parse().map_err(|_| bad(&d.timezone))?;
     let starts = match (&d.starts, d.starts_in_days) {
         (Some(s), _) => local_time(tz, s)?,
@@ -442,7 +467,9 @@ async fn load_event(db: &impl ConnectionTrait, d: DemoEvent, t: DateTime<Utc>) -
         registration_closes_at: Set(None),
         cover_id: Set(None),
         status: Set("published".into()),
-        publish_at: Set(Some((starts - Duration::days(60)).min(t - Duration::days(1)))),
+        publish_at: Set(Some(
+            (starts - Duration::days(60)).min(t - Duration::days(1)),
+        )),
         expires_at: Set(None),
         source_lang: Set(source(&x).into()),
         created_at: Set(t),
@@ -472,7 +499,12 @@ async fn load_event(db: &impl ConnectionTrait, d: DemoEvent, t: DateTime<Utc>) -
     Ok(saved.id)
 }
 
-async fn load_news(db: &impl ConnectionTrait, d: DemoNews, event_id: Option<i32>, t: DateTime<Utc>) -> Result<(), DbErr> {
+async fn load_news(
+    db: &impl ConnectionTrait,
+    d: DemoNews,
+    event_id: Option<i32>,
+    t: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let published = match (&d.published, d.published_days_ago) {
         (Some(s), _) => DateTime::parse_from_rfc3339(s)
             .map_err(|e| bad(&format!("{s}: {e}")))?
@@ -513,7 +545,11 @@ async fn load_news(db: &impl ConnectionTrait, d: DemoNews, event_id: Option<i32>
     crate::news::store::reindex(db, saved.id).await
 }
 
-async fn load_fellow(db: &impl ConnectionTrait, d: DemoFellow, t: DateTime<Utc>) -> Result<(), DbErr> {
+async fn load_fellow(
+    db: &impl ConnectionTrait,
+    d: DemoFellow,
+    t: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let x: Vec<(Locale, FellowText)> = texts(&d.rest)?;
     let saved = fellow::ActiveModel {
         slug: Set(d.slug),
@@ -591,7 +627,12 @@ async fn load_need(db: &impl ConnectionTrait, d: DemoNeed, t: DateTime<Utc>) -> 
     crate::needs::store::reindex(db, saved.id).await
 }
 
-async fn load_call(db: &impl ConnectionTrait, c: DemoCall, posts: Vec<DemoPost>, t: DateTime<Utc>) -> Result<(), DbErr> {
+async fn load_call(
+    db: &impl ConnectionTrait,
+    c: DemoCall,
+    posts: Vec<DemoPost>,
+    t: DateTime<Utc>,
+) -> Result<(), DbErr> {
     let x: Vec<(Locale, CallText)> = texts(&c.rest)?;
     let tz = chrono_tz::Asia::Shanghai;
     let saved = programme_call::ActiveModel {
@@ -669,7 +710,11 @@ mod tests {
         for t in &techs.technology {
             assert!(taxonomy::is_code(taxonomy::FIELDS, &t.field), "{}", t.field);
             assert!(taxonomy::is_code(taxonomy::IP_STATUSES, &t.ip_status));
-            assert!(taxonomy::is_code(taxonomy::PROVINCES, &t.province), "{}", t.province);
+            assert!(
+                taxonomy::is_code(taxonomy::PROVINCES, &t.province),
+                "{}",
+                t.province
+            );
             assert!(t.modes.iter().all(|m| taxonomy::is_code(MODES, m)));
             assert!(t.countries.iter().all(|c| taxonomy::is_code(ASEAN, c)));
             assert!(crate::slugs::is_valid(&t.slug));

@@ -57,7 +57,8 @@ pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
     let stamp = t.timestamp();
     let mut done: u32 = 0;
     while done < n {
-        let size = usize::try_from((n - done).min(u32::try_from(BATCH).unwrap_or(500))).unwrap_or(BATCH);
+        let size =
+            usize::try_from((n - done).min(u32::try_from(BATCH).unwrap_or(500))).unwrap_or(BATCH);
         let txn = db.begin().await?;
         let mut techs = Vec::with_capacity(size);
         let mut specs = Vec::with_capacity(size);
@@ -101,18 +102,35 @@ pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
         for (id, (serial, s, k)) in ids.into_iter().zip(specs) {
             let en = (
                 format!("{} {} no. {serial}", capital(s.0), k.0),
-                format!("A field-proven {} {} for ASEAN partners, with training and after-sales service.", s.0, k.0),
-                format!("The {} {} has been deployed in Guangxi and neighbouring provinces. It lowers costs, saves energy and is easy to maintain locally.", s.0, k.0),
+                format!(
+                    "A field-proven {} {} for ASEAN partners, with training and after-sales service.",
+                    s.0, k.0
+                ),
+                format!(
+                    "The {} {} has been deployed in Guangxi and neighbouring provinces. It lowers costs, saves energy and is easy to maintain locally.",
+                    s.0, k.0
+                ),
             );
             let zh = (
                 format!("{}{} {serial}号", s.1, k.1),
                 format!("面向东盟伙伴的成熟{}{}，提供培训和售后服务。", s.1, k.1),
-                format!("该{}{}已在广西及周边省份推广应用，成本低、节能、便于本地维护。", s.1, k.1),
+                format!(
+                    "该{}{}已在广西及周边省份推广应用，成本低、节能、便于本地维护。",
+                    s.1, k.1
+                ),
             );
             let id_ = (
                 format!("{} {} no. {serial}", capital(k.2), s.2),
-                format!("{} {} yang teruji untuk mitra ASEAN, dengan pelatihan dan layanan purnajual.", capital(k.2), s.2),
-                format!("{} {} ini telah diterapkan di Guangxi dan provinsi sekitarnya, hemat biaya dan energi.", capital(k.2), s.2),
+                format!(
+                    "{} {} yang teruji untuk mitra ASEAN, dengan pelatihan dan layanan purnajual.",
+                    capital(k.2),
+                    s.2
+                ),
+                format!(
+                    "{} {} ini telah diterapkan di Guangxi dan provinsi sekitarnya, hemat biaya dan energi.",
+                    capital(k.2),
+                    s.2
+                ),
             );
             for (lang, (title, summary, body)) in [("en", &en), ("zh-CN", &zh), ("id", &id_)] {
                 trs.push(technology_translation::ActiveModel {
@@ -139,7 +157,9 @@ pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
                 ..Default::default()
             });
         }
-        technology_translation::Entity::insert_many(trs).exec(&txn).await?;
+        technology_translation::Entity::insert_many(trs)
+            .exec(&txn)
+            .await?;
         search_doc::Entity::insert_many(docs).exec(&txn).await?;
         txn.commit().await?;
         done += u32::try_from(size).unwrap_or(0);
@@ -154,7 +174,11 @@ fn capital(s: &str) -> String {
         .unwrap_or_default()
 }
 
-async fn ids_from(db: &impl ConnectionTrait, first_slug: &str, n: usize) -> Result<Vec<i32>, DbErr> {
+async fn ids_from(
+    db: &impl ConnectionTrait,
+    first_slug: &str,
+    n: usize,
+) -> Result<Vec<i32>, DbErr> {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
     let first: Option<i32> = technology::Entity::find()
         .select_only()

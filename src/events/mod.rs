@@ -3,10 +3,10 @@
 
 pub mod store;
 
+use actix_web::web;
+use askama::Template;
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::Tz;
-use askama::Template;
-use actix_web::web;
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
@@ -29,7 +29,12 @@ pub fn zone_label(e: &event::Model) -> String {
     let secs = offset.local_minus_utc();
     let sign = if secs < 0 { '-' } else { '+' };
     let secs = secs.abs();
-    format!("{} (UTC{sign}{:02}:{:02})", tz.name(), secs / 3600, secs % 3600 / 60)
+    format!(
+        "{} (UTC{sign}{:02}:{:02})",
+        tz.name(),
+        secs / 3600,
+        secs % 3600 / 60
+    )
 }
 
 /// An event as lists show it.
@@ -47,7 +52,11 @@ pub struct EventCard {
     pub fallback: bool,
 }
 
-pub async fn cards(db: &impl ConnectionTrait, events: Vec<event::Model>, locale: Locale) -> Result<Vec<EventCard>, DbErr> {
+pub async fn cards(
+    db: &impl ConnectionTrait,
+    events: Vec<event::Model>,
+    locale: Locale,
+) -> Result<Vec<EventCard>, DbErr> {
     let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
     let texts = store::texts(db, &ids).await?;
     Ok(events
@@ -99,8 +108,19 @@ const PAST_PER_PAGE: u64 = 10;
 /// GET /{lang}/events
 pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let kind = EVENT_KINDS.iter().find(|k| **k == q.kind).copied();
-    let year = q.year.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
-    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let year = q
+        .year
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y));
+    let page_no = q
+        .page
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
     let filter = store::Filter { kind, year };
     let upcoming = store::upcoming(cx.db(), &filter, 50).await?;
     let (past, past_total) = store::past(cx.db(), &filter, page_no, PAST_PER_PAGE).await?;
@@ -152,13 +172,15 @@ pub struct DetailPage {
 /// GET /{lang}/events/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let e = store::by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let e = store::by_slug(cx.db(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let texts = store::texts(cx.db(), &[e.id]).await?;
     let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
     let t = crate::db::now();
-    let registration_open = !e.registration_url.is_empty()
-        && e.registration_closes_at.unwrap_or(e.starts_at) > t;
+    let registration_open =
+        !e.registration_url.is_empty() && e.registration_closes_at.unwrap_or(e.starts_at) > t;
     let news = news::for_event(cx.db(), e.id, cx.locale).await?;
     let mut page = cx
         .page(Section::Events, p.text.title.clone())

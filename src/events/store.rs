@@ -1,7 +1,10 @@
 //! Events in the database.
 
 use chrono::{DateTime, Datelike, Utc};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, PaginatorTrait};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect,
+};
 
 use crate::db::now;
 use crate::entities::{event, event_translation};
@@ -40,7 +43,11 @@ fn filtered(f: &Filter<'_>) -> sea_orm::Select<event::Entity> {
 }
 
 /// Events not yet over, soonest first.
-pub async fn upcoming(db: &impl ConnectionTrait, f: &Filter<'_>, limit: u64) -> Result<Vec<event::Model>, DbErr> {
+pub async fn upcoming(
+    db: &impl ConnectionTrait,
+    f: &Filter<'_>,
+    limit: u64,
+) -> Result<Vec<event::Model>, DbErr> {
     filtered(f)
         .filter(event::Column::EndsAt.gte(now()))
         .order_by_asc(event::Column::StartsAt)
@@ -60,7 +67,10 @@ pub async fn past(
         .filter(event::Column::EndsAt.lt(now()))
         .order_by_desc(event::Column::StartsAt)
         .paginate(db, per_page);
-    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+    Ok((
+        pages.fetch_page(page.saturating_sub(1)).await?,
+        pages.num_items().await?,
+    ))
 }
 
 /// Years that have events, newest first (for the year filter).
@@ -98,7 +108,8 @@ pub async fn texts(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<std::collections::HashMap<i32, Vec<event_translation::Model>>, DbErr> {
-    translation::load::<event_translation::Entity>(db, event_translation::Column::EventId, ids).await
+    translation::load::<event_translation::Entity>(db, event_translation::Column::EventId, ids)
+        .await
 }
 
 pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
@@ -108,7 +119,14 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         .await?;
     let bodies: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} {} {}", crate::markdown::to_text(&r.body), r.venue, r.city))
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                crate::markdown::to_text(&r.body),
+                r.venue,
+                r.city
+            )
+        })
         .collect();
     let text = DocText {
         title: rows.iter().map(|r| r.title.as_str()).collect(),

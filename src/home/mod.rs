@@ -38,7 +38,11 @@ pub async fn alias(req: HttpRequest) -> Result<HttpResponse, AppError> {
     let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
     let locale = Locale::from_alias(first).ok_or(AppError::NotFound)?;
     let rest = &path[1 + first.len()..];
-    let mut to = format!("/{}{}", locale.tag(), if rest.is_empty() { "/" } else { rest });
+    let mut to = format!(
+        "/{}{}",
+        locale.tag(),
+        if rest.is_empty() { "/" } else { rest }
+    );
     if !req.query_string().is_empty() {
         to.push('?');
         to.push_str(req.query_string());
@@ -85,7 +89,10 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
                     .add(technology::Column::ExpiresAt.gt(t)),
             )
     };
-    let technologies = technology::Entity::find().filter(visible()).count(db).await?;
+    let technologies = technology::Entity::find()
+        .filter(visible())
+        .count(db)
+        .await?;
     let featured_ids: Vec<i32> = technology::Entity::find()
         .select_only()
         .column(technology::Column::Id)
@@ -97,7 +104,10 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
         .all(db)
         .await?;
     let featured = catalog::store::cards(db, &featured_ids, cx.locale).await?;
-    let filter = events::store::Filter { kind: None, year: None };
+    let filter = events::store::Filter {
+        kind: None,
+        year: None,
+    };
     let upcoming = events::store::upcoming(db, &filter, 3).await?;
     let events_total = crate::entities::event::Entity::find()
         .filter(events::store::visible())
@@ -106,10 +116,22 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let latest = news::store::latest(db, 4).await?;
     let s = settings::all(db).await?;
     let figures = vec![
-        Figure { key: "technologies", value: i64::try_from(technologies).unwrap_or(0) },
-        Figure { key: "network_members", value: settings::figure(&s, "network_members") },
-        Figure { key: "agreements", value: settings::figure(&s, "agreements") },
-        Figure { key: "events", value: i64::try_from(events_total).unwrap_or(0) },
+        Figure {
+            key: "technologies",
+            value: i64::try_from(technologies).unwrap_or(0),
+        },
+        Figure {
+            key: "network_members",
+            value: settings::figure(&s, "network_members"),
+        },
+        Figure {
+            key: "agreements",
+            value: settings::figure(&s, "agreements"),
+        },
+        Figure {
+            key: "events",
+            value: i64::try_from(events_total).unwrap_or(0),
+        },
         Figure {
             key: "fellows",
             value: i64::try_from(programme::store::fellow_count(db).await?).unwrap_or(0),

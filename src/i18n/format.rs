@@ -22,7 +22,10 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
 pub fn format_date_time(locale: Locale, at: DateTime<Utc>, tz: Tz) -> String {
     let local = at.with_timezone(&tz);
     let mut args = Args::new();
-    args.insert("date", FluentValue::from(format_date(locale, local.date_naive())));
+    args.insert(
+        "date",
+        FluentValue::from(format_date(locale, local.date_naive())),
+    );
     args.insert(
         "time",
         FluentValue::from(format!("{:02}:{:02}", local.hour(), local.minute())),
@@ -39,7 +42,7 @@ pub fn format_number(locale: Locale, n: i64) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(&sep);
         }
         out.push(c);

@@ -137,7 +137,11 @@ impl Locale {
         REGISTRY
             .langs
             .iter()
-            .position(|l| l.alias.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(alias)))
+            .position(|l| {
+                l.alias
+                    .as_deref()
+                    .is_some_and(|a| a.eq_ignore_ascii_case(alias))
+            })
             .map(Self::from_index)
     }
 
@@ -221,7 +225,8 @@ mod tests {
 
     #[test]
     fn fallback_goes_requested_then_en_then_zh() {
-        let id = Locale::from_tag("id").map(|l| l.chain().iter().map(|l| l.tag()).collect::<Vec<_>>());
+        let id =
+            Locale::from_tag("id").map(|l| l.chain().iter().map(|l| l.tag()).collect::<Vec<_>>());
         assert_eq!(id, Some(vec!["id", "en", "zh-CN"]));
     }
 }

@@ -24,8 +24,8 @@ pub type Args<'a> = HashMap<&'static str, FluentValue<'a>>;
 
 /// The message `id` in `locale`, falling back along the locale's chain
 /// (requested, en, zh-CN, any). A message missing everywhere is a bug that the
-/// i18n tests catch; at run time it is logged and shown as an ellipsis rather
-/// than as a raw id.
+/// i18n tests catch; at run time it is logged and shown as a warning sign
+/// rather than as a raw id.
 pub fn message(locale: Locale, id: &str, args: Option<&Args<'_>>) -> String {
     for l in locale.chain() {
         if let Ok(text) = LOCALES.lookup_single_language(l.langid(), id, args) {
@@ -33,7 +33,7 @@ pub fn message(locale: Locale, id: &str, args: Option<&Args<'_>>) -> String {
         }
     }
     tracing::error!(message_id = id, locale = %locale, "missing message in every locale");
-    "…".to_owned()
+    "\u{26a0}".to_owned()
 }
 
 /// Whether `id` exists in `locale` itself (no fallback) and formats without

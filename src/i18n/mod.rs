@@ -11,5 +11,5 @@ mod negotiate;
 
 pub use format::{format_date, format_date_time, format_number};
 pub use locale::Locale;
-pub use messages::{has_message, message, Args};
-pub use negotiate::{negotiate, LANG_COOKIE};
+pub use messages::{Args, has_message, message};
+pub use negotiate::{LANG_COOKIE, negotiate};

@@ -18,12 +18,7 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Locale 
         let requested = accepted_languages::parse(header);
         let available: Vec<&'static LanguageIdentifier> =
             Locale::all().map(Locale::langid).collect();
-        let chosen = negotiate_languages(
-            &requested,
-            &available,
-            None,
-            NegotiationStrategy::Lookup,
-        );
+        let chosen = negotiate_languages(&requested, &available, None, NegotiationStrategy::Lookup);
         if let Some(l) = chosen.first().and_then(|id| Locale::from_langid(id)) {
             return l;
         }

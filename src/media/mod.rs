@@ -6,7 +6,9 @@ use std::collections::HashMap;
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use crate::AppState;
 use crate::entities::{media, media_translation, media_variant};
@@ -56,7 +58,9 @@ pub async fn describe(
         .into_tuple::<(i32, String, i32, i32, String)>()
         .all(db)
         .await?;
-    let alts = translation::load::<media_translation::Entity>(db, media_translation::Column::MediaId, ids).await?;
+    let alts =
+        translation::load::<media_translation::Entity>(db, media_translation::Column::MediaId, ids)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|(id, key, width, height, source)| {
@@ -65,7 +69,15 @@ pub async fn describe(
                 .and_then(|r| translation::pick(r, locale, &source))
                 .map(|p| p.text.alt.clone())
                 .unwrap_or_default();
-            (id, Image { key, alt, width, height })
+            (
+                id,
+                Image {
+                    key,
+                    alt,
+                    width,
+                    height,
+                },
+            )
         })
         .collect())
 }

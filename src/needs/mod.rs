@@ -32,7 +32,11 @@ pub struct NeedCard {
     pub posted: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-pub async fn cards(db: &impl ConnectionTrait, needs: Vec<need::Model>, locale: Locale) -> Result<Vec<NeedCard>, DbErr> {
+pub async fn cards(
+    db: &impl ConnectionTrait,
+    needs: Vec<need::Model>,
+    locale: Locale,
+) -> Result<Vec<NeedCard>, DbErr> {
     let ids: Vec<i32> = needs.iter().map(|n| n.id).collect();
     let texts = store::texts(db, &ids).await?;
     Ok(needs
@@ -152,7 +156,13 @@ const PER_PAGE: u64 = 20;
 pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let field = FIELDS.iter().find(|f| **f == q.field).copied();
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
-    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let page_no = q
+        .page
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
     let (items, total) = store::list(cx.db(), field, country, page_no, PER_PAGE).await?;
     let last_page = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
@@ -196,7 +206,9 @@ pub struct DetailPage {
 /// GET /{lang}/needs/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let n = store::by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let n = store::by_slug(cx.db(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let texts = store::texts(cx.db(), &[n.id]).await?;
     let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
@@ -204,7 +216,12 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     let technologies = matching_needs_techs(cx.db(), &n, titles, cx.locale).await?;
     let page = cx
         .page(Section::Needs, p.text.title.clone())
-        .with_description(crate::markdown::to_text(&p.text.description).chars().take(200).collect::<String>())
+        .with_description(
+            crate::markdown::to_text(&p.text.description)
+                .chars()
+                .take(200)
+                .collect::<String>(),
+        )
         .with_content(p.locale, p.outdated);
     Html::render(&DetailPage {
         title: p.text.title.clone(),
@@ -299,7 +316,11 @@ pub async fn new_form(cx: Ctx) -> Result<Html, AppError> {
 }
 
 /// POST /{lang}/needs/new
-pub async fn submit(cx: Ctx, req: HttpRequest, form: web::Form<NeedForm>) -> Result<HttpResponse, AppError> {
+pub async fn submit(
+    cx: Ctx,
+    req: HttpRequest,
+    form: web::Form<NeedForm>,
+) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let done = cx.href("/needs/submitted");
     if !form.website.trim().is_empty() {

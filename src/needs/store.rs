@@ -130,7 +130,10 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         .filter(need_translation::Column::NeedId.eq(id))
         .all(db)
         .await?;
-    let plain: Vec<String> = rows.iter().map(|r| crate::markdown::to_text(&r.description)).collect();
+    let plain: Vec<String> = rows
+        .iter()
+        .map(|r| crate::markdown::to_text(&r.description))
+        .collect();
     let text = DocText {
         title: rows.iter().map(|r| r.title.as_str()).collect(),
         summary: Vec::new(),

@@ -25,7 +25,11 @@ pub struct NewsCard {
     pub cover: Option<Image>,
 }
 
-pub async fn cards(db: &impl ConnectionTrait, items: Vec<news::Model>, locale: Locale) -> Result<Vec<NewsCard>, DbErr> {
+pub async fn cards(
+    db: &impl ConnectionTrait,
+    items: Vec<news::Model>,
+    locale: Locale,
+) -> Result<Vec<NewsCard>, DbErr> {
     let ids: Vec<i32> = items.iter().map(|n| n.id).collect();
     let texts = store::texts(db, &ids).await?;
     let cover_ids: Vec<i32> = items.iter().filter_map(|n| n.cover_id).collect();
@@ -48,8 +52,21 @@ pub async fn cards(db: &impl ConnectionTrait, items: Vec<news::Model>, locale: L
 }
 
 /// News linked to an event, newest first.
-pub async fn for_event(db: &impl ConnectionTrait, event_id: i32, locale: Locale) -> Result<Vec<NewsCard>, DbErr> {
-    let (items, _) = store::list(db, &store::Filter { year: None, event_id: Some(event_id) }, 1, 10).await?;
+pub async fn for_event(
+    db: &impl ConnectionTrait,
+    event_id: i32,
+    locale: Locale,
+) -> Result<Vec<NewsCard>, DbErr> {
+    let (items, _) = store::list(
+        db,
+        &store::Filter {
+            year: None,
+            event_id: Some(event_id),
+        },
+        1,
+        10,
+    )
+    .await?;
     cards(db, items, locale).await
 }
 
@@ -79,13 +96,24 @@ const PER_PAGE: u64 = 10;
 
 /// GET /{lang}/news
 pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
-    let year = q.year.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+    let year = q
+        .year
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|y| (2000..=2100).contains(y));
     let event = if q.event.is_empty() {
         None
     } else {
         crate::events::store::by_slug(cx.db(), &q.event).await?
     };
-    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let page_no = q
+        .page
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
     let filter = store::Filter {
         year,
         event_id: event.as_ref().map(|e| e.id),
@@ -147,12 +175,16 @@ pub struct DetailPage {
 /// GET /{lang}/news/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let n = store::by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let n = store::by_slug(cx.db(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let texts = store::texts(cx.db(), &[n.id]).await?;
     let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let cover = match n.cover_id {
-        Some(c) => crate::media::describe(cx.db(), &[c], cx.locale).await?.remove(&c),
+        Some(c) => crate::media::describe(cx.db(), &[c], cx.locale)
+            .await?
+            .remove(&c),
         None => None,
     };
     let event = match n.event_id {

@@ -41,12 +41,20 @@ fn filtered(f: &Filter) -> sea_orm::Select<news::Entity> {
 }
 
 /// Published news, newest first, a page at a time.
-pub async fn list(db: &impl ConnectionTrait, f: &Filter, page: u64, per_page: u64) -> Result<(Vec<news::Model>, u64), DbErr> {
+pub async fn list(
+    db: &impl ConnectionTrait,
+    f: &Filter,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<news::Model>, u64), DbErr> {
     let pages = filtered(f)
         .order_by_desc(news::Column::PublishAt)
         .order_by_desc(news::Column::Id)
         .paginate(db, per_page);
-    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+    Ok((
+        pages.fetch_page(page.saturating_sub(1)).await?,
+        pages.num_items().await?,
+    ))
 }
 
 pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<news::Model>, DbErr> {
@@ -82,7 +90,11 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<new
 }
 
 /// Other news about the same event, else the latest, without `exclude`.
-pub async fn related(db: &impl ConnectionTrait, n: &news::Model, limit: u64) -> Result<Vec<news::Model>, DbErr> {
+pub async fn related(
+    db: &impl ConnectionTrait,
+    n: &news::Model,
+    limit: u64,
+) -> Result<Vec<news::Model>, DbErr> {
     let mut q = news::Entity::find()
         .filter(visible())
         .filter(news::Column::Id.ne(n.id));
@@ -114,7 +126,10 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         .filter(news_translation::Column::NewsId.eq(id))
         .all(db)
         .await?;
-    let bodies: Vec<String> = rows.iter().map(|r| crate::markdown::to_text(&r.body)).collect();
+    let bodies: Vec<String> = rows
+        .iter()
+        .map(|r| crate::markdown::to_text(&r.body))
+        .collect();
     let text = DocText {
         title: rows.iter().map(|r| r.title.as_str()).collect(),
         summary: rows.iter().map(|r| r.summary.as_str()).collect(),

@@ -38,7 +38,10 @@ pub struct PostView {
     pub description: String,
 }
 
-pub async fn current_call_view(db: &impl ConnectionTrait, locale: Locale) -> Result<Option<CallView>, DbErr> {
+pub async fn current_call_view(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+) -> Result<Option<CallView>, DbErr> {
     let Some(call) = store::current_call(db).await? else {
         return Ok(None);
     };
@@ -58,7 +61,11 @@ pub async fn current_call_view(db: &impl ConnectionTrait, locale: Locale) -> Res
     }))
 }
 
-pub async fn post_views(db: &impl ConnectionTrait, call_id: i32, locale: Locale) -> Result<Vec<PostView>, DbErr> {
+pub async fn post_views(
+    db: &impl ConnectionTrait,
+    call_id: i32,
+    locale: Locale,
+) -> Result<Vec<PostView>, DbErr> {
     let posts = store::host_posts(db, call_id).await?;
     let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
     let texts = store::host_post_texts(db, &ids).await?;
@@ -125,7 +132,11 @@ pub struct FellowCard {
     pub fallback: bool,
 }
 
-pub async fn fellow_cards(db: &impl ConnectionTrait, fellows: Vec<fellow::Model>, locale: Locale) -> Result<Vec<FellowCard>, DbErr> {
+pub async fn fellow_cards(
+    db: &impl ConnectionTrait,
+    fellows: Vec<fellow::Model>,
+    locale: Locale,
+) -> Result<Vec<FellowCard>, DbErr> {
     let ids: Vec<i32> = fellows.iter().map(|f| f.id).collect();
     let texts = store::fellow_texts(db, &ids).await?;
     let photo_ids: Vec<i32> = fellows.iter().filter_map(|f| f.photo_id).collect();
@@ -183,8 +194,18 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
     let field = FIELDS.iter().find(|c| **c == q.field).copied();
     let cohort = q.cohort.trim().parse::<i32>().ok();
-    let page_no = q.page.trim().parse::<u64>().ok().filter(|p| *p >= 1).unwrap_or(1);
-    let filter = store::FellowFilter { country, cohort, field };
+    let page_no = q
+        .page
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .unwrap_or(1);
+    let filter = store::FellowFilter {
+        country,
+        cohort,
+        field,
+    };
     let (items, total) = store::fellows(cx.db(), &filter, page_no, FELLOWS_PER_PAGE).await?;
     let last = total.div_ceil(FELLOWS_PER_PAGE).max(1);
     let link = |p: u64| {
@@ -233,12 +254,16 @@ pub struct FellowPage {
 /// GET /{lang}/programme/fellows/{slug}
 pub async fn fellow(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let f = store::fellow_by_slug(cx.db(), &slug).await?.ok_or(AppError::NotFound)?;
+    let f = store::fellow_by_slug(cx.db(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let texts = store::fellow_texts(cx.db(), &[f.id]).await?;
     let rows = texts.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &f.source_lang).ok_or(AppError::NotFound)?;
     let photo = match f.photo_id {
-        Some(id) => crate::media::describe(cx.db(), &[id], cx.locale).await?.remove(&id),
+        Some(id) => crate::media::describe(cx.db(), &[id], cx.locale)
+            .await?
+            .remove(&id),
         None => None,
     };
     let page = cx
@@ -257,6 +282,8 @@ pub async fn fellow(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
 }
 
 /// Dates of a call, for templates.
-pub fn call_dates(c: &programme_call::Model) -> (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>) {
+pub fn call_dates(
+    c: &programme_call::Model,
+) -> (DateTime<Utc>, DateTime<Utc>, Option<DateTime<Utc>>) {
     (c.opens_at, c.closes_at, c.decisions_at)
 }

@@ -7,14 +7,15 @@ use sea_orm::{
 
 use crate::db::now;
 use crate::entities::{
-    call_translation, fellow, fellow_translation, host_post, host_post_translation,
-    programme_call,
+    call_translation, fellow, fellow_translation, host_post, host_post_translation, programme_call,
 };
 use crate::search::index::{self, DocText};
 use crate::translation;
 
 /// The call to show: the open one, else the next to open, else the last one.
-pub async fn current_call(db: &impl ConnectionTrait) -> Result<Option<programme_call::Model>, DbErr> {
+pub async fn current_call(
+    db: &impl ConnectionTrait,
+) -> Result<Option<programme_call::Model>, DbErr> {
     let t = now();
     let published = programme_call::Column::Status.eq("published");
     if let Some(open) = programme_call::Entity::find()
@@ -74,7 +75,12 @@ pub async fn host_post_texts(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<std::collections::HashMap<i32, Vec<host_post_translation::Model>>, DbErr> {
-    translation::load::<host_post_translation::Entity>(db, host_post_translation::Column::HostPostId, ids).await
+    translation::load::<host_post_translation::Entity>(
+        db,
+        host_post_translation::Column::HostPostId,
+        ids,
+    )
+    .await
 }
 
 pub fn fellow_visible() -> Condition {
@@ -109,7 +115,10 @@ pub async fn fellows(
         .order_by_desc(fellow::Column::CohortYear)
         .order_by_asc(fellow::Column::Name)
         .paginate(db, per_page);
-    Ok((pages.fetch_page(page.saturating_sub(1)).await?, pages.num_items().await?))
+    Ok((
+        pages.fetch_page(page.saturating_sub(1)).await?,
+        pages.num_items().await?,
+    ))
 }
 
 pub async fn cohorts(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
@@ -125,7 +134,10 @@ pub async fn cohorts(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
     Ok(years)
 }
 
-pub async fn fellow_by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<fellow::Model>, DbErr> {
+pub async fn fellow_by_slug(
+    db: &impl ConnectionTrait,
+    slug: &str,
+) -> Result<Option<fellow::Model>, DbErr> {
     fellow::Entity::find()
         .filter(fellow_visible())
         .filter(fellow::Column::Slug.eq(slug))
@@ -137,11 +149,15 @@ pub async fn fellow_texts(
     db: &impl ConnectionTrait,
     ids: &[i32],
 ) -> Result<std::collections::HashMap<i32, Vec<fellow_translation::Model>>, DbErr> {
-    translation::load::<fellow_translation::Entity>(db, fellow_translation::Column::FellowId, ids).await
+    translation::load::<fellow_translation::Entity>(db, fellow_translation::Column::FellowId, ids)
+        .await
 }
 
 pub async fn fellow_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
-    fellow::Entity::find().filter(fellow_visible()).count(db).await
+    fellow::Entity::find()
+        .filter(fellow_visible())
+        .count(db)
+        .await
 }
 
 pub async fn reindex_fellow(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {

@@ -174,14 +174,20 @@ mod tests {
     fn indexed(s: &str) -> Vec<String> {
         let mut out = String::new();
         index_text(s, &mut out);
-        out.split(' ').filter(|s| !s.is_empty()).map(str::to_owned).collect()
+        out.split(' ')
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect()
     }
 
     #[test]
     fn latin_is_case_and_accent_insensitive() {
         assert_eq!(query_terms("Padi"), query_terms("PADI"));
         assert_eq!(query_terms("pádi"), vec!["padi"]);
-        assert_eq!(indexed("Teknologi PADI, hibrida!"), vec!["teknologi", "padi", "hibrida"]);
+        assert_eq!(
+            indexed("Teknologi PADI, hibrida!"),
+            vec!["teknologi", "padi", "hibrida"]
+        );
     }
 
     #[test]
@@ -192,7 +198,11 @@ mod tests {
         }
         assert_eq!(query_terms("水稻").len(), 1);
         assert!(doc.contains(&term("稻")));
-        assert!(query_terms("光伏").iter().all(|t| !indexed("分布式光伏发电").iter().all(|d| d != t)));
+        assert!(
+            query_terms("光伏")
+                .iter()
+                .all(|t| !indexed("分布式光伏发电").iter().all(|d| d != t))
+        );
     }
 
     #[test]
@@ -204,6 +214,10 @@ mod tests {
         assert!(query_terms(&"ab ".repeat(5_000)).len() <= MAX_QUERY_TERMS);
         let mixed = query_terms("solar 光伏 PV");
         assert_eq!(mixed.len(), 3);
-        assert!(mixed.iter().all(|t| t.bytes().all(|b| b.is_ascii_alphanumeric())));
+        assert!(
+            mixed
+                .iter()
+                .all(|t| t.bytes().all(|b| b.is_ascii_alphanumeric()))
+        );
     }
 }

@@ -3,7 +3,9 @@
 //! it. Visibility (draft, scheduled, expired) is applied when searching, not
 //! here, so publishing at a scheduled time needs no re-indexing.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use super::analyzer::index_text;
 use crate::db::now;

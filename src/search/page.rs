@@ -36,7 +36,11 @@ async fn hits(
         return Ok((Vec::new(), 0));
     };
     let t = now();
-    let expiry = if expires { " AND (t.expires_at IS NULL OR t.expires_at > ?)" } else { "" };
+    let expiry = if expires {
+        " AND (t.expires_at IS NULL OR t.expires_at > ?)"
+    } else {
+        ""
+    };
     let from = format!(
         "FROM {table} t JOIN ({sub}) m ON m.id = t.id WHERE t.status = 'published' AND t.publish_at <= ?{expiry}"
     );
@@ -45,10 +49,14 @@ async fn hits(
     if expires {
         v.push(t.into());
     }
-    let total = Count::find_by_statement(stmt(backend, &format!("SELECT COUNT(*) AS n {from}"), v.clone()))
-        .one(db)
-        .await?
-        .map_or(0, |c| c.n);
+    let total = Count::find_by_statement(stmt(
+        backend,
+        &format!("SELECT COUNT(*) AS n {from}"),
+        v.clone(),
+    ))
+    .one(db)
+    .await?
+    .map_or(0, |c| c.n);
     let mut pv = v;
     pv.push(i64::try_from(PER_KIND).unwrap_or(8).into());
     let ids = Hit::find_by_statement(stmt(
@@ -102,7 +110,11 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
     let l = cx.locale;
     let mut groups = Vec::new();
     let hl = |s: &str, n: usize| highlight(s, &q, n);
-    let enc = |q: &str| form_urlencoded::Serializer::new(String::new()).append_pair("q", q).finish();
+    let enc = |q: &str| {
+        form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", q)
+            .finish()
+    };
 
     let (ids, total) = hits(db, index::TECHNOLOGY, "technologies", true, &terms).await?;
     let cards = catalog::store::cards(db, &ids, l).await?;
@@ -215,20 +227,38 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
     })
 }
 
-async fn events_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<crate::entities::event::Model>, DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+async fn events_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<crate::entities::event::Model>, DbErr> {
     use crate::entities::event;
-    event::Entity::find().filter(event::Column::Id.is_in(ids.iter().copied())).all(db).await
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    event::Entity::find()
+        .filter(event::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
 }
 
-async fn news_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<crate::entities::news::Model>, DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+async fn news_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<crate::entities::news::Model>, DbErr> {
     use crate::entities::news;
-    news::Entity::find().filter(news::Column::Id.is_in(ids.iter().copied())).all(db).await
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    news::Entity::find()
+        .filter(news::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
 }
 
-async fn fellows_by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<crate::entities::fellow::Model>, DbErr> {
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+async fn fellows_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<crate::entities::fellow::Model>, DbErr> {
     use crate::entities::fellow;
-    fellow::Entity::find().filter(fellow::Column::Id.is_in(ids.iter().copied())).all(db).await
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    fellow::Entity::find()
+        .filter(fellow::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await
 }

@@ -101,10 +101,19 @@ mod tests {
 
     #[test]
     fn marks_case_and_accent_insensitively_and_escapes() {
-        assert_eq!(highlight("Benih PADI <b>", "padi", 100), "Benih <mark>PADI</mark> &lt;b&gt;");
-        assert_eq!(highlight("杂交水稻技术", "水稻", 100), "杂交<mark>水稻</mark>技术");
+        assert_eq!(
+            highlight("Benih PADI <b>", "padi", 100),
+            "Benih <mark>PADI</mark> &lt;b&gt;"
+        );
+        assert_eq!(
+            highlight("杂交水稻技术", "水稻", 100),
+            "杂交<mark>水稻</mark>技术"
+        );
         assert_eq!(highlight("Café", "cafe", 100), "<mark>Café</mark>");
-        assert_eq!(highlight("x\"><script>", "script", 100), "x&quot;&gt;&lt;<mark>script</mark>&gt;");
+        assert_eq!(
+            highlight("x\"><script>", "script", 100),
+            "x&quot;&gt;&lt;<mark>script</mark>&gt;"
+        );
     }
 
     #[test]

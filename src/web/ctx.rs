@@ -60,7 +60,11 @@ fn from_request(req: &HttpRequest) -> Result<Ctx, AppError> {
     let tag = req.match_info().get("lang").ok_or(AppError::NotFound)?;
     let locale = Locale::from_tag(tag).ok_or(AppError::NotFound)?;
     let rest = req.path().get(1 + tag.len()..).unwrap_or("");
-    let path = if rest.is_empty() { "/".to_owned() } else { rest.to_owned() };
+    let path = if rest.is_empty() {
+        "/".to_owned()
+    } else {
+        rest.to_owned()
+    };
     Ok(Ctx {
         locale,
         state,

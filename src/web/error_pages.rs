@@ -51,7 +51,10 @@ fn render<B: MessageBody + 'static>(
         }
     }
     let new = new
-        .insert_header((header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")))
+        .insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        ))
         .insert_header((header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
         .body(body);
     Ok(ErrorHandlerResponse::Response(
@@ -73,7 +76,12 @@ fn default_message(status: u16) -> &'static str {
 /// The visitor's language for an error: the URL's, else the remembered one,
 /// else Accept-Language.
 pub fn locale_of(req: &HttpRequest) -> Locale {
-    let first = req.path().trim_start_matches('/').split('/').next().unwrap_or("");
+    let first = req
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
     Locale::from_tag(first)
         .or_else(|| Locale::from_alias(first))
         .unwrap_or_else(|| {
@@ -101,7 +109,13 @@ fn page(req: &HttpRequest, status: u16, message: &'static str) -> String {
         Some(s) => (s.base_url.clone(), s.asset_version.clone()),
         None => ("".into(), "0".into()),
     };
-    let page = Page::bare(locale, i18n::message(locale, heading, None), "/", base, assets);
+    let page = Page::bare(
+        locale,
+        i18n::message(locale, heading, None),
+        "/",
+        base,
+        assets,
+    );
     let tpl = ErrorPage {
         text: i18n::message(locale, message, None),
         page,

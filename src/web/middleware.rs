@@ -4,8 +4,8 @@
 use actix_web::body::MessageBody;
 use actix_web::cookie::{Cookie, SameSite, time::Duration as CookieDuration};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::http::Method;
+use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{Error, ResponseError, web};
 
@@ -41,10 +41,7 @@ pub async fn remember_language(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let path_locale = req
-        .match_info()
-        .get("lang")
-        .and_then(Locale::from_tag);
+    let path_locale = req.match_info().get("lang").and_then(Locale::from_tag);
     let remembered = req.cookie(LANG_COOKIE).map(|c| c.value().to_owned());
     let secure = req
         .app_data::<web::Data<AppState>>()
@@ -117,8 +114,11 @@ fn is_cross_site(req: &ServiceRequest) -> bool {
     }
     let origin_host = origin.split_once("://").map_or(origin, |(_, h)| h);
     let host = req.connection_info().host().to_owned();
-    let public_host = req
-        .app_data::<web::Data<AppState>>()
-        .and_then(|s| s.config.public_url.split_once("://").map(|(_, h)| h.to_owned()));
+    let public_host = req.app_data::<web::Data<AppState>>().and_then(|s| {
+        s.config
+            .public_url
+            .split_once("://")
+            .map(|(_, h)| h.to_owned())
+    });
     origin_host != host && Some(origin_host) != public_host.as_deref()
 }

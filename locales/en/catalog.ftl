@@ -1,0 +1,117 @@
+## Technology catalogue
+
+catalog-title = Technology catalogue
+catalog-description = Advanced, applicable technologies from China for partners in ASEAN countries: search, filter and contact providers.
+catalog-lead = Advanced, applicable technologies offered for transfer to ASEAN countries. Search in English, Chinese or Indonesian.
+catalog-search-label = Search technologies
+catalog-search-placeholder = e.g. rice, solar, water treatment
+catalog-filters-title = Filter
+catalog-filter-field = Field
+catalog-filter-country = Target country
+catalog-filter-mode = Cooperation mode
+catalog-filter-ip = Intellectual property
+catalog-filter-trl = Maturity (TRL)
+catalog-trl-from = From
+catalog-trl-to = to
+catalog-trl-help = What do the levels mean?
+catalog-trl-short = TRL
+catalog-apply = Apply filters
+catalog-sort-label = Sort by
+catalog-sort-apply = Sort
+catalog-sort-relevance = Relevance
+catalog-sort-newest = Newest
+catalog-sort-title = Title
+catalog-result-count = { $count ->
+    [one] 1 technology
+   *[other] { $n } technologies
+}
+catalog-active-filters = Active filters
+catalog-remove-filter = remove this filter
+catalog-clear-all = Clear all
+catalog-chip-words = Words: “{ $words }”
+catalog-empty-title = No technologies match
+catalog-empty-text = Try fewer or broader words, or remove a filter.
+catalog-suggest-clear-filters = Search all fields and countries
+catalog-suggest-clear-words = Keep the filters, drop the words
+catalog-suggest-site-search = Search news, events and needs instead
+catalog-empty-post-need = Cannot find it? Tell us what you are looking for.
+
+## Technology page
+
+trl-short = TRL
+tech-description = Description
+tech-scenarios = Application scenarios
+tech-facts = Key facts
+tech-provider = Provider
+tech-maturity = Maturity
+tech-ip = Intellectual property
+tech-modes = Cooperation modes
+tech-target-countries = Target countries
+tech-contact = Contact
+tech-website = Website
+tech-published = Listed on
+tech-related = Related technologies
+tech-matching-needs = Needs this technology could meet
+
+## Inquiry
+
+inquiry-cta = Send an inquiry
+inquiry-title = Ask the provider about this technology
+inquiry-intro = The centre forwards your inquiry to the provider and follows up. We reply within five working days.
+inquiry-name = Your name
+inquiry-organisation = Organisation
+inquiry-country = Country
+inquiry-email = Email
+inquiry-message = Message
+inquiry-message-hint = What would you like to know or do? For example: the scale you have in mind, your location, your timeline.
+inquiry-message-short = Please write at least 20 characters so the provider can answer usefully.
+inquiry-consent = I agree that the centre stores my inquiry and shares it with the provider of this technology.
+inquiry-submit = Send inquiry
+inquiry-sent-title = Thank you, your inquiry was sent
+inquiry-sent-text = We have received your inquiry about “{ $title }” and will forward it to the provider. You will hear from us by email.
+inquiry-sent-back = Back to the technology
+
+## Technology needs
+
+needs-title = Technology needs
+needs-description = What organisations in ASEAN countries are looking for, each matched with technologies from the catalogue.
+needs-lead = Organisations in ASEAN countries describe the technology they are looking for; we match each need with the catalogue.
+needs-count = { $count ->
+    [one] 1 need
+   *[other] { $n } needs
+}
+needs-empty = No needs match these filters.
+need-new-title = Post a technology need
+need-new-lead = Describe the technology your organisation is looking for. An editor reviews every need before it is published, usually within two working days.
+need-title = Title
+need-description = Description
+need-description-hint = The problem, its scale, your constraints, and the kind of cooperation you seek.
+need-description-short = Please describe the need in at least 40 characters.
+need-field = Field
+need-country = Country
+need-organisation = Organisation
+need-contact_name = Contact person
+need-contact_email = Contact email
+need-consent = I agree that the centre stores this need, publishes it after review, and shares my contact details with matching providers.
+need-submit = Submit for review
+need-submitted-title = Thank you, your need was received
+need-submitted-text = An editor will review it and publish it, usually within two working days. We will contact you by email if we have questions.
+need-matching-technologies = Technologies that could meet this need
+need-no-matches = No matching technologies yet. Our editors will look for providers.
+need-contact-note = To be put in touch with this organisation, send an inquiry about one of the matching technologies or contact the centre.
+
+## Site search
+
+search-title = Search
+search-result-count = { $count ->
+    [one] 1 result
+   *[other] { $n } results
+}
+search-empty-title = Nothing found
+search-empty-text = Try other words, or search in another language: every page is indexed in Chinese, English and Indonesian.
+search-more-technologies = All matching technologies in the catalogue
+search-kind-technologies = Technologies
+search-kind-needs = Technology needs
+search-kind-events = Events
+search-kind-news = News
+search-kind-fellows = Fellows

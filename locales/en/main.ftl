@@ -1,0 +1,95 @@
+## Site chrome: header, navigation, footer, notices
+
+site-name = China–ASEAN Technology Transfer Center
+site-tagline = { -brand }: technologies for ASEAN
+skip-to-content = Skip to main content
+lang-switch-label = Language
+nav-label = Main
+nav-home = Home
+nav-technologies = Technologies
+nav-needs = Technology needs
+nav-events = Events
+nav-news = News
+nav-programme = Young scientists
+nav-about = About us
+breadcrumb-label = You are here
+search-label = Search the whole site
+search-placeholder = Technologies, events, news…
+search-button = Search
+footer-about-title = About the centre
+footer-about-text = The China–ASEAN Technology Transfer Center in Nanning, Guangxi, connects proven technologies from China with companies, universities and governments in the ten ASEAN countries.
+footer-links-title = Get involved
+footer-feeds-title = Follow us
+footer-copyright = © China–ASEAN Technology Transfer Center, Nanning. Content may be reused with attribution.
+feed-news-title = News (Atom feed)
+feed-events-title = Events calendar (iCalendar)
+
+notice-fallback = This content is not yet available in English. It is shown in { $shown }.
+notice-outdated = This translation may be out of date: the original text has changed since it was translated.
+
+## Pagination and filters
+
+pagination-label = Pages
+pagination-prev = Previous
+pagination-next = Next
+pagination-position = Page { $position }
+filter-any = Any
+filter-apply = Apply
+filter-year = Year
+
+## Errors
+
+error-not-found-title = Page not found
+error-not-found-text = We could not find that page. It may have moved, or the address may be mistyped.
+error-bad-request-title = Request not understood
+error-bad-request-text = The request could not be understood. Please check the address and try again.
+error-forbidden-title = Not allowed
+error-csrf-text = This form was sent from another site or has expired. Please go back, reload the page and try again.
+error-forbidden-text = You do not have permission to do this.
+error-too-many-title = Too many requests
+error-too-many-text = You have sent too many requests in a short time. Please wait a few minutes and try again.
+error-too-large-title = Too large
+error-too-large-text = What you sent is larger than we accept.
+error-unavailable-title = Temporarily unavailable
+error-unavailable-text = The portal cannot reach its database right now. Please try again in a moment.
+error-internal-title = Something went wrong
+error-internal-text = An unexpected error occurred on our side. It has been logged; please try again later.
+error-home-link = Go to the home page
+
+## Forms
+
+form-required = This field is required.
+form-required-mark = (required)
+form-too-long = This is too long.
+form-choose = Please choose one of the options.
+form-choose-option = Choose…
+form-email-invalid = Enter an email address like name@example.org.
+form-consent-required = Please agree so that we can process your message.
+form-honeypot = Leave this field empty
+form-error-summary = { $count ->
+    [one] There is a problem with the form
+   *[other] There are { $n } problems with the form
+}
+
+## Formats
+
+fmt-date = { $day } { $monthname } { $year }
+fmt-date-time = { $date }, { $time }
+fmt-group-separator = { "," }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## Accounts
+
+password-too-short = The password must be at least 12 characters long.
+password-too-common = This password is too common or too easy to guess. Choose another.

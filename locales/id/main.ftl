@@ -1,0 +1,92 @@
+## Kerangka situs: header, navigasi, footer, pemberitahuan
+
+site-name = Pusat Transfer Teknologi Tiongkok-ASEAN
+site-tagline = { -brand }: teknologi untuk ASEAN
+skip-to-content = Langsung ke konten utama
+lang-switch-label = Bahasa
+nav-label = Navigasi utama
+nav-home = Beranda
+nav-technologies = Teknologi
+nav-needs = Kebutuhan teknologi
+nav-events = Acara
+nav-news = Berita
+nav-programme = Ilmuwan muda
+nav-about = Tentang kami
+breadcrumb-label = Anda berada di sini
+search-label = Cari di seluruh situs
+search-placeholder = Teknologi, acara, berita…
+search-button = Cari
+footer-about-title = Tentang Pusat
+footer-about-text = Pusat Transfer Teknologi Tiongkok-ASEAN di Nanning, Guangxi, menghubungkan teknologi teruji dari Tiongkok dengan perusahaan, universitas, dan pemerintah di sepuluh negara ASEAN.
+footer-links-title = Ikut berpartisipasi
+footer-feeds-title = Ikuti kami
+footer-copyright = © Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning. Konten boleh digunakan kembali dengan mencantumkan sumbernya.
+feed-news-title = Berita (feed Atom)
+feed-events-title = Kalender acara (iCalendar)
+
+notice-fallback = Konten ini belum tersedia dalam Bahasa Indonesia. Konten ditampilkan dalam { $shown }.
+notice-outdated = Terjemahan ini mungkin sudah tidak mutakhir: teks aslinya telah berubah sejak diterjemahkan.
+
+## Halaman dan filter
+
+pagination-label = Halaman
+pagination-prev = Sebelumnya
+pagination-next = Berikutnya
+pagination-position = Halaman { $position }
+filter-any = Semua
+filter-apply = Terapkan
+filter-year = Tahun
+
+## Kesalahan
+
+error-not-found-title = Halaman tidak ditemukan
+error-not-found-text = Halaman tersebut tidak dapat kami temukan. Halaman mungkin telah dipindahkan, atau alamatnya salah ketik.
+error-bad-request-title = Permintaan tidak dapat dipahami
+error-bad-request-text = Permintaan Anda tidak dapat dipahami. Periksa alamatnya, lalu coba lagi.
+error-forbidden-title = Tidak diizinkan
+error-csrf-text = Formulir ini dikirim dari situs lain atau sudah kedaluwarsa. Silakan kembali, muat ulang halaman, lalu coba lagi.
+error-forbidden-text = Anda tidak memiliki izin untuk melakukan tindakan ini.
+error-too-many-title = Terlalu banyak permintaan
+error-too-many-text = Anda mengirim terlalu banyak permintaan dalam waktu singkat. Silakan tunggu beberapa menit, lalu coba lagi.
+error-too-large-title = Terlalu besar
+error-too-large-text = Data yang Anda kirim melebihi batas ukuran yang kami terima.
+error-unavailable-title = Sementara tidak tersedia
+error-unavailable-text = Portal saat ini tidak dapat terhubung ke basis data. Silakan coba lagi sesaat lagi.
+error-internal-title = Terjadi kesalahan
+error-internal-text = Terjadi kesalahan tak terduga di sistem kami. Kesalahan ini telah dicatat; silakan coba lagi nanti.
+error-home-link = Ke beranda
+
+## Formulir
+
+form-required = Kolom ini wajib diisi.
+form-required-mark = (wajib)
+form-too-long = Isian ini terlalu panjang.
+form-choose = Silakan pilih salah satu opsi.
+form-choose-option = Pilih…
+form-email-invalid = Masukkan alamat email seperti nama@example.org.
+form-consent-required = Harap berikan persetujuan agar kami dapat memproses pesan Anda.
+form-honeypot = Biarkan kolom ini kosong
+form-error-summary = Terdapat { $n } kesalahan pada formulir
+
+## Format
+
+fmt-date = { $day } { $monthname } { $year }
+fmt-date-time = { $date }, pukul { $time }
+fmt-group-separator = { "." }
+month-1 = Januari
+month-2 = Februari
+month-3 = Maret
+month-4 = April
+month-5 = Mei
+month-6 = Juni
+month-7 = Juli
+month-8 = Agustus
+month-9 = September
+month-10 = Oktober
+month-11 = November
+month-12 = Desember
+
+## Akun
+
+password-too-short = Kata sandi minimal 12 karakter.
+password-too-common = Kata sandi ini terlalu umum atau mudah ditebak. Pilih kata sandi lain.

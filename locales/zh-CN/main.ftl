@@ -1,0 +1,92 @@
+## 网站框架：页眉、导航、页脚、提示
+
+site-name = 中国—东盟技术转移中心
+site-tagline = { -brand }：面向东盟的技术
+skip-to-content = 跳到主要内容
+lang-switch-label = 语言
+nav-label = 主导航
+nav-home = 首页
+nav-technologies = 技术成果
+nav-needs = 技术需求
+nav-events = 活动
+nav-news = 新闻
+nav-programme = 青年科学家
+nav-about = 关于我们
+breadcrumb-label = 当前位置
+search-label = 全站搜索
+search-placeholder = 技术、活动、新闻…
+search-button = 搜索
+footer-about-title = 关于中心
+footer-about-text = 中国—东盟技术转移中心位于广西南宁，致力于推动中国成熟技术与东盟十国的企业、高校和政府部门对接。
+footer-links-title = 参与合作
+footer-feeds-title = 关注我们
+footer-copyright = © 中国—东盟技术转移中心（南宁）。转载请注明出处。
+feed-news-title = 新闻（Atom 订阅源）
+feed-events-title = 活动日历（iCalendar）
+
+notice-fallback = 此内容暂无中文版本，现以 { $shown } 显示。
+notice-outdated = 此译文可能已过时：原文在翻译后已有更新。
+
+## 分页与筛选
+
+pagination-label = 分页
+pagination-prev = 上一页
+pagination-next = 下一页
+pagination-position = 第 { $position } 页
+filter-any = 不限
+filter-apply = 筛选
+filter-year = 年份
+
+## 错误
+
+error-not-found-title = 未找到页面
+error-not-found-text = 找不到该页面，可能已被移动，或网址输入有误。
+error-bad-request-title = 无法识别的请求
+error-bad-request-text = 无法识别该请求，请检查网址后重试。
+error-forbidden-title = 无权操作
+error-csrf-text = 此表单来自其他网站或已过期。请返回并刷新页面后重试。
+error-forbidden-text = 您没有执行此操作的权限。
+error-too-many-title = 请求过于频繁
+error-too-many-text = 您在短时间内发送的请求过多，请等待几分钟后重试。
+error-too-large-title = 内容过大
+error-too-large-text = 您提交的内容超出了允许的大小。
+error-unavailable-title = 暂时无法访问
+error-unavailable-text = 网站目前无法连接数据库，请稍后重试。
+error-internal-title = 出错了
+error-internal-text = 服务器发生意外错误，我们已记录此问题，请稍后重试。
+error-home-link = 返回首页
+
+## 表单
+
+form-required = 此项为必填项。
+form-required-mark = （必填）
+form-too-long = 内容过长。
+form-choose = 请选择一个选项。
+form-choose-option = 请选择…
+form-email-invalid = 请输入有效的电子邮箱地址，例如 name@example.org。
+form-consent-required = 请勾选同意，以便我们处理您的信息。
+form-honeypot = 请勿填写此项
+form-error-summary = 表单中有 { $n } 处错误
+
+## 格式
+
+fmt-date = { $year }年{ $month }月{ $day }日
+fmt-date-time = { $date } { $time }
+fmt-group-separator = { "," }
+month-1 = 1月
+month-2 = 2月
+month-3 = 3月
+month-4 = 4月
+month-5 = 5月
+month-6 = 6月
+month-7 = 7月
+month-8 = 8月
+month-9 = 9月
+month-10 = 10月
+month-11 = 11月
+month-12 = 12月
+
+## 账户
+
+password-too-short = 密码长度至少为 12 个字符。
+password-too-common = 此密码过于常见或容易被猜到，请另选一个。

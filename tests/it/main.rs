@@ -1,0 +1,13 @@
+//! The integration tests: one binary, through the real HTTP stack, each test
+//! on a fresh database built by the real migrations.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should fail loudly"
+)]
+
+mod support;
+
+mod catalog;
+mod i18n;
+mod pages;

@@ -1,0 +1,408 @@
+//! The foundation: every public page in every language, language choice,
+//! the switcher, fallback notices, errors, health and headers.
+
+use actix_web::test::TestRequest;
+
+use crate::support::*;
+
+const PAGES: &[&str] = &[
+    "/",
+    "/about",
+    "/technologies",
+    "/needs",
+    "/needs/new",
+    "/events",
+    "/news",
+    "/programme",
+    "/programme/fellows",
+    "/search",
+    "/search?q=solar",
+];
+
+#[actix_web::test]
+async fn every_page_answers_in_every_language_with_its_lang_and_a_translated_heading() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in PAGES {
+        let mut headings = Vec::new();
+        for lang in LANGS {
+            let r = get(&app, &format!("/{lang}{path}")).await;
+            assert_eq!(r.status, 200, "/{lang}{path}");
+            assert_eq!(
+                r.attr("html", "lang").as_deref(),
+                Some(lang),
+                "/{lang}{path}"
+            );
+            let h1 = r.text("h1");
+            assert!(!h1.is_empty(), "/{lang}{path} has no h1");
+            headings.push(h1);
+            // hreflang alternates for every language plus x-default, and a canonical URL.
+            let alternates = r.attrs("link[rel=alternate][hreflang]", "hreflang");
+            for l in LANGS {
+                assert!(
+                    alternates.iter().any(|a| a == l),
+                    "/{lang}{path}: no hreflang {l}"
+                );
+            }
+            assert!(alternates.iter().any(|a| a == "x-default"));
+            let canonical = r.attr("link[rel=canonical]", "href").unwrap_or_default();
+            assert!(
+                canonical.starts_with("http://localhost:8080/"),
+                "{canonical}"
+            );
+            assert!(r.attr("meta[property='og:title']", "content").is_some());
+            assert!(
+                r.header("content-type")
+                    .unwrap_or("")
+                    .starts_with("text/html")
+            );
+        }
+        // The same page has a different heading in each language.
+        headings.sort();
+        headings.dedup();
+        assert_eq!(
+            headings.len(),
+            3,
+            "{path}: headings not translated: {headings:?}"
+        );
+    }
+}
+
+#[actix_web::test]
+async fn detail_pages_answer_in_every_language() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    // Take the first link of each list and open it in every language.
+    for (list, selector) in [
+        ("/technologies", ".tech-card h3 a"),
+        ("/events", ".event-card h3 a"),
+        ("/news", ".news-card h3 a"),
+        ("/programme/fellows", ".fellow-card h3 a"),
+        ("/needs", ".need-card h3 a"),
+    ] {
+        let r = get(&app, &format!("/en{list}")).await;
+        let href = r
+            .attr(selector, "href")
+            .unwrap_or_else(|| panic!("no link on {list}"));
+        let rest = href.trim_start_matches("/en");
+        for lang in LANGS {
+            let r = get(&app, &format!("/{lang}{rest}")).await;
+            assert_eq!(r.status, 200, "/{lang}{rest}");
+            assert_eq!(r.attr("html", "lang").as_deref(), Some(lang));
+            assert!(!r.text("h1").is_empty());
+        }
+    }
+}
+
+#[actix_web::test]
+async fn root_redirects_by_cookie_then_accept_language_then_english() {
+    let t = TestApp::empty().await;
+    let app = t.service().await;
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/")
+            .insert_header(("accept-language", "id-ID,id;q=0.9,en;q=0.8")),
+    )
+    .await;
+    assert_eq!(r.status, 302);
+    assert_eq!(r.location(), Some("/id/"));
+    assert!(r.header("vary").unwrap_or("").contains("Accept-Language"));
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/")
+            .insert_header(("accept-language", "id"))
+            .insert_header(("cookie", "lang=zh-CN")),
+    )
+    .await;
+    assert_eq!(r.location(), Some("/zh-CN/"));
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/")
+            .insert_header(("accept-language", "fr-FR,de;q=0.5")),
+    )
+    .await;
+    assert_eq!(r.location(), Some("/en/"));
+    let r = get(&app, "/").await;
+    assert_eq!(r.location(), Some("/en/"));
+}
+
+#[actix_web::test]
+async fn visiting_a_language_remembers_it() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/id/technologies").await;
+    let cookie = r.header("set-cookie").unwrap_or("");
+    assert!(cookie.starts_with("lang=id;"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"));
+    // Already remembered: no cookie again (keeps responses cacheable).
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/id/technologies")
+            .insert_header(("cookie", "lang=id")),
+    )
+    .await;
+    assert!(r.header("set-cookie").is_none());
+}
+
+#[actix_web::test]
+async fn short_alias_redirects_to_the_full_tag_keeping_path_and_query() {
+    let t = TestApp::empty().await;
+    let app = t.service().await;
+    let r = get(
+        &app,
+        "/zh/technologies?q=%E6%B0%B4%E7%A8%BB&field=agriculture",
+    )
+    .await;
+    assert_eq!(r.status, 301);
+    assert_eq!(
+        r.location(),
+        Some("/zh-CN/technologies?q=%E6%B0%B4%E7%A8%BB&field=agriculture")
+    );
+    assert_eq!(get(&app, "/zh").await.location(), Some("/zh-CN/"));
+    assert_eq!(get(&app, "/en").await.location(), Some("/en/"));
+}
+
+#[actix_web::test]
+async fn the_switcher_keeps_the_page_and_the_query() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/id/technologies?q=padi&field=agriculture").await;
+    let links = r.attrs(".lang-switch a", "href");
+    assert_eq!(
+        links,
+        vec![
+            "/zh-CN/technologies?q=padi&field=agriculture",
+            "/en/technologies?q=padi&field=agriculture",
+            "/id/technologies?q=padi&field=agriculture"
+        ]
+    );
+    assert_eq!(
+        r.attr(".lang-switch a[aria-current]", "hreflang")
+            .as_deref(),
+        Some("id")
+    );
+    let r = get(&app, &format!("/en/technologies/{RICE}")).await;
+    assert!(
+        r.attrs(".lang-switch a", "href")
+            .contains(&format!("/zh-CN/technologies/{RICE}"))
+    );
+}
+
+#[actix_web::test]
+async fn missing_translation_falls_back_with_a_notice_in_the_visitors_language() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    // The demo's "new cohort" news item has no Indonesian text.
+    let slug = "new-cohort-of-asean-young-scientists-arrives-in-guangxi";
+    let r = get(&app, &format!("/id/news/{slug}")).await;
+    assert_eq!(r.status, 200);
+    let notice = r.text(".notice-fallback");
+    assert!(notice.contains("English"), "{notice}");
+    assert!(
+        notice.contains("Bahasa Indonesia") || notice.contains("bahasa Indonesia"),
+        "{notice}"
+    );
+    assert_eq!(r.attr(".detail-head", "lang").as_deref(), Some("en"));
+    // The same item in English has no notice.
+    let r = get(&app, &format!("/en/news/{slug}")).await;
+    assert!(r.texts(".notice-fallback").is_empty());
+    // A technology without Chinese text falls back to English on /zh-CN/.
+    let r = get(
+        &app,
+        "/zh-CN/technologies/dengue-ns1-antigen-and-igm-igg-antibody-combined-rapid-test",
+    )
+    .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text(".notice-fallback").contains("English"));
+}
+
+#[actix_web::test]
+async fn unknown_language_and_unknown_slug_give_a_translated_404() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let mut titles = Vec::new();
+    for lang in LANGS {
+        for p in [
+            "/technologies/no-such-technology",
+            "/news/nope",
+            "/events/nope",
+            "/programme/fellows/nope",
+            "/needs/nope",
+            "/no-such-page",
+        ] {
+            let r = get(&app, &format!("/{lang}{p}")).await;
+            assert_eq!(r.status, 404, "/{lang}{p}");
+            assert_eq!(r.attr("html", "lang").as_deref(), Some(lang), "/{lang}{p}");
+            assert_eq!(r.header("cache-control"), Some("no-store"));
+        }
+        titles.push(get(&app, &format!("/{lang}/nope")).await.text("h1"));
+    }
+    titles.dedup();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/xx/technologies")
+            .insert_header(("accept-language", "zh-CN")),
+    )
+    .await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.attr("html", "lang").as_deref(), Some("zh-CN"));
+    assert!(!r.body.contains("actix") && !r.body.contains("panicked"));
+}
+
+#[actix_web::test]
+async fn health_touches_the_database() {
+    let t = TestApp::empty().await;
+    let app = t.service().await;
+    let r = get(&app, "/healthz").await;
+    assert_eq!(r.status, 200);
+    assert!(r.body.contains("\"database\":\"ok\""));
+    t.conn().clone().close().await.ok();
+    let r = get(&app, "/healthz").await;
+    assert_eq!(r.status, 503);
+}
+
+#[actix_web::test]
+async fn security_headers_on_every_response() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in [
+        "/en/",
+        "/en/nope",
+        "/static/css/site.css",
+        "/healthz",
+        "/robots.txt",
+        "/",
+    ] {
+        let r = get(&app, path).await;
+        let csp = r
+            .header("content-security-policy")
+            .unwrap_or_else(|| panic!("{path}: no CSP"));
+        assert!(!csp.contains("unsafe-inline"), "{path}");
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert_eq!(
+            r.header("x-content-type-options"),
+            Some("nosniff"),
+            "{path}"
+        );
+        assert!(r.header("referrer-policy").is_some(), "{path}");
+        assert!(r.header("server").is_none(), "{path}: server header");
+    }
+}
+
+#[actix_web::test]
+async fn pages_have_no_inline_script_or_style() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in [
+        "/en/",
+        &format!("/en/technologies/{RICE}"),
+        "/en/technologies",
+    ] {
+        let r = get(&app, path).await;
+        assert!(
+            r.attrs("[style]", "style").is_empty(),
+            "{path}: inline style attribute"
+        );
+        let sel = scraper::Selector::parse("script").unwrap();
+        for s in r.html().select(&sel) {
+            assert!(s.value().attr("src").is_some(), "{path}: inline script");
+        }
+        assert!(
+            r.attrs("[onclick], [onload], [onerror]", "onclick")
+                .is_empty()
+        );
+    }
+}
+
+#[actix_web::test]
+async fn static_assets_are_versioned_and_cached() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let page = get(&app, "/en/").await;
+    let css = page.attr("link[rel=stylesheet]", "href").unwrap();
+    assert!(css.contains("?v="));
+    let r = get(&app, &css).await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.header("cache-control")
+            .unwrap_or("")
+            .contains("immutable")
+    );
+    assert!(r.header("etag").is_some());
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/static/css/site.css")
+            .insert_header(("accept-encoding", "gzip")),
+    )
+    .await;
+    assert_eq!(r.header("content-encoding"), Some("gzip"));
+}
+
+#[actix_web::test]
+async fn repeated_page_request_with_its_etag_is_304() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/en/news").await;
+    let etag = r.header("etag").unwrap().to_owned();
+    let r = send(
+        &app,
+        TestRequest::get()
+            .uri("/en/news")
+            .insert_header(("if-none-match", etag.as_str())),
+    )
+    .await;
+    assert_eq!(r.status, 304);
+    assert!(r.body.is_empty());
+}
+
+#[actix_web::test]
+async fn home_shows_figures_from_the_data_and_settings() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/en/").await;
+    let figures = r.texts(".figure-list li");
+    assert!(figures.iter().any(|f| f.contains("2,600")), "{figures:?}");
+    assert!(figures.iter().any(|f| f.starts_with("30 ")), "{figures:?}");
+    let r = get(&app, "/id/").await;
+    assert!(
+        r.texts(".figure-list li")
+            .iter()
+            .any(|f| f.contains("2.600"))
+    );
+    assert!(!r.texts(".tech-card").is_empty());
+    assert!(!r.texts(".event-card").is_empty());
+    assert!(!r.texts(".news-card").is_empty());
+    assert!(r.attr(".call-banner a.button", "href").as_deref() == Some("/id/programme/apply"));
+}
+
+#[actix_web::test]
+async fn dates_on_pages_follow_the_locale() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let slug = "china-and-asean-launch-special-action-to-transfer-1000-technologies";
+    assert!(
+        get(&app, &format!("/en/news/{slug}"))
+            .await
+            .text(".detail-head time")
+            .contains("25 October 2022")
+    );
+    assert!(
+        get(&app, &format!("/zh-CN/news/{slug}"))
+            .await
+            .text(".detail-head time")
+            .contains("2022年10月25日")
+    );
+    assert!(
+        get(&app, &format!("/id/news/{slug}"))
+            .await
+            .text(".detail-head time")
+            .contains("25 Oktober 2022")
+    );
+}
