@@ -5,6 +5,8 @@
 
 pub mod about;
 pub mod accounts;
+pub mod admin;
+pub mod audit;
 pub mod catalog;
 pub mod cli;
 pub mod config;

@@ -6,9 +6,14 @@ use actix_files::Files;
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, ServiceConfig, get, post};
 
+use crate::admin::content::{self, EDIT_LIMIT, Kind};
+use crate::admin::kinds::{
+    calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
+    pages::Pages, posts::Posts, technologies::Technologies,
+};
 use crate::i18n::Locale;
 use crate::web::middleware::{remember_language, static_cache};
-use crate::{about, catalog, events, health, home, media, needs, news, programme, search};
+use crate::{about, admin, catalog, events, health, home, media, needs, news, programme, search};
 
 pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
     cfg.route("/", get().to(home::root))
@@ -22,6 +27,44 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
                     .use_last_modified(true),
             ),
         );
+
+    cfg.route(
+        "/admin",
+        get().to(|| async { admin::login::redirect("/admin/") }),
+    )
+    .service(
+        web::scope("/admin")
+            .wrap(from_fn(admin::session::guard))
+            .app_data(web::PayloadConfig::default().limit(EDIT_LIMIT))
+            .route("/", get().to(admin::dashboard::dashboard))
+            .route("/login", get().to(admin::login::form))
+            .route("/login", post().to(admin::login::submit))
+            .route("/logout", post().to(admin::login::logout))
+            .route("/account", get().to(admin::accounts::account))
+            .route("/account", post().to(admin::accounts::update_account))
+            .route("/editors", get().to(admin::accounts::list))
+            .route("/editors", post().to(admin::accounts::create))
+            .route("/editors/{id}", post().to(admin::accounts::manage))
+            .route("/audit", get().to(admin::audit_log::list))
+            .route("/settings", get().to(admin::settings::page))
+            .route("/settings", post().to(admin::settings::save))
+            .route("/translations", get().to(admin::translations::page))
+            .route("/media", get().to(admin::media::list))
+            .route("/media", post().to(admin::media::upload))
+            .route("/media/{id}", post().to(admin::media::update_alts))
+            .route("/inquiries", get().to(admin::inquiries::list))
+            .route("/inquiries/{id}", get().to(admin::inquiries::detail))
+            .route("/inquiries/{id}", post().to(admin::inquiries::update))
+            .configure(content_routes::<Technologies>)
+            .configure(content_routes::<Needs>)
+            .configure(content_routes::<Events>)
+            .configure(content_routes::<News>)
+            .configure(content_routes::<Fellows>)
+            .configure(content_routes::<Calls>)
+            .configure(content_routes::<Posts>)
+            .configure(content_routes::<Members>)
+            .configure(content_routes::<Pages>),
+    );
 
     // Short aliases (/zh/...) redirect to the full tag (/zh-CN/...).
     for (alias, _) in Locale::aliases() {
@@ -60,4 +103,22 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/programme/fellows", get().to(programme::fellows))
             .route("/programme/fellows/{slug}", get().to(programme::fellow)),
     );
+}
+
+/// The screens of one kind of content: list, new, edit, delete, status.
+fn content_routes<K: Kind>(cfg: &mut ServiceConfig) {
+    let base = format!("/{}", K::NAME);
+    cfg.route(&base, get().to(content::list::<K>))
+        .route(&format!("{base}/new"), get().to(content::new::<K>))
+        .route(&format!("{base}/new"), post().to(content::create::<K>))
+        .route(&format!("{base}/{{id}}"), get().to(content::edit::<K>))
+        .route(&format!("{base}/{{id}}"), post().to(content::update::<K>))
+        .route(
+            &format!("{base}/{{id}}/delete"),
+            post().to(content::delete::<K>),
+        )
+        .route(
+            &format!("{base}/{{id}}/status"),
+            post().to(content::set_status::<K>),
+        );
 }

@@ -2,11 +2,12 @@
 //! Fluent message id shown next to the field that caused it.
 
 #[derive(Default, Debug)]
-pub struct FieldErrors(Vec<(&'static str, &'static str)>);
+pub struct FieldErrors(Vec<(String, &'static str)>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &'static str, message: &'static str) {
-        if self.get(field).is_none() {
+    pub fn add(&mut self, field: impl Into<String>, message: &'static str) {
+        let field = field.into();
+        if self.get(&field).is_none() {
             self.0.push((field, message));
         }
     }
@@ -21,8 +22,8 @@ impl FieldErrors {
     }
 
     /// Fields in error, in the order they were found (for the summary).
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
-        self.0.iter().copied()
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &'static str)> + '_ {
+        self.0.iter().map(|(f, m)| (f.as_str(), *m))
     }
 
     pub fn len(&self) -> usize {

@@ -11,4 +11,4 @@ mod page;
 
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
-pub use page::{Page, Section};
+pub use page::{Page, Section, Tr};

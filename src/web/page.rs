@@ -55,103 +55,22 @@ macro_rules! count_impl {
         impl Count for &$t {
             fn as_i64(&self) -> i64 { i64::try_from(**self).unwrap_or(i64::MAX) }
         }
+        impl Count for &&$t {
+            fn as_i64(&self) -> i64 { i64::try_from(***self).unwrap_or(i64::MAX) }
+        }
     )*};
 }
 
 count_impl!(i64, u64, i32, u32, i16, usize);
 
-/// One entry of the language switcher / hreflang alternates.
-pub struct Alternate {
+/// Translation and formatting in one language: what every template calls
+/// (`page.t("id")`), shared by public and back-office pages through `Deref`.
+#[derive(Clone, Copy, Debug)]
+pub struct Tr {
     pub locale: Locale,
-    pub href: String,
-    pub current: bool,
 }
 
-pub struct Page {
-    pub locale: Locale,
-    pub section: Section,
-    pub title: String,
-    pub description: String,
-    /// Path after the language segment, with its query kept for the switcher.
-    path: String,
-    query: String,
-    base_url: Arc<str>,
-    asset_version: Arc<str>,
-    /// The language the main content is actually shown in, when a
-    /// translation was missing.
-    pub content_locale: Option<Locale>,
-    /// The shown translation is older than its source text.
-    pub outdated: bool,
-    pub og_image: Option<String>,
-    pub og_type: &'static str,
-    pub noindex: bool,
-    /// Whether the canonical URL keeps the query (paginated lists do).
-    pub canonical_query: Option<String>,
-}
-
-impl Page {
-    pub(super) fn new(cx: &Ctx, section: Section, title: String) -> Self {
-        Self {
-            locale: cx.locale,
-            section,
-            title,
-            description: String::new(),
-            path: cx.path.clone(),
-            query: cx.query.clone(),
-            base_url: cx.state.base_url.clone(),
-            asset_version: cx.state.asset_version.clone(),
-            content_locale: None,
-            outdated: false,
-            og_image: None,
-            og_type: "website",
-            noindex: false,
-            canonical_query: None,
-        }
-    }
-
-    /// A page outside the `/{lang}/` tree (error pages): built from parts.
-    pub fn bare(
-        locale: Locale,
-        title: String,
-        path: &str,
-        base_url: Arc<str>,
-        asset_version: Arc<str>,
-    ) -> Self {
-        Self {
-            locale,
-            section: Section::Other,
-            title,
-            description: String::new(),
-            path: path.to_owned(),
-            query: String::new(),
-            base_url,
-            asset_version,
-            content_locale: None,
-            outdated: false,
-            og_image: None,
-            og_type: "website",
-            noindex: true,
-            canonical_query: None,
-        }
-    }
-
-    pub fn with_description(mut self, d: impl Into<String>) -> Self {
-        self.description = d.into();
-        self
-    }
-
-    /// Records which language the content was shown in, so the page can say
-    /// so when it differs from the one asked for.
-    pub fn with_content(mut self, shown: Locale, outdated: bool) -> Self {
-        if shown != self.locale {
-            self.content_locale = Some(shown);
-        }
-        self.outdated = outdated && shown == self.locale;
-        self
-    }
-
-    // --- translation and formatting, called from templates -----------------
-
+impl Tr {
     pub fn t(&self, id: &str) -> String {
         i18n::message(self.locale, id, None)
     }
@@ -193,6 +112,107 @@ impl Page {
 
     pub fn date_time_in(&self, d: &DateTime<Utc>, tz: &Tz) -> String {
         i18n::format_date_time(self.locale, *d, *tz)
+    }
+}
+
+impl std::ops::Deref for Page {
+    type Target = Tr;
+    fn deref(&self) -> &Tr {
+        &self.tr
+    }
+}
+
+/// One entry of the language switcher / hreflang alternates.
+pub struct Alternate {
+    pub locale: Locale,
+    pub href: String,
+    pub current: bool,
+}
+
+pub struct Page {
+    pub locale: Locale,
+    tr: Tr,
+    pub section: Section,
+    pub title: String,
+    pub description: String,
+    /// Path after the language segment, with its query kept for the switcher.
+    path: String,
+    query: String,
+    base_url: Arc<str>,
+    asset_version: Arc<str>,
+    /// The language the main content is actually shown in, when a
+    /// translation was missing.
+    pub content_locale: Option<Locale>,
+    /// The shown translation is older than its source text.
+    pub outdated: bool,
+    pub og_image: Option<String>,
+    pub og_type: &'static str,
+    pub noindex: bool,
+    /// Whether the canonical URL keeps the query (paginated lists do).
+    pub canonical_query: Option<String>,
+}
+
+impl Page {
+    pub(super) fn new(cx: &Ctx, section: Section, title: String) -> Self {
+        Self {
+            locale: cx.locale,
+            tr: Tr { locale: cx.locale },
+            section,
+            title,
+            description: String::new(),
+            path: cx.path.clone(),
+            query: cx.query.clone(),
+            base_url: cx.state.base_url.clone(),
+            asset_version: cx.state.asset_version.clone(),
+            content_locale: None,
+            outdated: false,
+            og_image: None,
+            og_type: "website",
+            noindex: false,
+            canonical_query: None,
+        }
+    }
+
+    /// A page outside the `/{lang}/` tree (error pages): built from parts.
+    pub fn bare(
+        locale: Locale,
+        title: String,
+        path: &str,
+        base_url: Arc<str>,
+        asset_version: Arc<str>,
+    ) -> Self {
+        Self {
+            locale,
+            tr: Tr { locale },
+            section: Section::Other,
+            title,
+            description: String::new(),
+            path: path.to_owned(),
+            query: String::new(),
+            base_url,
+            asset_version,
+            content_locale: None,
+            outdated: false,
+            og_image: None,
+            og_type: "website",
+            noindex: true,
+            canonical_query: None,
+        }
+    }
+
+    pub fn with_description(mut self, d: impl Into<String>) -> Self {
+        self.description = d.into();
+        self
+    }
+
+    /// Records which language the content was shown in, so the page can say
+    /// so when it differs from the one asked for.
+    pub fn with_content(mut self, shown: Locale, outdated: bool) -> Self {
+        if shown != self.locale {
+            self.content_locale = Some(shown);
+        }
+        self.outdated = outdated && shown == self.locale;
+        self
     }
 
     // --- links -----------------------------------------------------------------

@@ -8,6 +8,7 @@
 
 mod support;
 
+mod admin;
 mod catalog;
 mod i18n;
 mod pages;

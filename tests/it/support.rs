@@ -236,3 +236,167 @@ pub const LANGS: [&str; 3] = ["zh-CN", "en", "id"];
 
 /// The demo technology that 'padi' and '水稻' must find.
 pub const RICE: &str = "hybrid-rice-varieties-and-high-yield-cultivation-for-tropical-paddy-fields";
+
+/// Back-office accounts used by the tests, one per role.
+pub const ADMIN: (&str, &str) = ("admin@centre.example.org", "violet-harbour-kettle-42");
+pub const EDITOR: (&str, &str) = ("editor@centre.example.org", "amber-lantern-meadow-17");
+pub const REVIEWER: (&str, &str) = ("reviewer@centre.example.org", "silver-orchard-rain-58");
+
+impl TestApp {
+    /// Creates the three test accounts.
+    pub async fn with_accounts(self) -> Self {
+        use sea_orm::{ActiveModelTrait, Set};
+        techbridge::accounts::create_admin(self.conn(), ADMIN.0, "Ada Admin", ADMIN.1)
+            .await
+            .unwrap();
+        for ((email, password), role, name) in [
+            (EDITOR, "editor", "Eddie Editor"),
+            (REVIEWER, "reviewer", "Rita Reviewer"),
+        ] {
+            let t = techbridge::db::now();
+            techbridge::entities::editor::ActiveModel {
+                email: Set(email.to_owned()),
+                display_name: Set(name.to_owned()),
+                role: Set(role.to_owned()),
+                password_hash: Set(techbridge::accounts::hash_password(password).unwrap()),
+                ui_lang: Set("en".to_owned()),
+                active: Set(true),
+                created_at: Set(t),
+                updated_at: Set(t),
+                ..Default::default()
+            }
+            .insert(self.conn())
+            .await
+            .unwrap();
+        }
+        self
+    }
+}
+
+/// A browser's cookie jar for one user, and the CSRF token of its session.
+#[derive(Clone, Default)]
+pub struct Browser {
+    pub cookies: Vec<(String, String)>,
+    pub csrf: String,
+}
+
+impl Browser {
+    pub fn header(&self) -> String {
+        self.cookies
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    pub fn absorb(&mut self, r: &Resp) {
+        for v in r.headers.get_all("set-cookie") {
+            let Ok(v) = v.to_str() else { continue };
+            let pair = v.split(';').next().unwrap_or("");
+            let Some((k, val)) = pair.split_once('=') else {
+                continue;
+            };
+            self.cookies.retain(|(n, _)| n != k);
+            let removed = v.contains("Max-Age=0")
+                || v.to_ascii_lowercase().contains("expires=thu, 01 jan 1970");
+            if !removed && !val.is_empty() {
+                self.cookies.push((k.to_owned(), val.to_owned()));
+            }
+        }
+    }
+
+    pub fn session(&self) -> Option<String> {
+        self.cookies
+            .iter()
+            .find(|(k, _)| k == "tb_session")
+            .map(|(_, v)| v.clone())
+    }
+
+    pub async fn get<S, B>(&mut self, app: &S, path: &str) -> Resp
+    where
+        S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+        B: MessageBody,
+    {
+        let r = send(
+            app,
+            test::TestRequest::get()
+                .uri(path)
+                .insert_header(("cookie", self.header())),
+        )
+        .await;
+        self.absorb(&r);
+        if let Some(token) = r.attr("input[name=csrf]", "value") {
+            self.csrf = token;
+        }
+        r
+    }
+
+    /// A same-origin form POST with this browser's cookies.
+    pub async fn post<S, B>(&mut self, app: &S, path: &str, form: &[(&str, &str)]) -> Resp
+    where
+        S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+        B: MessageBody,
+    {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let r = send(
+            app,
+            test::TestRequest::post()
+                .uri(path)
+                .insert_header(("content-type", "application/x-www-form-urlencoded"))
+                .insert_header(("sec-fetch-site", "same-origin"))
+                .insert_header(("cookie", self.header()))
+                .set_payload(body),
+        )
+        .await;
+        self.absorb(&r);
+        r
+    }
+
+    /// Posts with the session's CSRF token added.
+    pub async fn post_csrf<S, B>(&mut self, app: &S, path: &str, form: &[(&str, &str)]) -> Resp
+    where
+        S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+        B: MessageBody,
+    {
+        let csrf = self.csrf.clone();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(form);
+        self.post(app, path, &all).await
+    }
+}
+
+/// Signs in through the login form, as a browser would.
+pub async fn login<S, B>(app: &S, (email, password): (&str, &str)) -> Browser
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    let mut b = Browser::default();
+    let form = b.get(app, "/admin/login").await;
+    let token = form
+        .attr("input[name=token]", "value")
+        .expect("login token");
+    let r = b
+        .post(
+            app,
+            "/admin/login",
+            &[
+                ("email", email),
+                ("password", password),
+                ("token", &token),
+                ("next", "/admin/"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        303,
+        "login of {email} failed: {}",
+        r.text(".error-summary")
+    );
+    b.get(app, "/admin/").await;
+    assert!(!b.csrf.is_empty());
+    b
+}

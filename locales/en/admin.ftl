@@ -1,0 +1,260 @@
+## Back office: chrome and navigation
+
+admin-title = TechBridge back office
+admin-nav-label = Back office
+admin-nav-dashboard = Dashboard
+admin-nav-technologies = Technologies
+admin-nav-needs = Needs
+admin-nav-inquiries = Inquiries
+admin-nav-events = Events
+admin-nav-news = News
+admin-nav-fellows = Fellows
+admin-nav-calls = Programme calls
+admin-nav-posts = Host posts
+admin-nav-applications = Applications
+admin-nav-members = Network members
+admin-nav-pages = Pages
+admin-nav-media = Media
+admin-nav-translations = Translations
+admin-nav-editors = Accounts
+admin-nav-audit = Audit log
+admin-nav-outbox = Outbox
+admin-logout = Log out
+admin-role-admin = Administrator
+admin-role-editor = Editor
+admin-role-reviewer = Reviewer
+
+admin-flash-saved = Saved.
+admin-flash-deleted = Deleted.
+admin-flash-published = Published.
+admin-flash-unpublished = Unpublished.
+admin-flash-approved = Approved.
+admin-flash-rejected = Rejected.
+admin-flash-uploaded = Image uploaded.
+admin-flash-logged-out = You have logged out.
+admin-flash-pw-changed = The password was changed.
+admin-flash-account-created = The account was created.
+admin-flash-account-disabled = The account was disabled and its sessions ended.
+admin-flash-account-enabled = The account was enabled.
+admin-flash-reviewed = Marked as reviewed.
+admin-flash-status-changed = Status changed.
+admin-flash-reply-saved = Saved.
+admin-flash-erased = The applicant's data was deleted.
+
+## Login and account
+
+admin-login-title = Sign in to the back office
+admin-login-email = Email
+admin-login-password = Password
+admin-login-submit = Sign in
+admin-login-failed = The email or password is not correct.
+admin-account-title = My account
+admin-change-password = Change password
+admin-current-password = Current password
+admin-new-password = New password
+admin-initial-password = Initial password
+admin-hint-password = At least 12 characters; avoid common passwords.
+admin-field-ui-lang = Back-office language
+admin-new-editor = New account
+admin-create-account = Create account
+admin-reset-password = Set password
+admin-disable = Disable
+admin-enable = Enable
+admin-account-active = Active
+admin-account-disabled = Disabled
+admin-error-email-taken = An account with this email already exists.
+admin-error-own-account = You cannot do this to your own account.
+admin-error-wrong-password = The current password is not correct.
+error-session-expired = Your session has ended. Please sign in again.
+
+## Dashboard
+
+admin-tile-new-inquiries = new inquiries
+admin-tile-pending-needs = needs waiting for approval
+admin-tile-expiring = listings expired or expiring within 30 days
+admin-tile-new-applications = new applications
+admin-tile-outbox = messages not yet sent
+admin-translations-summary = Translations
+admin-translations-open = See what needs translating
+admin-recent-activity = Recent activity
+admin-col-language = Language
+
+## Lists
+
+admin-new = New
+admin-search = Search titles
+admin-count = { $count ->
+    [one] 1 item
+   *[other] { $n } items
+}
+admin-col-title = Title
+admin-col-translations = Translations
+admin-col-links = Links
+admin-col-field = Field
+admin-col-trl = TRL
+admin-col-country = Country
+admin-col-organisation = Organisation
+admin-col-kind = Kind
+admin-col-starts = Starts
+admin-col-published = Published
+admin-col-name = Name
+admin-col-cohort = Cohort
+admin-col-closes = Closes
+admin-col-supervisor = Supervisor
+admin-col-key = Key
+admin-col-received = Received
+admin-col-from = From
+admin-col-technology = Technology
+admin-col-when = When
+admin-col-who = Who
+admin-col-action = Action
+admin-col-what = What
+admin-col-detail = Detail
+admin-view-public = View on the site
+admin-untitled = (untitled)
+admin-back-to-list = Back to the list
+
+admin-state-draft = Draft
+admin-state-scheduled = Scheduled
+admin-state-published = Published
+admin-state-expired = Expired
+admin-state-pending = Waiting for approval
+admin-state-rejected = Rejected
+
+admin-status-draft = Draft
+admin-status-published = Published
+admin-status-pending = Waiting for approval
+admin-status-rejected = Rejected
+admin-status-missing = Missing
+admin-status-up-to-date = Up to date
+admin-status-outdated = Older than its source
+
+## Edit form
+
+admin-new-heading = New { $item }
+admin-edit-heading = Edit { $item }
+admin-item-technology = technology
+admin-item-need = need
+admin-item-event = event
+admin-item-news = news item
+admin-item-fellow = fellow
+admin-item-call = programme call
+admin-item-post = host post
+admin-item-member = network member
+admin-item-page = page
+admin-shared-fields = Details
+admin-texts = Texts in each language
+admin-source = source
+admin-mark-reviewed = This translation has been checked against the current source text
+admin-save = Save
+admin-preview = Preview
+admin-actions = Actions
+admin-delete = Delete
+admin-hint-markdown = Markdown: ## heading, **bold**, - list item, [link](https://…).
+admin-hint-source-lang = The language the text is written in first; the others are translations of it.
+admin-hint-slug = The address of the page. Made from the English title when left empty; it does not change when the title changes.
+admin-hint-publish-at = Time in Nanning (UTC+8). Empty: now. A future time schedules the item.
+admin-hint-expires-at = Time in Nanning (UTC+8). After it the listing leaves the site and waits here for renewal.
+admin-hint-trl = 1 (basic principles) to 9 (proven in operation).
+admin-hint-images = Upload images under Media first.
+admin-hint-timezone = IANA name, e.g. Asia/Shanghai, Asia/Jakarta, Asia/Bangkok.
+admin-hint-event-time = Local time at the venue, in the time zone above.
+admin-hint-centre-time = Time in Nanning (UTC+8).
+admin-error-ends-before-starts = The end must not be before the start.
+admin-error-closes-before-opens = The call must close after it opens.
+
+admin-field-status = Status
+admin-field-publish-at = Publish at
+admin-field-expires-at = Expires at
+admin-field-source-lang = Source language
+admin-field-slug = Address (slug)
+admin-field-field = Field
+admin-field-trl = Maturity (TRL)
+admin-field-ip = Intellectual property
+admin-field-modes = Cooperation modes
+admin-field-countries = Target countries
+admin-field-province = Province of the provider
+admin-field-contact-name = Contact person
+admin-field-contact-email = Contact email
+admin-field-contact-phone = Contact phone
+admin-field-website = Website
+admin-field-images = Images
+admin-field-featured = Feature on the home page
+admin-field-title = Title
+admin-field-summary = Summary
+admin-field-description = Description
+admin-field-scenarios = Application scenarios
+admin-field-provider = Provider organisation
+admin-field-country = Country
+admin-field-organisation = Organisation
+admin-field-kind = Kind
+admin-field-timezone = Time zone
+admin-field-starts-at = Starts
+admin-field-ends-at = Ends
+admin-field-registration-url = Registration link
+admin-field-registration-closes = Registration closes
+admin-field-cover = Cover image
+admin-field-body = Text
+admin-field-venue = Venue
+admin-field-city = City
+admin-field-event = Related event
+admin-field-name-latin = Name (Latin script)
+admin-field-name-zh = Chinese name
+admin-field-cohort = Cohort year
+admin-field-photo = Photo
+admin-field-research = Research topic
+admin-field-home-institution = Home institution
+admin-field-host-institution = Host institution in Guangxi
+admin-field-bio = Biography
+admin-field-opens-at = Opens
+admin-field-closes-at = Closes
+admin-field-decisions-at = Decisions
+admin-field-call = Call
+admin-field-supervisor = Supervisor
+admin-field-duration = Duration (months)
+admin-field-position = Order
+admin-field-institution = Host institution
+admin-field-lab = Laboratory
+admin-field-member-kind = Kind of member
+admin-field-member-name = Name
+admin-field-page-key = Page key
+admin-field-role = Role
+
+form-choose-one-or-more = Choose at least one.
+form-number-range = Enter a number in the allowed range.
+form-datetime-invalid = Enter a date and time.
+form-date-invalid = Enter a date.
+form-timezone-invalid = Enter a time-zone name such as Asia/Shanghai.
+form-url-invalid = Enter a web address starting with https://.
+form-slug-invalid = Use lower-case letters, digits and hyphens only.
+form-slug-taken = This address is already used by another item.
+
+## Media
+
+media-upload-title = Upload an image
+media-file = Image file (JPEG, PNG or WebP)
+media-file-hint = At most { $n } MB. Large images are resized for the site automatically.
+media-alt = Alternative text
+media-alt-required = Describe the image in at least one language, for people who cannot see it.
+media-library = Library
+media-upload = Upload
+media-not-image = This file is not a JPEG, PNG or WebP image.
+media-too-large = This file is larger than 5 MB.
+media-too-big-dimensions = This image is too large to process (at most 8000 × 8000 pixels).
+
+## Inquiries
+
+admin-inquiry-title = Inquiry
+admin-inquiry-reply = Reply sent
+admin-inquiry-reply-hint = Record what was answered, so colleagues can see it. Saving a reply marks the inquiry answered.
+admin-inquiry-replied = Reply recorded on
+inquiry-status-new = New
+inquiry-status-answered = Answered
+inquiry-status-closed = Closed
+
+## Settings and translations
+
+admin-settings-title = Headline figures
+admin-settings-intro = Figures shown on the home and About pages that cannot be counted from the records here.
+admin-translations-intro = Every record and language: missing, up to date, or older than the source text it was translated from.
+admin-translations-to-do = Needs translating

@@ -1,0 +1,63 @@
+//! The audit log, for administrators.
+
+use actix_web::web;
+use askama::Template;
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::entities::audit_entry;
+use crate::error::AppError;
+use crate::web::{Html, Tr};
+
+use super::page::AdminPage;
+use super::session::Editor;
+
+const PER_PAGE: u64 = 50;
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+pub struct AuditPage {
+    pub page: AdminPage,
+    pub entries: Vec<audit_entry::Model>,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct PageQuery {
+    page: String,
+}
+
+/// GET /admin/audit
+pub async fn list(
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<PageQuery>,
+) -> Result<Html, AppError> {
+    editor.require(&[])?;
+    let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let pages = audit_entry::Entity::find()
+        .order_by_desc(audit_entry::Column::At)
+        .order_by_desc(audit_entry::Column::Id)
+        .paginate(&state.db, PER_PAGE);
+    let total = pages.num_items().await?;
+    let entries = pages.fetch_page(page_no - 1).await?;
+    let last = total.div_ceil(PER_PAGE).max(1);
+    let tr = Tr {
+        locale: editor.locale,
+    };
+    Html::render(&AuditPage {
+        page: AdminPage::new(
+            &editor,
+            state.asset_version.clone(),
+            "audit",
+            tr.t("admin-nav-audit"),
+            None,
+        ),
+        entries,
+        prev_href: (page_no > 1).then(|| format!("/admin/audit?page={}", page_no - 1)),
+        next_href: (page_no < last).then(|| format!("/admin/audit?page={}", page_no + 1)),
+    })
+}

@@ -1,0 +1,732 @@
+//! Managing every kind of content through one set of screens: a list with
+//! search, filters and pagination; an edit form with one tab per language,
+//! preview, validation at the field; publish, unpublish and delete. Each
+//! kind (`kinds/`) says what its fields are and how its record is stored.
+
+use std::collections::HashMap;
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use sea_orm::{ConnectionTrait, DbErr, TransactionTrait};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::accounts::Role;
+use crate::db::now;
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::translation::Status;
+use crate::web::client::client_ip;
+use crate::web::forms::FieldErrors;
+use crate::web::{Html, Tr};
+
+use super::form::{self, Choices, Field, FieldView, Input, Values};
+use super::login::redirect;
+use super::page::AdminPage;
+use super::session::Editor;
+use super::trstore::{self, TrTable};
+
+/// Largest edit form accepted (three languages of long Markdown).
+pub const EDIT_LIMIT: usize = 512 * 1024;
+
+/// One record in a list.
+pub struct ListItem {
+    pub id: i32,
+    pub cells: Vec<String>,
+    pub state: &'static str,
+    pub source_lang: String,
+    pub slug: Option<String>,
+}
+
+/// What a list may be narrowed by.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub state: String,
+    pub page: String,
+    pub flash: String,
+}
+
+impl ListQuery {
+    pub fn page(&self) -> u64 {
+        self.page
+            .trim()
+            .parse()
+            .ok()
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+    }
+}
+
+pub const PER_PAGE: u64 = 25;
+
+/// A kind of content the back office manages.
+#[expect(
+    async_fn_in_trait,
+    reason = "used only by handlers on actix workers, which need no Send bound"
+)]
+pub trait Kind: 'static {
+    /// Path segment and audit-log name.
+    const NAME: &'static str;
+    /// Message id of the list heading.
+    const TITLE: &'static str;
+    /// Message id naming one record.
+    const ITEM: &'static str;
+    const ROLES: &'static [Role];
+    const TR: TrTable;
+    /// Message ids of the list columns after the title.
+    const COLUMNS: &'static [&'static str];
+    /// Publication states an editor may choose; empty when not published.
+    const STATUSES: &'static [&'static str];
+    /// Whether records expire (listings).
+    const EXPIRES: bool;
+    /// Whether records have a slug.
+    const SLUG: bool;
+    /// The parent table (for slugs).
+    const TABLE: &'static str;
+
+    fn shared() -> Vec<Field>;
+    fn translated() -> Vec<Field>;
+    fn choices() -> &'static [Choices] {
+        &[]
+    }
+    /// Checks across fields, beyond each field's own.
+    fn validate(_v: &Values, _e: &mut FieldErrors) {}
+    /// The stored record as form values (shared fields, status, times,
+    /// source language, slug).
+    async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr>;
+    /// Writes the record's own row; returns its id.
+    async fn save(db: &impl ConnectionTrait, id: Option<i32>, v: &Values) -> Result<i32, DbErr>;
+    async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr>;
+    async fn reindex(_db: &impl ConnectionTrait, _id: i32) -> Result<(), DbErr> {
+        Ok(())
+    }
+    async fn list(
+        db: &impl ConnectionTrait,
+        q: &ListQuery,
+        locale: Locale,
+    ) -> Result<(Vec<ListItem>, u64), DbErr>;
+    /// The public page of a record, if it has one.
+    fn public_path(_slug: &str) -> Option<String> {
+        None
+    }
+}
+
+/// Publication fields every publishable kind shares.
+fn publication<K: Kind>() -> Vec<Field> {
+    let mut v = Vec::new();
+    if !K::STATUSES.is_empty() {
+        v.push(
+            Field::new(
+                "status",
+                "admin-field-status",
+                Input::Select(K::STATUSES, "admin-status"),
+            )
+            .required(),
+        );
+        v.push(
+            Field::new("publish_at", "admin-field-publish-at", Input::DateTime)
+                .hint("admin-hint-publish-at"),
+        );
+    }
+    if K::EXPIRES {
+        v.push(
+            Field::new("expires_at", "admin-field-expires-at", Input::DateTime)
+                .hint("admin-hint-expires-at"),
+        );
+    }
+    v
+}
+
+fn source_field() -> Field {
+    Field::new("source_lang", "admin-field-source-lang", Input::Text(16)).required()
+}
+
+/// The state shown in lists: draft, scheduled, published, expired...
+pub fn state_of(
+    status: &str,
+    publish_at: Option<chrono::DateTime<chrono::Utc>>,
+    expires_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> &'static str {
+    let t = now();
+    match status {
+        "published" if publish_at.is_some_and(|p| p > t) => "scheduled",
+        "published" if expires_at.is_some_and(|e| e <= t) => "expired",
+        "published" => "published",
+        "pending" => "pending",
+        "rejected" => "rejected",
+        _ => "draft",
+    }
+}
+
+pub struct Column {
+    pub label: String,
+}
+
+pub struct RowView {
+    pub href: String,
+    pub cells: Vec<String>,
+    pub state: &'static str,
+    pub statuses: Vec<(&'static str, &'static str)>,
+    pub public: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/list.html")]
+pub struct ListPage {
+    pub page: AdminPage,
+    pub name: &'static str,
+    pub heading: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<RowView>,
+    pub total: u64,
+    pub q: ListQuery,
+    pub states: Vec<(&'static str, String)>,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub page_no: u64,
+    pub last_page: u64,
+    pub locales: Vec<&'static str>,
+}
+
+fn page_for<K: Kind>(editor: &Editor, state: &AppState, title: String, flash: &str) -> AdminPage {
+    AdminPage::new(
+        editor,
+        state.asset_version.clone(),
+        K::NAME,
+        title,
+        (!flash.is_empty()).then_some(flash),
+    )
+}
+
+/// GET /admin/{kind}
+pub async fn list<K: Kind>(
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<ListQuery>,
+) -> Result<Html, AppError> {
+    editor.require(K::ROLES)?;
+    let tr = Tr {
+        locale: editor.locale,
+    };
+    let (items, total) = K::list(&state.db, &q, editor.locale).await?;
+    let ids: Vec<i32> = items.iter().map(|i| i.id).collect();
+    let rows_by_id = trstore::load_many(&state.db, &K::TR, &ids).await?;
+    let rows = items
+        .into_iter()
+        .map(|i| {
+            let tr_rows = rows_by_id.get(&i.id).map(Vec::as_slice).unwrap_or(&[]);
+            let mut cells = vec![trstore::headline(&K::TR, tr_rows, editor.locale)];
+            if cells[0].is_empty() {
+                cells[0] = tr.t("admin-untitled");
+            }
+            cells.extend(i.cells);
+            RowView {
+                href: format!("/admin/{}/{}", K::NAME, i.id),
+                cells,
+                state: i.state,
+                statuses: trstore::statuses(&K::TR, tr_rows, &i.source_lang)
+                    .into_iter()
+                    .map(|(l, s)| (l.tag(), s.as_str()))
+                    .collect(),
+                public: i
+                    .slug
+                    .as_deref()
+                    .and_then(K::public_path)
+                    .map(|p| format!("/{}{p}", editor.locale.tag())),
+            }
+        })
+        .collect();
+    let page_no = q.page();
+    let last_page = total.div_ceil(PER_PAGE).max(1);
+    let link = |p: u64| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if !q.q.is_empty() {
+            s.append_pair("q", &q.q);
+        }
+        if !q.state.is_empty() {
+            s.append_pair("state", &q.state);
+        }
+        s.append_pair("page", &p.to_string());
+        format!("/admin/{}?{}", K::NAME, s.finish())
+    };
+    let mut states = Vec::new();
+    if !K::STATUSES.is_empty() {
+        let all: &[&str] = if K::STATUSES.contains(&"pending") {
+            &["pending", "published", "rejected", "expired"]
+        } else if K::EXPIRES {
+            &["draft", "scheduled", "published", "expired"]
+        } else {
+            &["draft", "scheduled", "published"]
+        };
+        states = all
+            .iter()
+            .map(|s| (*s, tr.code("admin-state", s)))
+            .collect();
+    }
+    Html::render(&ListPage {
+        page: page_for::<K>(&editor, &state, tr.t(K::TITLE), &q.flash),
+        name: K::NAME,
+        heading: tr.t(K::TITLE),
+        columns: std::iter::once("admin-col-title")
+            .chain(K::COLUMNS.iter().copied())
+            .map(|c| Column { label: tr.t(c) })
+            .collect(),
+        rows,
+        total,
+        prev_href: (page_no > 1).then(|| link(page_no - 1)),
+        next_href: (page_no < last_page).then(|| link(page_no + 1)),
+        page_no,
+        last_page,
+        states,
+        q: q.into_inner(),
+        locales: Locale::all().map(Locale::tag).collect(),
+    })
+}
+
+/// One language tab of the form.
+pub struct LangTab {
+    pub tag: &'static str,
+    pub name: &'static str,
+    pub fields: Vec<FieldView>,
+    pub status: &'static str,
+    pub is_source: bool,
+    pub can_mark_reviewed: bool,
+    pub previews: Vec<(String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/edit.html")]
+pub struct EditPage {
+    pub page: AdminPage,
+    pub name: &'static str,
+    pub id: Option<i32>,
+    pub heading: String,
+    pub action: String,
+    pub shared: Vec<FieldView>,
+    pub source_options: Vec<(&'static str, &'static str)>,
+    pub source_lang: String,
+    pub tabs: Vec<LangTab>,
+    pub errors: FieldErrors,
+    pub public: Option<String>,
+    pub preview: bool,
+}
+
+async fn choice_options(
+    db: &impl ConnectionTrait,
+    kinds: &[Choices],
+    locale: Locale,
+) -> Result<Vec<(Choices, Vec<(String, String)>)>, DbErr> {
+    let mut out = Vec::new();
+    for k in kinds {
+        let options = match k {
+            Choices::Media => super::media::options(db, locale).await?,
+            Choices::Events => super::kinds::events::options(db, locale).await?,
+            Choices::Calls => super::kinds::calls::options(db, locale).await?,
+        };
+        out.push((*k, options));
+    }
+    Ok(out)
+}
+
+async fn render_form<K: Kind>(
+    editor: &Editor,
+    state: &AppState,
+    id: Option<i32>,
+    v: &Values,
+    errors: FieldErrors,
+    preview: bool,
+    flash: &str,
+) -> Result<EditPage, AppError> {
+    let tr = Tr {
+        locale: editor.locale,
+    };
+    let choices = choice_options(&state.db, K::choices(), editor.locale).await?;
+    let mut shared_fields = K::shared();
+    shared_fields.extend(publication::<K>());
+    let shared = shared_fields
+        .iter()
+        .map(|f| form::view(&tr, f, f.name, v, &errors, &choices, None))
+        .collect();
+    let source_lang = v.get("source_lang").to_owned();
+    let rows = match id {
+        Some(id) => trstore::load(&state.db, &K::TR, id).await?,
+        None => Vec::new(),
+    };
+    let statuses: HashMap<&'static str, Status> = trstore::statuses(&K::TR, &rows, &source_lang)
+        .into_iter()
+        .map(|(l, s)| (l.tag(), s))
+        .collect();
+    let tabs = Locale::all()
+        .map(|l| {
+            let fields: Vec<FieldView> = K::translated()
+                .iter()
+                .map(|f| {
+                    form::view(
+                        &tr,
+                        f,
+                        &format!("{}.{}", l.tag(), f.name),
+                        v,
+                        &errors,
+                        &choices,
+                        Some(l),
+                    )
+                })
+                .collect();
+            let status = statuses.get(l.tag()).copied().unwrap_or(Status::Missing);
+            let previews = if preview {
+                K::translated()
+                    .iter()
+                    .filter(|f| matches!(f.input, Input::Markdown(_)))
+                    .map(|f| {
+                        (
+                            tr.t(f.label),
+                            crate::markdown::render(&v.tr(l.tag(), f.name)),
+                        )
+                    })
+                    .filter(|(_, html)| !html.is_empty())
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            LangTab {
+                tag: l.tag(),
+                name: l.native_name(),
+                fields,
+                status: status.as_str(),
+                is_source: l.tag() == source_lang,
+                can_mark_reviewed: status == Status::Outdated,
+                previews,
+            }
+        })
+        .collect();
+    let heading = match id {
+        Some(_) => tr.ts("admin-edit-heading", "item", &tr.t(K::ITEM)),
+        None => tr.ts("admin-new-heading", "item", &tr.t(K::ITEM)),
+    };
+    let public = (K::SLUG && id.is_some())
+        .then(|| v.get("slug"))
+        .and_then(K::public_path)
+        .map(|p| format!("/{}{p}", editor.locale.tag()));
+    Ok(EditPage {
+        page: page_for::<K>(editor, state, heading.clone(), flash),
+        name: K::NAME,
+        id,
+        heading,
+        action: match id {
+            Some(id) => format!("/admin/{}/{id}", K::NAME),
+            None => format!("/admin/{}/new", K::NAME),
+        },
+        shared,
+        source_options: Locale::all().map(|l| (l.tag(), l.native_name())).collect(),
+        source_lang,
+        tabs,
+        errors,
+        public,
+        preview,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FlashQuery {
+    flash: String,
+}
+
+/// GET /admin/{kind}/new
+pub async fn new<K: Kind>(editor: Editor, state: web::Data<AppState>) -> Result<Html, AppError> {
+    editor.require(K::ROLES)?;
+    let mut v = Values::default();
+    v.set("source_lang", "en");
+    if let Some(first) = K::STATUSES.first() {
+        v.set("status", *first);
+    }
+    Html::render(
+        &render_form::<K>(&editor, &state, None, &v, FieldErrors::default(), false, "").await?,
+    )
+}
+
+/// GET /admin/{kind}/{id}
+pub async fn edit<K: Kind>(
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    q: web::Query<FlashQuery>,
+) -> Result<Html, AppError> {
+    editor.require(K::ROLES)?;
+    let id = path.into_inner();
+    let mut v = K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let rows = trstore::load(&state.db, &K::TR, id).await?;
+    trstore::into_values(&K::TR, &rows, &mut v);
+    Html::render(
+        &render_form::<K>(
+            &editor,
+            &state,
+            Some(id),
+            &v,
+            FieldErrors::default(),
+            false,
+            &q.flash,
+        )
+        .await?,
+    )
+}
+
+fn validate<K: Kind>(v: &Values) -> FieldErrors {
+    let mut e = FieldErrors::default();
+    let mut shared = K::shared();
+    shared.extend(publication::<K>());
+    shared.push(source_field());
+    for f in &shared {
+        form::check(f, f.name, v, &mut e, f.required);
+    }
+    let source = v.get("source_lang");
+    if Locale::from_tag(source).is_none() {
+        e.add("source_lang", "form-choose");
+    }
+    for l in Locale::all() {
+        let fields = K::translated();
+        let any = fields.iter().any(|f| !v.tr(l.tag(), f.name).is_empty());
+        let is_source = l.tag() == source;
+        for f in &fields {
+            let key = format!("{}.{}", l.tag(), f.name);
+            form::check(f, &key, v, &mut e, f.required && (is_source || any));
+        }
+    }
+    K::validate(v, &mut e);
+    e
+}
+
+/// Resolves the slug: kept when editing unless changed; on creation made
+/// from the English title (else the source's), unique in the table.
+async fn resolve_slug<K: Kind>(
+    db: &impl ConnectionTrait,
+    id: Option<i32>,
+    v: &mut Values,
+    errors: &mut FieldErrors,
+) -> Result<(), DbErr> {
+    if !K::SLUG {
+        return Ok(());
+    }
+    let given = v.trimmed("slug");
+    let current = match id {
+        Some(id) => K::load(db, id).await?.map(|old| old.get("slug").to_owned()),
+        None => None,
+    };
+    if given.is_empty() {
+        if let Some(c) = current {
+            v.set("slug", c);
+        } else {
+            let title = [
+                v.tr("en", K::TR.headline),
+                v.tr(v.get("source_lang"), K::TR.headline),
+            ]
+            .into_iter()
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+            let slug =
+                crate::slugs::unique(db, K::TABLE, &crate::slugs::from_title(&title)).await?;
+            v.set("slug", slug);
+        }
+    } else if current.as_deref() != Some(given.as_str()) {
+        let free = crate::slugs::unique(db, K::TABLE, &given).await?;
+        if free != given {
+            errors.add("slug", "form-slug-taken");
+        }
+    }
+    Ok(())
+}
+
+async fn save<K: Kind>(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    id: Option<i32>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    editor.require(K::ROLES)?;
+    let mut v = Values::from_body(&body);
+    editor.check_csrf(v.get("csrf"))?;
+    if let Some(id) = id {
+        K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    }
+    let preview = v.get("action") == "preview";
+    let mut errors = validate::<K>(&v);
+    if errors.is_empty() {
+        resolve_slug::<K>(&state.db, id, &mut v, &mut errors).await?;
+    }
+    if preview || !errors.is_empty() {
+        let page = render_form::<K>(&editor, &state, id, &v, errors, preview, "").await?;
+        let html = Html::render(&page)?;
+        let html = if page.errors.is_empty() {
+            html
+        } else {
+            html.unprocessable()
+        };
+        return Ok(html.into_response(&req));
+    }
+    let reviewed: Vec<String> = v.all("reviewed").into_iter().map(str::to_owned).collect();
+    let source = v.get("source_lang").to_owned();
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    let saved = K::save(&txn, id, &v).await?;
+    trstore::save(&txn, &K::TR, saved, &v, &source, &reviewed, now()).await?;
+    K::reindex(&txn, saved).await?;
+    let title = v.tr(&source, K::TR.headline);
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        if id.is_some() { "update" } else { "create" },
+        K::NAME,
+        Some(saved),
+        &title,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect(&format!("/admin/{}/{saved}?flash=saved", K::NAME)))
+}
+
+/// POST /admin/{kind}/new
+pub async fn create<K: Kind>(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    save::<K>(req, editor, state, None, body).await
+}
+
+/// POST /admin/{kind}/{id}
+pub async fn update<K: Kind>(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AppError> {
+    save::<K>(req, editor, state, Some(path.into_inner()), body).await
+}
+
+#[derive(Deserialize)]
+pub struct ActionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    status: String,
+}
+
+/// POST /admin/{kind}/{id}/delete
+pub async fn delete<K: Kind>(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: web::Form<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(K::ROLES)?;
+    editor.check_csrf(&form.csrf)?;
+    let id = path.into_inner();
+    K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    K::delete(&txn, id).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "delete",
+        K::NAME,
+        Some(id),
+        "",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect(&format!("/admin/{}?flash=deleted", K::NAME)))
+}
+
+/// POST /admin/{kind}/{id}/status: publish, unpublish, approve, reject in
+/// one click from the list or the form.
+pub async fn set_status<K: Kind>(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: web::Form<ActionForm>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(K::ROLES)?;
+    editor.check_csrf(&form.csrf)?;
+    let id = path.into_inner();
+    if !K::STATUSES.contains(&form.status.as_str()) {
+        return Err(AppError::BadRequest("error-bad-request-text"));
+    }
+    let mut v = K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let rows = trstore::load(&state.db, &K::TR, id).await?;
+    trstore::into_values(&K::TR, &rows, &mut v);
+    v.set("status", form.status.clone());
+    if form.status == "published" && v.get("publish_at").is_empty() {
+        v.set(
+            "publish_at",
+            form::local_input(Some(now()), form::form_zone(&v)),
+        );
+    }
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    K::save(&txn, Some(id), &v).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        &format!("status:{}", form.status),
+        K::NAME,
+        Some(id),
+        "",
+    )
+    .await?;
+    txn.commit().await?;
+    let flash = match form.status.as_str() {
+        "published" => "published",
+        "rejected" => "rejected",
+        "draft" | "pending" => "unpublished",
+        _ => "saved",
+    };
+    Ok(redirect(&format!("/admin/{}/{id}?flash={flash}", K::NAME)))
+}
+
+/// Publication columns into form values.
+pub fn publication_values(
+    v: &mut Values,
+    status: &str,
+    publish_at: Option<chrono::DateTime<chrono::Utc>>,
+    expires_at: Option<chrono::DateTime<chrono::Utc>>,
+) {
+    v.set("status", status);
+    v.set(
+        "publish_at",
+        form::local_input(publish_at, form::form_zone(v)),
+    );
+    v.set(
+        "expires_at",
+        form::local_input(expires_at, form::form_zone(v)),
+    );
+}
+
+/// Publication values from the form: a published record without a time is
+/// published now.
+pub fn publication_of(
+    v: &Values,
+) -> (
+    String,
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<chrono::DateTime<chrono::Utc>>,
+) {
+    let zone = form::form_zone(v);
+    let status = v.get("status").to_owned();
+    let mut publish_at = form::parse_local(v.get("publish_at"), zone);
+    if status == "published" && publish_at.is_none() {
+        publish_at = Some(now());
+    }
+    (
+        status,
+        publish_at,
+        form::parse_local(v.get("expires_at"), zone),
+    )
+}

@@ -1,0 +1,20 @@
+//! The back office under `/admin/`: editors publish and manage everything
+//! in three languages. Every route needs a session (`session::guard`) and
+//! checks its role; every form carries the session's CSRF token.
+
+pub mod accounts;
+pub mod audit_log;
+pub mod content;
+pub mod dashboard;
+pub mod form;
+pub mod inquiries;
+pub mod kinds;
+pub mod login;
+pub mod media;
+pub mod page;
+pub mod session;
+pub mod settings;
+pub mod translations;
+pub mod trstore;
+
+pub use session::Editor;

@@ -1,0 +1,39 @@
+//! The audit trail: who changed what, and when. Written in the same
+//! transaction as the change it records, so neither exists without the
+//! other.
+
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
+
+use crate::db::now;
+use crate::entities::audit_entry;
+
+/// Who acted: an editor, or the system (CLI, scheduled work).
+pub struct Actor<'a> {
+    pub id: Option<i32>,
+    pub email: &'a str,
+    pub ip: Option<&'a str>,
+}
+
+pub async fn record(
+    db: &impl ConnectionTrait,
+    actor: &Actor<'_>,
+    action: &str,
+    entity_kind: &str,
+    entity_id: Option<i32>,
+    summary: &str,
+) -> Result<(), DbErr> {
+    audit_entry::ActiveModel {
+        editor_id: Set(actor.id),
+        editor_email: Set(actor.email.to_owned()),
+        action: Set(action.to_owned()),
+        entity_kind: Set(entity_kind.to_owned()),
+        entity_id: Set(entity_id),
+        summary: Set(summary.chars().take(500).collect()),
+        ip: Set(actor.ip.map(str::to_owned)),
+        at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
