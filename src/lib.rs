@@ -15,6 +15,7 @@ pub mod demo;
 pub mod entities;
 pub mod error;
 pub mod events;
+pub mod feeds;
 pub mod health;
 pub mod home;
 pub mod i18n;

@@ -13,12 +13,16 @@ use crate::admin::kinds::{
 };
 use crate::i18n::Locale;
 use crate::web::middleware::{remember_language, static_cache};
-use crate::{about, admin, catalog, events, health, home, media, needs, news, programme, search};
+use crate::{
+    about, admin, catalog, events, feeds, health, home, media, needs, news, programme, search,
+};
 
 pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
     cfg.route("/", get().to(home::root))
         .route("/healthz", get().to(health::healthz))
         .route("/robots.txt", get().to(health::robots))
+        .route("/sitemap.xml", get().to(feeds::sitemap))
+        .route("/sitemap-{n}.xml", get().to(feeds::sitemap_part))
         .route("/media/{key}", get().to(media::serve))
         .service(
             web::scope("/static").wrap(from_fn(static_cache)).service(
@@ -95,8 +99,11 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/needs/{slug}", get().to(needs::detail))
             // events and news
             .route("/events", get().to(events::list))
+            .route("/events/calendar.ics", get().to(feeds::events_calendar))
+            .route("/events/{slug}.ics", get().to(feeds::event_ics))
             .route("/events/{slug}", get().to(events::detail))
             .route("/news", get().to(news::list))
+            .route("/news/feed.xml", get().to(feeds::news_feed))
             .route("/news/{slug}", get().to(news::detail))
             // programme
             .route("/programme", get().to(programme::index))

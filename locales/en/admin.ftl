@@ -33,11 +33,11 @@ admin-flash-rejected = Rejected.
 admin-flash-uploaded = Image uploaded.
 admin-flash-logged-out = You have logged out.
 admin-flash-pw-changed = The password was changed.
-admin-flash-account-created = The account was created.
-admin-flash-account-disabled = The account was disabled and its sessions ended.
-admin-flash-account-enabled = The account was enabled.
+admin-flash-created = The account was created.
+admin-flash-disabled = The account was disabled and its sessions ended.
+admin-flash-enabled = The account was enabled.
 admin-flash-reviewed = Marked as reviewed.
-admin-flash-status-changed = Status changed.
+admin-flash-changed = Status changed.
 admin-flash-reply-saved = Saved.
 admin-flash-erased = The applicant's data was deleted.
 

@@ -33,11 +33,11 @@ admin-flash-rejected = 已拒绝。
 admin-flash-uploaded = 图片已上传。
 admin-flash-logged-out = 您已退出登录。
 admin-flash-pw-changed = 密码已修改。
-admin-flash-account-created = 账户已创建。
-admin-flash-account-disabled = 账户已停用，其所有登录会话已结束。
-admin-flash-account-enabled = 账户已启用。
+admin-flash-created = 账户已创建。
+admin-flash-disabled = 账户已停用，其所有登录会话已结束。
+admin-flash-enabled = 账户已启用。
 admin-flash-reviewed = 已标记为已核对。
-admin-flash-status-changed = 状态已更改。
+admin-flash-changed = 状态已更改。
 admin-flash-reply-saved = 已保存。
 admin-flash-erased = 申请人的数据已删除。
 
@@ -229,7 +229,7 @@ form-slug-taken = 此网址已被其他条目使用。
 ## 媒体库
 
 media-upload-title = 上传图片
-media-file = 图片文件（JPEG, PNG or WebP）
+media-file = 图片文件（JPEG、PNG 或 WebP）
 media-file-hint = 不超过 { $n } MB。较大的图片会自动缩放以适应网站显示。
 media-alt = 替代文本
 media-alt-required = 请至少用一种语言描述图片内容，供无法看到图片的用户使用。
@@ -253,5 +253,5 @@ inquiry-status-closed = 已关闭
 
 admin-settings-title = 主要数据
 admin-settings-intro = 在首页和“关于我们”页面显示、无法根据本系统记录统计得出的数据。
-admin-translations-intro = 所有条目在各语言中的状态：缺失、已是最新，或旧于其翻译所依据的原文。
+admin-translations-intro = 所有条目在各语言中的翻译状态：缺失、已是最新，或原文在翻译后已有更新。
 admin-translations-to-do = 待翻译

@@ -177,7 +177,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/editors?flash=account-created"))
+    Ok(redirect("/admin/editors?flash=created"))
 }
 
 #[derive(Deserialize, Default)]
@@ -234,11 +234,11 @@ pub async fn manage(
                 return Err(AppError::BadRequest("admin-error-own-account"));
             }
             a.active = Set(false);
-            ("disable".to_owned(), "account-disabled")
+            ("disable".to_owned(), "disabled")
         }
         "enable" => {
             a.active = Set(true);
-            ("enable".to_owned(), "account-enabled")
+            ("enable".to_owned(), "enabled")
         }
         _ => return Err(AppError::BadRequest("error-bad-request-text")),
     };

@@ -64,7 +64,7 @@ macro_rules! count_impl {
 count_impl!(i64, u64, i32, u32, i16, usize);
 
 /// Translation and formatting in one language: what every template calls
-/// (`page.t("id")`), shared by public and back-office pages through `Deref`.
+/// (`page.t("nav-home")`), shared by public and back-office pages through `Deref`.
 #[derive(Clone, Copy, Debug)]
 pub struct Tr {
     pub locale: Locale,

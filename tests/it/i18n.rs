@@ -82,7 +82,12 @@ fn every_referenced_message_exists_in_every_locale() {
     assert!(ids.len() > 100);
     for l in Locale::all() {
         let have = ftl_ids(&locales_dir().join(l.tag()));
-        let missing: Vec<_> = ids.difference(&have).collect();
+        // A literal that only starts other ids is a vocabulary prefix
+        // (`code("admin-state", ...)`), not a message.
+        let missing: Vec<_> = ids
+            .difference(&have)
+            .filter(|id| !have.iter().any(|h| h.starts_with(&format!("{id}-"))))
+            .collect();
         assert!(
             missing.is_empty(),
             "{l}: referenced but missing {missing:?}"

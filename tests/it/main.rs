@@ -10,5 +10,6 @@ mod support;
 
 mod admin;
 mod catalog;
+mod feeds;
 mod i18n;
 mod pages;

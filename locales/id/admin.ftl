@@ -1,0 +1,257 @@
+## Back office: kerangka dan navigasi
+
+admin-title = Back office TechBridge
+admin-nav-label = Back office
+admin-nav-dashboard = Dasbor
+admin-nav-technologies = Teknologi
+admin-nav-needs = Kebutuhan teknologi
+admin-nav-inquiries = Pertanyaan
+admin-nav-events = Acara
+admin-nav-news = Berita
+admin-nav-fellows = Peserta program
+admin-nav-calls = Periode pendaftaran
+admin-nav-posts = Posisi di lembaga tuan rumah
+admin-nav-applications = Pendaftaran
+admin-nav-members = Anggota jaringan
+admin-nav-pages = Halaman
+admin-nav-media = Media
+admin-nav-translations = Terjemahan
+admin-nav-editors = Akun
+admin-nav-audit = Log audit
+admin-nav-outbox = Kotak keluar
+admin-logout = Keluar
+admin-role-admin = Administrator
+admin-role-editor = Editor
+admin-role-reviewer = Peninjau
+
+admin-flash-saved = Disimpan.
+admin-flash-deleted = Dihapus.
+admin-flash-published = Diterbitkan.
+admin-flash-unpublished = Penerbitan dibatalkan.
+admin-flash-approved = Disetujui.
+admin-flash-rejected = Ditolak.
+admin-flash-uploaded = Gambar telah diunggah.
+admin-flash-logged-out = Anda telah keluar.
+admin-flash-pw-changed = Kata sandi telah diubah.
+admin-flash-created = Akun telah dibuat.
+admin-flash-disabled = Akun telah dinonaktifkan dan semua sesinya telah diakhiri.
+admin-flash-enabled = Akun telah diaktifkan.
+admin-flash-reviewed = Ditandai sudah diperiksa.
+admin-flash-changed = Status telah diubah.
+admin-flash-reply-saved = Disimpan.
+admin-flash-erased = Data pendaftar telah dihapus.
+
+## Masuk dan akun
+
+admin-login-title = Masuk ke back office
+admin-login-email = Email
+admin-login-password = Kata sandi
+admin-login-submit = Masuk
+admin-login-failed = Email atau kata sandi salah.
+admin-account-title = Akun saya
+admin-change-password = Ubah kata sandi
+admin-current-password = Kata sandi saat ini
+admin-new-password = Kata sandi baru
+admin-initial-password = Kata sandi awal
+admin-hint-password = Minimal 12 karakter; hindari kata sandi yang umum.
+admin-field-ui-lang = Bahasa back office
+admin-new-editor = Akun baru
+admin-create-account = Buat akun
+admin-reset-password = Atur kata sandi
+admin-disable = Nonaktifkan
+admin-enable = Aktifkan
+admin-account-active = Aktif
+admin-account-disabled = Nonaktif
+admin-error-email-taken = Akun dengan email ini sudah ada.
+admin-error-own-account = Anda tidak dapat melakukan tindakan ini pada akun Anda sendiri.
+admin-error-wrong-password = Kata sandi saat ini salah.
+error-session-expired = Sesi Anda telah berakhir. Silakan masuk kembali.
+
+## Dasbor
+
+admin-tile-new-inquiries = pertanyaan baru
+admin-tile-pending-needs = kebutuhan teknologi menunggu persetujuan
+admin-tile-expiring = entri kedaluwarsa atau akan kedaluwarsa dalam 30 hari
+admin-tile-new-applications = pendaftaran baru
+admin-tile-outbox = pesan belum terkirim
+admin-translations-summary = Terjemahan
+admin-translations-open = Lihat yang perlu diterjemahkan
+admin-recent-activity = Aktivitas terbaru
+admin-col-language = Bahasa
+
+## Daftar
+
+admin-new = Tambah baru
+admin-search = Cari judul
+admin-count = { $n } item
+admin-col-title = Judul
+admin-col-translations = Terjemahan
+admin-col-links = Tautan
+admin-col-field = Bidang
+admin-col-trl = TRL
+admin-col-country = Negara
+admin-col-organisation = Organisasi
+admin-col-kind = Jenis
+admin-col-starts = Mulai
+admin-col-published = Diterbitkan
+admin-col-name = Nama
+admin-col-cohort = Angkatan
+admin-col-closes = Ditutup
+admin-col-supervisor = Pembimbing
+admin-col-key = Kunci
+admin-col-received = Diterima
+admin-col-from = Dari
+admin-col-technology = Teknologi
+admin-col-when = Waktu
+admin-col-who = Pengguna
+admin-col-action = Tindakan
+admin-col-what = Objek
+admin-col-detail = Rincian
+admin-view-public = Lihat di situs
+admin-untitled = (tanpa judul)
+admin-back-to-list = Kembali ke daftar
+
+admin-state-draft = Draf
+admin-state-scheduled = Terjadwal
+admin-state-published = Diterbitkan
+admin-state-expired = Kedaluwarsa
+admin-state-pending = Menunggu persetujuan
+admin-state-rejected = Ditolak
+
+admin-status-draft = Draf
+admin-status-published = Diterbitkan
+admin-status-pending = Menunggu persetujuan
+admin-status-rejected = Ditolak
+admin-status-missing = Belum ada
+admin-status-up-to-date = Mutakhir
+admin-status-outdated = Tertinggal dari sumbernya
+
+## Formulir penyuntingan
+
+admin-new-heading = Tambah { $item } baru
+admin-edit-heading = Ubah { $item }
+admin-item-technology = teknologi
+admin-item-need = kebutuhan teknologi
+admin-item-event = acara
+admin-item-news = berita
+admin-item-fellow = peserta program
+admin-item-call = periode pendaftaran
+admin-item-post = posisi di lembaga tuan rumah
+admin-item-member = anggota jaringan
+admin-item-page = halaman
+admin-shared-fields = Rincian
+admin-texts = Teks dalam setiap bahasa
+admin-source = sumber
+admin-mark-reviewed = Terjemahan ini telah diperiksa terhadap teks sumber terkini
+admin-save = Simpan
+admin-preview = Pratinjau
+admin-actions = Tindakan
+admin-delete = Hapus
+admin-hint-markdown = Markdown: ## judul, **tebal**, - butir daftar, [tautan](https://…).
+admin-hint-source-lang = Bahasa tempat teks pertama kali ditulis; bahasa lainnya merupakan terjemahannya.
+admin-hint-slug = Alamat halaman. Dibuat dari judul bahasa Inggris jika dikosongkan; tidak berubah saat judul diubah.
+admin-hint-publish-at = Waktu Nanning (UTC+8). Kosong: sekarang. Waktu di masa mendatang akan menjadwalkan penerbitan.
+admin-hint-expires-at = Waktu Nanning (UTC+8). Setelah waktu ini, entri tidak lagi tampil di situs dan menunggu perpanjangan di sini.
+admin-hint-trl = 1 (prinsip dasar) hingga 9 (terbukti dalam operasi).
+admin-hint-images = Unggah gambar terlebih dahulu di menu Media.
+admin-hint-timezone = Nama IANA, mis. Asia/Shanghai, Asia/Jakarta, Asia/Bangkok.
+admin-hint-event-time = Waktu setempat di lokasi acara, sesuai zona waktu di atas.
+admin-hint-centre-time = Waktu Nanning (UTC+8).
+admin-error-ends-before-starts = Waktu selesai tidak boleh sebelum waktu mulai.
+admin-error-closes-before-opens = Pendaftaran harus ditutup setelah dibuka.
+
+admin-field-status = Status
+admin-field-publish-at = Diterbitkan pada
+admin-field-expires-at = Kedaluwarsa pada
+admin-field-source-lang = Bahasa sumber
+admin-field-slug = Alamat (slug)
+admin-field-field = Bidang
+admin-field-trl = Tingkat kesiapan (TRL)
+admin-field-ip = Kekayaan intelektual
+admin-field-modes = Bentuk kerja sama
+admin-field-countries = Negara tujuan
+admin-field-province = Provinsi penyedia
+admin-field-contact-name = Narahubung
+admin-field-contact-email = Email narahubung
+admin-field-contact-phone = Telepon narahubung
+admin-field-website = Situs web
+admin-field-images = Gambar
+admin-field-featured = Tampilkan di beranda
+admin-field-title = Judul
+admin-field-summary = Ringkasan
+admin-field-description = Deskripsi
+admin-field-scenarios = Skenario penerapan
+admin-field-provider = Organisasi penyedia
+admin-field-country = Negara
+admin-field-organisation = Organisasi
+admin-field-kind = Jenis
+admin-field-timezone = Zona waktu
+admin-field-starts-at = Mulai
+admin-field-ends-at = Selesai
+admin-field-registration-url = Tautan pendaftaran
+admin-field-registration-closes = Pendaftaran ditutup
+admin-field-cover = Gambar sampul
+admin-field-body = Teks
+admin-field-venue = Tempat
+admin-field-city = Kota
+admin-field-event = Acara terkait
+admin-field-name-latin = Nama (huruf Latin)
+admin-field-name-zh = Nama Mandarin
+admin-field-cohort = Tahun angkatan
+admin-field-photo = Foto
+admin-field-research = Topik riset
+admin-field-home-institution = Lembaga asal
+admin-field-host-institution = Lembaga tuan rumah di Guangxi
+admin-field-bio = Profil
+admin-field-opens-at = Dibuka
+admin-field-closes-at = Ditutup
+admin-field-decisions-at = Pengumuman hasil
+admin-field-call = Periode pendaftaran
+admin-field-supervisor = Pembimbing
+admin-field-duration = Durasi (bulan)
+admin-field-position = Urutan
+admin-field-institution = Lembaga tuan rumah
+admin-field-lab = Laboratorium
+admin-field-member-kind = Jenis anggota
+admin-field-member-name = Nama
+admin-field-page-key = Kunci halaman
+admin-field-role = Peran
+
+form-choose-one-or-more = Pilih minimal satu.
+form-number-range = Masukkan angka dalam rentang yang diizinkan.
+form-datetime-invalid = Masukkan tanggal dan waktu.
+form-date-invalid = Masukkan tanggal.
+form-timezone-invalid = Masukkan nama zona waktu seperti Asia/Shanghai.
+form-url-invalid = Masukkan alamat web yang diawali dengan https://.
+form-slug-invalid = Gunakan hanya huruf kecil, angka, dan tanda hubung.
+form-slug-taken = Alamat ini sudah digunakan oleh entri lain.
+
+## Media
+
+media-upload-title = Unggah gambar
+media-file = Berkas gambar (JPEG, PNG, atau WebP)
+media-file-hint = Maksimal { $n } MB. Gambar berukuran besar akan otomatis diperkecil untuk situs.
+media-alt = Teks alternatif
+media-alt-required = Deskripsikan gambar dalam minimal satu bahasa, bagi orang yang tidak dapat melihatnya.
+media-library = Pustaka
+media-upload = Unggah
+media-not-image = Berkas ini bukan gambar JPEG, PNG, atau WebP.
+media-too-large = Berkas ini lebih besar dari 5 MB.
+media-too-big-dimensions = Gambar ini terlalu besar untuk diproses (maksimal 8000 × 8000 piksel).
+
+## Pertanyaan
+
+admin-inquiry-title = Pertanyaan
+admin-inquiry-reply = Balasan yang dikirim
+admin-inquiry-reply-hint = Catat jawaban yang diberikan agar rekan kerja dapat melihatnya. Menyimpan balasan akan menandai pertanyaan sebagai sudah dijawab.
+admin-inquiry-replied = Balasan dicatat pada
+inquiry-status-new = Baru
+inquiry-status-answered = Sudah dijawab
+inquiry-status-closed = Ditutup
+
+## Pengaturan dan terjemahan
+
+admin-settings-title = Angka utama
+admin-settings-intro = Angka yang ditampilkan di beranda dan halaman Tentang kami yang tidak dapat dihitung dari data di sini.
+admin-translations-intro = Setiap entri dan bahasa: belum ada, mutakhir, atau tertinggal dari teks sumber yang menjadi dasar terjemahannya.
+admin-translations-to-do = Perlu diterjemahkan

@@ -1,0 +1,90 @@
+//! `/{lang}/news/feed.xml`: the latest news as Atom (RFC 4287). Entry ids
+//! are tag URIs built from the record id, so they survive edits and slug
+//! changes.
+
+use actix_web::{HttpRequest, HttpResponse};
+use atom_syndication::{Content, Entry, Feed, Link, Person, Text};
+use chrono::{DateTime, FixedOffset, Utc};
+
+use crate::error::AppError;
+use crate::translation;
+use crate::web::{Ctx, not_modified_or};
+
+const ENTRIES: u64 = 30;
+
+fn fixed(t: DateTime<Utc>) -> DateTime<FixedOffset> {
+    t.fixed_offset()
+}
+
+fn link(href: String, rel: &str, mime: &str) -> Link {
+    let mut l = Link::default();
+    l.set_href(href);
+    l.set_rel(rel);
+    l.set_mime_type(Some(mime.to_owned()));
+    l
+}
+
+/// GET /{lang}/news/feed.xml
+pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let db = cx.db();
+    let base = cx.state.base_url.clone();
+    let host = super::host_of(&base).to_owned();
+    let items = crate::news::store::latest(db, ENTRIES).await?;
+    let ids: Vec<i32> = items.iter().map(|n| n.id).collect();
+    let texts = crate::news::store::texts(db, &ids).await?;
+    let mut entries = Vec::new();
+    let mut newest: Option<DateTime<Utc>> = None;
+    for n in &items {
+        let Some(p) = texts
+            .get(&n.id)
+            .and_then(|r| translation::pick(r, cx.locale, &n.source_lang))
+        else {
+            continue;
+        };
+        let updated = n.updated_at.max(p.text.updated_at);
+        newest = Some(newest.map_or(updated, |x| x.max(updated)));
+        let url = format!("{base}/{}/news/{}", cx.locale.tag(), n.slug);
+        let mut e = Entry::default();
+        e.set_id(format!("tag:{host},2022:news-{}", n.id));
+        e.set_title(Text::plain(p.text.title.clone()));
+        e.set_updated(fixed(updated));
+        e.set_published(n.publish_at.map(fixed));
+        e.set_links(vec![link(url, "alternate", "text/html")]);
+        e.set_summary(Some(Text::plain(p.text.summary.clone())));
+        let mut content = Content::default();
+        content.set_content_type(Some("html".to_owned()));
+        content.set_value(Some(crate::markdown::render(&p.text.body)));
+        e.set_content(Some(content));
+        entries.push(e);
+    }
+    let self_url = format!("{base}/{}/news/feed.xml", cx.locale.tag());
+    let mut author = Person::default();
+    author.set_name(cx.t("site-name"));
+    let mut feed = Feed::default();
+    feed.set_id(self_url.clone());
+    feed.set_title(Text::plain(format!(
+        "{} · {}",
+        cx.t("news-title"),
+        cx.t("site-name")
+    )));
+    feed.set_subtitle(Some(Text::plain(cx.t("news-description"))));
+    feed.set_updated(fixed(newest.unwrap_or_else(|| {
+        DateTime::<Utc>::from_timestamp(0, 0).unwrap_or_default()
+    })));
+    feed.set_authors(vec![author]);
+    feed.set_links(vec![
+        link(self_url, "self", "application/atom+xml"),
+        link(
+            format!("{base}/{}/news", cx.locale.tag()),
+            "alternate",
+            "text/html",
+        ),
+    ]);
+    feed.set_lang(Some(cx.locale.tag().to_owned()));
+    feed.set_entries(entries);
+    Ok(not_modified_or(
+        &req,
+        "application/atom+xml; charset=utf-8",
+        feed.to_string().into_bytes(),
+    ))
+}

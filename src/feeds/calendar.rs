@@ -1,0 +1,103 @@
+//! iCalendar (RFC 5545): one file per event and a feed of upcoming events
+//! per language. Times are written in UTC, so every calendar places them
+//! right: 09:00–17:00 in Nanning is 01:00–09:00Z.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use icalendar::{Calendar, Component, Event as IcsEvent, EventLike};
+
+use crate::entities::event;
+use crate::error::AppError;
+use crate::events::store;
+use crate::i18n::Locale;
+use crate::translation;
+use crate::web::{Ctx, not_modified_or};
+
+const CONTENT_TYPE: &str = "text/calendar; charset=utf-8";
+
+fn vevent(
+    e: &event::Model,
+    texts: &[crate::entities::event_translation::Model],
+    locale: Locale,
+    base: &str,
+    host: &str,
+) -> Option<IcsEvent> {
+    let p = translation::pick(texts, locale, &e.source_lang)?;
+    let url = format!("{base}/{}/events/{}", locale.tag(), e.slug);
+    let country = crate::i18n::message(locale, &format!("country-{}", e.country), None);
+    let updated = e.updated_at.max(p.text.updated_at);
+    Some(
+        IcsEvent::new()
+            .uid(&format!("event-{}@{host}", e.id))
+            .timestamp(updated)
+            .last_modified(updated)
+            .starts(e.starts_at)
+            .ends(e.ends_at)
+            .summary(&p.text.title)
+            .description(&format!("{}\n\n{url}", p.text.summary))
+            .location(&format!("{}, {}, {country}", p.text.venue, p.text.city))
+            .url(&url)
+            .done(),
+    )
+}
+
+fn calendar(name: &str) -> Calendar {
+    let mut c = Calendar::new();
+    c.name(name);
+    c.append_property(icalendar::Property::new(
+        "PRODID",
+        "-//China-ASEAN Technology Transfer Center//TechBridge//EN",
+    ));
+    c
+}
+
+/// GET /{lang}/events/{slug}.ics
+pub async fn event_ics(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, slug) = path.into_inner();
+    let e = store::by_slug(cx.db(), &slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let texts = store::texts(cx.db(), &[e.id]).await?;
+    let base = cx.state.base_url.clone();
+    let host = super::host_of(&base).to_owned();
+    let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
+    let ev = vevent(&e, rows, cx.locale, &base, &host).ok_or(AppError::NotFound)?;
+    let mut cal = calendar(ev.get_summary().unwrap_or_default());
+    cal.push(ev);
+    let mut res = not_modified_or(&req, CONTENT_TYPE, cal.done().to_string().into_bytes());
+    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&format!(
+        "attachment; filename=\"{slug}.ics\""
+    )) {
+        res.headers_mut()
+            .insert(actix_web::http::header::CONTENT_DISPOSITION, v);
+    }
+    Ok(res)
+}
+
+/// GET /{lang}/events/calendar.ics: every upcoming event.
+pub async fn events_calendar(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let filter = store::Filter {
+        kind: None,
+        year: None,
+    };
+    let events = store::upcoming(cx.db(), &filter, 500).await?;
+    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
+    let texts = store::texts(cx.db(), &ids).await?;
+    let base = cx.state.base_url.clone();
+    let host = super::host_of(&base).to_owned();
+    let mut cal = calendar(&format!("{} · {}", cx.t("events-title"), cx.t("site-name")));
+    for e in &events {
+        let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
+        if let Some(ev) = vevent(e, rows, cx.locale, &base, &host) {
+            cal.push(ev);
+        }
+    }
+    Ok(not_modified_or(
+        &req,
+        CONTENT_TYPE,
+        cal.done().to_string().into_bytes(),
+    ))
+}

@@ -1,0 +1,176 @@
+//! `/sitemap.xml`: every public page in every language, each with its
+//! `xhtml:link` hreflang alternates and `lastmod`. Past 50,000 URLs it
+//! becomes an index of `/sitemap-N.xml` parts. Unpublished, scheduled and
+//! expired items are absent because the same visibility rules select them.
+
+use actix_web::{HttpRequest, HttpResponse, web};
+use chrono::{DateTime, Utc};
+use sea_orm::{ConnectionTrait, DbErr};
+
+use crate::AppState;
+use crate::db::{now, stmt};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::web::not_modified_or;
+
+/// The protocol's limit per file.
+const MAX_URLS: usize = 50_000;
+const CONTENT_TYPE: &str = "application/xml; charset=utf-8";
+
+struct Entry {
+    path: String,
+    lastmod: Option<DateTime<Utc>>,
+}
+
+/// Lists that are pages of their own, and the public records of each kind.
+const STATIC_PATHS: &[&str] = &[
+    "/",
+    "/about",
+    "/technologies",
+    "/needs",
+    "/events",
+    "/news",
+    "/programme",
+    "/programme/fellows",
+];
+
+const KINDS: &[(&str, &str, bool)] = &[
+    ("technologies", "/technologies/", true),
+    ("needs", "/needs/", true),
+    ("events", "/events/", false),
+    ("news", "/news/", false),
+    ("fellows", "/programme/fellows/", false),
+];
+
+async fn entries(db: &impl ConnectionTrait) -> Result<Vec<Entry>, DbErr> {
+    let mut out: Vec<Entry> = STATIC_PATHS
+        .iter()
+        .map(|p| Entry {
+            path: (*p).to_owned(),
+            lastmod: None,
+        })
+        .collect();
+    let t = now();
+    for (table, prefix, expires) in KINDS {
+        let expiry = if *expires {
+            " AND (expires_at IS NULL OR expires_at > ?)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "SELECT slug, updated_at FROM {table} WHERE status = 'published' AND publish_at <= ?{expiry} ORDER BY id"
+        );
+        let mut values = vec![t.into()];
+        if *expires {
+            values.push(t.into());
+        }
+        for r in db
+            .query_all_raw(stmt(db.get_database_backend(), &sql, values))
+            .await?
+        {
+            let slug: String = r.try_get("", "slug")?;
+            out.push(Entry {
+                path: format!("{prefix}{slug}"),
+                lastmod: r.try_get("", "updated_at").ok(),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn urlset(base: &str, entries: &[Entry]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for e in entries {
+        for l in Locale::all() {
+            xml.push_str("<url><loc>");
+            xml.push_str(&escape(&format!("{base}/{}{}", l.tag(), e.path)));
+            xml.push_str("</loc>");
+            if let Some(m) = e.lastmod {
+                xml.push_str("<lastmod>");
+                xml.push_str(&m.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+                xml.push_str("</lastmod>");
+            }
+            for alt in Locale::all() {
+                xml.push_str(&format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    alt.tag(),
+                    escape(&format!("{base}/{}{}", alt.tag(), e.path))
+                ));
+            }
+            xml.push_str(&format!(
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                escape(&format!("{base}/{}{}", Locale::default().tag(), e.path))
+            ));
+            xml.push_str("</url>\n");
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+fn per_part() -> usize {
+    (MAX_URLS / Locale::all().count()).max(1)
+}
+
+/// GET /sitemap.xml
+pub async fn sitemap(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, AppError> {
+    let all = entries(&state.db).await?;
+    let base = &state.base_url;
+    let body = if all.len() <= per_part() {
+        urlset(base, &all)
+    } else {
+        let parts = all.len().div_ceil(per_part());
+        let mut xml = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for n in 1..=parts {
+            xml.push_str(&format!(
+                "<sitemap><loc>{}</loc></sitemap>\n",
+                escape(&format!("{base}/sitemap-{n}.xml"))
+            ));
+        }
+        xml.push_str("</sitemapindex>\n");
+        xml
+    };
+    Ok(not_modified_or(&req, CONTENT_TYPE, body.into_bytes()))
+}
+
+/// GET /sitemap-{n}.xml
+pub async fn sitemap_part(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    n: web::Path<usize>,
+) -> Result<HttpResponse, AppError> {
+    let n = n.into_inner();
+    let all = entries(&state.db).await?;
+    let start = n.checked_sub(1).ok_or(AppError::NotFound)? * per_part();
+    if n == 0 || start >= all.len() || all.len() <= per_part() {
+        return Err(AppError::NotFound);
+    }
+    let end = (start + per_part()).min(all.len());
+    Ok(not_modified_or(
+        &req,
+        CONTENT_TYPE,
+        urlset(&state.base_url, &all[start..end]).into_bytes(),
+    ))
+}

@@ -1,0 +1,401 @@
+//! News and events for other software: Atom, iCalendar, sitemap, OpenGraph,
+//! conditional requests, each parsed by a real parser.
+
+use actix_web::test::TestRequest;
+use icalendar::{Calendar, Component, DatePerhapsTime};
+use sea_orm::{ConnectionTrait, Statement};
+
+use crate::support::*;
+
+const FORUM: &str = "14th-china-asean-technology-transfer-forum";
+const LAUNCH_NEWS: &str = "china-and-asean-launch-special-action-to-transfer-1000-technologies";
+
+fn utc(d: DatePerhapsTime) -> chrono::DateTime<chrono::Utc> {
+    match d {
+        DatePerhapsTime::DateTime(icalendar::CalendarDateTime::Utc(t)) => t,
+        other => panic!("not a UTC time: {other:?}"),
+    }
+}
+
+#[actix_web::test]
+async fn the_nanning_forum_is_01_to_09_utc_in_any_calendar() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, &format!("/en/events/{FORUM}.ics")).await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.header("content-type")
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let cal: Calendar = r.body.parse().unwrap();
+    let ev = cal.events().next().expect("one VEVENT");
+    let start = utc(ev.get_start().unwrap());
+    let end = utc(ev.get_end().unwrap());
+    assert_eq!(start.format("%H:%M").to_string(), "01:00");
+    assert_eq!(end.format("%H:%M").to_string(), "09:00");
+    assert_eq!((end - start).num_hours(), 8);
+    assert!(ev.get_timestamp().is_some(), "DTSTAMP");
+    let uid = ev.get_uid().unwrap().to_owned();
+    assert!(
+        uid.starts_with("event-") && uid.ends_with("@localhost:8080"),
+        "{uid}"
+    );
+    assert!(ev.get_summary().unwrap().contains("14th"));
+    // The page states the same time in the event's zone, zone named.
+    let page = get(&app, &format!("/en/events/{FORUM}")).await;
+    let facts = page.texts(".detail-facts dd").join(" | ");
+    assert!(
+        facts.contains("09:00")
+            && facts.contains("17:00")
+            && facts.contains("Asia/Shanghai (UTC+08:00)"),
+        "{facts}"
+    );
+    // The UID does not change when the event is edited, nor across languages.
+    t.conn()
+        .execute_raw(Statement::from_string(t.conn().get_database_backend(), format!("UPDATE event_translations SET title = 'Renamed forum' WHERE event_id = (SELECT id FROM events WHERE slug = '{FORUM}') AND lang = 'en'")))
+        .await
+        .unwrap();
+    let again: Calendar = get(&app, &format!("/zh-CN/events/{FORUM}.ics"))
+        .await
+        .body
+        .parse()
+        .unwrap();
+    assert_eq!(again.events().next().unwrap().get_uid(), Some(uid.as_str()));
+}
+
+#[actix_web::test]
+async fn the_calendar_feed_lists_upcoming_events_with_escaped_text() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    t.conn()
+        .execute_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            format!("UPDATE event_translations SET summary = 'Forum; workshops, talks \\ more' WHERE event_id = (SELECT id FROM events WHERE slug = '{FORUM}') AND lang = 'id'"),
+        ))
+        .await
+        .unwrap();
+    let r = get(&app, "/id/events/calendar.ics").await;
+    assert_eq!(r.status, 200);
+    // Lines are folded at 75 octets.
+    for line in r.body.split("\r\n") {
+        assert!(line.len() <= 75, "unfolded line: {line}");
+    }
+    let cal: Calendar = r.body.parse().unwrap();
+    let events: Vec<_> = cal.events().collect();
+    assert!(events.len() >= 4, "{}", events.len());
+    let now = chrono::Utc::now();
+    for e in &events {
+        assert!(
+            utc(e.get_end().unwrap()) >= now,
+            "past event in the upcoming feed"
+        );
+    }
+    let forum = events
+        .iter()
+        .find(|e| e.get_url().is_some_and(|u| u.ends_with(FORUM)))
+        .unwrap();
+    assert!(
+        forum
+            .get_description()
+            .unwrap()
+            .starts_with("Forum; workshops, talks \\ more")
+    );
+    assert!(r.body.contains("Forum\\; workshops\\, talks \\\\ more"));
+}
+
+#[actix_web::test]
+async fn the_atom_feed_is_valid_per_language_with_stable_ids() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/zh-CN/news/feed.xml").await;
+    assert_eq!(r.status, 200);
+    assert!(
+        r.header("content-type")
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
+    let feed: atom_syndication::Feed = r.body.parse().unwrap();
+    assert_eq!(feed.lang(), Some("zh-CN"));
+    assert_eq!(feed.entries().len(), 8);
+    let first = &feed.entries()[0];
+    assert!(
+        first.links()[0]
+            .href()
+            .starts_with("http://localhost:8080/zh-CN/news/")
+    );
+    assert!(first.summary().is_some());
+    assert_eq!(first.content().unwrap().content_type(), Some("html"));
+    let launch = feed
+        .entries()
+        .iter()
+        .find(|e| e.links()[0].href().ends_with(LAUNCH_NEWS))
+        .unwrap();
+    let id = launch.id().to_owned();
+    assert!(id.starts_with("tag:localhost:8080,2022:news-"));
+    assert_eq!(
+        launch.published().unwrap().format("%Y-%m-%d").to_string(),
+        "2022-10-25"
+    );
+    // Editing the title keeps the id.
+    t.conn()
+        .execute_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            format!("UPDATE news_translations SET title = 'Renamed' WHERE lang = 'zh-CN' AND news_id = (SELECT id FROM news WHERE slug = '{LAUNCH_NEWS}')"),
+        ))
+        .await
+        .unwrap();
+    let again: atom_syndication::Feed = get(&app, "/zh-CN/news/feed.xml")
+        .await
+        .body
+        .parse()
+        .unwrap();
+    let renamed = again.entries().iter().find(|e| e.id() == id).unwrap();
+    assert_eq!(renamed.title().as_str(), "Renamed");
+    // Every page announces the feed.
+    let page = get(&app, "/id/").await;
+    assert_eq!(
+        page.attr("link[type='application/atom+xml']", "href")
+            .as_deref(),
+        Some("/id/news/feed.xml")
+    );
+}
+
+#[actix_web::test]
+async fn drafts_and_unpublished_items_are_absent_from_feed_and_sitemap() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let feed: atom_syndication::Feed = get(&app, "/en/news/feed.xml").await.body.parse().unwrap();
+    assert!(
+        feed.entries()
+            .iter()
+            .any(|e| e.links()[0].href().ends_with(LAUNCH_NEWS))
+    );
+    assert!(get(&app, "/sitemap.xml").await.body.contains(LAUNCH_NEWS));
+    t.conn()
+        .execute_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            format!("UPDATE news SET status = 'draft' WHERE slug = '{LAUNCH_NEWS}'"),
+        ))
+        .await
+        .unwrap();
+    let feed: atom_syndication::Feed = get(&app, "/en/news/feed.xml").await.body.parse().unwrap();
+    assert!(
+        !feed
+            .entries()
+            .iter()
+            .any(|e| e.links()[0].href().ends_with(LAUNCH_NEWS))
+    );
+    assert!(!get(&app, "/sitemap.xml").await.body.contains(LAUNCH_NEWS));
+    // Expired listings and pending needs are not in the sitemap either.
+    let sm = get(&app, "/sitemap.xml").await.body;
+    assert!(!sm.contains("solar-powered-compact-4g-base-stations-for-remote-villages"));
+    assert!(!sm.contains("recirculating-aquaculture-nursery"));
+}
+
+#[actix_web::test]
+async fn the_sitemap_lists_every_page_in_every_language_with_alternates() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/sitemap.xml").await;
+    assert_eq!(r.status, 200);
+    let doc = roxmltree::Document::parse(&r.body).unwrap();
+    let sm = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    let xhtml = "http://www.w3.org/1999/xhtml";
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((sm, "url")))
+        .collect();
+    // 8 lists + 30 technologies + 4 needs + 6 events + 8 news + 12 fellows, in 3 languages.
+    assert_eq!(urls.len(), (8 + 30 + 4 + 6 + 8 + 12) * 3);
+    for u in &urls {
+        let loc = u
+            .children()
+            .find(|c| c.has_tag_name((sm, "loc")))
+            .unwrap()
+            .text()
+            .unwrap();
+        let alts: Vec<(&str, &str)> = u
+            .children()
+            .filter(|c| c.has_tag_name((xhtml, "link")))
+            .map(|c| {
+                (
+                    c.attribute("hreflang").unwrap(),
+                    c.attribute("href").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(alts.len(), 4, "{loc}");
+        assert!(
+            alts.iter().any(|(_, h)| *h == loc),
+            "{loc} is among its alternates"
+        );
+        for l in LANGS {
+            assert!(alts.iter().any(|(hl, _)| *hl == l));
+        }
+        if loc.contains("/technologies/") {
+            let lastmod = u
+                .children()
+                .find(|c| c.has_tag_name((sm, "lastmod")))
+                .unwrap()
+                .text()
+                .unwrap();
+            assert!(
+                chrono::DateTime::parse_from_rfc3339(lastmod).is_ok(),
+                "{lastmod}"
+            );
+        }
+    }
+    let robots = get(&app, "/robots.txt").await.body;
+    assert!(robots.contains("Sitemap: http://localhost:8080/sitemap.xml"));
+}
+
+#[actix_web::test]
+async fn a_large_catalogue_gets_a_sitemap_index() {
+    let t = TestApp::demo().await;
+    techbridge::demo::synthetic::load(t.conn(), 17_000)
+        .await
+        .unwrap();
+    let app = t.service().await;
+    let r = get(&app, "/sitemap.xml").await;
+    let doc = roxmltree::Document::parse(&r.body).unwrap();
+    assert!(doc.root_element().has_tag_name((
+        "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "sitemapindex"
+    )));
+    let parts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("loc"))
+        .map(|n| n.text().unwrap().to_owned())
+        .collect();
+    assert_eq!(parts.len(), 2);
+    let mut total = 0;
+    for p in parts {
+        let body = get(&app, p.trim_start_matches("http://localhost:8080"))
+            .await
+            .body;
+        let part = roxmltree::Document::parse(&body).unwrap();
+        let n = part.descendants().filter(|n| n.has_tag_name("url")).count();
+        assert!(n <= 50_000);
+        total += n;
+    }
+    assert_eq!(total, (8 + 30 + 4 + 6 + 8 + 12 + 17_000) * 3);
+    assert_eq!(get(&app, "/sitemap-3.xml").await.status, 404);
+}
+
+#[actix_web::test]
+async fn conditional_requests_answer_304() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in [
+        "/en/news/feed.xml",
+        "/en/events/calendar.ics",
+        &format!("/en/events/{FORUM}.ics"),
+        "/sitemap.xml",
+        "/en/news",
+        &format!("/en/technologies/{RICE}"),
+    ] {
+        let r = get(&app, path).await;
+        let etag = r
+            .header("etag")
+            .unwrap_or_else(|| panic!("{path}: no etag"))
+            .to_owned();
+        let again = send(
+            &app,
+            TestRequest::get()
+                .uri(path)
+                .insert_header(("if-none-match", etag.as_str())),
+        )
+        .await;
+        assert_eq!(again.status, 304, "{path}");
+    }
+}
+
+#[actix_web::test]
+async fn sharing_tags_on_every_public_page() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in [
+        "/en/",
+        &format!("/zh-CN/news/{LAUNCH_NEWS}"),
+        &format!("/id/events/{FORUM}"),
+        &format!("/en/technologies/{RICE}"),
+    ] {
+        let r = get(&app, path).await;
+        for prop in [
+            "og:title",
+            "og:type",
+            "og:url",
+            "og:locale",
+            "og:site_name",
+            "og:image",
+        ] {
+            assert!(
+                r.attr(&format!("meta[property='{prop}']"), "content")
+                    .is_some(),
+                "{path}: {prop}"
+            );
+        }
+        assert!(r.attr("meta[name='twitter:card']", "content").is_some());
+        let alternates = r.attrs("meta[property='og:locale:alternate']", "content");
+        assert_eq!(alternates.len(), 2, "{path}");
+        assert_eq!(
+            r.attr("meta[property='og:url']", "content"),
+            r.attr("link[rel=canonical]", "href")
+        );
+    }
+    let r = get(&app, &format!("/zh-CN/news/{LAUNCH_NEWS}")).await;
+    assert_eq!(
+        r.attr("meta[property='og:locale']", "content").as_deref(),
+        Some("zh_CN")
+    );
+    assert_eq!(
+        r.attr("meta[property='og:type']", "content").as_deref(),
+        Some("article")
+    );
+}
+
+#[actix_web::test]
+async fn events_list_upcoming_first_and_filters() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/en/events").await;
+    let upcoming = r.attrs("#upcoming-title ~ .card-grid .event-card time", "datetime");
+    let mut sorted = upcoming.clone();
+    sorted.sort();
+    assert_eq!(upcoming, sorted, "soonest first");
+    assert!(!upcoming.is_empty());
+    let past = r.attrs("#past .event-card h3 a", "href");
+    assert!(
+        past.iter()
+            .any(|h| h.ends_with("10th-china-asean-technology-transfer-forum"))
+    );
+    let r = get(&app, "/en/events?kind=forum&year=2022").await;
+    let all: Vec<String> = r.attrs(".event-card h3 a", "href");
+    assert_eq!(
+        all,
+        vec!["/en/events/10th-china-asean-technology-transfer-forum".to_owned()]
+    );
+    // The event page lists its news; the news list filters by event.
+    let r = get(
+        &app,
+        "/en/events/10th-china-asean-technology-transfer-forum",
+    )
+    .await;
+    assert!(
+        r.attrs(".news-card h3 a", "href")
+            .iter()
+            .any(|h| h.ends_with(LAUNCH_NEWS))
+    );
+    let r = get(
+        &app,
+        "/en/news?event=10th-china-asean-technology-transfer-forum",
+    )
+    .await;
+    assert_eq!(
+        r.attrs(".news-card h3 a", "href"),
+        vec![format!("/en/news/{LAUNCH_NEWS}")]
+    );
+    let r = get(&app, "/en/news?year=2022").await;
+    assert!(r.attrs(".news-card", "class").len() >= 2);
+}
