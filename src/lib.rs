@@ -23,6 +23,7 @@ pub mod markdown;
 pub mod media;
 pub mod needs;
 pub mod news;
+pub mod outbox;
 pub mod programme;
 pub mod ratelimit;
 pub mod routes;

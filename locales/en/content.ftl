@@ -118,3 +118,5 @@ fellow-field = Field
 fellow-home = Home institution
 fellow-host = Host institution in Guangxi
 fellow-bio = About
+about-trl-title = Technology readiness levels
+about-trl-intro = Every technology in the catalogue states its maturity on the nine technology readiness levels (TRL): from an idea proven in the laboratory to a system proven in daily operation.

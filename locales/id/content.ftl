@@ -112,3 +112,6 @@ fellow-field = Bidang
 fellow-home = Lembaga asal
 fellow-host = Lembaga tuan rumah di Guangxi
 fellow-bio = Profil
+
+about-trl-title = Tingkat kesiapan teknologi
+about-trl-intro = Setiap teknologi dalam katalog menyatakan kematangannya pada sembilan tingkat kesiapan teknologi (TRL): dari gagasan yang terbukti di laboratorium hingga sistem yang terbukti dalam operasi sehari-hari.

@@ -112,3 +112,6 @@ fellow-field = 研究领域
 fellow-home = 所在单位
 fellow-host = 广西接收单位
 fellow-bio = 简介
+
+about-trl-title = 技术成熟度等级
+about-trl-intro = 技术成果库中的每项技术都按九级技术成熟度（TRL）标明其成熟程度：从实验室验证的构想，到在日常运行中得到验证的系统。

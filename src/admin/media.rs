@@ -27,6 +27,7 @@ use crate::media::Image;
 use crate::translation;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
+use crate::web::upload::{DRAIN_CAP, Read, clean_filename, discard, read_limited, read_text};
 use crate::web::{Html, Tr};
 
 use super::login::redirect;
@@ -237,46 +238,6 @@ pub fn process(bytes: &[u8]) -> Result<Processed, &'static str> {
     })
 }
 
-/// Reads one file field, refusing as soon as it passes `limit`.
-pub async fn read_limited(
-    field: &mut actix_multipart::Field,
-    limit: usize,
-) -> Result<Option<Vec<u8>>, AppError> {
-    let mut buf = Vec::new();
-    while let Some(chunk) = field.next().await {
-        let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
-        if buf.len() + chunk.len() > limit {
-            return Ok(None);
-        }
-        buf.extend_from_slice(&chunk);
-    }
-    Ok(Some(buf))
-}
-
-/// Reads a small text field.
-pub async fn read_text(field: &mut actix_multipart::Field) -> Result<String, AppError> {
-    let bytes = read_limited(field, 64 * 1024)
-        .await?
-        .ok_or(AppError::PayloadTooLarge)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-/// A file name safe to show and to offer as a download name.
-pub fn clean_filename(name: &str) -> String {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
-    let cleaned: String = base
-        .chars()
-        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
-        .take(120)
-        .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
-    if cleaned.is_empty() {
-        "file".to_owned()
-    } else {
-        cleaned
-    }
-}
-
 /// POST /admin/media (multipart: csrf, file, alt.<lang>)
 pub async fn upload(
     req: HttpRequest,
@@ -288,6 +249,7 @@ pub async fn upload(
     let mut csrf = String::new();
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut too_big = false;
+    let mut drain = DRAIN_CAP;
     let mut alts: Vec<(String, String)> = Vec::new();
     while let Some(item) = payload.next().await {
         let mut field = item.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
@@ -301,19 +263,17 @@ pub async fn upload(
                     .unwrap_or("image")
                     .to_owned();
                 match read_limited(&mut field, MAX_IMAGE_BYTES).await? {
-                    Some(bytes) => file = Some((filename, bytes)),
-                    None => {
+                    Read::Whole(bytes) => file = Some((filename, bytes)),
+                    Read::TooLarge => {
                         too_big = true;
-                        break;
+                        discard(&mut field, &mut drain).await?;
                     }
                 }
             }
             n if n.starts_with("alt.") => {
                 alts.push((n[4..].to_owned(), read_text(&mut field).await?))
             }
-            _ => {
-                read_limited(&mut field, 64 * 1024).await?;
-            }
+            _ => discard(&mut field, &mut drain).await?,
         }
     }
     editor.check_csrf(&csrf)?;

@@ -3,6 +3,7 @@
 //! checks its role; every form carries the session's CSRF token.
 
 pub mod accounts;
+pub mod applications;
 pub mod audit_log;
 pub mod content;
 pub mod dashboard;

@@ -52,9 +52,13 @@ fn analysed(parts: &[&str]) -> String {
 }
 
 pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
+    load_with_prefix(db, n, &format!("synthetic-{}", now().timestamp())).await
+}
+
+/// As `load`, with slugs `<prefix>-<serial>` (benchmarks need stable ones).
+pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> Result<(), DbErr> {
     let mut rng = StdRng::seed_from_u64(20221025);
     let t = now();
-    let stamp = t.timestamp();
     let mut done: u32 = 0;
     while done < n {
         let size =
@@ -71,7 +75,7 @@ pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
             let modes = rng.random_range(1..(1 << MODES.len()));
             let days = rng.random_range(1..900);
             techs.push(technology::ActiveModel {
-                slug: Set(format!("synthetic-{stamp}-{serial}")),
+                slug: Set(format!("{prefix}-{serial}")),
                 field: Set(field.to_owned()),
                 trl: Set(rng.random_range(1..=9)),
                 ip_status: Set(IP_STATUSES[rng.random_range(0..IP_STATUSES.len())].to_owned()),
@@ -95,7 +99,7 @@ pub async fn load(db: &DatabaseConnection, n: u32) -> Result<(), DbErr> {
         }
         technology::Entity::insert_many(techs).exec(&txn).await?;
         // Ids of what was just inserted, by slug.
-        let first = format!("synthetic-{stamp}-{done}");
+        let first = format!("{prefix}-{done}");
         let ids = ids_from(&txn, &first, size).await?;
         let mut trs = Vec::with_capacity(size * 3);
         let mut docs = Vec::with_capacity(size);

@@ -1,6 +1,8 @@
 //! The ASEAN Talented Young Scientists Guangxi Program: the current call and
 //! its host posts, and the fellows directory. (Applications: `apply`.)
 
+pub mod apply;
+pub mod status;
 pub mod store;
 
 use actix_web::web;

@@ -3,6 +3,7 @@
 
 pub mod client;
 mod ctx;
+pub mod upload;
 pub mod error_pages;
 pub mod forms;
 mod html;

@@ -13,3 +13,4 @@ mod catalog;
 mod feeds;
 mod i18n;
 mod pages;
+mod programme;

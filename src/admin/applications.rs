@@ -1,0 +1,460 @@
+//! Reviewing applications: the queue with filters, each application with
+//! its documents (reviewers and administrators only, as attachments),
+//! scores and notes that the applicant never sees, status changes with
+//! their history, messages to the applicant, CSV export, and erasure on a
+//! privacy request.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::accounts::Role;
+use crate::db::now;
+use crate::entities::{
+    application, application_document, application_history, application_review, host_post, outbox_message,
+    programme_call,
+};
+use crate::error::AppError;
+use crate::programme::status::STATUSES;
+use crate::taxonomy::ASEAN;
+use crate::web::client::client_ip;
+use crate::web::{Html, Tr};
+
+use super::login::redirect;
+use super::page::AdminPage;
+use super::session::Editor;
+
+const ROLES: &[Role] = &[Role::Reviewer];
+const PER_PAGE: u64 = 25;
+
+/// Where each status may go next.
+pub fn next_statuses(from: &str) -> &'static [&'static str] {
+    match from {
+        "submitted" => &["screening", "under_review", "more_info", "declined"],
+        "screening" => &["under_review", "more_info", "declined"],
+        "under_review" => &["accepted", "declined", "more_info"],
+        "more_info" => &["screening", "declined"],
+        _ => &[],
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct QueueQuery {
+    pub call: String,
+    pub status: String,
+    pub country: String,
+    pub post: String,
+    pub page: String,
+    pub flash: String,
+}
+
+pub struct Row {
+    pub app: application::Model,
+    pub post: String,
+    pub score: Option<f64>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/applications.html")]
+pub struct QueuePage {
+    pub page: AdminPage,
+    pub rows: Vec<Row>,
+    pub q: QueueQuery,
+    pub calls: Vec<(i32, String)>,
+    pub posts: Vec<(i32, String)>,
+    pub statuses: &'static [&'static str],
+    pub countries: &'static [&'static str],
+    pub total: u64,
+    pub export_href: Option<String>,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+async fn call_options(db: &impl sea_orm::ConnectionTrait, editor: &Editor) -> Result<Vec<(i32, String)>, AppError> {
+    Ok(super::kinds::calls::options(db, editor.locale)
+        .await?
+        .into_iter()
+        .filter_map(|(id, title)| id.parse().ok().map(|id| (id, title)))
+        .collect())
+}
+
+async fn post_labels(db: &impl sea_orm::ConnectionTrait, editor: &Editor, call: Option<i32>) -> Result<Vec<(i32, String)>, AppError> {
+    let mut q = host_post::Entity::find();
+    if let Some(c) = call {
+        q = q.filter(host_post::Column::CallId.eq(c));
+    }
+    let posts = q.order_by_asc(host_post::Column::Position).all(db).await?;
+    let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
+    let texts = crate::programme::store::host_post_texts(db, &ids).await?;
+    Ok(posts
+        .iter()
+        .map(|p| {
+            let label = texts
+                .get(&p.id)
+                .and_then(|r| crate::translation::pick(r, editor.locale, &p.source_lang))
+                .map(|t| format!("{} — {}", t.text.institution, t.text.lab))
+                .unwrap_or_else(|| p.supervisor.clone());
+            (p.id, label)
+        })
+        .collect())
+}
+
+fn filtered(q: &QueueQuery) -> sea_orm::Select<application::Entity> {
+    let mut cond = Condition::all();
+    if let Ok(c) = q.call.parse::<i32>() {
+        cond = cond.add(application::Column::CallId.eq(c));
+    }
+    if STATUSES.contains(&q.status.as_str()) {
+        cond = cond.add(application::Column::Status.eq(q.status.clone()));
+    }
+    if ASEAN.contains(&q.country.as_str()) {
+        cond = cond.add(application::Column::Nationality.eq(q.country.clone()));
+    }
+    if let Ok(p) = q.post.parse::<i32>() {
+        cond = cond.add(application::Column::HostPostId.eq(p));
+    }
+    application::Entity::find().filter(cond)
+}
+
+/// GET /admin/applications
+pub async fn queue(editor: Editor, state: web::Data<AppState>, q: web::Query<QueueQuery>) -> Result<Html, AppError> {
+    editor.require(ROLES)?;
+    let db = &state.db;
+    let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let pages = filtered(&q)
+        .order_by_desc(application::Column::SubmittedAt)
+        .paginate(db, PER_PAGE);
+    let total = pages.num_items().await?;
+    let apps = pages.fetch_page(page_no - 1).await?;
+    let posts = post_labels(db, &editor, q.call.parse().ok()).await?;
+    let ids: Vec<i32> = apps.iter().map(|a| a.id).collect();
+    let reviews = application_review::Entity::find()
+        .filter(application_review::Column::ApplicationId.is_in(ids))
+        .all(db)
+        .await?;
+    let rows = apps
+        .into_iter()
+        .map(|a| {
+            let scores: Vec<f64> = reviews.iter().filter(|r| r.application_id == a.id).map(|r| f64::from(r.score)).collect();
+            Row {
+                post: a.host_post_id.and_then(|p| posts.iter().find(|(id, _)| *id == p).map(|(_, l)| l.clone())).unwrap_or_default(),
+                score: (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+                app: a,
+            }
+        })
+        .collect();
+    let last = total.div_ceil(PER_PAGE).max(1);
+    let link = |p: u64| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("call", &q.call), ("status", &q.status), ("country", &q.country), ("post", &q.post)] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        s.append_pair("page", &p.to_string());
+        format!("/admin/applications?{}", s.finish())
+    };
+    let tr = Tr { locale: editor.locale };
+    Html::render(&QueuePage {
+        page: AdminPage::new(&editor, state.asset_version.clone(), "applications", tr.t("admin-nav-applications"), (!q.flash.is_empty()).then_some(q.flash.as_str())),
+        rows,
+        calls: call_options(db, &editor).await?,
+        posts,
+        statuses: STATUSES,
+        countries: ASEAN,
+        total,
+        export_href: q.call.parse::<i32>().ok().map(|c| format!("/admin/applications/export.csv?call={c}")),
+        prev_href: (page_no > 1).then(|| link(page_no - 1)),
+        next_href: (page_no < last).then(|| link(page_no + 1)),
+        q: q.into_inner(),
+    })
+}
+
+#[derive(Template)]
+#[template(path = "admin/application.html")]
+pub struct DetailPage {
+    pub page: AdminPage,
+    pub app: application::Model,
+    pub call: String,
+    pub post: String,
+    pub documents: Vec<(i32, String, String, i32)>,
+    pub history: Vec<application_history::Model>,
+    pub reviews: Vec<application_review::Model>,
+    pub next: &'static [&'static str],
+    pub messages: Vec<outbox_message::Model>,
+    pub is_admin: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct FlashQuery {
+    flash: String,
+}
+
+/// GET /admin/applications/{id}
+pub async fn detail(editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, q: web::Query<FlashQuery>) -> Result<Html, AppError> {
+    editor.require(ROLES)?;
+    let db = &state.db;
+    let app = application::Entity::find_by_id(path.into_inner()).one(db).await?.ok_or(AppError::NotFound)?;
+    let documents = application_document::Entity::find()
+        .select_only()
+        .columns([
+            application_document::Column::Id,
+            application_document::Column::Kind,
+            application_document::Column::Filename,
+            application_document::Column::Size,
+        ])
+        .filter(application_document::Column::ApplicationId.eq(app.id))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let history = application_history::Entity::find()
+        .filter(application_history::Column::ApplicationId.eq(app.id))
+        .order_by_asc(application_history::Column::At)
+        .order_by_asc(application_history::Column::Id)
+        .all(db)
+        .await?;
+    let reviews = application_review::Entity::find()
+        .filter(application_review::Column::ApplicationId.eq(app.id))
+        .order_by_asc(application_review::Column::CreatedAt)
+        .all(db)
+        .await?;
+    let messages = outbox_message::Entity::find()
+        .filter(outbox_message::Column::RelatedKind.eq("application"))
+        .filter(outbox_message::Column::RelatedId.eq(app.id))
+        .order_by_asc(outbox_message::Column::Id)
+        .all(db)
+        .await?;
+    let calls = call_options(db, &editor).await?;
+    let posts = post_labels(db, &editor, Some(app.call_id)).await?;
+    let tr = Tr { locale: editor.locale };
+    Html::render(&DetailPage {
+        page: AdminPage::new(&editor, state.asset_version.clone(), "applications", tr.ts("admin-application-title", "reference", &app.reference), (!q.flash.is_empty()).then_some(q.flash.as_str())),
+        call: calls.iter().find(|(id, _)| *id == app.call_id).map(|(_, t)| t.clone()).unwrap_or_default(),
+        post: app.host_post_id.and_then(|p| posts.iter().find(|(id, _)| *id == p).map(|(_, l)| l.clone())).unwrap_or_default(),
+        next: next_statuses(&app.status),
+        documents,
+        history,
+        reviews,
+        messages,
+        is_admin: editor.role == Role::Admin,
+        app,
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusForm {
+    csrf: String,
+    status: String,
+    message: String,
+}
+
+/// POST /admin/applications/{id}/status
+pub async fn set_status(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<StatusForm>) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    editor.check_csrf(&form.csrf)?;
+    let id = path.into_inner();
+    let app = application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    if !next_statuses(&app.status).contains(&form.status.as_str()) {
+        return Err(AppError::BadRequest("admin-error-status-transition"));
+    }
+    let message = form.message.trim().chars().take(5000).collect::<String>();
+    if form.status == "more_info" && message.is_empty() {
+        return Err(AppError::BadRequest("admin-error-more-info-message"));
+    }
+    let t = now();
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    let mut m: application::ActiveModel = app.clone().into();
+    m.status = Set(form.status.clone());
+    m.updated_at = Set(t);
+    let updated = m.update(&txn).await?;
+    application_history::ActiveModel {
+        application_id: Set(id),
+        from_status: Set(app.status.clone()),
+        to_status: Set(form.status.clone()),
+        editor_id: Set(Some(editor.id)),
+        editor_name: Set(editor.name.clone()),
+        message: Set(message.clone()),
+        at: Set(t),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    if crate::outbox::KINDS.contains(&form.status.as_str()) {
+        crate::outbox::queue_application_message(&txn, &updated, &form.status, &message, &state.base_url).await?;
+    }
+    crate::audit::record(&txn, &editor.actor(Some(&ip)), &format!("status:{}", form.status), "application", Some(id), &app.reference).await?;
+    txn.commit().await?;
+    Ok(redirect(&format!("/admin/applications/{id}?flash=changed")))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ReviewForm {
+    csrf: String,
+    score: String,
+    note: String,
+}
+
+/// POST /admin/applications/{id}/review: a score (1–5) and a private note.
+pub async fn review(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<ReviewForm>) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    editor.check_csrf(&form.csrf)?;
+    let id = path.into_inner();
+    application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let score: i16 = form.score.trim().parse().ok().filter(|s| (1..=5).contains(s)).ok_or(AppError::BadRequest("form-number-range"))?;
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    application_review::ActiveModel {
+        application_id: Set(id),
+        editor_id: Set(Some(editor.id)),
+        editor_name: Set(editor.name.clone()),
+        score: Set(score),
+        note: Set(form.note.trim().chars().take(10_000).collect()),
+        created_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    crate::audit::record(&txn, &editor.actor(Some(&ip)), "review", "application", Some(id), &format!("score {score}")).await?;
+    txn.commit().await?;
+    Ok(redirect(&format!("/admin/applications/{id}?flash=saved")))
+}
+
+/// GET /admin/applications/{id}/documents/{doc}: the PDF, as a download
+/// that no browser renders inline or caches.
+pub async fn document(editor: Editor, state: web::Data<AppState>, path: web::Path<(i32, i32)>) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    let (app_id, doc_id) = path.into_inner();
+    let d = application_document::Entity::find_by_id(doc_id)
+        .filter(application_document::Column::ApplicationId.eq(app_id))
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let name = crate::web::upload::clean_filename(&d.filename);
+    let name = if name.to_lowercase().ends_with(".pdf") { name } else { format!("{name}.pdf") };
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", name.replace('"', ""))))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        .body(d.bytes))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ExportQuery {
+    call: String,
+}
+
+/// GET /admin/applications/export.csv?call=N
+pub async fn export(req: HttpRequest, editor: Editor, state: web::Data<AppState>, q: web::Query<ExportQuery>) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    let call_id: i32 = q.call.parse().map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+    let call = programme_call::Entity::find_by_id(call_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let apps = application::Entity::find()
+        .filter(application::Column::CallId.eq(call_id))
+        .order_by_asc(application::Column::SubmittedAt)
+        .all(&state.db)
+        .await?;
+    let ids: Vec<i32> = apps.iter().map(|a| a.id).collect();
+    let reviews = application_review::Entity::find()
+        .filter(application_review::Column::ApplicationId.is_in(ids))
+        .all(&state.db)
+        .await?;
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
+    w.write_record([
+        "reference", "status", "name", "email", "nationality", "date_of_birth", "degree", "research_years", "field",
+        "institution", "host_post_id", "english", "chinese", "proposal_title", "language", "submitted_at", "reviews", "mean_score",
+    ])
+    .map_err(csv_err)?;
+    for a in &apps {
+        let scores: Vec<i16> = reviews.iter().filter(|r| r.application_id == a.id).map(|r| r.score).collect();
+        let mean = if scores.is_empty() {
+            String::new()
+        } else {
+            format!("{:.2}", scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64)
+        };
+        // Cells starting with = + - @ are prefixed so spreadsheets do not
+        // run them as formulas.
+        let safe = |s: &str| if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+        w.write_record([
+            a.reference.clone(), a.status.clone(), safe(&a.name), safe(&a.email), a.nationality.clone(),
+            a.date_of_birth.to_string(), a.degree.clone(), a.research_years.to_string(), a.field.clone(),
+            safe(&a.institution), a.host_post_id.map(|p| p.to_string()).unwrap_or_default(), a.english_level.clone(),
+            a.chinese_level.clone(), safe(&a.proposal_title), a.lang.clone(), a.submitted_at.to_rfc3339(),
+            scores.len().to_string(), mean,
+        ])
+        .map_err(csv_err)?;
+    }
+    let bytes = w.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let ip = client_ip(&req, &state);
+    crate::audit::record(&state.db, &editor.actor(Some(&ip)), "export", "application", None, &format!("call {}", call.cohort_year)).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"applications-{}.csv\"", call.cohort_year)))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(bytes))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+/// POST /admin/applications/{id}/erase (administrators): deletes the
+/// applicant's data and documents; the audit log keeps only that it happened.
+pub async fn erase(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<CsrfForm>) -> Result<HttpResponse, AppError> {
+    editor.require(&[])?;
+    editor.check_csrf(&form.csrf)?;
+    let id = path.into_inner();
+    application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    outbox_message::Entity::delete_many()
+        .filter(outbox_message::Column::RelatedKind.eq("application"))
+        .filter(outbox_message::Column::RelatedId.eq(id))
+        .exec(&txn)
+        .await?;
+    // Documents, history and reviews go with it (ON DELETE CASCADE).
+    application::Entity::delete_by_id(id).exec(&txn).await?;
+    crate::audit::record(&txn, &editor.actor(Some(&ip)), "erase", "application", Some(id), "applicant data erased on request").await?;
+    txn.commit().await?;
+    Ok(redirect("/admin/applications?flash=erased"))
+}
+
+#[derive(Template)]
+#[template(path = "admin/outbox.html")]
+pub struct OutboxPage {
+    pub page: AdminPage,
+    pub messages: Vec<outbox_message::Model>,
+    pub smtp: bool,
+}
+
+/// GET /admin/outbox: messages to applicants, sent or waiting.
+pub async fn outbox(editor: Editor, state: web::Data<AppState>) -> Result<Html, AppError> {
+    editor.require(ROLES)?;
+    let messages = outbox_message::Entity::find()
+        .order_by_desc(outbox_message::Column::Id)
+        .limit(200)
+        .all(&state.db)
+        .await?;
+    let tr = Tr { locale: editor.locale };
+    Html::render(&OutboxPage {
+        page: AdminPage::new(&editor, state.asset_version.clone(), "outbox", tr.t("admin-nav-outbox"), None),
+        messages,
+        smtp: state.config.smtp_url.is_some(),
+    })
+}

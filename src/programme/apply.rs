@@ -1,0 +1,577 @@
+//! Applying to the programme: the form (only while a call is open), its
+//! checks (fields, eligibility, PDF documents by content and size), one
+//! application per submission however often it is posted, a reference that
+//! cannot be guessed, and a confirmation in the applicant's language.
+
+use actix_multipart::Multipart;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{Datelike, NaiveDate};
+use futures_util::StreamExt;
+use rand::Rng;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use sha2::{Digest, Sha256};
+
+use crate::catalog::see_other;
+use crate::db::now;
+use crate::entities::{application, application_document, application_history, programme_call};
+use crate::error::AppError;
+use crate::i18n::Locale;
+use crate::ratelimit;
+use crate::taxonomy::{ASEAN, FIELDS};
+use crate::web::client::client_key;
+use crate::web::forms::FieldErrors;
+use crate::web::upload::{DRAIN_CAP, Read, clean_filename, discard, is_pdf, read_limited, read_text};
+use crate::web::{Ctx, Html, Page, Section};
+
+use super::{CallView, PostView};
+
+pub const DEGREES: &[&str] = &["phd", "master"];
+pub const LEVELS: &[&str] = &["none", "basic", "good", "fluent"];
+/// Documents an application carries: (form field, stored kind).
+pub const DOCUMENTS: &[(&str, &str)] = &[("cv", "cv"), ("degree_file", "degree")];
+/// Applicants must be younger than this on the call's closing date.
+pub const MAX_AGE: i32 = 45;
+/// A master's degree needs this many years of research.
+pub const MASTER_YEARS: i16 = 5;
+
+/// The form as typed, kept to show it again.
+#[derive(Default, Clone, Debug)]
+pub struct ApplyForm {
+    pub name: String,
+    pub email: String,
+    pub nationality: String,
+    pub date_of_birth: String,
+    pub degree: String,
+    pub research_years: String,
+    pub field: String,
+    pub institution: String,
+    pub host_post: String,
+    pub english_level: String,
+    pub chinese_level: String,
+    pub proposal_title: String,
+    pub proposal: String,
+    pub consent: bool,
+    pub submission_token: String,
+    pub website: String,
+}
+
+impl ApplyForm {
+    fn set(&mut self, name: &str, value: String) {
+        match name {
+            "name" => self.name = value,
+            "email" => self.email = value,
+            "nationality" => self.nationality = value,
+            "date_of_birth" => self.date_of_birth = value,
+            "degree" => self.degree = value,
+            "research_years" => self.research_years = value,
+            "field" => self.field = value,
+            "institution" => self.institution = value,
+            "host_post" => self.host_post = value,
+            "english_level" => self.english_level = value,
+            "chinese_level" => self.chinese_level = value,
+            "proposal_title" => self.proposal_title = value,
+            "proposal" => self.proposal = value,
+            "consent" => self.consent = !value.is_empty(),
+            "submission_token" => self.submission_token = value,
+            "website" => self.website = value,
+            _ => {}
+        }
+    }
+
+    pub fn from_model(a: &application::Model) -> Self {
+        Self {
+            name: a.name.clone(),
+            email: a.email.clone(),
+            nationality: a.nationality.clone(),
+            date_of_birth: a.date_of_birth.format("%Y-%m-%d").to_string(),
+            degree: a.degree.clone(),
+            research_years: a.research_years.to_string(),
+            field: a.field.clone(),
+            institution: a.institution.clone(),
+            host_post: a.host_post_id.map(|p| p.to_string()).unwrap_or_default(),
+            english_level: a.english_level.clone(),
+            chinese_level: a.chinese_level.clone(),
+            proposal_title: a.proposal_title.clone(),
+            proposal: a.proposal.clone(),
+            consent: true,
+            submission_token: a.submission_token.clone(),
+            website: String::new(),
+        }
+    }
+}
+
+/// An uploaded document that passed every check.
+pub struct Document {
+    pub kind: &'static str,
+    pub filename: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What a multipart submission held.
+pub struct Submission {
+    pub form: ApplyForm,
+    pub documents: Vec<Document>,
+    pub errors: FieldErrors,
+}
+
+/// Reads the multipart body: text fields, and the PDFs checked by content
+/// and size as they arrive (an oversized file is dropped at its limit).
+pub async fn read_submission(mut payload: Multipart, max_bytes: usize) -> Result<Submission, AppError> {
+    let mut form = ApplyForm::default();
+    let mut documents = Vec::new();
+    let mut errors = FieldErrors::default();
+    let mut drain = DRAIN_CAP;
+    while let Some(item) = payload.next().await {
+        let mut field = item.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+        let name = field.name().unwrap_or("").to_owned();
+        if let Some((field_name, kind)) = DOCUMENTS.iter().find(|(f, _)| *f == name) {
+            let filename = field
+                .content_disposition()
+                .and_then(|d| d.get_filename())
+                .unwrap_or("")
+                .to_owned();
+            match read_limited(&mut field, max_bytes).await? {
+                Read::TooLarge => {
+                    errors.add(*field_name, "apply-error-file-too-large");
+                    discard(&mut field, &mut drain).await?;
+                }
+                Read::Whole(bytes) if bytes.is_empty() && filename.is_empty() => {}
+                Read::Whole(bytes) if !is_pdf(&bytes) => errors.add(*field_name, "apply-error-not-pdf"),
+                Read::Whole(bytes) => documents.push(Document {
+                    kind,
+                    filename: clean_filename(&filename),
+                    bytes,
+                }),
+            }
+        } else {
+            let value = read_text(&mut field).await?;
+            form.set(&name, value);
+        }
+    }
+    Ok(Submission { form, documents, errors })
+}
+
+/// Age in whole years on a day.
+pub fn age_on(born: NaiveDate, day: NaiveDate) -> i32 {
+    let mut age = day.year() - born.year();
+    if (day.month(), day.day()) < (born.month(), born.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// The validated application.
+pub struct Checked {
+    pub name: String,
+    pub email: String,
+    pub nationality: &'static str,
+    pub date_of_birth: NaiveDate,
+    pub degree: &'static str,
+    pub research_years: i16,
+    pub field: &'static str,
+    pub institution: String,
+    pub host_post: i32,
+    pub english_level: &'static str,
+    pub chinese_level: &'static str,
+    pub proposal_title: String,
+    pub proposal: String,
+}
+
+fn choose(list: &'static [&'static str], v: &str) -> Option<&'static str> {
+    list.iter().find(|x| **x == v.trim()).copied()
+}
+
+/// Checks every field and the eligibility rules. `needs_documents`: a new
+/// application must bring both PDFs; an amended one keeps the old ones
+/// unless new ones are sent.
+pub fn validate(
+    form: &ApplyForm,
+    call: &programme_call::Model,
+    posts: &[PostView],
+    docs: &[Document],
+    needs_documents: bool,
+    errors: &mut FieldErrors,
+) -> Option<Checked> {
+    let text = |v: &str, f: &'static str, max: usize, e: &mut FieldErrors| {
+        let v = v.trim();
+        if v.is_empty() {
+            e.add(f, "form-required");
+        } else if v.chars().count() > max {
+            e.add(f, "form-too-long");
+        }
+        v.to_owned()
+    };
+    let name = text(&form.name, "name", 160, errors);
+    let email = form.email.trim().to_owned();
+    if email.is_empty() {
+        errors.add("email", "form-required");
+    } else if !crate::catalog::inquiry::valid_email(&email) {
+        errors.add("email", "form-email-invalid");
+    }
+    let nationality = choose(ASEAN, &form.nationality);
+    if form.nationality.trim().is_empty() {
+        errors.add("nationality", "form-required");
+    } else if nationality.is_none() {
+        errors.add("nationality", "apply-error-nationality");
+    }
+    let dob = NaiveDate::parse_from_str(form.date_of_birth.trim(), "%Y-%m-%d").ok();
+    let closes = call.closes_at.date_naive();
+    match dob {
+        None if form.date_of_birth.trim().is_empty() => errors.add("date_of_birth", "form-required"),
+        None => errors.add("date_of_birth", "form-date-invalid"),
+        Some(d) if d >= closes || age_on(d, closes) < 16 => errors.add("date_of_birth", "form-date-invalid"),
+        Some(d) if age_on(d, closes) >= MAX_AGE => errors.add("date_of_birth", "apply-error-age"),
+        Some(_) => {}
+    }
+    let degree = choose(DEGREES, &form.degree);
+    if degree.is_none() {
+        errors.add("degree", "form-choose");
+    }
+    let research_years = form.research_years.trim().parse::<i16>().ok().filter(|n| (0..=60).contains(n));
+    if research_years.is_none() {
+        errors.add("research_years", "form-number-range");
+    }
+    if degree == Some("master") && research_years.is_some_and(|n| n < MASTER_YEARS) {
+        errors.add("research_years", "apply-error-degree");
+    }
+    let field = choose(FIELDS, &form.field);
+    if field.is_none() {
+        errors.add("field", "form-choose");
+    }
+    let institution = text(&form.institution, "institution", 200, errors);
+    let host_post = form.host_post.trim().parse::<i32>().ok().filter(|id| posts.iter().any(|p| p.id == *id));
+    if host_post.is_none() {
+        errors.add("host_post", "form-choose");
+    }
+    let english_level = choose(LEVELS, &form.english_level);
+    if english_level.is_none() {
+        errors.add("english_level", "form-choose");
+    }
+    let chinese_level = choose(LEVELS, &form.chinese_level);
+    if chinese_level.is_none() {
+        errors.add("chinese_level", "form-choose");
+    }
+    if english_level == Some("none") && chinese_level == Some("none") {
+        errors.add("english_level", "apply-error-language");
+    }
+    let proposal_title = text(&form.proposal_title, "proposal_title", 200, errors);
+    let proposal = text(&form.proposal, "proposal", 20_000, errors);
+    if !proposal.is_empty() && proposal.chars().count() < 200 {
+        errors.add("proposal", "apply-error-proposal-short");
+    }
+    if needs_documents {
+        for (field_name, kind) in DOCUMENTS {
+            if !docs.iter().any(|d| d.kind == *kind) && errors.get(field_name).is_none() {
+                errors.add(*field_name, "apply-error-file-required");
+            }
+        }
+    }
+    if !form.consent {
+        errors.add("consent", "form-consent-required");
+    }
+    if !errors.is_empty() {
+        return None;
+    }
+    Some(Checked {
+        name,
+        email,
+        nationality: nationality?,
+        date_of_birth: dob?,
+        degree: degree?,
+        research_years: research_years?,
+        field: field?,
+        institution,
+        host_post: host_post?,
+        english_level: english_level?,
+        chinese_level: chinese_level?,
+        proposal_title,
+        proposal,
+    })
+}
+
+/// A reference that cannot be guessed: the cohort and 10 random characters
+/// of an alphabet without look-alikes (about 50 bits).
+pub fn new_reference(cohort: i32) -> String {
+    const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    let mut rng = rand::rng();
+    let code: String = (0..10).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
+    format!("ATS-{cohort}-{}-{}", &code[..5], &code[5..])
+}
+
+pub fn new_token() -> String {
+    crate::admin::session::random_token()
+}
+
+#[derive(Template)]
+#[template(path = "programme/apply.html")]
+pub struct ApplyPage {
+    pub page: Page,
+    pub call: Option<CallView>,
+    pub posts: Vec<PostView>,
+    pub form: ApplyForm,
+    pub errors: FieldErrors,
+    pub action: String,
+    pub amend: bool,
+    pub max_mb: usize,
+    pub files_need_reselect: bool,
+}
+
+impl ApplyPage {
+    pub fn countries(&self) -> &'static [&'static str] {
+        ASEAN
+    }
+    pub fn fields(&self) -> &'static [&'static str] {
+        FIELDS
+    }
+    pub fn degrees(&self) -> &'static [&'static str] {
+        DEGREES
+    }
+    pub fn levels(&self) -> &'static [&'static str] {
+        LEVELS
+    }
+}
+
+pub async fn open_call(db: &impl ConnectionTrait, locale: Locale) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
+    let Some(call) = super::current_call_view(db, locale).await? else {
+        return Ok(None);
+    };
+    if !call.open {
+        return Ok(None);
+    }
+    let posts = super::post_views(db, call.call.id, locale).await?;
+    Ok(Some((call, posts)))
+}
+
+fn max_mb(cx: &Ctx) -> usize {
+    cx.state.config.max_upload_bytes.div_ceil(1024 * 1024)
+}
+
+/// GET /{lang}/programme/apply
+pub async fn form(cx: Ctx) -> Result<Html, AppError> {
+    let open = open_call(cx.db(), cx.locale).await?;
+    let mut page = cx.page(Section::Programme, cx.t("apply-title"));
+    page.noindex = true;
+    let closed_call = match &open {
+        Some(_) => None,
+        None => super::current_call_view(cx.db(), cx.locale).await?,
+    };
+    let (call, posts) = match open {
+        Some((c, p)) => (Some(c), p),
+        None => (closed_call, Vec::new()),
+    };
+    let open_now = call.as_ref().is_some_and(|c| c.open);
+    Html::render(&ApplyPage {
+        page,
+        call: if open_now { call } else { call.map(|c| CallView { open: false, ..c }) },
+        posts,
+        form: ApplyForm {
+            submission_token: new_token(),
+            ..ApplyForm::default()
+        },
+        errors: FieldErrors::default(),
+        action: cx.href("/programme/apply"),
+        amend: false,
+        max_mb: max_mb(&cx),
+        files_need_reselect: false,
+    })
+}
+
+/// POST /{lang}/programme/apply (multipart)
+pub async fn submit(cx: Ctx, req: HttpRequest, payload: Multipart) -> Result<HttpResponse, AppError> {
+    let Some((call, posts)) = open_call(cx.db(), cx.locale).await? else {
+        return Err(AppError::BadRequest("apply-error-closed"));
+    };
+    let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
+    let mut errors = sub.errors;
+    let form = sub.form;
+    // A submission already stored (double click, refresh): show its confirmation.
+    if !form.submission_token.is_empty()
+        && let Some(existing) = application::Entity::find()
+            .filter(application::Column::SubmissionToken.eq(&form.submission_token))
+            .one(cx.db())
+            .await?
+    {
+        return Ok(see_other(&confirmation_href(&cx, &existing.reference)));
+    }
+    if !form.website.trim().is_empty() {
+        return Ok(see_other(&cx.href("/programme")));
+    }
+    let checked = validate(&form, &call.call, &posts, &sub.documents, true, &mut errors);
+    let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty()) else {
+        let mut page = cx.page(Section::Programme, cx.t("apply-title"));
+        page.noindex = true;
+        let mut form = form;
+        if form.submission_token.is_empty() {
+            form.submission_token = new_token();
+        }
+        return Ok(Html::render(&ApplyPage {
+            page,
+            call: Some(call),
+            posts,
+            form,
+            errors,
+            action: cx.href("/programme/apply"),
+            amend: false,
+            max_mb: max_mb(&cx),
+            files_need_reselect: true,
+        })?
+        .unprocessable()
+        .into_response(&req));
+    };
+    let key = client_key(&req, &cx.state);
+    if !ratelimit::APPLICATION.allow(cx.db(), &key).await? {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: ratelimit::APPLICATION.retry_after_secs(),
+        });
+    }
+    match store_application(cx.db(), &call.call, checked, sub.documents, &form.submission_token, cx.locale, &cx.state.base_url).await {
+        Ok(reference) => Ok(see_other(&confirmation_href(&cx, &reference))),
+        Err(e) => {
+            // Two posts of the same form racing: the loser finds the winner's.
+            if let Some(existing) = application::Entity::find()
+                .filter(application::Column::SubmissionToken.eq(&form.submission_token))
+                .one(cx.db())
+                .await?
+            {
+                return Ok(see_other(&confirmation_href(&cx, &existing.reference)));
+            }
+            Err(e.into())
+        }
+    }
+}
+
+fn confirmation_href(cx: &Ctx, reference: &str) -> String {
+    cx.href(&format!("/programme/apply/done/{reference}"))
+}
+
+/// Stores an application, its documents, its first history entry and the
+/// confirmation message, all or nothing.
+async fn store_application(
+    db: &sea_orm::DatabaseConnection,
+    call: &programme_call::Model,
+    c: Checked,
+    documents: Vec<Document>,
+    token: &str,
+    locale: Locale,
+    base_url: &str,
+) -> Result<String, DbErr> {
+    let t = now();
+    let txn = db.begin().await?;
+    let reference = new_reference(call.cohort_year);
+    let saved = application::ActiveModel {
+        reference: Set(reference.clone()),
+        submission_token: Set(token.to_owned()),
+        call_id: Set(call.id),
+        host_post_id: Set(Some(c.host_post)),
+        name: Set(c.name.clone()),
+        email: Set(c.email.clone()),
+        nationality: Set(c.nationality.to_owned()),
+        date_of_birth: Set(c.date_of_birth),
+        degree: Set(c.degree.to_owned()),
+        research_years: Set(c.research_years),
+        field: Set(c.field.to_owned()),
+        institution: Set(c.institution),
+        english_level: Set(c.english_level.to_owned()),
+        chinese_level: Set(c.chinese_level.to_owned()),
+        proposal_title: Set(c.proposal_title),
+        proposal: Set(c.proposal),
+        lang: Set(locale.tag().to_owned()),
+        status: Set("submitted".to_owned()),
+        consent_at: Set(t),
+        submitted_at: Set(t),
+        created_at: Set(t),
+        updated_at: Set(t),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    save_documents(&txn, saved.id, documents).await?;
+    application_history::ActiveModel {
+        application_id: Set(saved.id),
+        from_status: Set(String::new()),
+        to_status: Set("submitted".to_owned()),
+        editor_id: Set(None),
+        editor_name: Set(String::new()),
+        message: Set(String::new()),
+        at: Set(t),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    crate::outbox::queue_application_message(&txn, &saved, "confirmation", "", base_url).await?;
+    txn.commit().await?;
+    Ok(reference)
+}
+
+/// Stores documents under random keys, replacing earlier ones of the same kind.
+pub async fn save_documents(db: &impl ConnectionTrait, application_id: i32, documents: Vec<Document>) -> Result<(), DbErr> {
+    let t = now();
+    for d in documents {
+        application_document::Entity::delete_many()
+            .filter(application_document::Column::ApplicationId.eq(application_id))
+            .filter(application_document::Column::Kind.eq(d.kind))
+            .exec(db)
+            .await?;
+        application_document::ActiveModel {
+            application_id: Set(application_id),
+            kind: Set(d.kind.to_owned()),
+            key: Set(new_token()),
+            filename: Set(d.filename),
+            size: Set(i32::try_from(d.bytes.len()).unwrap_or(i32::MAX)),
+            sha256: Set(hex::encode(Sha256::digest(&d.bytes))),
+            bytes: Set(d.bytes),
+            created_at: Set(t),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
+    Ok(())
+}
+
+#[derive(Template)]
+#[template(path = "programme/done.html")]
+pub struct DonePage {
+    pub page: Page,
+    pub reference: String,
+}
+
+/// GET /{lang}/programme/apply/done/{reference}
+pub async fn done(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+    let (_, reference) = path.into_inner();
+    let exists = application::Entity::find()
+        .filter(application::Column::Reference.eq(&reference))
+        .one(cx.db())
+        .await?
+        .is_some();
+    if !exists {
+        return Err(AppError::NotFound);
+    }
+    let mut page = cx.page(Section::Programme, cx.t("apply-done-title"));
+    page.noindex = true;
+    Html::render(&DonePage { page, reference })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn age_is_counted_in_whole_years() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap_or_default();
+        assert_eq!(age_on(d(1982, 3, 1), d(2027, 2, 28)), 44);
+        assert_eq!(age_on(d(1982, 3, 1), d(2027, 3, 1)), 45);
+    }
+
+    #[test]
+    fn references_are_random_and_readable() {
+        let a = new_reference(2027);
+        let b = new_reference(2027);
+        assert_ne!(a, b);
+        assert!(a.starts_with("ATS-2027-") && a.len() == "ATS-2027-XXXXX-XXXXX".len());
+        assert!(!a.contains('0') && !a.contains('O') && !a.contains('1') && !a.contains('I'));
+    }
+}

@@ -1,0 +1,259 @@
+//! Where an application stands: looked up with its reference and email (the
+//! same answer whichever half is wrong, and rate-limited), shown in the
+//! visitor's language with its public history. When reviewers ask for more
+//! information, the applicant reopens the form from here and resubmits.
+
+use actix_multipart::Multipart;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::{DateTime, Duration, Utc};
+use hmac::{Hmac, Mac};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use serde::Deserialize;
+use sha2::Sha256;
+
+use crate::admin::session::constant_time_eq;
+use crate::catalog::see_other;
+use crate::db::now;
+use crate::entities::{application, application_history, programme_call};
+use crate::error::AppError;
+use crate::ratelimit::STATUS_LOOKUP;
+use crate::web::client::client_key;
+use crate::web::forms::FieldErrors;
+use crate::web::{Ctx, Html, Page, Section};
+
+use super::apply::{ApplyForm, ApplyPage, read_submission, save_documents, validate};
+
+/// Public statuses, in the order an application moves through them.
+pub const STATUSES: &[&str] = &["submitted", "screening", "under_review", "more_info", "accepted", "declined"];
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct LookupForm {
+    pub reference: String,
+    pub email: String,
+}
+
+pub struct Step {
+    pub status: String,
+    pub at: DateTime<Utc>,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "programme/status.html")]
+pub struct StatusPage {
+    pub page: Page,
+    pub form: LookupForm,
+    pub errors: FieldErrors,
+    pub not_found: bool,
+    pub found: Option<Found>,
+}
+
+pub struct Found {
+    pub reference: String,
+    pub status: String,
+    pub submitted_at: DateTime<Utc>,
+    pub steps: Vec<Step>,
+    pub amend_href: Option<String>,
+}
+
+fn page(cx: &Ctx) -> Page {
+    let mut p = cx.page(Section::Programme, cx.t("status-title"));
+    p.noindex = true;
+    p
+}
+
+/// GET /{lang}/programme/status
+pub async fn form(cx: Ctx) -> Result<Html, AppError> {
+    Html::render(&StatusPage {
+        page: page(&cx),
+        form: LookupForm::default(),
+        errors: FieldErrors::default(),
+        not_found: false,
+        found: None,
+    })
+}
+
+/// A token that lets the applicant who just proved reference + email amend
+/// the application for two hours, without an account.
+fn amend_token(secret: &[u8], id: i32, expires: i64) -> String {
+    let mut mac = match Hmac::<Sha256>::new_from_slice(secret) {
+        Ok(m) => m,
+        Err(_) => return String::new(),
+    };
+    mac.update(format!("amend:{id}:{expires}").as_bytes());
+    format!("{id}.{expires}.{}", hex::encode(mac.finalize().into_bytes()))
+}
+
+fn check_amend_token(secret: &[u8], token: &str) -> Option<i32> {
+    let mut parts = token.splitn(3, '.');
+    let id: i32 = parts.next()?.parse().ok()?;
+    let expires: i64 = parts.next()?.parse().ok()?;
+    if expires < now().timestamp() {
+        return None;
+    }
+    let expected = amend_token(secret, id, expires);
+    constant_time_eq(expected.as_bytes(), token.as_bytes()).then_some(id)
+}
+
+/// POST /{lang}/programme/status
+pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let mut errors = FieldErrors::default();
+    if form.reference.trim().is_empty() {
+        errors.add("reference", "form-required");
+    }
+    if form.email.trim().is_empty() {
+        errors.add("email", "form-required");
+    }
+    if !errors.is_empty() {
+        return Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: false, found: None })?
+            .unprocessable()
+            .into_response(&req));
+    }
+    let key = client_key(&req, &cx.state);
+    if !STATUS_LOOKUP.allow(cx.db(), &key).await? {
+        return Err(AppError::TooManyRequests { retry_after_secs: STATUS_LOOKUP.retry_after_secs() });
+    }
+    let reference = form.reference.trim().to_uppercase();
+    let found = application::Entity::find()
+        .filter(application::Column::Reference.eq(&reference))
+        .one(cx.db())
+        .await?;
+    // Compare the email whether or not the reference exists, so that both
+    // wrong halves take the same path and give the same answer.
+    let stored = found.as_ref().map_or_else(String::new, |a| a.email.to_lowercase());
+    let given = form.email.trim().to_lowercase();
+    let matches = constant_time_eq(stored.as_bytes(), given.as_bytes()) && found.is_some();
+    let Some(a) = found.filter(|_| matches) else {
+        return Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: true, found: None })?
+            .unprocessable()
+            .into_response(&req));
+    };
+    let history = application_history::Entity::find()
+        .filter(application_history::Column::ApplicationId.eq(a.id))
+        .order_by_asc(application_history::Column::At)
+        .order_by_asc(application_history::Column::Id)
+        .all(cx.db())
+        .await?;
+    let amend_href = (a.status == "more_info").then(|| {
+        let expires = (now() + Duration::hours(2)).timestamp();
+        format!("{}?token={}", cx.href("/programme/status/amend"), amend_token(&cx.state.config.secret_key, a.id, expires))
+    });
+    let found = Found {
+        reference: a.reference.clone(),
+        status: a.status.clone(),
+        submitted_at: a.submitted_at,
+        steps: history
+            .into_iter()
+            .map(|h| Step {
+                // Reviewer-facing wording stays in the back office: the
+                // applicant sees the message only where it was written to them.
+                message: if matches!(h.to_status.as_str(), "more_info" | "accepted" | "declined") { h.message } else { String::new() },
+                status: h.to_status,
+                at: h.at,
+            })
+            .collect(),
+        amend_href,
+    };
+    Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: false, found: Some(found) })?.into_response(&req))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AmendQuery {
+    token: String,
+}
+
+async fn amendable(cx: &Ctx, token: &str) -> Result<(application::Model, programme_call::Model), AppError> {
+    let id = check_amend_token(&cx.state.config.secret_key, token).ok_or(AppError::Forbidden("apply-error-amend-expired"))?;
+    let a = application::Entity::find_by_id(id).one(cx.db()).await?.ok_or(AppError::NotFound)?;
+    if a.status != "more_info" {
+        return Err(AppError::Forbidden("apply-error-amend-expired"));
+    }
+    let call = programme_call::Entity::find_by_id(a.call_id).one(cx.db()).await?.ok_or(AppError::NotFound)?;
+    Ok((a, call))
+}
+
+async fn amend_page(cx: &Ctx, a: &application::Model, call: &programme_call::Model, form: ApplyForm, errors: FieldErrors, token: &str) -> Result<ApplyPage, AppError> {
+    let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
+    let rows = super::store::call_texts(cx.db(), call.id).await?;
+    let call_view = crate::translation::pick(&rows, cx.locale, &call.source_lang).map(|p| super::CallView {
+        title: p.text.title.clone(),
+        description_html: String::new(),
+        open: true,
+        upcoming: false,
+        lang: p.locale.tag(),
+        fallback: p.locale != cx.locale,
+        call: call.clone(),
+    });
+    let mut page = cx.page(Section::Programme, cx.t("apply-amend-title"));
+    page.noindex = true;
+    let _ = a;
+    Ok(ApplyPage {
+        page,
+        call: call_view,
+        posts,
+        form,
+        files_need_reselect: !errors.is_empty(),
+        errors,
+        action: format!("{}?token={token}", cx.href("/programme/status/amend")),
+        amend: true,
+        max_mb: cx.state.config.max_upload_bytes.div_ceil(1024 * 1024),
+    })
+}
+
+/// GET /{lang}/programme/status/amend?token=
+pub async fn amend_form(cx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppError> {
+    let (a, call) = amendable(&cx, &q.token).await?;
+    let form = ApplyForm::from_model(&a);
+    Html::render(&amend_page(&cx, &a, &call, form, FieldErrors::default(), &q.token).await?)
+}
+
+/// POST /{lang}/programme/status/amend?token= (multipart)
+pub async fn amend(cx: Ctx, req: HttpRequest, q: web::Query<AmendQuery>, payload: Multipart) -> Result<HttpResponse, AppError> {
+    let (a, call) = amendable(&cx, &q.token).await?;
+    let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
+    let mut errors = sub.errors;
+    let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
+    let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors).filter(|_| errors.is_empty()) else {
+        let page = amend_page(&cx, &a, &call, sub.form, errors, &q.token).await?;
+        return Ok(Html::render(&page)?.unprocessable().into_response(&req));
+    };
+    let t = now();
+    let txn = cx.db().begin().await?;
+    let mut m: application::ActiveModel = a.clone().into();
+    m.name = Set(c.name);
+    m.email = Set(c.email);
+    m.nationality = Set(c.nationality.to_owned());
+    m.date_of_birth = Set(c.date_of_birth);
+    m.degree = Set(c.degree.to_owned());
+    m.research_years = Set(c.research_years);
+    m.field = Set(c.field.to_owned());
+    m.institution = Set(c.institution);
+    m.host_post_id = Set(Some(c.host_post));
+    m.english_level = Set(c.english_level.to_owned());
+    m.chinese_level = Set(c.chinese_level.to_owned());
+    m.proposal_title = Set(c.proposal_title);
+    m.proposal = Set(c.proposal);
+    m.status = Set("submitted".to_owned());
+    m.submitted_at = Set(t);
+    m.updated_at = Set(t);
+    m.update(&txn).await?;
+    save_documents(&txn, a.id, sub.documents).await?;
+    application_history::ActiveModel {
+        application_id: Set(a.id),
+        from_status: Set("more_info".to_owned()),
+        to_status: Set("submitted".to_owned()),
+        editor_id: Set(None),
+        editor_name: Set(String::new()),
+        message: Set(String::new()),
+        at: Set(t),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
+    txn.commit().await?;
+    Ok(see_other(&cx.href(&format!("/programme/apply/done/{}", a.reference))))
+}

@@ -1,0 +1,92 @@
+//! Reading multipart uploads without trusting them: each file is cut off as
+//! soon as it passes its limit (nothing more of it is kept), text fields are
+//! small, and names are cleaned before they are shown or offered back.
+
+use actix_multipart::Field;
+use futures_util::StreamExt;
+
+use crate::error::AppError;
+
+/// How much of a body is read and thrown away after a file was refused, so
+/// the browser gets the answer instead of a reset connection; a body larger
+/// than this is cut off.
+pub const DRAIN_CAP: usize = 16 * 1024 * 1024;
+
+pub enum Read {
+    Whole(Vec<u8>),
+    /// The field passed the limit; what was read is dropped.
+    TooLarge,
+}
+
+/// Reads one field up to `limit` bytes.
+pub async fn read_limited(field: &mut Field, limit: usize) -> Result<Read, AppError> {
+    let mut buf = Vec::new();
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+        if buf.len() + chunk.len() > limit {
+            return Ok(Read::TooLarge);
+        }
+        buf.extend_from_slice(&chunk);
+    }
+    Ok(Read::Whole(buf))
+}
+
+/// Reads and discards the rest of a field; `Err` once `budget` is spent.
+pub async fn discard(field: &mut Field, budget: &mut usize) -> Result<(), AppError> {
+    while let Some(chunk) = field.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+        *budget = budget.checked_sub(chunk.len()).ok_or(AppError::PayloadTooLarge)?;
+    }
+    Ok(())
+}
+
+/// A small text field (64 KB at most).
+pub async fn read_text(field: &mut Field) -> Result<String, AppError> {
+    match read_limited(field, 64 * 1024).await? {
+        Read::Whole(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Read::TooLarge => Err(AppError::PayloadTooLarge),
+    }
+}
+
+/// A file name safe to show and to offer as a download name: no directory
+/// part, no control or shell characters, no leading dot.
+pub fn clean_filename(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let cleaned: String = base
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
+        .take(120)
+        .collect();
+    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    if cleaned.is_empty() { "file".to_owned() } else { cleaned }
+}
+
+/// Whether bytes are a PDF by their content: the `%PDF-` header within the
+/// first kilobyte and an `%%EOF` marker near the end.
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let tail = &bytes[bytes.len().saturating_sub(2048)..];
+    head.windows(5).any(|w| w == b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filenames_are_cleaned() {
+        assert_eq!(clean_filename("../../etc/passwd"), "passwd");
+        assert_eq!(clean_filename("..\\..\\win.ini"), "win.ini");
+        assert_eq!(clean_filename("CV <script>.pdf"), "CV script.pdf");
+        assert_eq!(clean_filename(".htaccess"), "htaccess");
+        assert_eq!(clean_filename("/"), "file");
+    }
+
+    #[test]
+    fn pdf_by_content() {
+        assert!(is_pdf(b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"));
+        assert!(!is_pdf(b"just text renamed to .pdf"));
+        assert!(!is_pdf(b"\x7fELF\x02\x01%%EOF"));
+        assert!(!is_pdf(b""));
+    }
+}
