@@ -57,6 +57,8 @@ pub struct AppState {
     pub base_url: Arc<str>,
     /// Hash of the static assets, appended to their URLs.
     pub asset_version: Arc<str>,
+    /// The in-memory catalogue index (a cache checked against the database).
+    pub catalog: catalog::index::Holder,
 }
 
 impl AppState {
@@ -64,6 +66,7 @@ impl AppState {
         Self {
             base_url: config.public_url.clone().into(),
             asset_version: asset_version(&config.static_dir).into(),
+            catalog: catalog::index::Holder::default(),
             db,
             config,
         }

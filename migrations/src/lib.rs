@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261129_000001_schema;
 mod m20261129_000002_search;
+mod m20261129_000003_catalog_version;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261129_000001_schema::Migration),
             Box::new(m20261129_000002_search::Migration),
+            Box::new(m20261129_000003_catalog_version::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! The technology catalogue: search with filters, technology pages, and
 //! inquiries to providers.
 
+pub mod index;
 pub mod inquiry;
 pub mod query;
 pub mod store;
@@ -154,7 +155,8 @@ fn group(
 /// GET /{lang}/technologies
 pub async fn list(cx: Ctx) -> Result<Html, AppError> {
     let q = CatalogQuery::parse(&cx.query);
-    let result = store::search(cx.db(), &q, cx.locale).await?;
+    let index = cx.state.catalog.get(cx.db()).await?;
+    let result = store::search(cx.db(), &index, &q, cx.locale).await?;
     let cards = store::cards(cx.db(), &result.ids, cx.locale).await?;
     let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
     page.description = cx.t("catalog-description");
@@ -306,7 +308,8 @@ async fn detail_page(
     let d = store::detail(cx.db(), slug, cx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
-    let related = store::related(cx.db(), &d.tech, cx.locale).await?;
+    let index = cx.state.catalog.get(cx.db()).await?;
+    let related = store::related(cx.db(), &index, &d.tech, cx.locale).await?;
     let needs = needs::matching_technology(cx.db(), &d.tech, cx.locale).await?;
     let page = cx
         .page(Section::Technologies, d.text.title.clone())

@@ -4,145 +4,18 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
-    Value,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Value};
 
 use super::query::{CatalogQuery, Sort};
 use crate::db::{now, stmt, visible_sql};
+
+use super::index::{CatalogIndex, Entry};
 use crate::entities::{technology, technology_image, technology_translation};
 use crate::i18n::Locale;
 use crate::media::Image;
 use crate::search::{self, analyzer};
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 use crate::translation::{self, Translated};
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Dim {
-    Field,
-    Country,
-    Mode,
-    Ip,
-    Trl,
-}
-
-struct Clause {
-    dim: Dim,
-    sql: String,
-    values: Vec<Value>,
-}
-
-fn placeholders(n: usize) -> String {
-    vec!["?"; n].join(", ")
-}
-
-fn clauses(q: &CatalogQuery) -> Vec<Clause> {
-    let mut out = Vec::new();
-    if !q.fields.is_empty() {
-        out.push(Clause {
-            dim: Dim::Field,
-            sql: format!("t.field IN ({})", placeholders(q.fields.len())),
-            values: q.fields.iter().map(|f| (*f).into()).collect(),
-        });
-    }
-    if !q.countries.is_empty() {
-        out.push(Clause {
-            dim: Dim::Country,
-            sql: "(t.countries & ?) <> 0".into(),
-            values: vec![taxonomy::mask(ASEAN, q.countries.iter().copied()).into()],
-        });
-    }
-    if !q.modes.is_empty() {
-        out.push(Clause {
-            dim: Dim::Mode,
-            sql: "(t.coop_modes & ?) <> 0".into(),
-            values: vec![taxonomy::mask(MODES, q.modes.iter().copied()).into()],
-        });
-    }
-    if !q.ip.is_empty() {
-        out.push(Clause {
-            dim: Dim::Ip,
-            sql: format!("t.ip_status IN ({})", placeholders(q.ip.len())),
-            values: q.ip.iter().map(|f| (*f).into()).collect(),
-        });
-    }
-    if q.trl_min.is_some() || q.trl_max.is_some() {
-        let (a, b) = q.trl_bounds();
-        out.push(Clause {
-            dim: Dim::Trl,
-            sql: "t.trl BETWEEN ? AND ?".into(),
-            values: vec![a.into(), b.into()],
-        });
-    }
-    out
-}
-
-/// The FROM and WHERE of a catalogue query: visible technologies matching
-/// the words (if any) and every filter except `except`'s dimension.
-struct Base {
-    from: String,
-    from_values: Vec<Value>,
-    clauses: Vec<Clause>,
-    now: DateTime<Utc>,
-    matched: bool,
-}
-
-impl Base {
-    fn new(backend: sea_orm::DbBackend, q: &CatalogQuery) -> Self {
-        let terms = analyzer::query_terms(&q.q);
-        let (from, from_values, matched) =
-            match search::match_subquery(backend, search::index::TECHNOLOGY, &terms, true) {
-                Some((sub, values)) => (
-                    format!("technologies t JOIN ({sub}) m ON m.id = t.id"),
-                    values,
-                    true,
-                ),
-                None => ("technologies t".to_owned(), Vec::new(), false),
-            };
-        Self {
-            from,
-            from_values,
-            clauses: clauses(q),
-            now: now(),
-            matched,
-        }
-    }
-
-    /// `WHERE ...` and its values (after the FROM's).
-    fn where_sql(&self, except: Option<Dim>) -> (String, Vec<Value>) {
-        let mut sql = format!("WHERE {}", visible_sql("t"));
-        let mut values: Vec<Value> = vec![self.now.into(), self.now.into()];
-        for c in self.clauses.iter().filter(|c| Some(c.dim) != except) {
-            sql.push_str(" AND ");
-            sql.push_str(&c.sql);
-            values.extend(c.values.iter().cloned());
-        }
-        (sql, values)
-    }
-}
-
-#[derive(Debug, FromQueryResult)]
-struct IdRow {
-    id: i32,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct CountRow {
-    n: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct GroupRow {
-    code: String,
-    n: i64,
-}
-
-#[derive(Debug, FromQueryResult)]
-struct TrlRow {
-    trl: i16,
-    n: i64,
-}
 
 /// How many results each filter option would give with the other filters.
 #[derive(Default, Debug)]
@@ -162,160 +35,206 @@ pub struct SearchResult {
     pub page: u32,
 }
 
+#[derive(Debug, FromQueryResult)]
+struct IdRow {
+    id: i32,
+}
+
+/// Ids and scores of the technologies matching all the terms (or any).
+async fn text_matches(db: &impl ConnectionTrait, terms: &[String], all: bool) -> Result<Vec<(i32, f64)>, DbErr> {
+    let Some((sql, values)) = search::match_subquery(db.get_database_backend(), search::index::TECHNOLOGY, terms, all) else {
+        return Ok(Vec::new());
+    };
+    let rows = db.query_all_raw(stmt(db.get_database_backend(), &sql, values)).await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for r in rows {
+        let id: i64 = r.try_get("", "id")?;
+        let score: f64 = r.try_get::<f64>("", "score").or_else(|_| r.try_get::<f32>("", "score").map(f64::from))?;
+        out.push((i32::try_from(id).unwrap_or(0), score));
+    }
+    Ok(out)
+}
+
+fn bits(list: &[&str], selected: &[&'static str]) -> u32 {
+    selected.iter().filter_map(|c| list.iter().position(|x| x == c)).fold(0, |m, i| m | (1 << i))
+}
+
+/// Which filters a row passes: one bit per dimension.
+const F_FIELD: u8 = 1;
+const F_COUNTRY: u8 = 2;
+const F_MODE: u8 = 4;
+const F_IP: u8 = 8;
+const F_TRL: u8 = 16;
+const F_ALL: u8 = 31;
+
+struct Filters {
+    fields: u32,
+    countries: u16,
+    modes: u8,
+    ip: u32,
+    trl: (u8, u8),
+}
+
+impl Filters {
+    fn of(q: &CatalogQuery) -> Self {
+        let (a, b) = q.trl_bounds();
+        Self {
+            fields: bits(FIELDS, &q.fields),
+            countries: u16::try_from(taxonomy::mask(ASEAN, q.countries.iter().copied())).unwrap_or(0),
+            modes: u8::try_from(taxonomy::mask(MODES, q.modes.iter().copied())).unwrap_or(0),
+            ip: bits(IP_STATUSES, &q.ip),
+            trl: (u8::try_from(a).unwrap_or(1), u8::try_from(b).unwrap_or(9)),
+        }
+    }
+
+    fn pass(&self, e: &Entry) -> u8 {
+        let mut p = 0;
+        if self.fields == 0 || (e.field < 32 && self.fields & (1 << e.field) != 0) {
+            p |= F_FIELD;
+        }
+        if self.countries == 0 || self.countries & e.countries != 0 {
+            p |= F_COUNTRY;
+        }
+        if self.modes == 0 || self.modes & e.modes != 0 {
+            p |= F_MODE;
+        }
+        if self.ip == 0 || (e.ip < 32 && self.ip & (1 << e.ip) != 0) {
+            p |= F_IP;
+        }
+        if (self.trl.0..=self.trl.1).contains(&e.trl) {
+            p |= F_TRL;
+        }
+        p
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    fields: [i64; 16],
+    countries: [i64; 16],
+    modes: [i64; 8],
+    ip: [i64; 8],
+    trl: [i64; 10],
+}
+
+impl Counts {
+    /// Counts a row for each facet whose other filters it passes.
+    fn add(&mut self, e: &Entry, pass: u8) {
+        let others = |d: u8| pass | d == F_ALL;
+        if others(F_FIELD) && usize::from(e.field) < self.fields.len() {
+            self.fields[usize::from(e.field)] += 1;
+        }
+        if others(F_COUNTRY) {
+            for (i, c) in self.countries.iter_mut().enumerate() {
+                if e.countries & (1 << i) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+        if others(F_MODE) {
+            for (i, c) in self.modes.iter_mut().enumerate() {
+                if e.modes & (1 << i) != 0 {
+                    *c += 1;
+                }
+            }
+        }
+        if others(F_IP) && usize::from(e.ip) < self.ip.len() {
+            self.ip[usize::from(e.ip)] += 1;
+        }
+        if others(F_TRL) && usize::from(e.trl) < self.trl.len() {
+            self.trl[usize::from(e.trl)] += 1;
+        }
+    }
+
+    fn facets(&self) -> Facets {
+        let list = |codes: &'static [&'static str], counts: &[i64]| -> Vec<(&'static str, i64)> {
+            codes.iter().enumerate().map(|(i, c)| (*c, counts.get(i).copied().unwrap_or(0))).collect()
+        };
+        Facets {
+            fields: list(FIELDS, &self.fields),
+            countries: list(ASEAN, &self.countries),
+            modes: list(MODES, &self.modes),
+            ip: list(IP_STATUSES, &self.ip),
+            trl: taxonomy::TRL_RANGE.map(|l| (l, self.trl[usize::try_from(l).unwrap_or(0)])).collect(),
+        }
+    }
+}
+
+/// The catalogue query: words (matched in the database), filters, facet
+/// counts and order (from the in-memory index), one page of ids.
 pub async fn search(
     db: &impl ConnectionTrait,
+    index: &CatalogIndex,
     q: &CatalogQuery,
     locale: Locale,
 ) -> Result<SearchResult, DbErr> {
-    let backend = db.get_database_backend();
-    let base = Base::new(backend, q);
-
-    let (where_all, where_values) = base.where_sql(None);
-    let mut values = base.from_values.clone();
-    values.extend(where_values.iter().cloned());
-    let count_sql = format!("SELECT COUNT(*) AS n FROM {} {where_all}", base.from);
-    let total = CountRow::find_by_statement(stmt(backend, &count_sql, values))
-        .one(db)
-        .await?
-        .map_or(0, |r| r.n);
-
-    let per_page = i64::from(q.per_page);
-    let last_page = u32::try_from(((total + per_page - 1) / per_page).max(1)).unwrap_or(u32::MAX);
-    let page = q.page.min(last_page);
-    let offset = i64::from(page - 1) * per_page;
-
-    let order = match q.sort() {
-        Sort::Relevance if base.matched => "m.score DESC, t.publish_at DESC, t.id DESC",
-        Sort::Title => "tt.title IS NULL, tt.title ASC, t.id ASC",
-        _ => "t.publish_at DESC, t.id DESC",
+    let t = now().timestamp();
+    let filters = Filters::of(q);
+    let terms = analyzer::query_terms(&q.q);
+    let mut counts = Counts::default();
+    // (position in the index, score)
+    let mut hits: Vec<(usize, f64)> = Vec::new();
+    let consider = |pos: usize, score: f64, counts: &mut Counts, hits: &mut Vec<(usize, f64)>| {
+        let e = &index.entries[pos];
+        if !e.visible(t) {
+            return;
+        }
+        let pass = filters.pass(e);
+        counts.add(e, pass);
+        if pass == F_ALL {
+            hits.push((pos, score));
+        }
     };
-    let mut values = base.from_values.clone();
-    let title_join = if q.sort() == Sort::Title {
-        values.push(locale.tag().into());
-        " LEFT JOIN technology_translations tt ON tt.technology_id = t.id AND tt.lang = ?"
+    if terms.is_empty() {
+        for pos in 0..index.entries.len() {
+            consider(pos, 0.0, &mut counts, &mut hits);
+        }
     } else {
-        ""
-    };
-    values.extend(where_values);
-    values.push(per_page.into());
-    values.push(offset.into());
-    let page_sql = format!(
-        "SELECT t.id AS id FROM {}{title_join} {where_all} ORDER BY {order} LIMIT ? OFFSET ?",
-        base.from
-    );
-    let ids = IdRow::find_by_statement(stmt(backend, &page_sql, values))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.id)
+        for (id, score) in text_matches(db, &terms, true).await? {
+            if let Some(pos) = index.position(id) {
+                consider(pos, score, &mut counts, &mut hits);
+            }
+        }
+    }
+    match q.sort() {
+        Sort::Relevance if !terms.is_empty() => {
+            hits.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+        }
+        Sort::Title => {
+            let ranks = index.title_ranks(db, locale).await?;
+            hits.sort_by_key(|(pos, _)| ranks.get(*pos).copied().unwrap_or(u32::MAX));
+        }
+        // Index order is newest first.
+        _ => hits.sort_by_key(|(pos, _)| *pos),
+    }
+    let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
+    let per_page = usize::try_from(q.per_page).unwrap_or(20).max(1);
+    let last_page = u32::try_from(hits.len().div_ceil(per_page).max(1)).unwrap_or(u32::MAX);
+    let page = q.page.min(last_page);
+    let start = usize::try_from(page - 1).unwrap_or(0) * per_page;
+    let ids = hits
+        .iter()
+        .skip(start)
+        .take(per_page)
+        .map(|(pos, _)| index.entries[*pos].id)
         .collect();
-
-    let facets = facets(db, &base).await?;
     Ok(SearchResult {
         ids,
         total,
-        facets,
+        facets: counts.facets(),
         page,
     })
 }
 
-async fn facets(db: &impl ConnectionTrait, base: &Base) -> Result<Facets, DbErr> {
-    let backend = db.get_database_backend();
-    let grouped = |col: &'static str, dim: Dim| {
-        let (w, wv) = base.where_sql(Some(dim));
-        let mut values = base.from_values.clone();
-        values.extend(wv);
-        stmt(
-            backend,
-            &format!(
-                "SELECT {col} AS code, COUNT(*) AS n FROM {} {w} GROUP BY {col}",
-                base.from
-            ),
-            values,
-        )
-    };
-    let counts_of = |rows: Vec<GroupRow>, list: &'static [&'static str]| {
-        let map: HashMap<String, i64> = rows.into_iter().map(|r| (r.code, r.n)).collect();
-        list.iter()
-            .map(|c| (*c, map.get(*c).copied().unwrap_or(0)))
-            .collect::<Vec<_>>()
-    };
-    let fields = counts_of(
-        GroupRow::find_by_statement(grouped("t.field", Dim::Field))
-            .all(db)
-            .await?,
-        FIELDS,
-    );
-    let ip = counts_of(
-        GroupRow::find_by_statement(grouped("t.ip_status", Dim::Ip))
-            .all(db)
-            .await?,
-        IP_STATUSES,
-    );
-    let (w, wv) = base.where_sql(Some(Dim::Trl));
-    let mut values = base.from_values.clone();
-    values.extend(wv);
-    let trl_rows = TrlRow::find_by_statement(stmt(
-        backend,
-        &format!(
-            "SELECT t.trl AS trl, COUNT(*) AS n FROM {} {w} GROUP BY t.trl",
-            base.from
-        ),
-        values,
-    ))
-    .all(db)
-    .await?;
-    let trl = taxonomy::TRL_RANGE
-        .map(|l| (l, trl_rows.iter().find(|r| r.trl == l).map_or(0, |r| r.n)))
-        .collect();
-    let countries = bit_counts(db, base, "t.countries", Dim::Country, ASEAN).await?;
-    let modes = bit_counts(db, base, "t.coop_modes", Dim::Mode, MODES).await?;
-    Ok(Facets {
-        fields,
-        countries,
-        modes,
-        ip,
-        trl,
-    })
+/// Visible technologies in the index, and the featured ones, newest first.
+pub fn visible_count(index: &CatalogIndex) -> i64 {
+    let t = now().timestamp();
+    i64::try_from(index.entries.iter().filter(|e| e.visible(t)).count()).unwrap_or(0)
 }
 
-/// Counts per bit of a mask column, in one pass.
-async fn bit_counts(
-    db: &impl ConnectionTrait,
-    base: &Base,
-    col: &str,
-    dim: Dim,
-    list: &'static [&'static str],
-) -> Result<Vec<(&'static str, i64)>, DbErr> {
-    let backend = db.get_database_backend();
-    let sums = (0..list.len())
-        .map(|i| {
-            format!(
-                "COALESCE(SUM(CASE WHEN ({col} & {}) <> 0 THEN 1 ELSE 0 END), 0) AS c{i}",
-                1 << i
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    let (w, wv) = base.where_sql(Some(dim));
-    let mut values = base.from_values.clone();
-    values.extend(wv);
-    let row = db
-        .query_one_raw(stmt(
-            backend,
-            &format!("SELECT {sums} FROM {} {w}", base.from),
-            values,
-        ))
-        .await?;
-    let mut out = Vec::with_capacity(list.len());
-    for (i, code) in list.iter().enumerate() {
-        let n = match &row {
-            Some(r) => r.try_get::<i64>("", &format!("c{i}")).unwrap_or(0),
-            None => 0,
-        };
-        out.push((*code, n));
-    }
-    Ok(out)
+pub fn featured(index: &CatalogIndex, limit: usize) -> Vec<i32> {
+    let t = now().timestamp();
+    index.entries.iter().filter(|e| e.featured && e.visible(t)).take(limit).map(|e| e.id).collect()
 }
 
 /// A technology as shown in lists, in the visitor's language when it can be.
@@ -458,36 +377,66 @@ pub async fn detail(
     }))
 }
 
-/// Technologies in the same field or for the same countries, best first.
+/// Technologies in the same field or for the same countries, best first:
+/// same field 2, shared country 1, then newest.
 pub async fn related(
     db: &impl ConnectionTrait,
+    index: &CatalogIndex,
     tech: &technology::Model,
     locale: Locale,
 ) -> Result<Vec<Card>, DbErr> {
-    let backend = db.get_database_backend();
-    let t = now();
-    let sql = format!(
-        "SELECT t.id AS id FROM technologies t WHERE {} AND t.id <> ? \
-         AND (t.field = ? OR (t.countries & ?) <> 0) \
-         ORDER BY (CASE WHEN t.field = ? THEN 2 ELSE 0 END) + (CASE WHEN (t.countries & ?) <> 0 THEN 1 ELSE 0 END) DESC, \
-         t.publish_at DESC LIMIT 4",
-        visible_sql("t")
-    );
-    let values: Vec<Value> = vec![
-        t.into(),
-        t.into(),
-        tech.id.into(),
-        tech.field.clone().into(),
-        tech.countries.into(),
-        tech.field.clone().into(),
-        tech.countries.into(),
-    ];
-    let ids: Vec<i32> = IdRow::find_by_statement(stmt(backend, &sql, values))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.id)
+    let t = now().timestamp();
+    let field = FIELDS.iter().position(|f| *f == tech.field).and_then(|p| u8::try_from(p).ok());
+    let countries = u16::try_from(tech.countries & 0xffff).unwrap_or(0);
+    let mut best: Vec<(u8, usize, i32)> = Vec::new();
+    for (pos, e) in index.entries.iter().enumerate() {
+        if e.id == tech.id || !e.visible(t) {
+            continue;
+        }
+        let score = if Some(e.field) == field { 2 } else { 0 } + u8::from(e.countries & countries != 0);
+        if score > 0 {
+            best.push((score, pos, e.id));
+            if best.len() > 64 {
+                best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                best.truncate(4);
+            }
+        }
+    }
+    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let ids: Vec<i32> = best.into_iter().take(4).map(|(_, _, id)| id).collect();
+    cards(db, &ids, locale).await
+}
+
+/// Technologies answering a need: same field 3, the need's country 2, any
+/// word of its titles 2; at least a field match, or a country and a word.
+pub async fn for_need(
+    db: &impl ConnectionTrait,
+    index: &CatalogIndex,
+    field: &str,
+    country_bit: i32,
+    terms: &[String],
+    limit: usize,
+    locale: Locale,
+) -> Result<Vec<Card>, DbErr> {
+    let t = now().timestamp();
+    let field = FIELDS.iter().position(|f| *f == field).and_then(|p| u8::try_from(p).ok());
+    let country = u16::try_from(country_bit & 0xffff).unwrap_or(0);
+    let words: std::collections::HashSet<i32> = text_matches(db, terms, false).await?.into_iter().map(|(id, _)| id).collect();
+    let mut scored: Vec<(u8, usize, i32)> = index
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.visible(t))
+        .map(|(pos, e)| {
+            let s = if Some(e.field) == field { 3 } else { 0 }
+                + if e.countries & country != 0 { 2 } else { 0 }
+                + if words.contains(&e.id) { 2 } else { 0 };
+            (s, pos, e.id)
+        })
+        .filter(|(s, _, _)| *s >= 3)
         .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let ids: Vec<i32> = scored.into_iter().take(limit).map(|(_, _, id)| id).collect();
     cards(db, &ids, locale).await
 }
 

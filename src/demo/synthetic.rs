@@ -152,6 +152,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 });
             }
             docs.push(search_doc::ActiveModel {
+                id: Set(crate::search::index::doc_id(crate::search::index::TECHNOLOGY, id)),
                 kind: Set("technology".to_owned()),
                 entity_id: Set(id),
                 title_terms: Set(analysed(&[&en.0, &zh.0, &id_.0])),

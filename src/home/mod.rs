@@ -3,11 +3,9 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::catalog::{self, CardView};
-use crate::db::now;
-use crate::entities::technology;
 use crate::error::AppError;
 use crate::events::{self, EventCard};
 use crate::i18n::{self, Locale};
@@ -78,31 +76,9 @@ pub struct HomePage {
 /// GET /{lang}/
 pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let db = cx.db();
-    let t = now();
-    let visible = || {
-        sea_orm::Condition::all()
-            .add(technology::Column::Status.eq("published"))
-            .add(technology::Column::PublishAt.lte(t))
-            .add(
-                sea_orm::Condition::any()
-                    .add(technology::Column::ExpiresAt.is_null())
-                    .add(technology::Column::ExpiresAt.gt(t)),
-            )
-    };
-    let technologies = technology::Entity::find()
-        .filter(visible())
-        .count(db)
-        .await?;
-    let featured_ids: Vec<i32> = technology::Entity::find()
-        .select_only()
-        .column(technology::Column::Id)
-        .filter(visible())
-        .filter(technology::Column::Featured.eq(true))
-        .order_by_desc(technology::Column::PublishAt)
-        .limit(6)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let index = cx.state.catalog.get(db).await?;
+    let technologies = catalog::store::visible_count(&index);
+    let featured_ids = catalog::store::featured(&index, 6);
     let featured = catalog::store::cards(db, &featured_ids, cx.locale).await?;
     let filter = events::store::Filter {
         kind: None,

@@ -105,27 +105,15 @@ fn country_mask_case() -> String {
 
 /// Technologies that answer a need.
 pub async fn matching_needs_techs(
-    db: &impl ConnectionTrait,
+    cx: &Ctx,
     n: &need::Model,
     titles: Vec<&str>,
-    locale: Locale,
-) -> Result<Vec<CardView>, DbErr> {
+) -> Result<Vec<CardView>, AppError> {
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
-    let ids = catalog_store::matches(
-        db,
-        "technologies",
-        crate::search::index::TECHNOLOGY,
-        &n.field,
-        "(t.countries & ?) <> 0",
-        bit.into(),
-        &terms,
-        None,
-        5,
-    )
-    .await?;
-    let cards = catalog_store::cards(db, &ids, locale).await?;
-    Ok(catalog::card_views(cards, "", locale))
+    let index = cx.state.catalog.get(cx.db()).await?;
+    let cards = catalog_store::for_need(cx.db(), &index, &n.field, bit, &terms, 5, cx.locale).await?;
+    Ok(catalog::card_views(cards, "", cx.locale))
 }
 
 #[derive(Deserialize, Default)]
@@ -213,7 +201,7 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let technologies = matching_needs_techs(cx.db(), &n, titles, cx.locale).await?;
+    let technologies = matching_needs_techs(&cx, &n, titles).await?;
     let page = cx
         .page(Section::Needs, p.text.title.clone())
         .with_description(

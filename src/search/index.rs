@@ -18,6 +18,23 @@ pub const EVENT: &str = "event";
 pub const NEWS: &str = "news";
 pub const FELLOW: &str = "fellow";
 
+/// The index row id of a record: its id and its kind in one number, so the
+/// full-text index yields the record without a join.
+pub fn doc_id(kind: &str, entity_id: i32) -> i64 {
+    i64::from(entity_id) * 8 + kind_code(kind)
+}
+
+pub fn kind_code(kind: &str) -> i64 {
+    match kind {
+        TECHNOLOGY => 1,
+        NEED => 2,
+        EVENT => 3,
+        NEWS => 4,
+        FELLOW => 5,
+        _ => 7,
+    }
+}
+
 /// The text of one translation, by weight.
 #[derive(Default)]
 pub struct DocText<'a> {
@@ -43,6 +60,7 @@ pub async fn upsert(
 ) -> Result<(), DbErr> {
     remove(db, kind, entity_id).await?;
     search_doc::ActiveModel {
+        id: Set(doc_id(kind, entity_id)),
         kind: Set(kind.to_owned()),
         entity_id: Set(entity_id),
         title_terms: Set(analyse(&text.title)),

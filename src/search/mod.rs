@@ -40,12 +40,13 @@ pub fn match_subquery(
                 .map(|t| format!("\"{t}\""))
                 .collect::<Vec<_>>()
                 .join(if all { " " } else { " OR " });
+            // Row ids are `entity_id * 8 + kind` (see `index::doc_id`): no
+            // join with search_docs is needed.
             Some((
-                "SELECT d.entity_id AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
-                 FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid \
-                 WHERE search_fts MATCH ? AND d.kind = ?"
+                "SELECT rowid / 8 AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
+                 FROM search_fts WHERE search_fts MATCH ? AND rowid % 8 = ?"
                     .to_owned(),
-                vec![q.into(), kind.into()],
+                vec![q.into(), index::kind_code(kind).into()],
             ))
         }
     }

@@ -1,0 +1,176 @@
+//! An in-memory index of what the catalogue filters and counts on: one
+//! compact row per technology (field, TRL, IP status, modes, countries,
+//! publication times). Filtering, facet counts and the newest-first order
+//! at 100,000 technologies are one pass over it, well under a millisecond;
+//! the database answers only the full-text match and the 20 cards shown.
+//!
+//! It is a cache, never the truth: every write to technologies or their
+//! texts raises `catalog_state.version` by trigger, and each request checks
+//! that number, so every instance sees every change at once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use sea_orm::{ConnectionTrait, DbErr, Value};
+use tokio::sync::Mutex;
+
+use crate::db::stmt;
+use crate::i18n::Locale;
+use crate::taxonomy::{FIELDS, IP_STATUSES};
+
+/// One technology as the index knows it.
+#[derive(Clone, Copy, Debug)]
+pub struct Entry {
+    pub id: i32,
+    pub field: u8,
+    pub trl: u8,
+    pub ip: u8,
+    pub modes: u8,
+    pub countries: u16,
+    pub featured: bool,
+    published: bool,
+    publish_at: i64,
+    expires_at: i64,
+}
+
+impl Entry {
+    pub fn visible(&self, now: i64) -> bool {
+        self.published && self.publish_at <= now && self.expires_at > now
+    }
+}
+
+pub struct CatalogIndex {
+    pub version: i64,
+    /// Newest first (publication time, then id).
+    pub entries: Vec<Entry>,
+    /// Position in `entries` by technology id (`u32::MAX`: none).
+    pos_by_id: Vec<u32>,
+    /// Per language: rank of each position when sorted by title.
+    title_ranks: Mutex<HashMap<Locale, Arc<Vec<u32>>>>,
+}
+
+fn code_of(list: &[&str], code: &str) -> u8 {
+    list.iter().position(|c| *c == code).and_then(|p| u8::try_from(p).ok()).unwrap_or(u8::MAX)
+}
+
+fn ts(v: Option<chrono::DateTime<chrono::Utc>>, none: i64) -> i64 {
+    v.map_or(none, |t| t.timestamp())
+}
+
+impl CatalogIndex {
+    async fn load(db: &impl ConnectionTrait, version: i64) -> Result<Self, DbErr> {
+        let rows = db
+            .query_all_raw(stmt(
+                db.get_database_backend(),
+                "SELECT id, field, trl, ip_status, coop_modes, countries, featured, status, publish_at, expires_at \
+                 FROM technologies ORDER BY publish_at DESC, id DESC",
+                vec![],
+            ))
+            .await?;
+        let mut entries = Vec::with_capacity(rows.len());
+        let mut max_id = 0;
+        for r in &rows {
+            let id: i32 = r.try_get("", "id")?;
+            max_id = max_id.max(id);
+            let status: String = r.try_get("", "status")?;
+            let field: String = r.try_get("", "field")?;
+            let ip: String = r.try_get("", "ip_status")?;
+            entries.push(Entry {
+                id,
+                field: code_of(FIELDS, &field),
+                trl: u8::try_from(r.try_get::<i16>("", "trl")?).unwrap_or(0),
+                ip: code_of(IP_STATUSES, &ip),
+                modes: u8::try_from(r.try_get::<i32>("", "coop_modes")? & 0xff).unwrap_or(0),
+                countries: u16::try_from(r.try_get::<i32>("", "countries")? & 0xffff).unwrap_or(0),
+                featured: r.try_get("", "featured")?,
+                published: status == "published",
+                publish_at: ts(r.try_get("", "publish_at")?, i64::MAX),
+                expires_at: ts(r.try_get("", "expires_at")?, i64::MAX),
+            });
+        }
+        let mut pos_by_id = vec![u32::MAX; usize::try_from(max_id).unwrap_or(0) + 1];
+        for (pos, e) in entries.iter().enumerate() {
+            if let Ok(i) = usize::try_from(e.id) {
+                pos_by_id[i] = u32::try_from(pos).unwrap_or(u32::MAX);
+            }
+        }
+        Ok(Self {
+            version,
+            entries,
+            pos_by_id,
+            title_ranks: Mutex::new(HashMap::new()),
+        })
+    }
+
+    pub fn position(&self, id: i32) -> Option<usize> {
+        let p = *self.pos_by_id.get(usize::try_from(id).ok()?)?;
+        (p != u32::MAX).then_some(p as usize)
+    }
+
+    /// Rank of each position when sorted by title in `locale` (technologies
+    /// without a title in it come last, newest first). Loaded on first use.
+    pub async fn title_ranks(&self, db: &impl ConnectionTrait, locale: Locale) -> Result<Arc<Vec<u32>>, DbErr> {
+        let mut map = self.title_ranks.lock().await;
+        if let Some(r) = map.get(&locale) {
+            return Ok(r.clone());
+        }
+        let rows = db
+            .query_all_raw(stmt(
+                db.get_database_backend(),
+                "SELECT technology_id FROM technology_translations WHERE lang = ? AND title <> '' ORDER BY title, technology_id",
+                vec![Value::from(locale.tag())],
+            ))
+            .await?;
+        let base = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+        let mut ranks: Vec<u32> = (0..self.entries.len()).map(|p| base.saturating_add(u32::try_from(p).unwrap_or(0))).collect();
+        for (rank, r) in rows.iter().enumerate() {
+            let id: i32 = r.try_get("", "technology_id")?;
+            if let Some(pos) = self.position(id) {
+                ranks[pos] = u32::try_from(rank).unwrap_or(u32::MAX);
+            }
+        }
+        let ranks = Arc::new(ranks);
+        map.insert(locale, ranks.clone());
+        Ok(ranks)
+    }
+}
+
+/// Holds the current index for the application; reloads it when the
+/// database says the catalogue changed.
+#[derive(Default)]
+pub struct Holder {
+    current: RwLock<Option<Arc<CatalogIndex>>>,
+    reload: Mutex<()>,
+}
+
+async fn version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
+    let row = db
+        .query_one_raw(stmt(db.get_database_backend(), "SELECT version FROM catalog_state WHERE id = 1", vec![]))
+        .await?;
+    Ok(row.and_then(|r| r.try_get::<i64>("", "version").ok()).unwrap_or(0))
+}
+
+impl Holder {
+    fn cached(&self) -> Option<Arc<CatalogIndex>> {
+        self.current.read().ok().and_then(|g| g.clone())
+    }
+
+    /// The index as of the database's current catalogue version.
+    pub async fn get(&self, db: &impl ConnectionTrait) -> Result<Arc<CatalogIndex>, DbErr> {
+        let v = version(db).await?;
+        if let Some(idx) = self.cached().filter(|i| i.version == v) {
+            return Ok(idx);
+        }
+        // One reload at a time; whoever waited finds it done.
+        let _guard = self.reload.lock().await;
+        let v = version(db).await?;
+        if let Some(idx) = self.cached().filter(|i| i.version == v) {
+            return Ok(idx);
+        }
+        let idx = Arc::new(CatalogIndex::load(db, v).await?);
+        if let Ok(mut w) = self.current.write() {
+            *w = Some(idx.clone());
+        }
+        Ok(idx)
+    }
+}
