@@ -3,11 +3,10 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder, Value};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
 
 use super::query::{CatalogQuery, Sort};
-use crate::db::{now, stmt, visible_sql};
+use crate::db::{now, stmt};
 
 use super::index::{CatalogIndex, Entry};
 use crate::entities::{technology, technology_image, technology_translation};
@@ -35,14 +34,15 @@ pub struct SearchResult {
     pub page: u32,
 }
 
-#[derive(Debug, FromQueryResult)]
-struct IdRow {
-    id: i32,
-}
-
-/// Ids and scores of the technologies matching all the terms (or any).
-async fn text_matches(db: &impl ConnectionTrait, terms: &[String], all: bool) -> Result<Vec<(i32, f64)>, DbErr> {
-    let Some((sql, values)) = search::match_subquery(db.get_database_backend(), search::index::TECHNOLOGY, terms, all) else {
+/// Ids and scores of the technologies matching all the terms (or any),
+/// narrowed to the given facet word groups.
+async fn ranked_matches(
+    db: &impl ConnectionTrait,
+    terms: &[String],
+    all: bool,
+    groups: &[Vec<String>],
+) -> Result<Vec<(i32, f64)>, DbErr> {
+    let Some((sql, values)) = search::ranked_subquery(db.get_database_backend(), search::index::TECHNOLOGY, terms, all, groups) else {
         return Ok(Vec::new());
     };
     let rows = db.query_all_raw(stmt(db.get_database_backend(), &sql, values)).await?;
@@ -53,6 +53,40 @@ async fn text_matches(db: &impl ConnectionTrait, terms: &[String], all: bool) ->
         out.push((i32::try_from(id).unwrap_or(0), score));
     }
     Ok(out)
+}
+
+async fn text_matches(db: &impl ConnectionTrait, terms: &[String], all: bool) -> Result<Vec<(i32, f64)>, DbErr> {
+    ranked_matches(db, terms, all, &[]).await
+}
+
+/// Ids of the technologies matching all the terms, without ranking.
+async fn unranked_matches(db: &impl ConnectionTrait, terms: &[String]) -> Result<Vec<i32>, DbErr> {
+    let Some((sql, values)) = search::unranked_subquery(db.get_database_backend(), search::index::TECHNOLOGY, terms) else {
+        return Ok(Vec::new());
+    };
+    let rows = db.query_all_raw(stmt(db.get_database_backend(), &sql, values)).await?;
+    rows.iter()
+        .map(|r| r.try_get::<i64>("", "id").map(|id| i32::try_from(id).unwrap_or(0)))
+        .collect()
+}
+
+/// The facet word groups of the active filters (one group per dimension).
+fn facet_groups(q: &CatalogQuery) -> Vec<Vec<String>> {
+    use search::index::facet_term;
+    let group = |dim: &str, list: &[&str], selected: &[&'static str]| -> Vec<String> {
+        selected.iter().filter_map(|c| list.iter().position(|x| x == c)).map(|i| facet_term(dim, i)).collect()
+    };
+    let mut g = vec![
+        group("field", FIELDS, &q.fields),
+        group("country", ASEAN, &q.countries),
+        group("mode", MODES, &q.modes),
+        group("ip", IP_STATUSES, &q.ip),
+    ];
+    if q.trl_min.is_some() || q.trl_max.is_some() {
+        let (a, b) = q.trl_bounds();
+        g.push((a..=b).map(|l| facet_term("trl", usize::try_from(l).unwrap_or(0))).collect());
+    }
+    g
 }
 
 fn bits(list: &[&str], selected: &[&'static str]) -> u32 {
@@ -125,17 +159,21 @@ impl Counts {
             self.fields[usize::from(e.field)] += 1;
         }
         if others(F_COUNTRY) {
-            for (i, c) in self.countries.iter_mut().enumerate() {
-                if e.countries & (1 << i) != 0 {
+            let mut m = e.countries;
+            while m != 0 {
+                if let Some(c) = self.countries.get_mut(m.trailing_zeros() as usize) {
                     *c += 1;
                 }
+                m &= m - 1;
             }
         }
         if others(F_MODE) {
-            for (i, c) in self.modes.iter_mut().enumerate() {
-                if e.modes & (1 << i) != 0 {
+            let mut m = e.modes;
+            while m != 0 {
+                if let Some(c) = self.modes.get_mut(m.trailing_zeros() as usize) {
                     *c += 1;
                 }
+                m &= m - 1;
             }
         }
         if others(F_IP) && usize::from(e.ip) < self.ip.len() {
@@ -185,14 +223,60 @@ pub async fn search(
             hits.push((pos, score));
         }
     };
+    let per_page = usize::try_from(q.per_page).unwrap_or(20).max(1);
     if terms.is_empty() {
+        let sort = q.sort();
+        if sort != Sort::Title {
+            // Newest first is the index's own order: one pass counts and
+            // keeps only the requested page, nothing to sort.
+            let page_wanted = usize::try_from(q.page.max(1) - 1).unwrap_or(0);
+            let mut total = 0usize;
+            let mut ids = Vec::with_capacity(per_page);
+            let mut tail: std::collections::VecDeque<i32> = std::collections::VecDeque::with_capacity(per_page);
+            for e in &index.entries {
+                if !e.visible(t) {
+                    continue;
+                }
+                let pass = filters.pass(e);
+                counts.add(e, pass);
+                if pass == F_ALL {
+                    if total / per_page == page_wanted {
+                        ids.push(e.id);
+                    }
+                    // The last page, in case the one asked for is past the end.
+                    if total % per_page == 0 {
+                        tail.clear();
+                    }
+                    tail.push_back(e.id);
+                    total += 1;
+                }
+            }
+            let last_page = u32::try_from(total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX);
+            let page = q.page.min(last_page);
+            if page != q.page.max(1) {
+                ids = tail.into_iter().collect();
+            }
+            return Ok(SearchResult {
+                ids,
+                total: i64::try_from(total).unwrap_or(i64::MAX),
+                facets: counts.facets(),
+                page,
+            });
+        }
         for pos in 0..index.entries.len() {
             consider(pos, 0.0, &mut counts, &mut hits);
         }
     } else {
-        for (id, score) in text_matches(db, &terms, true).await? {
+        // Facets need every match; only what the filters keep is ranked.
+        for id in unranked_matches(db, &terms).await? {
             if let Some(pos) = index.position(id) {
-                consider(pos, score, &mut counts, &mut hits);
+                consider(pos, 0.0, &mut counts, &mut hits);
+            }
+        }
+        if q.sort() == Sort::Relevance && !hits.is_empty() {
+            let scores: HashMap<i32, f64> = ranked_matches(db, &terms, true, &facet_groups(q)).await?.into_iter().collect();
+            for h in &mut hits {
+                h.1 = scores.get(&index.entries[h.0].id).copied().unwrap_or(f64::MIN);
             }
         }
     }
@@ -208,7 +292,6 @@ pub async fn search(
         _ => hits.sort_by_key(|(pos, _)| *pos),
     }
     let total = i64::try_from(hits.len()).unwrap_or(i64::MAX);
-    let per_page = usize::try_from(q.per_page).unwrap_or(20).max(1);
     let last_page = u32::try_from(hits.len().div_ceil(per_page).max(1)).unwrap_or(u32::MAX);
     let page = q.page.min(last_page);
     let start = usize::try_from(page - 1).unwrap_or(0) * per_page;
@@ -495,58 +578,6 @@ pub fn match_terms<'a>(titles: impl IntoIterator<Item = &'a str>) -> Vec<String>
     out
 }
 
-/// Ids of visible records of `table`/`kind` matching a field, a country
-/// condition and any of the terms, best first: field 3, country 2, words 2;
-/// at least a field match, or a country and a word match.
-#[expect(clippy::too_many_arguments, reason = "one query, its parts named")]
-pub async fn matches(
-    db: &impl ConnectionTrait,
-    table: &'static str,
-    kind: &'static str,
-    field: &str,
-    country_sql: &str,
-    country_value: Value,
-    terms: &[String],
-    exclude: Option<i32>,
-    limit: u64,
-) -> Result<Vec<i32>, DbErr> {
-    let backend = db.get_database_backend();
-    let t = now();
-    let mut values: Vec<Value> = Vec::new();
-    let (join, text_score) = match search::match_subquery(backend, kind, terms, false) {
-        Some((sub, v)) => {
-            values.extend(v);
-            (
-                format!(" LEFT JOIN ({sub}) m ON m.id = t.id"),
-                "CASE WHEN m.id IS NULL THEN 0 ELSE 2 END",
-            )
-        }
-        None => (String::new(), "0"),
-    };
-    let score = format!(
-        "(CASE WHEN t.field = ? THEN 3 ELSE 0 END) + (CASE WHEN {country_sql} THEN 2 ELSE 0 END) + {text_score}"
-    );
-    let sql = format!(
-        "SELECT t.id AS id FROM {table} t{join} WHERE {} AND t.id <> ? AND {score} >= 3 \
-         ORDER BY {score} DESC, t.publish_at DESC LIMIT ?",
-        visible_sql("t")
-    );
-    values.push(t.into());
-    values.push(t.into());
-    values.push(exclude.unwrap_or(-1).into());
-    for _ in 0..2 {
-        values.push(field.to_owned().into());
-        values.push(country_value.clone());
-    }
-    values.push(i64::try_from(limit).unwrap_or(10).into());
-    Ok(IdRow::find_by_statement(stmt(backend, &sql, values))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|r| r.id)
-        .collect())
-}
-
 /// The titles of a technology in every language.
 pub fn titles(rows: &[technology_translation::Model]) -> Vec<&str> {
     rows.iter()
@@ -555,17 +586,37 @@ pub fn titles(rows: &[technology_translation::Model]) -> Vec<&str> {
         .collect()
 }
 
-pub fn is_visible(
-    status: &str,
-    publish_at: Option<DateTime<Utc>>,
-    expires_at: Option<DateTime<Utc>>,
-) -> bool {
-    let t = now();
-    status == "published" && publish_at.is_some_and(|p| p <= t) && expires_at.is_none_or(|e| e > t)
+
+/// The facet words of a technology: its field, countries, modes, IP status
+/// and TRL as index words.
+pub fn facet_terms(field: &str, countries: i32, modes: i32, ip: &str, trl: i16) -> String {
+    use search::index::facet_term;
+    let mut words = Vec::new();
+    if let Some(i) = FIELDS.iter().position(|f| *f == field) {
+        words.push(facet_term("field", i));
+    }
+    for i in 0..ASEAN.len() {
+        if countries & (1 << i) != 0 {
+            words.push(facet_term("country", i));
+        }
+    }
+    for i in 0..MODES.len() {
+        if modes & (1 << i) != 0 {
+            words.push(facet_term("mode", i));
+        }
+    }
+    if let Some(i) = IP_STATUSES.iter().position(|f| *f == ip) {
+        words.push(facet_term("ip", i));
+    }
+    words.push(facet_term("trl", usize::try_from(trl).unwrap_or(0)));
+    words.join(" ")
 }
 
 /// Rebuilds the search entry of a technology from all its translations.
 pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
+    let Some(tech) = technology::Entity::find_by_id(id).one(db).await? else {
+        return Ok(());
+    };
     let rows = technology_translation::Entity::find()
         .filter(technology_translation::Column::TechnologyId.eq(id))
         .all(db)
@@ -585,6 +636,7 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         title: rows.iter().map(|r| r.title.as_str()).collect(),
         summary: rows.iter().map(|r| r.summary.as_str()).collect(),
         body: bodies.iter().map(String::as_str).collect(),
+        facets: facet_terms(&tech.field, tech.countries, tech.coop_modes, &tech.ip_status, tech.trl),
     };
     search::index::upsert(db, search::index::TECHNOLOGY, id, &text).await
 }

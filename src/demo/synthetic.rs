@@ -74,11 +74,13 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
             let countries = rng.random_range(1..(1 << ASEAN.len()));
             let modes = rng.random_range(1..(1 << MODES.len()));
             let days = rng.random_range(1..900);
+            let trl: i16 = rng.random_range(1..=9);
+            let ip = IP_STATUSES[rng.random_range(0..IP_STATUSES.len())];
             techs.push(technology::ActiveModel {
                 slug: Set(format!("{prefix}-{serial}")),
                 field: Set(field.to_owned()),
-                trl: Set(rng.random_range(1..=9)),
-                ip_status: Set(IP_STATUSES[rng.random_range(0..IP_STATUSES.len())].to_owned()),
+                trl: Set(trl),
+                ip_status: Set(ip.to_owned()),
                 coop_modes: Set(modes),
                 countries: Set(countries),
                 province: Set(PROVINCES[rng.random_range(0..PROVINCES.len())].to_owned()),
@@ -95,7 +97,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 updated_at: Set(t),
                 ..Default::default()
             });
-            specs.push((serial, s, k));
+            specs.push((serial, s, k, field, countries, modes, ip, trl));
         }
         technology::Entity::insert_many(techs).exec(&txn).await?;
         // Ids of what was just inserted, by slug.
@@ -103,7 +105,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
         let ids = ids_from(&txn, &first, size).await?;
         let mut trs = Vec::with_capacity(size * 3);
         let mut docs = Vec::with_capacity(size);
-        for (id, (serial, s, k)) in ids.into_iter().zip(specs) {
+        for (id, (serial, s, k, field, countries, modes, ip, trl)) in ids.into_iter().zip(specs) {
             let en = (
                 format!("{} {} no. {serial}", capital(s.0), k.0),
                 format!(
@@ -158,6 +160,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 title_terms: Set(analysed(&[&en.0, &zh.0, &id_.0])),
                 summary_terms: Set(analysed(&[&en.1, &zh.1, &id_.1])),
                 body_terms: Set(analysed(&[&en.2, &zh.2, &id_.2])),
+                facet_terms: Set(crate::catalog::store::facet_terms(field, countries, modes, ip, trl)),
                 updated_at: Set(t),
                 ..Default::default()
             });

@@ -60,8 +60,9 @@ pub async fn cards(
         .collect())
 }
 
-/// Needs a technology answers: same field, one of its countries, or words
-/// of its titles; best first.
+/// Needs a technology answers, best first: same field 3, one of its
+/// countries 2, a word of their titles in common 2; at least a field match,
+/// or a country and a word. Needs are few, so this is done in memory.
 pub async fn matching_technology(
     db: &impl ConnectionTrait,
     tech: &technology::Model,
@@ -74,33 +75,25 @@ pub async fn matching_technology(
     )
     .await?;
     let rows = texts.get(&tech.id).map(Vec::as_slice).unwrap_or(&[]);
-    let terms = catalog_store::match_terms(catalog_store::titles(rows));
-    // A need has one country code; compare its bit with the technology's mask.
-    let ids = catalog_store::matches(
-        db,
-        "needs",
-        crate::search::index::NEED,
-        &tech.field,
-        &format!("({} & ?) <> 0", country_mask_case()),
-        tech.countries.into(),
-        &terms,
-        None,
-        5,
-    )
-    .await?;
-    let mut needs = store::by_ids(db, &ids).await?;
-    needs.sort_by_key(|n| ids.iter().position(|i| *i == n.id));
-    cards(db, needs, locale).await
-}
-
-/// SQL turning a need's country code into its ASEAN bit.
-fn country_mask_case() -> String {
-    let arms: String = ASEAN
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!(" WHEN '{c}' THEN {}", 1 << i))
+    let tech_terms = catalog_store::match_terms(catalog_store::titles(rows));
+    let (needs, _) = store::list(db, None, None, 1, 500).await?;
+    let ids: Vec<i32> = needs.iter().map(|n| n.id).collect();
+    let need_texts = store::texts(db, &ids).await?;
+    let mut scored: Vec<(u8, need::Model)> = needs
+        .into_iter()
+        .filter_map(|n| {
+            let titles = need_texts.get(&n.id).map(|r| r.iter().map(|t| t.title.as_str()).collect::<Vec<_>>()).unwrap_or_default();
+            let words = catalog_store::match_terms(titles);
+            let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
+            let score = if n.field == tech.field { 3 } else { 0 }
+                + if tech.countries & bit != 0 { 2 } else { 0 }
+                + if words.iter().any(|w| tech_terms.contains(w)) { 2 } else { 0 };
+            (score >= 3).then_some((score, n))
+        })
         .collect();
-    format!("(CASE t.country{arms} ELSE 0 END)")
+    // Stable: newest first within a score, as `store::list` returned them.
+    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    cards(db, scored.into_iter().take(5).map(|(_, n)| n).collect(), locale).await
 }
 
 /// Technologies that answer a need.
