@@ -8,7 +8,11 @@
 //!
 //! It prints p50/p99 per scenario and the query plans of the main queries.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a benchmark that cannot set up should stop")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a benchmark that cannot set up should stop"
+)]
 
 use std::time::{Duration, Instant};
 
@@ -18,9 +22,18 @@ use techbridge::{AppState, Config, db, demo};
 
 const SCENARIOS: &[(&str, &str)] = &[
     ("unfiltered first page", "/en/technologies"),
-    ("search term + two filters (facets included)", "/en/technologies?q=solar&field=new_energy&country=ID"),
-    ("Chinese two-character term + filter", "/zh-CN/technologies?q=%E6%B0%B4%E7%A8%BB&field=agriculture"),
-    ("two filters, sorted by title", "/id/technologies?field=marine&mode=licensing&sort=title"),
+    (
+        "search term + two filters (facets included)",
+        "/en/technologies?q=solar&field=new_energy&country=ID",
+    ),
+    (
+        "Chinese two-character term + filter",
+        "/zh-CN/technologies?q=%E6%B0%B4%E7%A8%BB&field=agriculture",
+    ),
+    (
+        "two filters, sorted by title",
+        "/id/technologies?field=marine&mode=licensing&sort=title",
+    ),
     ("deep page", "/en/technologies?page=200"),
     ("technology page", "/en/technologies/synthetic-0-42"),
 ];
@@ -31,8 +44,14 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn main() {
-    let n: u32 = std::env::var("BENCH_N").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
-    let iterations: usize = std::env::var("BENCH_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
+    let n: u32 = std::env::var("BENCH_N")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let iterations: usize = std::env::var("BENCH_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(300);
     actix_web::rt::System::new().block_on(async move {
         let dir = tempfile::tempdir().unwrap();
         let url = std::env::var("BENCH_DATABASE_URL")
@@ -40,9 +59,11 @@ fn main() {
         let conn = db::connect(&url).await.unwrap();
         db::migrate(&conn).await.unwrap();
         let started = Instant::now();
-        demo::load_if_empty(&conn).await.unwrap();
-        demo::synthetic::load_with_prefix(&conn, n, "synthetic-0").await.unwrap();
-        println!("seeded {n} synthetic technologies (+ demo content) in {:.1?}", started.elapsed());
+        // An existing database (BENCH_DATABASE_URL) with content is used as it is.
+        if demo::load_if_empty(&conn).await.unwrap() {
+            demo::synthetic::load_with_prefix(&conn, n, "synthetic-0").await.unwrap();
+            println!("seeded {n} synthetic technologies (+ demo content) in {:.1?}", started.elapsed());
+        }
         conn.execute_unprepared(if conn.get_database_backend() == sea_orm::DbBackend::Sqlite { "ANALYZE" } else { "ANALYZE" })
             .await
             .unwrap();
@@ -50,7 +71,8 @@ fn main() {
         let state = web::Data::new(AppState::new(conn.clone(), Config::for_tests(&url)));
         let app = test::init_service(techbridge::app(state.clone())).await;
         println!("\n{:<48} {:>9} {:>9} {:>9}", "scenario", "p50", "p99", "results");
-        for (name, path) in SCENARIOS {
+        let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+        for (name, path) in SCENARIOS.iter().filter(|(n, _)| only.is_empty() || n.contains(only.as_str())) {
             // Warm up (first request loads caches, plans, pages).
             for _ in 0..5 {
                 let res = test::call_service(&app, test::TestRequest::get().uri(path).to_request()).await;

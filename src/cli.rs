@@ -161,7 +161,12 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
         tracing::info!("empty database: demo content loaded");
     }
     if let Some(url) = &config.smtp_url {
-        crate::outbox::spawn_sender(conn.clone(), url.clone(), config.mail_from.clone(), std::time::Duration::from_secs(15));
+        crate::outbox::spawn_sender(
+            conn.clone(),
+            url.clone(),
+            config.mail_from.clone(),
+            std::time::Duration::from_secs(15),
+        );
     }
     let bind = config.bind;
     let workers = config.workers;

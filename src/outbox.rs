@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::db::now;
@@ -31,7 +31,10 @@ pub async fn queue_application_message(
     let mut args = Args::new();
     args.insert("name", FluentValue::from(a.name.clone()));
     args.insert("reference", FluentValue::from(a.reference.clone()));
-    args.insert("status_url", FluentValue::from(format!("{base_url}/{}/programme/status", locale.tag())));
+    args.insert(
+        "status_url",
+        FluentValue::from(format!("{base_url}/{}/programme/status", locale.tag())),
+    );
     args.insert("note", FluentValue::from(note.to_owned()));
     let subject = i18n::message(locale, &format!("mail-{kind}-subject"), Some(&args));
     let body = i18n::message(locale, &format!("mail-{kind}-body"), Some(&args));
@@ -62,13 +65,14 @@ const MAX_ATTEMPTS: i32 = 5;
 /// the value read, which only one of them can do.
 pub fn spawn_sender(db: DatabaseConnection, smtp_url: String, from: String, every: Duration) {
     actix_web::rt::spawn(async move {
-        let transport = match lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&smtp_url) {
-            Ok(b) => b.build(),
-            Err(e) => {
-                tracing::error!(error = %e, "SMTP_URL is invalid; messages stay in the outbox");
-                return;
-            }
-        };
+        let transport =
+            match lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(&smtp_url) {
+                Ok(b) => b.build(),
+                Err(e) => {
+                    tracing::error!(error = %e, "SMTP_URL is invalid; messages stay in the outbox");
+                    return;
+                }
+            };
         let Ok(from) = from.parse::<lettre::message::Mailbox>() else {
             tracing::error!("MAIL_FROM is not an address; messages stay in the outbox");
             return;
@@ -97,7 +101,10 @@ async fn send_pending(
         .await?;
     for m in pending {
         let claimed = outbox_message::Entity::update_many()
-            .col_expr(outbox_message::Column::Attempts, sea_orm::sea_query::Expr::value(m.attempts + 1))
+            .col_expr(
+                outbox_message::Column::Attempts,
+                sea_orm::sea_query::Expr::value(m.attempts + 1),
+            )
             .filter(outbox_message::Column::Id.eq(m.id))
             .filter(outbox_message::Column::Attempts.eq(m.attempts))
             .filter(outbox_message::Column::SentAt.is_null())
@@ -116,7 +123,11 @@ async fn send_pending(
                 .header(lettre::message::header::ContentType::TEXT_PLAIN)
                 .body(m.body.clone())
             {
-                Ok(msg) => transport.send(msg).await.map(|_| ()).map_err(|e| e.to_string()),
+                Ok(msg) => transport
+                    .send(msg)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e.to_string()),
             },
             Err(e) => Err(e.to_string()),

@@ -57,12 +57,27 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/media", post().to(admin::media::upload))
             .route("/media/{id}", post().to(admin::media::update_alts))
             .route("/applications", get().to(admin::applications::queue))
-            .route("/applications/export.csv", get().to(admin::applications::export))
+            .route(
+                "/applications/export.csv",
+                get().to(admin::applications::export),
+            )
             .route("/applications/{id}", get().to(admin::applications::detail))
-            .route("/applications/{id}/status", post().to(admin::applications::set_status))
-            .route("/applications/{id}/review", post().to(admin::applications::review))
-            .route("/applications/{id}/erase", post().to(admin::applications::erase))
-            .route("/applications/{id}/documents/{doc}", get().to(admin::applications::document))
+            .route(
+                "/applications/{id}/status",
+                post().to(admin::applications::set_status),
+            )
+            .route(
+                "/applications/{id}/review",
+                post().to(admin::applications::review),
+            )
+            .route(
+                "/applications/{id}/erase",
+                post().to(admin::applications::erase),
+            )
+            .route(
+                "/applications/{id}/documents/{doc}",
+                get().to(admin::applications::document),
+            )
             .route("/outbox", get().to(admin::applications::outbox))
             .route("/inquiries", get().to(admin::inquiries::list))
             .route("/inquiries/{id}", get().to(admin::inquiries::detail))
@@ -119,11 +134,20 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/programme/fellows/{slug}", get().to(programme::fellow))
             .route("/programme/apply", get().to(programme::apply::form))
             .route("/programme/apply", post().to(programme::apply::submit))
-            .route("/programme/apply/done/{reference}", get().to(programme::apply::done))
+            .route(
+                "/programme/apply/done/{reference}",
+                get().to(programme::apply::done),
+            )
             .route("/programme/status", get().to(programme::status::form))
             .route("/programme/status", post().to(programme::status::lookup))
-            .route("/programme/status/amend", get().to(programme::status::amend_form))
-            .route("/programme/status/amend", post().to(programme::status::amend)),
+            .route(
+                "/programme/status/amend",
+                get().to(programme::status::amend_form),
+            )
+            .route(
+                "/programme/status/amend",
+                post().to(programme::status::amend),
+            ),
     );
 }
 

@@ -16,19 +16,19 @@ pub struct Migration;
 const SQLITE_UP: &[&str] = &[
     // External-content FTS5: the words live once, in search_docs; triggers keep
     // the index in step inside the writer's transaction.
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title_terms, summary_terms, body_terms, facet_terms, \
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title_terms, summary_terms, body_terms, \
      content='search_docs', content_rowid='id', tokenize='unicode61 remove_diacritics 0')",
     "CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN \
-     INSERT INTO search_fts(rowid, title_terms, summary_terms, body_terms, facet_terms) \
-     VALUES (new.id, new.title_terms, new.summary_terms, new.body_terms, new.facet_terms); END",
+     INSERT INTO search_fts(rowid, title_terms, summary_terms, body_terms) \
+     VALUES (new.id, new.title_terms, new.summary_terms, new.body_terms); END",
     "CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN \
-     INSERT INTO search_fts(search_fts, rowid, title_terms, summary_terms, body_terms, facet_terms) \
-     VALUES ('delete', old.id, old.title_terms, old.summary_terms, old.body_terms, old.facet_terms); END",
+     INSERT INTO search_fts(search_fts, rowid, title_terms, summary_terms, body_terms) \
+     VALUES ('delete', old.id, old.title_terms, old.summary_terms, old.body_terms); END",
     "CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN \
-     INSERT INTO search_fts(search_fts, rowid, title_terms, summary_terms, body_terms, facet_terms) \
-     VALUES ('delete', old.id, old.title_terms, old.summary_terms, old.body_terms, old.facet_terms); \
-     INSERT INTO search_fts(rowid, title_terms, summary_terms, body_terms, facet_terms) \
-     VALUES (new.id, new.title_terms, new.summary_terms, new.body_terms, new.facet_terms); END",
+     INSERT INTO search_fts(search_fts, rowid, title_terms, summary_terms, body_terms) \
+     VALUES ('delete', old.id, old.title_terms, old.summary_terms, old.body_terms); \
+     INSERT INTO search_fts(rowid, title_terms, summary_terms, body_terms) \
+     VALUES (new.id, new.title_terms, new.summary_terms, new.body_terms); END",
 ];
 
 const SQLITE_DOWN: &[&str] = &[
@@ -43,8 +43,7 @@ const POSTGRES_UP: &[&str] = &[
     "ALTER TABLE search_docs ADD COLUMN tsv tsvector GENERATED ALWAYS AS ( \
      setweight(to_tsvector('simple', title_terms), 'A') || \
      setweight(to_tsvector('simple', summary_terms), 'B') || \
-     setweight(to_tsvector('simple', body_terms), 'C') || \
-     setweight(to_tsvector('simple', facet_terms), 'D')) STORED",
+     setweight(to_tsvector('simple', body_terms), 'C')) STORED",
     "CREATE INDEX idx_search_docs_tsv ON search_docs USING GIN (tsv)",
 ];
 
@@ -63,9 +62,6 @@ impl MigrationTrait for Migration {
                 .col(text("title_terms"))
                 .col(text("summary_terms"))
                 .col(text("body_terms"))
-                // Filter values as words (`qqfield3 qqcountry2 ...`), so the
-                // ranked query can be narrowed to the filtered set.
-                .col(text("facet_terms").default(""))
                 .col(timestamp_with_time_zone("updated_at"))
                 .to_owned(),
         )

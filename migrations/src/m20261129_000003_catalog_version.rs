@@ -3,8 +3,8 @@
 //! knows it is stale however the write was made. One branch per backend.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::DbBackend;
 use sea_orm_migration::schema::*;
+use sea_orm_migration::sea_orm::DbBackend;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;

@@ -8,8 +8,8 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 use serde::Deserialize;
 
@@ -17,8 +17,8 @@ use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{
-    application, application_document, application_history, application_review, host_post, outbox_message,
-    programme_call,
+    application, application_document, application_history, application_review, host_post,
+    outbox_message, programme_call,
 };
 use crate::error::AppError;
 use crate::programme::status::STATUSES;
@@ -77,7 +77,10 @@ pub struct QueuePage {
     pub next_href: Option<String>,
 }
 
-async fn call_options(db: &impl sea_orm::ConnectionTrait, editor: &Editor) -> Result<Vec<(i32, String)>, AppError> {
+async fn call_options(
+    db: &impl sea_orm::ConnectionTrait,
+    editor: &Editor,
+) -> Result<Vec<(i32, String)>, AppError> {
     Ok(super::kinds::calls::options(db, editor.locale)
         .await?
         .into_iter()
@@ -85,7 +88,11 @@ async fn call_options(db: &impl sea_orm::ConnectionTrait, editor: &Editor) -> Re
         .collect())
 }
 
-async fn post_labels(db: &impl sea_orm::ConnectionTrait, editor: &Editor, call: Option<i32>) -> Result<Vec<(i32, String)>, AppError> {
+async fn post_labels(
+    db: &impl sea_orm::ConnectionTrait,
+    editor: &Editor,
+    call: Option<i32>,
+) -> Result<Vec<(i32, String)>, AppError> {
     let mut q = host_post::Entity::find();
     if let Some(c) = call {
         q = q.filter(host_post::Column::CallId.eq(c));
@@ -124,7 +131,11 @@ fn filtered(q: &QueueQuery) -> sea_orm::Select<application::Entity> {
 }
 
 /// GET /admin/applications
-pub async fn queue(editor: Editor, state: web::Data<AppState>, q: web::Query<QueueQuery>) -> Result<Html, AppError> {
+pub async fn queue(
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<QueueQuery>,
+) -> Result<Html, AppError> {
     editor.require(ROLES)?;
     let db = &state.db;
     let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
@@ -142,10 +153,23 @@ pub async fn queue(editor: Editor, state: web::Data<AppState>, q: web::Query<Que
     let rows = apps
         .into_iter()
         .map(|a| {
-            let scores: Vec<f64> = reviews.iter().filter(|r| r.application_id == a.id).map(|r| f64::from(r.score)).collect();
+            let scores: Vec<f64> = reviews
+                .iter()
+                .filter(|r| r.application_id == a.id)
+                .map(|r| f64::from(r.score))
+                .collect();
             Row {
-                post: a.host_post_id.and_then(|p| posts.iter().find(|(id, _)| *id == p).map(|(_, l)| l.clone())).unwrap_or_default(),
-                score: (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64),
+                post: a
+                    .host_post_id
+                    .and_then(|p| {
+                        posts
+                            .iter()
+                            .find(|(id, _)| *id == p)
+                            .map(|(_, l)| l.clone())
+                    })
+                    .unwrap_or_default(),
+                score: (!scores.is_empty())
+                    .then(|| scores.iter().sum::<f64>() / scores.len() as f64),
                 app: a,
             }
         })
@@ -153,7 +177,12 @@ pub async fn queue(editor: Editor, state: web::Data<AppState>, q: web::Query<Que
     let last = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [("call", &q.call), ("status", &q.status), ("country", &q.country), ("post", &q.post)] {
+        for (k, v) in [
+            ("call", &q.call),
+            ("status", &q.status),
+            ("country", &q.country),
+            ("post", &q.post),
+        ] {
             if !v.is_empty() {
                 s.append_pair(k, v);
             }
@@ -161,16 +190,28 @@ pub async fn queue(editor: Editor, state: web::Data<AppState>, q: web::Query<Que
         s.append_pair("page", &p.to_string());
         format!("/admin/applications?{}", s.finish())
     };
-    let tr = Tr { locale: editor.locale };
+    let tr = Tr {
+        locale: editor.locale,
+    };
     Html::render(&QueuePage {
-        page: AdminPage::new(&editor, state.asset_version.clone(), "applications", tr.t("admin-nav-applications"), (!q.flash.is_empty()).then_some(q.flash.as_str())),
+        page: AdminPage::new(
+            &editor,
+            state.asset_version.clone(),
+            "applications",
+            tr.t("admin-nav-applications"),
+            (!q.flash.is_empty()).then_some(q.flash.as_str()),
+        ),
         rows,
         calls: call_options(db, &editor).await?,
         posts,
         statuses: STATUSES,
         countries: ASEAN,
         total,
-        export_href: q.call.parse::<i32>().ok().map(|c| format!("/admin/applications/export.csv?call={c}")),
+        export_href: q
+            .call
+            .parse::<i32>()
+            .ok()
+            .map(|c| format!("/admin/applications/export.csv?call={c}")),
         prev_href: (page_no > 1).then(|| link(page_no - 1)),
         next_href: (page_no < last).then(|| link(page_no + 1)),
         q: q.into_inner(),
@@ -199,10 +240,18 @@ pub struct FlashQuery {
 }
 
 /// GET /admin/applications/{id}
-pub async fn detail(editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, q: web::Query<FlashQuery>) -> Result<Html, AppError> {
+pub async fn detail(
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    q: web::Query<FlashQuery>,
+) -> Result<Html, AppError> {
     editor.require(ROLES)?;
     let db = &state.db;
-    let app = application::Entity::find_by_id(path.into_inner()).one(db).await?.ok_or(AppError::NotFound)?;
+    let app = application::Entity::find_by_id(path.into_inner())
+        .one(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let documents = application_document::Entity::find()
         .select_only()
         .columns([
@@ -234,11 +283,31 @@ pub async fn detail(editor: Editor, state: web::Data<AppState>, path: web::Path<
         .await?;
     let calls = call_options(db, &editor).await?;
     let posts = post_labels(db, &editor, Some(app.call_id)).await?;
-    let tr = Tr { locale: editor.locale };
+    let tr = Tr {
+        locale: editor.locale,
+    };
     Html::render(&DetailPage {
-        page: AdminPage::new(&editor, state.asset_version.clone(), "applications", tr.ts("admin-application-title", "reference", &app.reference), (!q.flash.is_empty()).then_some(q.flash.as_str())),
-        call: calls.iter().find(|(id, _)| *id == app.call_id).map(|(_, t)| t.clone()).unwrap_or_default(),
-        post: app.host_post_id.and_then(|p| posts.iter().find(|(id, _)| *id == p).map(|(_, l)| l.clone())).unwrap_or_default(),
+        page: AdminPage::new(
+            &editor,
+            state.asset_version.clone(),
+            "applications",
+            tr.ts("admin-application-title", "reference", &app.reference),
+            (!q.flash.is_empty()).then_some(q.flash.as_str()),
+        ),
+        call: calls
+            .iter()
+            .find(|(id, _)| *id == app.call_id)
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default(),
+        post: app
+            .host_post_id
+            .and_then(|p| {
+                posts
+                    .iter()
+                    .find(|(id, _)| *id == p)
+                    .map(|(_, l)| l.clone())
+            })
+            .unwrap_or_default(),
         next: next_statuses(&app.status),
         documents,
         history,
@@ -258,11 +327,20 @@ pub struct StatusForm {
 }
 
 /// POST /admin/applications/{id}/status
-pub async fn set_status(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<StatusForm>) -> Result<HttpResponse, AppError> {
+pub async fn set_status(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: web::Form<StatusForm>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
     let id = path.into_inner();
-    let app = application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let app = application::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     if !next_statuses(&app.status).contains(&form.status.as_str()) {
         return Err(AppError::BadRequest("admin-error-status-transition"));
     }
@@ -290,9 +368,24 @@ pub async fn set_status(req: HttpRequest, editor: Editor, state: web::Data<AppSt
     .insert(&txn)
     .await?;
     if crate::outbox::KINDS.contains(&form.status.as_str()) {
-        crate::outbox::queue_application_message(&txn, &updated, &form.status, &message, &state.base_url).await?;
+        crate::outbox::queue_application_message(
+            &txn,
+            &updated,
+            &form.status,
+            &message,
+            &state.base_url,
+        )
+        .await?;
     }
-    crate::audit::record(&txn, &editor.actor(Some(&ip)), &format!("status:{}", form.status), "application", Some(id), &app.reference).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        &format!("status:{}", form.status),
+        "application",
+        Some(id),
+        &app.reference,
+    )
+    .await?;
     txn.commit().await?;
     Ok(redirect(&format!("/admin/applications/{id}?flash=changed")))
 }
@@ -306,12 +399,27 @@ pub struct ReviewForm {
 }
 
 /// POST /admin/applications/{id}/review: a score (1–5) and a private note.
-pub async fn review(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<ReviewForm>) -> Result<HttpResponse, AppError> {
+pub async fn review(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: web::Form<ReviewForm>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
     let id = path.into_inner();
-    application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
-    let score: i16 = form.score.trim().parse().ok().filter(|s| (1..=5).contains(s)).ok_or(AppError::BadRequest("form-number-range"))?;
+    application::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let score: i16 = form
+        .score
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s| (1..=5).contains(s))
+        .ok_or(AppError::BadRequest("form-number-range"))?;
     let ip = client_ip(&req, &state);
     let txn = state.db.begin().await?;
     application_review::ActiveModel {
@@ -325,14 +433,26 @@ pub async fn review(req: HttpRequest, editor: Editor, state: web::Data<AppState>
     }
     .insert(&txn)
     .await?;
-    crate::audit::record(&txn, &editor.actor(Some(&ip)), "review", "application", Some(id), &format!("score {score}")).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "review",
+        "application",
+        Some(id),
+        &format!("score {score}"),
+    )
+    .await?;
     txn.commit().await?;
     Ok(redirect(&format!("/admin/applications/{id}?flash=saved")))
 }
 
 /// GET /admin/applications/{id}/documents/{doc}: the PDF, as a download
 /// that no browser renders inline or caches.
-pub async fn document(editor: Editor, state: web::Data<AppState>, path: web::Path<(i32, i32)>) -> Result<HttpResponse, AppError> {
+pub async fn document(
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<(i32, i32)>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     let (app_id, doc_id) = path.into_inner();
     let d = application_document::Entity::find_by_id(doc_id)
@@ -341,13 +461,23 @@ pub async fn document(editor: Editor, state: web::Data<AppState>, path: web::Pat
         .await?
         .ok_or(AppError::NotFound)?;
     let name = crate::web::upload::clean_filename(&d.filename);
-    let name = if name.to_lowercase().ends_with(".pdf") { name } else { format!("{name}.pdf") };
+    let name = if name.to_lowercase().ends_with(".pdf") {
+        name
+    } else {
+        format!("{name}.pdf")
+    };
     Ok(HttpResponse::Ok()
         .content_type("application/pdf")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", name.replace('"', ""))))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", name.replace('"', "")),
+        ))
         .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .insert_header((header::CACHE_CONTROL, "no-store"))
-        .insert_header((header::CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox"))
+        .insert_header((
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'none'; sandbox",
+        ))
         .body(d.bytes))
 }
 
@@ -358,10 +488,21 @@ pub struct ExportQuery {
 }
 
 /// GET /admin/applications/export.csv?call=N
-pub async fn export(req: HttpRequest, editor: Editor, state: web::Data<AppState>, q: web::Query<ExportQuery>) -> Result<HttpResponse, AppError> {
+pub async fn export(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<ExportQuery>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
-    let call_id: i32 = q.call.parse().map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
-    let call = programme_call::Entity::find_by_id(call_id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    let call_id: i32 = q
+        .call
+        .parse()
+        .map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+    let call = programme_call::Entity::find_by_id(call_id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let apps = application::Entity::find()
         .filter(application::Column::CallId.eq(call_id))
         .order_by_asc(application::Column::SubmittedAt)
@@ -375,35 +516,93 @@ pub async fn export(req: HttpRequest, editor: Editor, state: web::Data<AppState>
     let mut w = csv::Writer::from_writer(Vec::new());
     let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
     w.write_record([
-        "reference", "status", "name", "email", "nationality", "date_of_birth", "degree", "research_years", "field",
-        "institution", "host_post_id", "english", "chinese", "proposal_title", "language", "submitted_at", "reviews", "mean_score",
+        "reference",
+        "status",
+        "name",
+        "email",
+        "nationality",
+        "date_of_birth",
+        "degree",
+        "research_years",
+        "field",
+        "institution",
+        "host_post_id",
+        "english",
+        "chinese",
+        "proposal_title",
+        "language",
+        "submitted_at",
+        "reviews",
+        "mean_score",
     ])
     .map_err(csv_err)?;
     for a in &apps {
-        let scores: Vec<i16> = reviews.iter().filter(|r| r.application_id == a.id).map(|r| r.score).collect();
+        let scores: Vec<i16> = reviews
+            .iter()
+            .filter(|r| r.application_id == a.id)
+            .map(|r| r.score)
+            .collect();
         let mean = if scores.is_empty() {
             String::new()
         } else {
-            format!("{:.2}", scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64)
+            format!(
+                "{:.2}",
+                scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64
+            )
         };
         // Cells starting with = + - @ are prefixed so spreadsheets do not
         // run them as formulas.
-        let safe = |s: &str| if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+        let safe = |s: &str| {
+            if s.starts_with(['=', '+', '-', '@']) {
+                format!("'{s}")
+            } else {
+                s.to_owned()
+            }
+        };
         w.write_record([
-            a.reference.clone(), a.status.clone(), safe(&a.name), safe(&a.email), a.nationality.clone(),
-            a.date_of_birth.to_string(), a.degree.clone(), a.research_years.to_string(), a.field.clone(),
-            safe(&a.institution), a.host_post_id.map(|p| p.to_string()).unwrap_or_default(), a.english_level.clone(),
-            a.chinese_level.clone(), safe(&a.proposal_title), a.lang.clone(), a.submitted_at.to_rfc3339(),
-            scores.len().to_string(), mean,
+            a.reference.clone(),
+            a.status.clone(),
+            safe(&a.name),
+            safe(&a.email),
+            a.nationality.clone(),
+            a.date_of_birth.to_string(),
+            a.degree.clone(),
+            a.research_years.to_string(),
+            a.field.clone(),
+            safe(&a.institution),
+            a.host_post_id.map(|p| p.to_string()).unwrap_or_default(),
+            a.english_level.clone(),
+            a.chinese_level.clone(),
+            safe(&a.proposal_title),
+            a.lang.clone(),
+            a.submitted_at.to_rfc3339(),
+            scores.len().to_string(),
+            mean,
         ])
         .map_err(csv_err)?;
     }
-    let bytes = w.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = w
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     let ip = client_ip(&req, &state);
-    crate::audit::record(&state.db, &editor.actor(Some(&ip)), "export", "application", None, &format!("call {}", call.cohort_year)).await?;
+    crate::audit::record(
+        &state.db,
+        &editor.actor(Some(&ip)),
+        "export",
+        "application",
+        None,
+        &format!("call {}", call.cohort_year),
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"applications-{}.csv\"", call.cohort_year)))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"applications-{}.csv\"",
+                call.cohort_year
+            ),
+        ))
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .body(bytes))
 }
@@ -416,11 +615,20 @@ pub struct CsrfForm {
 
 /// POST /admin/applications/{id}/erase (administrators): deletes the
 /// applicant's data and documents; the audit log keeps only that it happened.
-pub async fn erase(req: HttpRequest, editor: Editor, state: web::Data<AppState>, path: web::Path<i32>, form: web::Form<CsrfForm>) -> Result<HttpResponse, AppError> {
+pub async fn erase(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: web::Form<CsrfForm>,
+) -> Result<HttpResponse, AppError> {
     editor.require(&[])?;
     editor.check_csrf(&form.csrf)?;
     let id = path.into_inner();
-    application::Entity::find_by_id(id).one(&state.db).await?.ok_or(AppError::NotFound)?;
+    application::Entity::find_by_id(id)
+        .one(&state.db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let ip = client_ip(&req, &state);
     let txn = state.db.begin().await?;
     outbox_message::Entity::delete_many()
@@ -430,7 +638,15 @@ pub async fn erase(req: HttpRequest, editor: Editor, state: web::Data<AppState>,
         .await?;
     // Documents, history and reviews go with it (ON DELETE CASCADE).
     application::Entity::delete_by_id(id).exec(&txn).await?;
-    crate::audit::record(&txn, &editor.actor(Some(&ip)), "erase", "application", Some(id), "applicant data erased on request").await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "erase",
+        "application",
+        Some(id),
+        "applicant data erased on request",
+    )
+    .await?;
     txn.commit().await?;
     Ok(redirect("/admin/applications?flash=erased"))
 }
@@ -451,9 +667,17 @@ pub async fn outbox(editor: Editor, state: web::Data<AppState>) -> Result<Html, 
         .limit(200)
         .all(&state.db)
         .await?;
-    let tr = Tr { locale: editor.locale };
+    let tr = Tr {
+        locale: editor.locale,
+    };
     Html::render(&OutboxPage {
-        page: AdminPage::new(&editor, state.asset_version.clone(), "outbox", tr.t("admin-nav-outbox"), None),
+        page: AdminPage::new(
+            &editor,
+            state.asset_version.clone(),
+            "outbox",
+            tr.t("admin-nav-outbox"),
+            None,
+        ),
         messages,
         smtp: state.config.smtp_url.is_some(),
     })

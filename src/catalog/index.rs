@@ -16,7 +16,9 @@ use tokio::sync::Mutex;
 
 use crate::db::stmt;
 use crate::i18n::Locale;
-use crate::taxonomy::{FIELDS, IP_STATUSES};
+use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
+
+use super::query::CatalogQuery;
 
 /// One technology as the index knows it.
 #[derive(Clone, Copy, Debug)]
@@ -47,10 +49,14 @@ pub struct CatalogIndex {
     pos_by_id: Vec<u32>,
     /// Per language: rank of each position when sorted by title.
     title_ranks: Mutex<HashMap<Locale, Arc<Vec<u32>>>>,
+    visible: std::sync::Mutex<Option<Arc<VisibleSet>>>,
 }
 
 fn code_of(list: &[&str], code: &str) -> u8 {
-    list.iter().position(|c| *c == code).and_then(|p| u8::try_from(p).ok()).unwrap_or(u8::MAX)
+    list.iter()
+        .position(|c| *c == code)
+        .and_then(|p| u8::try_from(p).ok())
+        .unwrap_or(u8::MAX)
 }
 
 fn ts(v: Option<chrono::DateTime<chrono::Utc>>, none: i64) -> i64 {
@@ -99,6 +105,7 @@ impl CatalogIndex {
             entries,
             pos_by_id,
             title_ranks: Mutex::new(HashMap::new()),
+            visible: std::sync::Mutex::new(None),
         })
     }
 
@@ -109,7 +116,11 @@ impl CatalogIndex {
 
     /// Rank of each position when sorted by title in `locale` (technologies
     /// without a title in it come last, newest first). Loaded on first use.
-    pub async fn title_ranks(&self, db: &impl ConnectionTrait, locale: Locale) -> Result<Arc<Vec<u32>>, DbErr> {
+    pub async fn title_ranks(
+        &self,
+        db: &impl ConnectionTrait,
+        locale: Locale,
+    ) -> Result<Arc<Vec<u32>>, DbErr> {
         let mut map = self.title_ranks.lock().await;
         if let Some(r) = map.get(&locale) {
             return Ok(r.clone());
@@ -122,7 +133,9 @@ impl CatalogIndex {
             ))
             .await?;
         let base = u32::try_from(rows.len()).unwrap_or(u32::MAX);
-        let mut ranks: Vec<u32> = (0..self.entries.len()).map(|p| base.saturating_add(u32::try_from(p).unwrap_or(0))).collect();
+        let mut ranks: Vec<u32> = (0..self.entries.len())
+            .map(|p| base.saturating_add(u32::try_from(p).unwrap_or(0)))
+            .collect();
         for (rank, r) in rows.iter().enumerate() {
             let id: i32 = r.try_get("", "technology_id")?;
             if let Some(pos) = self.position(id) {
@@ -132,6 +145,192 @@ impl CatalogIndex {
         let ranks = Arc::new(ranks);
         map.insert(locale, ranks.clone());
         Ok(ranks)
+    }
+}
+
+/// How many results each filter option would give with the other filters.
+#[derive(Default, Debug)]
+pub struct Facets {
+    pub fields: Vec<(&'static str, i64)>,
+    pub countries: Vec<(&'static str, i64)>,
+    pub modes: Vec<(&'static str, i64)>,
+    pub ip: Vec<(&'static str, i64)>,
+    pub trl: Vec<(i16, i64)>,
+}
+
+fn bits(list: &[&str], selected: &[&'static str]) -> u32 {
+    selected
+        .iter()
+        .filter_map(|c| list.iter().position(|x| x == c))
+        .fold(0, |m, i| m | (1 << i))
+}
+
+/// Which filters a row passes: one bit per dimension.
+pub const F_FIELD: u8 = 1;
+pub const F_COUNTRY: u8 = 2;
+pub const F_MODE: u8 = 4;
+pub const F_IP: u8 = 8;
+pub const F_TRL: u8 = 16;
+pub const F_ALL: u8 = 31;
+
+pub struct Filters {
+    fields: u32,
+    countries: u16,
+    modes: u8,
+    ip: u32,
+    trl: (u8, u8),
+}
+
+impl Filters {
+    /// Whether no filter is set.
+    pub fn none(&self) -> bool {
+        self.fields == 0
+            && self.countries == 0
+            && self.modes == 0
+            && self.ip == 0
+            && self.trl == (1, 9)
+    }
+
+    pub fn of(q: &CatalogQuery) -> Self {
+        let (a, b) = q.trl_bounds();
+        Self {
+            fields: bits(FIELDS, &q.fields),
+            countries: u16::try_from(taxonomy::mask(ASEAN, q.countries.iter().copied()))
+                .unwrap_or(0),
+            modes: u8::try_from(taxonomy::mask(MODES, q.modes.iter().copied())).unwrap_or(0),
+            ip: bits(IP_STATUSES, &q.ip),
+            trl: (u8::try_from(a).unwrap_or(1), u8::try_from(b).unwrap_or(9)),
+        }
+    }
+
+    pub fn pass(&self, e: &Entry) -> u8 {
+        let mut p = 0;
+        if self.fields == 0 || (e.field < 32 && self.fields & (1 << e.field) != 0) {
+            p |= F_FIELD;
+        }
+        if self.countries == 0 || self.countries & e.countries != 0 {
+            p |= F_COUNTRY;
+        }
+        if self.modes == 0 || self.modes & e.modes != 0 {
+            p |= F_MODE;
+        }
+        if self.ip == 0 || (e.ip < 32 && self.ip & (1 << e.ip) != 0) {
+            p |= F_IP;
+        }
+        if (self.trl.0..=self.trl.1).contains(&e.trl) {
+            p |= F_TRL;
+        }
+        p
+    }
+}
+
+#[derive(Default, Clone)]
+pub struct Counts {
+    fields: [i64; 16],
+    countries: [i64; 16],
+    modes: [i64; 8],
+    ip: [i64; 8],
+    trl: [i64; 10],
+}
+
+impl Counts {
+    /// Counts a row for each facet whose other filters it passes.
+    pub fn add(&mut self, e: &Entry, pass: u8) {
+        let others = |d: u8| pass | d == F_ALL;
+        if others(F_FIELD) && usize::from(e.field) < self.fields.len() {
+            self.fields[usize::from(e.field)] += 1;
+        }
+        if others(F_COUNTRY) {
+            let mut m = e.countries;
+            while m != 0 {
+                if let Some(c) = self.countries.get_mut(m.trailing_zeros() as usize) {
+                    *c += 1;
+                }
+                m &= m - 1;
+            }
+        }
+        if others(F_MODE) {
+            let mut m = e.modes;
+            while m != 0 {
+                if let Some(c) = self.modes.get_mut(m.trailing_zeros() as usize) {
+                    *c += 1;
+                }
+                m &= m - 1;
+            }
+        }
+        if others(F_IP) && usize::from(e.ip) < self.ip.len() {
+            self.ip[usize::from(e.ip)] += 1;
+        }
+        if others(F_TRL) && usize::from(e.trl) < self.trl.len() {
+            self.trl[usize::from(e.trl)] += 1;
+        }
+    }
+
+    pub fn facets(&self) -> Facets {
+        let list = |codes: &'static [&'static str], counts: &[i64]| -> Vec<(&'static str, i64)> {
+            codes
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (*c, counts.get(i).copied().unwrap_or(0)))
+                .collect()
+        };
+        Facets {
+            fields: list(FIELDS, &self.fields),
+            countries: list(ASEAN, &self.countries),
+            modes: list(MODES, &self.modes),
+            ip: list(IP_STATUSES, &self.ip),
+            trl: taxonomy::TRL_RANGE
+                .map(|l| (l, self.trl[usize::try_from(l).unwrap_or(0)]))
+                .collect(),
+        }
+    }
+}
+
+/// What is visible at a moment, and until when that stays true: the
+/// positions, newest first, and the unfiltered facet counts.
+pub struct VisibleSet {
+    from: i64,
+    until: i64,
+    pub positions: Vec<u32>,
+    pub counts: Counts,
+}
+
+impl CatalogIndex {
+    /// The visible set at `now`, computed once per change of visibility
+    /// (a scheduled listing appearing, one expiring), not per request.
+    pub fn visible(&self, now: i64) -> Arc<VisibleSet> {
+        if let Ok(guard) = self.visible.lock()
+            && let Some(v) = guard.as_ref().filter(|v| v.from <= now && now < v.until)
+        {
+            return v.clone();
+        }
+        let mut positions = Vec::with_capacity(self.entries.len());
+        let mut counts = Counts::default();
+        let mut until = i64::MAX;
+        for (pos, e) in self.entries.iter().enumerate() {
+            if e.published {
+                if e.publish_at > now {
+                    until = until.min(e.publish_at);
+                }
+                if e.expires_at > now {
+                    until = until.min(e.expires_at);
+                }
+            }
+            if e.visible(now) {
+                positions.push(u32::try_from(pos).unwrap_or(u32::MAX));
+                counts.add(e, F_ALL);
+            }
+        }
+        let v = Arc::new(VisibleSet {
+            from: now,
+            until,
+            positions,
+            counts,
+        });
+        if let Ok(mut guard) = self.visible.lock() {
+            *guard = Some(v.clone());
+        }
+        v
     }
 }
 
@@ -145,9 +344,15 @@ pub struct Holder {
 
 async fn version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     let row = db
-        .query_one_raw(stmt(db.get_database_backend(), "SELECT version FROM catalog_state WHERE id = 1", vec![]))
+        .query_one_raw(stmt(
+            db.get_database_backend(),
+            "SELECT version FROM catalog_state WHERE id = 1",
+            vec![],
+        ))
         .await?;
-    Ok(row.and_then(|r| r.try_get::<i64>("", "version").ok()).unwrap_or(0))
+    Ok(row
+        .and_then(|r| r.try_get::<i64>("", "version").ok())
+        .unwrap_or(0))
 }
 
 impl Holder {

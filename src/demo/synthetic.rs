@@ -97,7 +97,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 updated_at: Set(t),
                 ..Default::default()
             });
-            specs.push((serial, s, k, field, countries, modes, ip, trl));
+            specs.push((serial, s, k));
         }
         technology::Entity::insert_many(techs).exec(&txn).await?;
         // Ids of what was just inserted, by slug.
@@ -105,7 +105,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
         let ids = ids_from(&txn, &first, size).await?;
         let mut trs = Vec::with_capacity(size * 3);
         let mut docs = Vec::with_capacity(size);
-        for (id, (serial, s, k, field, countries, modes, ip, trl)) in ids.into_iter().zip(specs) {
+        for (id, (serial, s, k)) in ids.into_iter().zip(specs) {
             let en = (
                 format!("{} {} no. {serial}", capital(s.0), k.0),
                 format!(
@@ -154,13 +154,15 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 });
             }
             docs.push(search_doc::ActiveModel {
-                id: Set(crate::search::index::doc_id(crate::search::index::TECHNOLOGY, id)),
+                id: Set(crate::search::index::doc_id(
+                    crate::search::index::TECHNOLOGY,
+                    id,
+                )),
                 kind: Set("technology".to_owned()),
                 entity_id: Set(id),
                 title_terms: Set(analysed(&[&en.0, &zh.0, &id_.0])),
                 summary_terms: Set(analysed(&[&en.1, &zh.1, &id_.1])),
                 body_terms: Set(analysed(&[&en.2, &zh.2, &id_.2])),
-                facet_terms: Set(crate::catalog::store::facet_terms(field, countries, modes, ip, trl)),
                 updated_at: Set(t),
                 ..Default::default()
             });

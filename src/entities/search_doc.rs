@@ -15,8 +15,6 @@ pub struct Model {
     pub summary_terms: String,
     #[sea_orm(column_type = "Text")]
     pub body_terms: String,
-    #[sea_orm(column_type = "Text")]
-    pub facet_terms: String,
     pub updated_at: DateTimeUtc,
 }
 

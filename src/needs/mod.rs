@@ -82,18 +82,30 @@ pub async fn matching_technology(
     let mut scored: Vec<(u8, need::Model)> = needs
         .into_iter()
         .filter_map(|n| {
-            let titles = need_texts.get(&n.id).map(|r| r.iter().map(|t| t.title.as_str()).collect::<Vec<_>>()).unwrap_or_default();
+            let titles = need_texts
+                .get(&n.id)
+                .map(|r| r.iter().map(|t| t.title.as_str()).collect::<Vec<_>>())
+                .unwrap_or_default();
             let words = catalog_store::match_terms(titles);
             let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
             let score = if n.field == tech.field { 3 } else { 0 }
                 + if tech.countries & bit != 0 { 2 } else { 0 }
-                + if words.iter().any(|w| tech_terms.contains(w)) { 2 } else { 0 };
+                + if words.iter().any(|w| tech_terms.contains(w)) {
+                    2
+                } else {
+                    0
+                };
             (score >= 3).then_some((score, n))
         })
         .collect();
     // Stable: newest first within a score, as `store::list` returned them.
     scored.sort_by(|a, b| b.0.cmp(&a.0));
-    cards(db, scored.into_iter().take(5).map(|(_, n)| n).collect(), locale).await
+    cards(
+        db,
+        scored.into_iter().take(5).map(|(_, n)| n).collect(),
+        locale,
+    )
+    .await
 }
 
 /// Technologies that answer a need.
@@ -105,7 +117,8 @@ pub async fn matching_needs_techs(
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
     let index = cx.state.catalog.get(cx.db()).await?;
-    let cards = catalog_store::for_need(cx.db(), &index, &n.field, bit, &terms, 5, cx.locale).await?;
+    let cards =
+        catalog_store::for_need(cx.db(), &index, &n.field, bit, &terms, 5, cx.locale).await?;
     Ok(catalog::card_views(cards, "", cx.locale))
 }
 

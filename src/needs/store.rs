@@ -138,7 +138,6 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         title: rows.iter().map(|r| r.title.as_str()).collect(),
         summary: Vec::new(),
         body: plain.iter().map(String::as_str).collect(),
-        facets: String::new(),
     };
     index::upsert(db, index::NEED, id, &text).await
 }

@@ -134,7 +134,6 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
         title: rows.iter().map(|r| r.title.as_str()).collect(),
         summary: rows.iter().map(|r| r.summary.as_str()).collect(),
         body: bodies.iter().map(String::as_str).collect(),
-        facets: String::new(),
     };
     index::upsert(db, index::NEWS, id, &text).await
 }

@@ -10,7 +10,8 @@ use chrono::{Datelike, NaiveDate};
 use futures_util::StreamExt;
 use rand::Rng;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -23,7 +24,9 @@ use crate::ratelimit;
 use crate::taxonomy::{ASEAN, FIELDS};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
-use crate::web::upload::{DRAIN_CAP, Read, clean_filename, discard, is_pdf, read_limited, read_text};
+use crate::web::upload::{
+    DRAIN_CAP, Read, clean_filename, discard, is_pdf, read_limited, read_text,
+};
 use crate::web::{Ctx, Html, Page, Section};
 
 use super::{CallView, PostView};
@@ -119,7 +122,10 @@ pub struct Submission {
 
 /// Reads the multipart body: text fields, and the PDFs checked by content
 /// and size as they arrive (an oversized file is dropped at its limit).
-pub async fn read_submission(mut payload: Multipart, max_bytes: usize) -> Result<Submission, AppError> {
+pub async fn read_submission(
+    mut payload: Multipart,
+    max_bytes: usize,
+) -> Result<Submission, AppError> {
     let mut form = ApplyForm::default();
     let mut documents = Vec::new();
     let mut errors = FieldErrors::default();
@@ -139,7 +145,9 @@ pub async fn read_submission(mut payload: Multipart, max_bytes: usize) -> Result
                     discard(&mut field, &mut drain).await?;
                 }
                 Read::Whole(bytes) if bytes.is_empty() && filename.is_empty() => {}
-                Read::Whole(bytes) if !is_pdf(&bytes) => errors.add(*field_name, "apply-error-not-pdf"),
+                Read::Whole(bytes) if !is_pdf(&bytes) => {
+                    errors.add(*field_name, "apply-error-not-pdf")
+                }
                 Read::Whole(bytes) => documents.push(Document {
                     kind,
                     filename: clean_filename(&filename),
@@ -151,7 +159,11 @@ pub async fn read_submission(mut payload: Multipart, max_bytes: usize) -> Result
             form.set(&name, value);
         }
     }
-    Ok(Submission { form, documents, errors })
+    Ok(Submission {
+        form,
+        documents,
+        errors,
+    })
 }
 
 /// Age in whole years on a day.
@@ -220,9 +232,13 @@ pub fn validate(
     let dob = NaiveDate::parse_from_str(form.date_of_birth.trim(), "%Y-%m-%d").ok();
     let closes = call.closes_at.date_naive();
     match dob {
-        None if form.date_of_birth.trim().is_empty() => errors.add("date_of_birth", "form-required"),
+        None if form.date_of_birth.trim().is_empty() => {
+            errors.add("date_of_birth", "form-required")
+        }
         None => errors.add("date_of_birth", "form-date-invalid"),
-        Some(d) if d >= closes || age_on(d, closes) < 16 => errors.add("date_of_birth", "form-date-invalid"),
+        Some(d) if d >= closes || age_on(d, closes) < 16 => {
+            errors.add("date_of_birth", "form-date-invalid")
+        }
         Some(d) if age_on(d, closes) >= MAX_AGE => errors.add("date_of_birth", "apply-error-age"),
         Some(_) => {}
     }
@@ -230,7 +246,12 @@ pub fn validate(
     if degree.is_none() {
         errors.add("degree", "form-choose");
     }
-    let research_years = form.research_years.trim().parse::<i16>().ok().filter(|n| (0..=60).contains(n));
+    let research_years = form
+        .research_years
+        .trim()
+        .parse::<i16>()
+        .ok()
+        .filter(|n| (0..=60).contains(n));
     if research_years.is_none() {
         errors.add("research_years", "form-number-range");
     }
@@ -242,7 +263,12 @@ pub fn validate(
         errors.add("field", "form-choose");
     }
     let institution = text(&form.institution, "institution", 200, errors);
-    let host_post = form.host_post.trim().parse::<i32>().ok().filter(|id| posts.iter().any(|p| p.id == *id));
+    let host_post = form
+        .host_post
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|id| posts.iter().any(|p| p.id == *id));
     if host_post.is_none() {
         errors.add("host_post", "form-choose");
     }
@@ -297,7 +323,9 @@ pub fn validate(
 pub fn new_reference(cohort: i32) -> String {
     const ALPHABET: &[u8] = b"23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
     let mut rng = rand::rng();
-    let code: String = (0..10).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect();
+    let code: String = (0..10)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect();
     format!("ATS-{cohort}-{}-{}", &code[..5], &code[5..])
 }
 
@@ -334,7 +362,10 @@ impl ApplyPage {
     }
 }
 
-pub async fn open_call(db: &impl ConnectionTrait, locale: Locale) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
+pub async fn open_call(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
     let Some(call) = super::current_call_view(db, locale).await? else {
         return Ok(None);
     };
@@ -365,7 +396,11 @@ pub async fn form(cx: Ctx) -> Result<Html, AppError> {
     let open_now = call.as_ref().is_some_and(|c| c.open);
     Html::render(&ApplyPage {
         page,
-        call: if open_now { call } else { call.map(|c| CallView { open: false, ..c }) },
+        call: if open_now {
+            call
+        } else {
+            call.map(|c| CallView { open: false, ..c })
+        },
         posts,
         form: ApplyForm {
             submission_token: new_token(),
@@ -380,7 +415,11 @@ pub async fn form(cx: Ctx) -> Result<Html, AppError> {
 }
 
 /// POST /{lang}/programme/apply (multipart)
-pub async fn submit(cx: Ctx, req: HttpRequest, payload: Multipart) -> Result<HttpResponse, AppError> {
+pub async fn submit(
+    cx: Ctx,
+    req: HttpRequest,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
     let Some((call, posts)) = open_call(cx.db(), cx.locale).await? else {
         return Err(AppError::BadRequest("apply-error-closed"));
     };
@@ -400,7 +439,8 @@ pub async fn submit(cx: Ctx, req: HttpRequest, payload: Multipart) -> Result<Htt
         return Ok(see_other(&cx.href("/programme")));
     }
     let checked = validate(&form, &call.call, &posts, &sub.documents, true, &mut errors);
-    let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty()) else {
+    let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty())
+    else {
         let mut page = cx.page(Section::Programme, cx.t("apply-title"));
         page.noindex = true;
         let mut form = form;
@@ -427,7 +467,17 @@ pub async fn submit(cx: Ctx, req: HttpRequest, payload: Multipart) -> Result<Htt
             retry_after_secs: ratelimit::APPLICATION.retry_after_secs(),
         });
     }
-    match store_application(cx.db(), &call.call, checked, sub.documents, &form.submission_token, cx.locale, &cx.state.base_url).await {
+    match store_application(
+        cx.db(),
+        &call.call,
+        checked,
+        sub.documents,
+        &form.submission_token,
+        cx.locale,
+        &cx.state.base_url,
+    )
+    .await
+    {
         Ok(reference) => Ok(see_other(&confirmation_href(&cx, &reference))),
         Err(e) => {
             // Two posts of the same form racing: the loser finds the winner's.
@@ -507,7 +557,11 @@ async fn store_application(
 }
 
 /// Stores documents under random keys, replacing earlier ones of the same kind.
-pub async fn save_documents(db: &impl ConnectionTrait, application_id: i32, documents: Vec<Document>) -> Result<(), DbErr> {
+pub async fn save_documents(
+    db: &impl ConnectionTrait,
+    application_id: i32,
+    documents: Vec<Document>,
+) -> Result<(), DbErr> {
     let t = now();
     for d in documents {
         application_document::Entity::delete_many()

@@ -8,7 +8,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
 use serde::Deserialize;
 use sha2::Sha256;
 
@@ -25,7 +27,14 @@ use crate::web::{Ctx, Html, Page, Section};
 use super::apply::{ApplyForm, ApplyPage, read_submission, save_documents, validate};
 
 /// Public statuses, in the order an application moves through them.
-pub const STATUSES: &[&str] = &["submitted", "screening", "under_review", "more_info", "accepted", "declined"];
+pub const STATUSES: &[&str] = &[
+    "submitted",
+    "screening",
+    "under_review",
+    "more_info",
+    "accepted",
+    "declined",
+];
 
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
@@ -83,7 +92,10 @@ fn amend_token(secret: &[u8], id: i32, expires: i64) -> String {
         Err(_) => return String::new(),
     };
     mac.update(format!("amend:{id}:{expires}").as_bytes());
-    format!("{id}.{expires}.{}", hex::encode(mac.finalize().into_bytes()))
+    format!(
+        "{id}.{expires}.{}",
+        hex::encode(mac.finalize().into_bytes())
+    )
 }
 
 fn check_amend_token(secret: &[u8], token: &str) -> Option<i32> {
@@ -98,7 +110,11 @@ fn check_amend_token(secret: &[u8], token: &str) -> Option<i32> {
 }
 
 /// POST /{lang}/programme/status
-pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> Result<HttpResponse, AppError> {
+pub async fn lookup(
+    cx: Ctx,
+    req: HttpRequest,
+    form: web::Form<LookupForm>,
+) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     if form.reference.trim().is_empty() {
@@ -108,13 +124,21 @@ pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> R
         errors.add("email", "form-required");
     }
     if !errors.is_empty() {
-        return Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: false, found: None })?
-            .unprocessable()
-            .into_response(&req));
+        return Ok(Html::render(&StatusPage {
+            page: page(&cx),
+            form,
+            errors,
+            not_found: false,
+            found: None,
+        })?
+        .unprocessable()
+        .into_response(&req));
     }
     let key = client_key(&req, &cx.state);
     if !STATUS_LOOKUP.allow(cx.db(), &key).await? {
-        return Err(AppError::TooManyRequests { retry_after_secs: STATUS_LOOKUP.retry_after_secs() });
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: STATUS_LOOKUP.retry_after_secs(),
+        });
     }
     let reference = form.reference.trim().to_uppercase();
     let found = application::Entity::find()
@@ -123,13 +147,21 @@ pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> R
         .await?;
     // Compare the email whether or not the reference exists, so that both
     // wrong halves take the same path and give the same answer.
-    let stored = found.as_ref().map_or_else(String::new, |a| a.email.to_lowercase());
+    let stored = found
+        .as_ref()
+        .map_or_else(String::new, |a| a.email.to_lowercase());
     let given = form.email.trim().to_lowercase();
     let matches = constant_time_eq(stored.as_bytes(), given.as_bytes()) && found.is_some();
     let Some(a) = found.filter(|_| matches) else {
-        return Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: true, found: None })?
-            .unprocessable()
-            .into_response(&req));
+        return Ok(Html::render(&StatusPage {
+            page: page(&cx),
+            form,
+            errors,
+            not_found: true,
+            found: None,
+        })?
+        .unprocessable()
+        .into_response(&req));
     };
     let history = application_history::Entity::find()
         .filter(application_history::Column::ApplicationId.eq(a.id))
@@ -139,7 +171,11 @@ pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> R
         .await?;
     let amend_href = (a.status == "more_info").then(|| {
         let expires = (now() + Duration::hours(2)).timestamp();
-        format!("{}?token={}", cx.href("/programme/status/amend"), amend_token(&cx.state.config.secret_key, a.id, expires))
+        format!(
+            "{}?token={}",
+            cx.href("/programme/status/amend"),
+            amend_token(&cx.state.config.secret_key, a.id, expires)
+        )
     });
     let found = Found {
         reference: a.reference.clone(),
@@ -150,14 +186,25 @@ pub async fn lookup(cx: Ctx, req: HttpRequest, form: web::Form<LookupForm>) -> R
             .map(|h| Step {
                 // Reviewer-facing wording stays in the back office: the
                 // applicant sees the message only where it was written to them.
-                message: if matches!(h.to_status.as_str(), "more_info" | "accepted" | "declined") { h.message } else { String::new() },
+                message: if matches!(h.to_status.as_str(), "more_info" | "accepted" | "declined") {
+                    h.message
+                } else {
+                    String::new()
+                },
                 status: h.to_status,
                 at: h.at,
             })
             .collect(),
         amend_href,
     };
-    Ok(Html::render(&StatusPage { page: page(&cx), form, errors, not_found: false, found: Some(found) })?.into_response(&req))
+    Ok(Html::render(&StatusPage {
+        page: page(&cx),
+        form,
+        errors,
+        not_found: false,
+        found: Some(found),
+    })?
+    .into_response(&req))
 }
 
 #[derive(Deserialize, Default)]
@@ -166,28 +213,46 @@ pub struct AmendQuery {
     token: String,
 }
 
-async fn amendable(cx: &Ctx, token: &str) -> Result<(application::Model, programme_call::Model), AppError> {
-    let id = check_amend_token(&cx.state.config.secret_key, token).ok_or(AppError::Forbidden("apply-error-amend-expired"))?;
-    let a = application::Entity::find_by_id(id).one(cx.db()).await?.ok_or(AppError::NotFound)?;
+async fn amendable(
+    cx: &Ctx,
+    token: &str,
+) -> Result<(application::Model, programme_call::Model), AppError> {
+    let id = check_amend_token(&cx.state.config.secret_key, token)
+        .ok_or(AppError::Forbidden("apply-error-amend-expired"))?;
+    let a = application::Entity::find_by_id(id)
+        .one(cx.db())
+        .await?
+        .ok_or(AppError::NotFound)?;
     if a.status != "more_info" {
         return Err(AppError::Forbidden("apply-error-amend-expired"));
     }
-    let call = programme_call::Entity::find_by_id(a.call_id).one(cx.db()).await?.ok_or(AppError::NotFound)?;
+    let call = programme_call::Entity::find_by_id(a.call_id)
+        .one(cx.db())
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok((a, call))
 }
 
-async fn amend_page(cx: &Ctx, a: &application::Model, call: &programme_call::Model, form: ApplyForm, errors: FieldErrors, token: &str) -> Result<ApplyPage, AppError> {
+async fn amend_page(
+    cx: &Ctx,
+    a: &application::Model,
+    call: &programme_call::Model,
+    form: ApplyForm,
+    errors: FieldErrors,
+    token: &str,
+) -> Result<ApplyPage, AppError> {
     let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
     let rows = super::store::call_texts(cx.db(), call.id).await?;
-    let call_view = crate::translation::pick(&rows, cx.locale, &call.source_lang).map(|p| super::CallView {
-        title: p.text.title.clone(),
-        description_html: String::new(),
-        open: true,
-        upcoming: false,
-        lang: p.locale.tag(),
-        fallback: p.locale != cx.locale,
-        call: call.clone(),
-    });
+    let call_view =
+        crate::translation::pick(&rows, cx.locale, &call.source_lang).map(|p| super::CallView {
+            title: p.text.title.clone(),
+            description_html: String::new(),
+            open: true,
+            upcoming: false,
+            lang: p.locale.tag(),
+            fallback: p.locale != cx.locale,
+            call: call.clone(),
+        });
     let mut page = cx.page(Section::Programme, cx.t("apply-amend-title"));
     page.noindex = true;
     let _ = a;
@@ -212,12 +277,19 @@ pub async fn amend_form(cx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppE
 }
 
 /// POST /{lang}/programme/status/amend?token= (multipart)
-pub async fn amend(cx: Ctx, req: HttpRequest, q: web::Query<AmendQuery>, payload: Multipart) -> Result<HttpResponse, AppError> {
+pub async fn amend(
+    cx: Ctx,
+    req: HttpRequest,
+    q: web::Query<AmendQuery>,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
     let (a, call) = amendable(&cx, &q.token).await?;
     let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
     let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
-    let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors).filter(|_| errors.is_empty()) else {
+    let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors)
+        .filter(|_| errors.is_empty())
+    else {
         let page = amend_page(&cx, &a, &call, sub.form, errors, &q.token).await?;
         return Ok(Html::render(&page)?.unprocessable().into_response(&req));
     };
@@ -255,5 +327,7 @@ pub async fn amend(cx: Ctx, req: HttpRequest, q: web::Query<AmendQuery>, payload
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    Ok(see_other(&cx.href(&format!("/programme/apply/done/{}", a.reference))))
+    Ok(see_other(
+        &cx.href(&format!("/programme/apply/done/{}", a.reference)),
+    ))
 }

@@ -180,7 +180,6 @@ pub async fn reindex_fellow(db: &impl ConnectionTrait, id: i32) -> Result<(), Db
         title: titles,
         summary: rows.iter().map(|r| r.research.as_str()).collect(),
         body: bodies.iter().map(String::as_str).collect(),
-        facets: String::new(),
     };
     index::upsert(db, index::FELLOW, id, &text).await
 }

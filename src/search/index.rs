@@ -41,15 +41,6 @@ pub struct DocText<'a> {
     pub title: Vec<&'a str>,
     pub summary: Vec<&'a str>,
     pub body: Vec<&'a str>,
-    /// Filter values as words (see `facet_term`), not analysed.
-    pub facets: String,
-}
-
-/// A filter value as an index word: `facet_term("country", 2)` = `qqcountry2`.
-/// Searching `"solar" AND {facet_terms}: qqcountry2` ranks only what the
-/// filter keeps.
-pub fn facet_term(dim: &str, code_index: usize) -> String {
-    format!("qq{dim}{code_index}")
 }
 
 fn analyse(parts: &[&str]) -> String {
@@ -75,7 +66,6 @@ pub async fn upsert(
         title_terms: Set(analyse(&text.title)),
         summary_terms: Set(analyse(&text.summary)),
         body_terms: Set(analyse(&text.body)),
-        facet_terms: Set(text.facets.clone()),
         updated_at: Set(now()),
         ..Default::default()
     }

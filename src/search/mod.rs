@@ -21,28 +21,12 @@ pub fn match_subquery(
     terms: &[String],
     all: bool,
 ) -> Option<(String, Vec<Value>)> {
-    ranked_subquery(backend, kind, terms, all, &[])
-}
-
-/// As `match_subquery`, narrowed to records carrying one of the facet words
-/// of every group (`index::facet_term`): the ranking work is then done only
-/// for what the filters keep.
-pub fn ranked_subquery(
-    backend: DbBackend,
-    kind: &'static str,
-    terms: &[String],
-    all: bool,
-    facet_groups: &[Vec<String>],
-) -> Option<(String, Vec<Value>)> {
     if terms.is_empty() {
         return None;
     }
     match backend {
         DbBackend::Postgres => {
-            let mut q = format!("({})", terms.join(if all { " & " } else { " | " }));
-            for g in facet_groups.iter().filter(|g| !g.is_empty()) {
-                q.push_str(&format!(" & ({})", g.join(" | ")));
-            }
+            let q = terms.join(if all { " & " } else { " | " });
             Some((
                 "SELECT d.entity_id AS id, ts_rank(d.tsv, to_tsquery('simple', ?)) AS score \
                  FROM search_docs d WHERE d.kind = ? AND d.tsv @@ to_tsquery('simple', ?)"
@@ -51,19 +35,15 @@ pub fn ranked_subquery(
             ))
         }
         _ => {
-            let words = terms
+            let q = terms
                 .iter()
                 .map(|t| format!("\"{t}\""))
                 .collect::<Vec<_>>()
                 .join(if all { " " } else { " OR " });
-            let mut q = format!("({words})");
-            for g in facet_groups.iter().filter(|g| !g.is_empty()) {
-                q.push_str(&format!(" AND {{facet_terms}} : ({})", g.join(" OR ")));
-            }
             // Row ids are `entity_id * 8 + kind` (see `index::doc_id`): no
-            // join with search_docs is needed. Facet words weigh nothing.
+            // join with search_docs is needed.
             Some((
-                "SELECT rowid / 8 AS id, -bm25(search_fts, 10.0, 4.0, 1.0, 0.0) AS score \
+                "SELECT rowid / 8 AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
                  FROM search_fts WHERE search_fts MATCH ? AND rowid % 8 = ?"
                     .to_owned(),
                 vec![q.into(), index::kind_code(kind).into()],
@@ -72,24 +52,59 @@ pub fn ranked_subquery(
     }
 }
 
-/// Ids of the records of `kind` matching every term, unranked (cheap: no
-/// scoring work).
-pub fn unranked_subquery(backend: DbBackend, kind: &'static str, terms: &[String]) -> Option<(String, Vec<Value>)> {
+/// Which text a match must be in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    Any,
+    Title,
+    Summary,
+}
+
+/// One row, column `ids`: the comma-separated ids of the records of `kind`
+/// whose text (`within` a part) contains every term. Unranked and in one
+/// row, because handing thousands of rows over one by one costs more than
+/// finding them.
+pub fn ids_query(
+    backend: DbBackend,
+    kind: &'static str,
+    terms: &[String],
+    within: Within,
+) -> Option<(String, Vec<Value>)> {
     if terms.is_empty() {
         return None;
     }
     match backend {
         DbBackend::Postgres => {
-            let q = terms.join(" & ");
+            let weight = match within {
+                Within::Any => "",
+                Within::Title => ":A",
+                Within::Summary => ":B",
+            };
+            let q = terms
+                .iter()
+                .map(|t| format!("{t}{weight}"))
+                .collect::<Vec<_>>()
+                .join(" & ");
             Some((
-                "SELECT d.entity_id AS id FROM search_docs d WHERE d.kind = ? AND d.tsv @@ to_tsquery('simple', ?)".to_owned(),
+                "SELECT string_agg(d.entity_id::text, ',') AS ids FROM search_docs d \
+                 WHERE d.kind = ? AND d.tsv @@ to_tsquery('simple', ?)"
+                    .to_owned(),
                 vec![kind.into(), q.into()],
             ))
         }
         _ => {
-            let q = terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" ");
+            let words = terms
+                .iter()
+                .map(|t| format!("\"{t}\""))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let q = match within {
+                Within::Any => words,
+                Within::Title => format!("{{title_terms}} : ({words})"),
+                Within::Summary => format!("{{summary_terms}} : ({words})"),
+            };
             Some((
-                "SELECT rowid / 8 AS id FROM search_fts WHERE search_fts MATCH ? AND rowid % 8 = ?".to_owned(),
+                "SELECT group_concat(rowid / 8) AS ids FROM search_fts WHERE search_fts MATCH ? AND rowid % 8 = ?".to_owned(),
                 vec![q.into(), index::kind_code(kind).into()],
             ))
         }

@@ -5,6 +5,7 @@ use askama::Template;
 use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, Value};
 
 use super::{analyzer, index, match_subquery, snippet::highlight};
+use crate::catalog::query::CatalogQuery;
 use crate::db::{now, stmt};
 use crate::error::AppError;
 use crate::web::{Ctx, Html, Page, Section};
@@ -116,7 +117,20 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
             .finish()
     };
 
-    let (ids, total) = hits(db, index::TECHNOLOGY, "technologies", true, &terms).await?;
+    // Technologies: the catalogue's own search (same matches, same order).
+    let catalog_query = CatalogQuery::parse(
+        &form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", &q)
+            .append_pair("per_page", &PER_KIND.to_string())
+            .finish(),
+    );
+    let catalog_index = cx.state.catalog.get(db).await?;
+    let found = if terms.is_empty() {
+        None
+    } else {
+        Some(catalog::store::search(db, &catalog_index, &catalog_query, l).await?)
+    };
+    let (ids, total) = found.map_or((Vec::new(), 0), |f| (f.ids, f.total));
     let cards = catalog::store::cards(db, &ids, l).await?;
     groups.push(Group {
         kind: "technologies",

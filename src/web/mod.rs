@@ -3,12 +3,12 @@
 
 pub mod client;
 mod ctx;
-pub mod upload;
 pub mod error_pages;
 pub mod forms;
 mod html;
 pub mod middleware;
 mod page;
+pub mod upload;
 
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};

@@ -35,7 +35,9 @@ pub async fn read_limited(field: &mut Field, limit: usize) -> Result<Read, AppEr
 pub async fn discard(field: &mut Field, budget: &mut usize) -> Result<(), AppError> {
     while let Some(chunk) = field.next().await {
         let chunk = chunk.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
-        *budget = budget.checked_sub(chunk.len()).ok_or(AppError::PayloadTooLarge)?;
+        *budget = budget
+            .checked_sub(chunk.len())
+            .ok_or(AppError::PayloadTooLarge)?;
     }
     Ok(())
 }
@@ -58,7 +60,11 @@ pub fn clean_filename(name: &str) -> String {
         .take(120)
         .collect();
     let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
-    if cleaned.is_empty() { "file".to_owned() } else { cleaned }
+    if cleaned.is_empty() {
+        "file".to_owned()
+    } else {
+        cleaned
+    }
 }
 
 /// Whether bytes are a PDF by their content: the `%PDF-` header within the

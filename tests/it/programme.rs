@@ -3,11 +3,14 @@
 
 use actix_web::test::TestRequest;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
-use techbridge::entities::{application, application_document, audit_entry, host_post, outbox_message};
+use techbridge::entities::{
+    application, application_document, audit_entry, host_post, outbox_message,
+};
 
 use crate::support::*;
 
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+const PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 pub enum Part<'a> {
     Text(&'a str, &'a str),
@@ -37,11 +40,21 @@ fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
 }
 
 async fn first_post(t: &TestApp) -> String {
-    host_post::Entity::find().one(t.conn()).await.unwrap().unwrap().id.to_string()
+    host_post::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id
+        .to_string()
 }
 
 /// A complete, eligible application; `change` overrides fields.
-fn fields<'a>(post: &'a str, token: &'a str, change: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+fn fields<'a>(
+    post: &'a str,
+    token: &'a str,
+    change: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
     let mut f = vec![
         ("submission_token", token),
         ("name", "Nguyen Thi Mai"),
@@ -56,7 +69,10 @@ fn fields<'a>(post: &'a str, token: &'a str, change: &[(&'a str, &'a str)]) -> V
         ("english_level", "fluent"),
         ("chinese_level", "basic"),
         ("proposal_title", "Salt-tolerant rice for the Mekong Delta"),
-        ("proposal", "I propose to screen Guangxi rice germplasm for salinity tolerance genes and to cross the best lines with Vietnamese varieties grown in the Mekong Delta, where sea water intrudes further every dry season. The work combines field trials with marker-assisted selection in the host laboratory."),
+        (
+            "proposal",
+            "I propose to screen Guangxi rice germplasm for salinity tolerance genes and to cross the best lines with Vietnamese varieties grown in the Mekong Delta, where sea water intrudes further every dry season. The work combines field trials with marker-assisted selection in the host laboratory.",
+        ),
         ("consent", "yes"),
         ("website", ""),
     ];
@@ -69,9 +85,18 @@ fn fields<'a>(post: &'a str, token: &'a str, change: &[(&'a str, &'a str)]) -> V
     f
 }
 
-async fn apply<S, B>(app: &S, lang: &str, fields: &[(&str, &str)], files: &[(&str, &str, &[u8])]) -> Resp
+async fn apply<S, B>(
+    app: &S,
+    lang: &str,
+    fields: &[(&str, &str)],
+    files: &[(&str, &str, &[u8])],
+) -> Resp
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
     B: actix_web::body::MessageBody,
 {
     let mut parts: Vec<Part<'_>> = fields.iter().map(|(k, v)| Part::Text(k, v)).collect();
@@ -103,28 +128,59 @@ async fn a_complete_application_gets_a_reference_and_a_confirmation_in_the_appli
     let token = form.attr("input[name=submission_token]", "value").unwrap();
     let post = first_post(&t).await;
     let r = apply(&app, "id", &fields(&post, &token, &[]), DOCS).await;
-    assert_eq!(r.status, 303, "{}", r.body.chars().take(3000).collect::<String>());
+    assert_eq!(
+        r.status,
+        303,
+        "{}",
+        r.body.chars().take(3000).collect::<String>()
+    );
     let done = get(&app, r.location().unwrap()).await;
     let reference = done.text("#reference");
     assert!(reference.starts_with("ATS-2027-"), "{reference}");
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(a.reference, reference);
     assert_eq!((a.lang.as_str(), a.status.as_str()), ("id", "submitted"));
-    let docs = application_document::Entity::find().all(t.conn()).await.unwrap();
+    let docs = application_document::Entity::find()
+        .all(t.conn())
+        .await
+        .unwrap();
     assert_eq!(docs.len(), 2);
     assert!(docs.iter().all(|d| d.key.len() >= 40 && d.bytes == PDF));
     // The confirmation waits in the outbox (no SMTP here), in Indonesian.
-    let m = outbox_message::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let m = outbox_message::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(m.kind, "confirmation");
     assert_eq!(m.lang, "id");
     assert_eq!(m.to_email, "mai.nguyen@hus.example.edu.vn");
     assert!(m.body.contains(&reference) && m.sent_at.is_none());
     assert!(m.body.contains("http://localhost:8080/id/programme/status"));
     // References are not sequential.
-    let token2 = get(&app, "/id/programme/apply").await.attr("input[name=submission_token]", "value").unwrap();
-    let r = apply(&app, "id", &fields(&post, &token2, &[("email", "other@example.org")]), DOCS).await;
+    let token2 = get(&app, "/id/programme/apply")
+        .await
+        .attr("input[name=submission_token]", "value")
+        .unwrap();
+    let r = apply(
+        &app,
+        "id",
+        &fields(&post, &token2, &[("email", "other@example.org")]),
+        DOCS,
+    )
+    .await;
     assert_eq!(r.status, 303);
-    let refs: Vec<String> = application::Entity::find().all(t.conn()).await.unwrap().into_iter().map(|a| a.reference).collect();
+    let refs: Vec<String> = application::Entity::find()
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.reference)
+        .collect();
     assert_ne!(refs[0][..12], refs[1][..12]);
 }
 
@@ -135,14 +191,38 @@ async fn eligibility_rules_give_a_clear_reason() {
     let post = first_post(&t).await;
     // The demo call closes about 60 days from now: someone born 45 years and
     // a month before that day is too old; 44 years is fine.
-    let closes = techbridge::entities::programme_call::Entity::find().one(t.conn()).await.unwrap().unwrap().closes_at.date_naive();
-    let too_old = closes.checked_sub_months(chrono::Months::new(45 * 12 + 1)).unwrap().to_string();
-    let old_enough = closes.checked_sub_months(chrono::Months::new(44 * 12 + 6)).unwrap().to_string();
+    let closes = techbridge::entities::programme_call::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .closes_at
+        .date_naive();
+    let too_old = closes
+        .checked_sub_months(chrono::Months::new(45 * 12 + 1))
+        .unwrap()
+        .to_string();
+    let old_enough = closes
+        .checked_sub_months(chrono::Months::new(44 * 12 + 6))
+        .unwrap()
+        .to_string();
     let cases: &[(&[(&str, &str)], &str, &str)] = &[
         (&[("nationality", "other")], "nationality-error", "ASEAN"),
-        (&[("date_of_birth", too_old.as_str())], "date_of_birth-error", "45"),
-        (&[("degree", "master"), ("research_years", "4")], "research_years-error", "five"),
-        (&[("english_level", "none"), ("chinese_level", "none")], "english_level-error", "English"),
+        (
+            &[("date_of_birth", too_old.as_str())],
+            "date_of_birth-error",
+            "45",
+        ),
+        (
+            &[("degree", "master"), ("research_years", "4")],
+            "research_years-error",
+            "five",
+        ),
+        (
+            &[("english_level", "none"), ("chinese_level", "none")],
+            "english_level-error",
+            "English",
+        ),
     ];
     for (change, error_id, mention) in cases {
         let r = apply(&app, "en", &fields(&post, "tok-elig", change), DOCS).await;
@@ -152,7 +232,21 @@ async fn eligibility_rules_give_a_clear_reason() {
         assert_eq!(r.attr("#name", "value").as_deref(), Some("Nguyen Thi Mai"));
         assert!(r.text("#proposal").contains("Mekong"));
     }
-    let ok = apply(&app, "en", &fields(&post, "tok-ok", &[("degree", "master"), ("research_years", "5"), ("date_of_birth", old_enough.as_str())]), DOCS).await;
+    let ok = apply(
+        &app,
+        "en",
+        &fields(
+            &post,
+            "tok-ok",
+            &[
+                ("degree", "master"),
+                ("research_years", "5"),
+                ("date_of_birth", old_enough.as_str()),
+            ],
+        ),
+        DOCS,
+    )
+    .await;
     assert_eq!(ok.status, 303, "{}", ok.text(".error-summary"));
     assert_eq!(count(&t).await, 1);
 }
@@ -162,21 +256,66 @@ async fn each_field_is_checked_with_everything_typed_kept() {
     let t = TestApp::demo().await;
     let app = t.service().await;
     let post = first_post(&t).await;
-    for field in ["name", "email", "nationality", "date_of_birth", "degree", "research_years", "field", "institution", "host_post", "english_level", "chinese_level", "proposal_title", "proposal", "consent"] {
-        let r = apply(&app, "zh-CN", &fields(&post, "tok-fields", &[(field, "")]), DOCS).await;
+    for field in [
+        "name",
+        "email",
+        "nationality",
+        "date_of_birth",
+        "degree",
+        "research_years",
+        "field",
+        "institution",
+        "host_post",
+        "english_level",
+        "chinese_level",
+        "proposal_title",
+        "proposal",
+        "consent",
+    ] {
+        let r = apply(
+            &app,
+            "zh-CN",
+            &fields(&post, "tok-fields", &[(field, "")]),
+            DOCS,
+        )
+        .await;
         assert_eq!(r.status, 422, "{field}");
         let err = r.text(&format!("#{field}-error"));
         assert!(!err.is_empty(), "{field}: no error at the field");
-        assert!(err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{field}: {err} not in Chinese");
+        assert!(
+            err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{field}: {err} not in Chinese"
+        );
         if field != "institution" {
-            assert_eq!(r.attr("#institution", "value").as_deref(), Some("Hanoi University of Science"));
+            assert_eq!(
+                r.attr("#institution", "value").as_deref(),
+                Some("Hanoi University of Science")
+            );
         }
-        assert!(!r.text(".notice").is_empty(), "files need re-selecting: say so");
+        assert!(
+            !r.text(".notice").is_empty(),
+            "files need re-selecting: say so"
+        );
     }
-    for (field, value) in [("email", "mai@"), ("date_of_birth", "15/06/1991"), ("research_years", "many"), ("host_post", "999999"), ("proposal", "Too short.")] {
-        let r = apply(&app, "en", &fields(&post, "tok-fields", &[(field, value)]), DOCS).await;
+    for (field, value) in [
+        ("email", "mai@"),
+        ("date_of_birth", "15/06/1991"),
+        ("research_years", "many"),
+        ("host_post", "999999"),
+        ("proposal", "Too short."),
+    ] {
+        let r = apply(
+            &app,
+            "en",
+            &fields(&post, "tok-fields", &[(field, value)]),
+            DOCS,
+        )
+        .await;
         assert_eq!(r.status, 422, "{field}={value}");
-        assert!(!r.text(&format!("#{field}-error")).is_empty(), "{field}={value}");
+        assert!(
+            !r.text(&format!("#{field}-error")).is_empty(),
+            "{field}={value}"
+        );
     }
     assert_eq!(count(&t).await, 0);
 }
@@ -197,11 +336,21 @@ async fn documents_must_be_real_pdfs_within_the_limit() {
     exe.extend(vec![0u8; 2048]);
     let cases: Vec<(&[u8], &str, &str)> = vec![
         (&big, "cv.pdf", "cv-error"),
-        (b"This is a plain text CV renamed to .pdf\n", "cv.pdf", "cv-error"),
+        (
+            b"This is a plain text CV renamed to .pdf\n",
+            "cv.pdf",
+            "cv-error",
+        ),
         (&exe, "setup.pdf", "cv-error"),
     ];
     for (bytes, name, err) in cases {
-        let r = apply(&app, "en", &f, &[("cv", name, bytes), ("degree_file", "degree.pdf", PDF)]).await;
+        let r = apply(
+            &app,
+            "en",
+            &f,
+            &[("cv", name, bytes), ("degree_file", "degree.pdf", PDF)],
+        )
+        .await;
         assert_eq!(r.status, 422, "{name}");
         assert!(!r.text(&format!("#{err}")).is_empty(), "{name}");
     }
@@ -209,12 +358,37 @@ async fn documents_must_be_real_pdfs_within_the_limit() {
     assert_eq!(r.status, 422);
     assert!(!r.text("#degree_file-error").is_empty(), "missing document");
     assert_eq!(count(&t).await, 0);
-    assert_eq!(application_document::Entity::find().count(t.conn()).await.unwrap(), 0, "a failed submission leaves nothing behind");
+    assert_eq!(
+        application_document::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0,
+        "a failed submission leaves nothing behind"
+    );
     // A path in the file name is dropped.
-    let r = apply(&app, "en", &f, &[("cv", "../../../etc/passwd.pdf", PDF), ("degree_file", "..\\..\\degree.pdf", PDF)]).await;
+    let r = apply(
+        &app,
+        "en",
+        &f,
+        &[
+            ("cv", "../../../etc/passwd.pdf", PDF),
+            ("degree_file", "..\\..\\degree.pdf", PDF),
+        ],
+    )
+    .await;
     assert_eq!(r.status, 303);
-    let names: Vec<String> = application_document::Entity::find().all(t.conn()).await.unwrap().into_iter().map(|d| d.filename).collect();
-    assert!(names.contains(&"passwd.pdf".to_owned()) && names.contains(&"degree.pdf".to_owned()), "{names:?}");
+    let names: Vec<String> = application_document::Entity::find()
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.filename)
+        .collect();
+    assert!(
+        names.contains(&"passwd.pdf".to_owned()) && names.contains(&"degree.pdf".to_owned()),
+        "{names:?}"
+    );
 }
 
 #[actix_web::test]
@@ -236,12 +410,18 @@ async fn applying_is_refused_when_the_call_is_closed() {
     let t = TestApp::demo().await;
     let app = t.service().await;
     t.conn()
-        .execute_raw(Statement::from_string(t.conn().get_database_backend(), "UPDATE programme_calls SET closes_at = opens_at".to_owned()))
+        .execute_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            "UPDATE programme_calls SET closes_at = opens_at".to_owned(),
+        ))
         .await
         .unwrap();
     let r = get(&app, "/en/programme/apply").await;
     assert_eq!(r.status, 200);
-    assert!(r.attr("form[enctype='multipart/form-data']", "method").is_none());
+    assert!(
+        r.attr("form[enctype='multipart/form-data']", "method")
+            .is_none()
+    );
     assert!(!r.text(".call-status").is_empty());
     let post = first_post(&t).await;
     let r = apply(&app, "en", &fields(&post, "tok-closed", &[]), DOCS).await;
@@ -251,13 +431,22 @@ async fn applying_is_refused_when_the_call_is_closed() {
 
 async fn submit_one<S, B>(app: &S, t: &TestApp) -> String
 where
-    S: actix_web::dev::Service<actix_http::Request, Response = actix_web::dev::ServiceResponse<B>, Error = actix_web::Error>,
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
     B: actix_web::body::MessageBody,
 {
     let post = first_post(t).await;
     let r = apply(app, "en", &fields(&post, "tok-one", &[]), DOCS).await;
     assert_eq!(r.status, 303);
-    application::Entity::find().one(t.conn()).await.unwrap().unwrap().reference
+    application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .reference
 }
 
 #[actix_web::test]
@@ -265,20 +454,51 @@ async fn status_look_up_gives_the_same_answer_for_either_wrong_half() {
     let t = TestApp::demo().await;
     let app = t.service().await;
     let reference = submit_one(&app, &t).await;
-    let ok = post_form(&app, "/id/programme/status", &[("reference", &reference), ("email", "MAI.NGUYEN@hus.example.edu.vn")]).await;
+    let ok = post_form(
+        &app,
+        "/id/programme/status",
+        &[
+            ("reference", &reference),
+            ("email", "MAI.NGUYEN@hus.example.edu.vn"),
+        ],
+    )
+    .await;
     assert_eq!(ok.status, 200);
     assert!(!ok.text(".status-now").is_empty());
     assert!(ok.text(".status-result").contains(&reference));
-    let wrong_ref = post_form(&app, "/id/programme/status", &[("reference", "ATS-2027-AAAAA-BBBBB"), ("email", "mai.nguyen@hus.example.edu.vn")]).await;
-    let wrong_email = post_form(&app, "/id/programme/status", &[("reference", &reference), ("email", "someone@example.org")]).await;
+    let wrong_ref = post_form(
+        &app,
+        "/id/programme/status",
+        &[
+            ("reference", "ATS-2027-AAAAA-BBBBB"),
+            ("email", "mai.nguyen@hus.example.edu.vn"),
+        ],
+    )
+    .await;
+    let wrong_email = post_form(
+        &app,
+        "/id/programme/status",
+        &[("reference", &reference), ("email", "someone@example.org")],
+    )
+    .await;
     assert_eq!(wrong_ref.status, wrong_email.status);
-    assert_eq!(wrong_ref.text(".error-summary"), wrong_email.text(".error-summary"));
+    assert_eq!(
+        wrong_ref.text(".error-summary"),
+        wrong_email.text(".error-summary")
+    );
     assert!(!wrong_ref.text(".error-summary").is_empty());
     assert!(wrong_email.texts(".status-result").is_empty());
     // Rate-limited: ten look-ups per address in ten minutes.
     let mut last = 0;
     for _ in 0..10 {
-        last = post_form(&app, "/en/programme/status", &[("reference", "ATS-X"), ("email", "x@example.org")]).await.status.as_u16();
+        last = post_form(
+            &app,
+            "/en/programme/status",
+            &[("reference", "ATS-X"), ("email", "x@example.org")],
+        )
+        .await
+        .status
+        .as_u16();
     }
     assert_eq!(last, 429);
 }
@@ -288,17 +508,35 @@ async fn documents_are_for_reviewers_only() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
     submit_one(&app, &t).await;
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
-    let d = application_document::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let d = application_document::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     let url = format!("/admin/applications/{}/documents/{}", a.id, d.id);
     assert_eq!(get(&app, &url).await.status, 303, "anonymous goes to login");
     let mut editor = login(&app, EDITOR).await;
     assert_eq!(editor.get(&app, &url).await.status, 403);
-    assert_eq!(editor.get(&app, &format!("/admin/applications/{}", a.id)).await.status, 403);
+    assert_eq!(
+        editor
+            .get(&app, &format!("/admin/applications/{}", a.id))
+            .await
+            .status,
+        403
+    );
     let mut reviewer = login(&app, REVIEWER).await;
     let r = reviewer.get(&app, &url).await;
     assert_eq!(r.status, 200);
-    assert!(r.header("content-disposition").unwrap().starts_with("attachment"));
+    assert!(
+        r.header("content-disposition")
+            .unwrap()
+            .starts_with("attachment")
+    );
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
     assert_eq!(r.header("cache-control"), Some("no-store"));
     assert_eq!(r.body.as_bytes(), PDF);
@@ -312,55 +550,164 @@ async fn the_more_information_loop_and_the_status_page() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
     let reference = submit_one(&app, &t).await;
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     let mut reviewer = login(&app, REVIEWER).await;
     let page = format!("/admin/applications/{}", a.id);
     reviewer.get(&app, &page).await;
-    let r = reviewer.post_csrf(&app, &format!("{page}/review"), &[("score", "4"), ("note", "Strong proposal; check the budget. PRIVATE-NOTE")]).await;
+    let r = reviewer
+        .post_csrf(
+            &app,
+            &format!("{page}/review"),
+            &[
+                ("score", "4"),
+                ("note", "Strong proposal; check the budget. PRIVATE-NOTE"),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303);
-    let r = reviewer.post_csrf(&app, &format!("{page}/status"), &[("status", "more_info"), ("message", "Please add your publication list to the CV.")]).await;
+    let r = reviewer
+        .post_csrf(
+            &app,
+            &format!("{page}/status"),
+            &[
+                ("status", "more_info"),
+                ("message", "Please add your publication list to the CV."),
+            ],
+        )
+        .await;
     assert_eq!(r.status, 303);
     // An impossible transition is refused.
-    let r = reviewer.post_csrf(&app, &format!("{page}/status"), &[("status", "accepted"), ("message", "")]).await;
+    let r = reviewer
+        .post_csrf(
+            &app,
+            &format!("{page}/status"),
+            &[("status", "accepted"), ("message", "")],
+        )
+        .await;
     assert_eq!(r.status, 400);
-    let status = post_form(&app, "/en/programme/status", &[("reference", &reference), ("email", "mai.nguyen@hus.example.edu.vn")]).await;
+    let status = post_form(
+        &app,
+        "/en/programme/status",
+        &[
+            ("reference", &reference),
+            ("email", "mai.nguyen@hus.example.edu.vn"),
+        ],
+    )
+    .await;
     assert!(status.text(".status-result").contains("publication list"));
-    assert!(!status.body.contains("PRIVATE-NOTE"), "reviewer notes never reach the applicant");
+    assert!(
+        !status.body.contains("PRIVATE-NOTE"),
+        "reviewer notes never reach the applicant"
+    );
     let amend = status.attr(".status-result a.button", "href").unwrap();
     let form = get(&app, &amend).await;
     assert_eq!(form.status, 200);
-    assert_eq!(form.attr("#name", "value").as_deref(), Some("Nguyen Thi Mai"));
+    assert_eq!(
+        form.attr("#name", "value").as_deref(),
+        Some("Nguyen Thi Mai")
+    );
     let post = first_post(&t).await;
     let (ct, body) = multipart(&{
-        let mut p: Vec<Part<'_>> = fields(&post, &a.submission_token, &[("institution", "Vietnam National University, Hanoi")]).iter().map(|(k, v)| Part::Text(k, v)).collect();
+        let mut p: Vec<Part<'_>> = fields(
+            &post,
+            &a.submission_token,
+            &[("institution", "Vietnam National University, Hanoi")],
+        )
+        .iter()
+        .map(|(k, v)| Part::Text(k, v))
+        .collect();
         p.push(Part::File("cv", "cv-with-publications.pdf", PDF));
         p
     });
-    let r = send(&app, TestRequest::post().uri(&amend).insert_header(("content-type", ct)).insert_header(("sec-fetch-site", "same-origin")).set_payload(body)).await;
+    let r = send(
+        &app,
+        TestRequest::post()
+            .uri(&amend)
+            .insert_header(("content-type", ct))
+            .insert_header(("sec-fetch-site", "same-origin"))
+            .set_payload(body),
+    )
+    .await;
     assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
-    let a2 = application::Entity::find_by_id(a.id).one(t.conn()).await.unwrap().unwrap();
+    let a2 = application::Entity::find_by_id(a.id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(a2.status, "submitted");
     assert_eq!(a2.institution, "Vietnam National University, Hanoi");
-    let names: Vec<String> = application_document::Entity::find().all(t.conn()).await.unwrap().into_iter().map(|d| d.filename).collect();
+    let names: Vec<String> = application_document::Entity::find()
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|d| d.filename)
+        .collect();
     assert_eq!(names.len(), 2);
     assert!(names.contains(&"cv-with-publications.pdf".to_owned()));
     // The amend link does not work once resubmitted.
     assert_eq!(get(&app, &amend).await.status, 403);
     // A forged token does not work either.
-    assert_eq!(get(&app, &format!("/en/programme/status/amend?token={}.9999999999.abc", a.id)).await.status, 403);
+    assert_eq!(
+        get(
+            &app,
+            &format!("/en/programme/status/amend?token={}.9999999999.abc", a.id)
+        )
+        .await
+        .status,
+        403
+    );
     // Moved on to review, the applicant sees it.
     reviewer.get(&app, &page).await;
-    reviewer.post_csrf(&app, &format!("{page}/status"), &[("status", "under_review"), ("message", "")]).await;
-    let status = post_form(&app, "/zh-CN/programme/status", &[("reference", &reference), ("email", "mai.nguyen@hus.example.edu.vn")]).await;
+    reviewer
+        .post_csrf(
+            &app,
+            &format!("{page}/status"),
+            &[("status", "under_review"), ("message", "")],
+        )
+        .await;
+    let status = post_form(
+        &app,
+        "/zh-CN/programme/status",
+        &[
+            ("reference", &reference),
+            ("email", "mai.nguyen@hus.example.edu.vn"),
+        ],
+    )
+    .await;
     let now = status.text(".status-now");
-    assert!(now.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{now}");
-    let en = post_form(&app, "/en/programme/status", &[("reference", &reference), ("email", "mai.nguyen@hus.example.edu.vn")]).await;
+    assert!(
+        now.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{now}"
+    );
+    let en = post_form(
+        &app,
+        "/en/programme/status",
+        &[
+            ("reference", &reference),
+            ("email", "mai.nguyen@hus.example.edu.vn"),
+        ],
+    )
+    .await;
     assert_eq!(en.text(".status-now"), "Under review");
     // Every change is in the history with who and when.
     let history = reviewer.get(&app, &page).await.texts(".history li");
-    assert!(history.iter().any(|h| h.contains("Rita Reviewer")), "{history:?}");
+    assert!(
+        history.iter().any(|h| h.contains("Rita Reviewer")),
+        "{history:?}"
+    );
     // The more-information message waits in the outbox too.
-    let kinds: Vec<String> = outbox_message::Entity::find().all(t.conn()).await.unwrap().into_iter().map(|m| m.kind).collect();
+    let kinds: Vec<String> = outbox_message::Entity::find()
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.kind)
+        .collect();
     assert_eq!(kinds, vec!["confirmation", "more_info"]);
 }
 
@@ -370,12 +717,21 @@ async fn queue_filters_and_csv_export() {
     let app = t.service().await;
     submit_one(&app, &t).await;
     let mut reviewer = login(&app, REVIEWER).await;
-    let q = reviewer.get(&app, "/admin/applications?status=submitted&country=VN").await;
+    let q = reviewer
+        .get(&app, "/admin/applications?status=submitted&country=VN")
+        .await;
     assert!(q.body.contains("Nguyen Thi Mai"));
     let q = reviewer.get(&app, "/admin/applications?country=TH").await;
     assert!(!q.body.contains("Nguyen Thi Mai"));
-    let call = techbridge::entities::programme_call::Entity::find().one(t.conn()).await.unwrap().unwrap().id;
-    let r = reviewer.get(&app, &format!("/admin/applications/export.csv?call={call}")).await;
+    let call = techbridge::entities::programme_call::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let r = reviewer
+        .get(&app, &format!("/admin/applications/export.csv?call={call}"))
+        .await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").unwrap().starts_with("text/csv"));
     let mut reader = csv::Reader::from_reader(r.body.as_bytes());
@@ -389,17 +745,45 @@ async fn an_administrator_erases_an_applicants_data() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
     submit_one(&app, &t).await;
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     let mut reviewer = login(&app, REVIEWER).await;
-    reviewer.get(&app, &format!("/admin/applications/{}", a.id)).await;
-    assert_eq!(reviewer.post_csrf(&app, &format!("/admin/applications/{}/erase", a.id), &[]).await.status, 403);
+    reviewer
+        .get(&app, &format!("/admin/applications/{}", a.id))
+        .await;
+    assert_eq!(
+        reviewer
+            .post_csrf(&app, &format!("/admin/applications/{}/erase", a.id), &[])
+            .await
+            .status,
+        403
+    );
     let mut admin = login(&app, ADMIN).await;
-    admin.get(&app, &format!("/admin/applications/{}", a.id)).await;
-    let r = admin.post_csrf(&app, &format!("/admin/applications/{}/erase", a.id), &[]).await;
+    admin
+        .get(&app, &format!("/admin/applications/{}", a.id))
+        .await;
+    let r = admin
+        .post_csrf(&app, &format!("/admin/applications/{}/erase", a.id), &[])
+        .await;
     assert_eq!(r.status, 303);
     assert_eq!(count(&t).await, 0);
-    assert_eq!(application_document::Entity::find().count(t.conn()).await.unwrap(), 0);
-    assert_eq!(outbox_message::Entity::find().count(t.conn()).await.unwrap(), 0);
+    assert_eq!(
+        application_document::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        outbox_message::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0
+    );
     let entry = audit_entry::Entity::find()
         .filter(audit_entry::Column::Action.eq("erase"))
         .one(t.conn())

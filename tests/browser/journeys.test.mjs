@@ -1,0 +1,241 @@
+// The five journeys of the product brief, clicked and typed as a person
+// would, in headless Chromium. Journeys 1 and 3 run again with JavaScript off.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { BASE, launch, context, signIn, PDF, tempFile, screenshot } from "./lib.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const RICE = "hybrid-rice-varieties-and-high-yield-cultivation-for-tropical-paddy-fields";
+
+async function journey1(js) {
+  const ctx = await context(browser, { locale: "id-ID", js });
+  const page = await ctx.newPage();
+  // The browser prefers Indonesian: / lands on /id/.
+  await page.goto(`${BASE}/`);
+  assert.equal(new URL(page.url()).pathname, "/id/");
+  // Search the catalogue for "padi".
+  await page.locator("#hero-q").fill("padi");
+  await Promise.all([page.waitForURL(/\/id\/technologies\?q=padi/), page.locator("#hero-q").press("Enter")]);
+  const first = page.locator(".tech-card h3 a").first();
+  assert.match(await first.innerText(), /padi/i);
+  // Open the rice technology, then switch to Chinese: same technology.
+  await Promise.all([page.waitForURL(new RegExp(`/id/technologies/${RICE}`)), first.click()]);
+  await Promise.all([page.waitForURL(new RegExp(`/zh-CN/technologies/${RICE}`)), page.locator(".lang-switch a[hreflang='zh-CN']").click()]);
+  assert.match(await page.locator("h1").innerText(), /水稻/);
+  // Send an inquiry.
+  const who = js ? "Siti Rahmawati" : "Siti Nurhaliza (tanpa JS)";
+  await page.locator("#name").fill(who);
+  await page.locator("#organisation").fill("Koperasi Tani Makmur");
+  await page.locator("#country").selectOption("ID");
+  await page.locator("#email").fill("siti@koperasi.example.org");
+  await page.locator("#message").fill("Kami ingin menanam padi hibrida ini di 50 hektar sawah di Karawang. Berapa biayanya?");
+  await page.locator("#consent").check();
+  await Promise.all([page.waitForURL(/\/inquiry\/sent$/), page.locator("#inquiry form button[type=submit]").click()]);
+  assert.ok(await page.locator(".confirmation").isVisible());
+  await screenshot(page, `journey1-confirmation-${js ? "js" : "nojs"}`);
+  // An editor sees it in the back office.
+  const admin = await (await context(browser)).newPage();
+  await signIn(admin);
+  await admin.goto(`${BASE}/admin/inquiries?status=new`);
+  assert.ok((await admin.locator("table").innerText()).includes(who));
+  await ctx.close();
+  await admin.context().close();
+}
+
+test("1. Indonesian visitor: padi, switch to Chinese, inquiry, seen by an editor", () => journey1(true));
+test("1. the same with JavaScript off", () => journey1(false));
+
+test("2. Chinese search for 水稻 with field and country filters", async () => {
+  const ctx = await context(browser, { locale: "zh-CN" });
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/zh/technologies`);
+  assert.equal(new URL(page.url()).pathname, "/zh-CN/technologies");
+  // Ticking a filter applies it at once (JavaScript on).
+  await Promise.all([page.waitForURL(/field=agriculture/), page.locator("#f-field-agriculture").check()]);
+  await Promise.all([page.waitForURL(/country=ID/), page.locator("#f-country-ID").check()]);
+  await page.locator("#q").fill("水稻");
+  await Promise.all([page.waitForURL(/q=%E6%B0%B4%E7%A8%BB/), page.locator("#q").press("Enter")]);
+  const hrefs = await page.locator(".tech-card h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.equal(hrefs.length, 2, hrefs.join(", "));
+  assert.equal(hrefs[0], `/zh-CN/technologies/${RICE}`, "the title hit ranks first");
+  assert.ok((await page.locator(".tech-card mark").count()) >= 2);
+  assert.match(await page.locator(".result-count").innerText(), /2/);
+  await screenshot(page, "journey2-results");
+  await ctx.close();
+});
+
+async function journey3(js) {
+  const ctx = await context(browser, { js });
+  const page = await ctx.newPage();
+  const email = js ? "mai.nguyen@hus.example.edu.vn" : "tran.an@vnu.example.edu.vn";
+  await page.goto(`${BASE}/en/programme/apply`);
+  const fill = async (skip) => {
+    const values = {
+      "#name": js ? "Nguyen Thi Mai" : "Tran Van An", "#email": email, "#date_of_birth": "1991-06-15",
+      "#research_years": "6", "#institution": "Hanoi University of Science",
+      "#proposal_title": "Salt-tolerant rice for the Mekong Delta",
+      "#proposal": "I propose to screen Guangxi rice germplasm for salinity tolerance and cross the best lines with Vietnamese varieties grown in the Mekong Delta, where sea water intrudes further every dry season. Field trials and marker-assisted selection in the host laboratory.",
+    };
+    for (const [sel, v] of Object.entries(values)) if (sel !== skip) await page.locator(sel).fill(v);
+    await page.locator("#nationality").selectOption("VN");
+    await page.locator("#degree").selectOption("phd");
+    await page.locator("#field").selectOption("agriculture");
+    await page.locator("#host_post").selectOption({ index: 1 });
+    await page.locator("#english_level").selectOption("fluent");
+    await page.locator("#chinese_level").selectOption("basic");
+    await page.locator("#consent").check();
+  };
+  const submit = () => Promise.all([page.waitForLoadState("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()]);
+  const cv = tempFile("cv.pdf", PDF);
+  const degree = tempFile("degree.pdf", PDF);
+  // 1) A field missing.
+  await fill("#institution");
+  await page.locator("#cv").setInputFiles(cv);
+  await page.locator("#degree_file").setInputFiles(degree);
+  await submit();
+  assert.ok(await page.locator("#institution-error").isVisible(), "error at the missing field");
+  assert.equal(await page.locator("#name").inputValue(), js ? "Nguyen Thi Mai" : "Tran Van An");
+  assert.match(await page.locator("#proposal").inputValue(), /Mekong/);
+  // 2) A 6 MB file.
+  await page.locator("#institution").fill("Hanoi University of Science");
+  const big = Buffer.concat([PDF, Buffer.alloc(6 * 1024 * 1024, 97), Buffer.from("\n%%EOF\n")]);
+  await page.locator("#cv").setInputFiles(tempFile("big-cv.pdf", big));
+  await page.locator("#degree_file").setInputFiles(degree);
+  await submit();
+  assert.ok(await page.locator("#cv-error").isVisible(), "error at the CV field");
+  assert.equal(await page.locator("#institution").inputValue(), "Hanoi University of Science");
+  // 3) A text file renamed .pdf.
+  await page.locator("#cv").setInputFiles(tempFile("notes.pdf", Buffer.from("Just some text, not a PDF.\n")));
+  await page.locator("#degree_file").setInputFiles(degree);
+  await submit();
+  assert.ok(await page.locator("#cv-error").isVisible(), "error at the CV field again");
+  assert.match(await page.locator("#proposal").inputValue(), /Mekong/);
+  // 4) Correct: a reference number.
+  await page.locator("#cv").setInputFiles(cv);
+  await page.locator("#degree_file").setInputFiles(degree);
+  await submit();
+  const reference = (await page.locator("#reference").innerText()).trim();
+  assert.match(reference, /^ATS-\d{4}-[A-Z0-9]{5}-[A-Z0-9]{5}$/);
+  await screenshot(page, `journey3-reference-${js ? "js" : "nojs"}`);
+  // Later: the status, by reference and email.
+  const lookUp = async () => {
+    await page.goto(`${BASE}/en/programme/status`);
+    await page.locator("#reference").fill(reference);
+    await page.locator("#email").fill(email);
+    await Promise.all([page.waitForLoadState("load"), page.locator("form button[type=submit]").click()]);
+    return (await page.locator(".status-now").innerText()).trim();
+  };
+  assert.equal(await lookUp(), "Submitted");
+  // An editor moves it to "under review".
+  const admin = await (await context(browser)).newPage();
+  await signIn(admin);
+  await admin.goto(`${BASE}/admin/applications`);
+  await Promise.all([admin.waitForURL(/\/admin\/applications\/\d+$/), admin.getByRole("link", { name: reference }).click()]);
+  const docUrl = await admin.locator("#docs-title ~ ul a").first().getAttribute("href");
+  await admin.locator("#new-status").selectOption("under_review");
+  await Promise.all([admin.waitForURL(/flash=changed/), admin.locator("form[action$='/status'] button[type=submit]").click()]);
+  assert.equal(await lookUp(), "Under review");
+  // Nobody else can read the application or its CV.
+  const stranger = await (await context(browser)).newPage();
+  await stranger.goto(`${BASE}${docUrl}`);
+  assert.match(new URL(stranger.url()).pathname, /^\/admin\/login/);
+  await stranger.context().close();
+  await admin.context().close();
+  await ctx.close();
+}
+
+test("3. Scientist: three refused submissions, a reference, status, reviewer's change", () => journey3(true));
+test("3. the same with JavaScript off", () => journey3(false));
+
+test("4. Editor: trilingual news from draft to feed, sitemap and home; fallback notice", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await signIn(page);
+  // An image first.
+  await page.goto(`${BASE}/admin/media`);
+  await page.locator("#file").setInputFiles(new URL("./fixtures/matchmaking.png", import.meta.url).pathname);
+  await page.locator("#alt-en").fill("Partners signing agreements at the matchmaking session");
+  await page.locator("#alt-zh-CN").fill("对接会上合作伙伴签署协议");
+  await page.locator("#alt-id").fill("Mitra menandatangani perjanjian di sesi temu bisnis");
+  await Promise.all([page.waitForURL(/flash=uploaded/), page.locator("form[action='/admin/media'] button[type=submit]").click()]);
+  // The news item, in three languages, saved as a draft.
+  await page.goto(`${BASE}/admin/news/new`);
+  const cover = await page.locator("#cover option", { hasText: "matchmaking.png" }).first().getAttribute("value");
+  await page.locator("#cover").selectOption(cover);
+  await page.locator("#status").selectOption("draft");
+  const texts = {
+    en: ["Three agreements at the Jakarta matchmaking", "Three agreements on rice and solar power were signed.", "## Results\n\n**Three agreements** were signed:\n\n- hybrid rice seed\n- rooftop solar\n- cold storage"],
+    "zh-CN": ["雅加达对接会签署三项协议", "在水稻和光伏领域签署了三项协议。", "## 成果\n\n签署了**三项协议**：\n\n- 杂交水稻种子\n- 屋顶光伏\n- 冷库"],
+    id: ["Tiga perjanjian di temu bisnis Jakarta", "Tiga perjanjian tentang padi dan tenaga surya ditandatangani.", "## Hasil\n\n**Tiga perjanjian** ditandatangani:\n\n- benih padi hibrida\n- surya atap\n- gudang pendingin"],
+  };
+  for (const [lang, [title, summary, body]] of Object.entries(texts)) {
+    const tab = page.locator(`.lang-tabs a[data-tab='${lang}']`);
+    await tab.click();
+    await page.locator(`#${lang}-title`).fill(title);
+    await page.locator(`#${lang}-summary`).fill(summary);
+    await page.locator(`#${lang}-body`).fill(body);
+  }
+  await Promise.all([page.waitForURL(/\/admin\/news\/\d+\?flash=saved/), page.locator(".form-actions button[value=save]").click()]);
+  const edit = page.url().split("?")[0];
+  const visitor = await (await context(browser, { locale: "zh-CN" })).newPage();
+  await visitor.goto(`${BASE}/zh-CN/news`);
+  assert.ok(!(await visitor.content()).includes("雅加达对接会签署三项协议"), "a draft is not public");
+  // Publish.
+  await page.goto(edit);
+  await page.locator("#status").selectOption("published");
+  await Promise.all([page.waitForURL(/flash=saved/), page.locator(".form-actions button[value=save]").click()]);
+  await visitor.goto(`${BASE}/zh-CN/news`);
+  await Promise.all([visitor.waitForURL(/\/zh-CN\/news\/three-agreements/), visitor.getByRole("link", { name: "雅加达对接会签署三项协议" }).click()]);
+  assert.ok((await visitor.locator(".prose strong").innerText()).includes("三项协议"));
+  assert.ok(await visitor.locator("figure img[alt='对接会上合作伙伴签署协议']").isVisible());
+  const slug = new URL(visitor.url()).pathname.split("/").pop();
+  const feed = await (await visitor.request.get(`${BASE}/zh-CN/news/feed.xml`)).text();
+  assert.ok(feed.includes("雅加达对接会签署三项协议"), "in the Atom feed");
+  const sitemap = await (await visitor.request.get(`${BASE}/sitemap.xml`)).text();
+  assert.ok(sitemap.includes(`/zh-CN/news/${slug}`), "in the sitemap");
+  await visitor.goto(`${BASE}/zh-CN/`);
+  assert.ok((await visitor.locator(".news-card").allInnerTexts()).join(" ").includes("雅加达对接会签署三项协议"), "on the home page");
+  // A news item without Indonesian text falls back, and says so in Indonesian.
+  const id = await (await context(browser, { locale: "id-ID" })).newPage();
+  await id.goto(`${BASE}/id/news/new-cohort-of-asean-young-scientists-arrives-in-guangxi`);
+  assert.match(await id.locator(".notice-fallback").innerText(), /belum tersedia dalam Bahasa Indonesia/);
+  await screenshot(id, "journey4-fallback-notice");
+  for (const p of [visitor, id]) await p.context().close();
+  await ctx.close();
+});
+
+test("5. Editor: an event in Nanning 09:00–17:00 is 01:00–09:00 UTC in a calendar", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await signIn(page);
+  await page.goto(`${BASE}/admin/events/new`);
+  await page.locator("#kind").selectOption("forum");
+  await page.locator("#timezone").fill("Asia/Shanghai");
+  await page.locator("#starts_at").fill("2027-03-10T09:00");
+  await page.locator("#ends_at").fill("2027-03-10T17:00");
+  await page.locator("#country").selectOption("CN");
+  await page.locator("#status").selectOption("published");
+  await page.locator(".lang-tabs a[data-tab='en']").click();
+  await page.locator("#en-title").fill("China-ASEAN Digital Agriculture Forum");
+  await page.locator("#en-summary").fill("A one-day forum on digital tools for smallholder farms.");
+  await page.locator("#en-body").fill("Talks and demonstrations of **Beidou** precision farming.");
+  await page.locator("#en-venue").fill("Nanning International Convention and Exhibition Center");
+  await page.locator("#en-city").fill("Nanning");
+  await Promise.all([page.waitForURL(/\/admin\/events\/\d+\?flash=saved/), page.locator(".form-actions button[value=save]").click()]);
+  const visitor = await ctx.newPage();
+  await visitor.goto(`${BASE}/en/events`);
+  await Promise.all([visitor.waitForURL(/\/en\/events\/china-asean-digital-agriculture-forum/), visitor.getByRole("link", { name: "China-ASEAN Digital Agriculture Forum" }).click()]);
+  const facts = await visitor.locator(".detail-facts").innerText();
+  assert.match(facts, /09:00/);
+  assert.match(facts, /17:00/);
+  assert.match(facts, /Asia\/Shanghai/);
+  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.locator("a[href$='.ics']").click()]);
+  const ics = fs.readFileSync(await download.path(), "utf8");
+  assert.match(ics, /DTSTART:20270310T010000Z/);
+  assert.match(ics, /DTEND:20270310T090000Z/);
+  await ctx.close();
+});

@@ -1,0 +1,72 @@
+// Shared helpers for the browser tests: the portal under test, a browser
+// launched from Debian's Chromium, signing in, axe and screenshots.
+import { chromium } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import path from "node:path";
+import assert from "node:assert/strict";
+
+export const BASE = process.env.PORTAL_URL ?? "http://127.0.0.1:18080";
+export const ADMIN = { email: process.env.ADMIN_EMAIL ?? "admin@centre.example.org", password: process.env.ADMIN_PASSWORD ?? "violet-harbour-kettle-42" };
+export const ARTIFACTS = path.resolve(process.env.ARTIFACTS ?? "artifacts");
+export const LANGS = ["zh-CN", "en", "id"];
+
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/// A fresh browser context: a person with a language and, optionally, no JavaScript.
+export async function context(browser, { locale = "en-US", js = true, width = 1280, height = 900 } = {}) {
+  return browser.newContext({
+    locale,
+    javaScriptEnabled: js,
+    viewport: { width, height },
+    extraHTTPHeaders: { "Accept-Language": `${locale},${locale.split("-")[0]};q=0.9` },
+  });
+}
+
+export async function signIn(page, who = ADMIN) {
+  await page.goto(`${BASE}/admin/login`);
+  await page.getByLabel(/email|邮箱|Email/i).first().fill(who.email);
+  await page.locator("#password").fill(who.password);
+  await page.locator("form[action='/admin/login'] button[type=submit]").click();
+  await page.waitForURL(/\/admin\/$/);
+}
+
+/// Serious and critical WCAG 2.1 A/AA violations on the page.
+export async function axeViolations(page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+export function describeViolations(vs) {
+  return vs.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+}
+
+/// Nothing may be wider than the viewport.
+export async function assertNoHorizontalOverflow(page, label) {
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  assert.ok(scroll <= inner, `${label}: page is ${scroll}px wide in a ${inner}px viewport`);
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/// A minimal valid PDF.
+export const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+export function tempFile(name, bytes) {
+  const dir = fs.mkdtempSync(path.join(ARTIFACTS, "upload-"));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, bytes);
+  return file;
+}

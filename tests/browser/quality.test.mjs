@@ -1,0 +1,212 @@
+// Every page type in every language: no serious or critical axe violation
+// (WCAG 2.1 A/AA), valid HTML (Nu HTML Checker), nothing wider than a
+// 360 px phone, screenshots at 360 and 1280 px; and the keyboard alone is
+// enough, with a visible focus.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { BASE, LANGS, ARTIFACTS, launch, context, signIn, axeViolations, describeViolations, assertNoHorizontalOverflow, screenshot } from "./lib.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const RICE = "hybrid-rice-varieties-and-high-yield-cultivation-for-tropical-paddy-fields";
+
+/// Page types: name, how to reach it from a fresh page (path, or a function).
+const PUBLIC = [
+  ["home", "/"],
+  ["catalogue", "/technologies"],
+  ["catalogue-results", "/technologies?q=rice&field=agriculture"],
+  ["catalogue-empty", "/technologies?q=zzzqqq"],
+  ["technology", `/technologies/${RICE}`],
+  ["inquiry-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/technologies/${RICE}`);
+    await Promise.all([page.waitForLoadState("load"), page.locator("#inquiry form button[type=submit]").click()]);
+  }],
+  ["needs", "/needs"],
+  ["need", "/needs/high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang"],
+  ["need-form-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/needs/new`);
+    await Promise.all([page.waitForLoadState("load"), page.locator("main form button[type=submit]").click()]);
+  }],
+  ["events", "/events"],
+  ["event", "/events/14th-china-asean-technology-transfer-forum"],
+  ["news", "/news"],
+  ["news-item", "/news/china-and-asean-launch-special-action-to-transfer-1000-technologies"],
+  ["programme", "/programme"],
+  ["fellows", "/programme/fellows"],
+  ["fellow", "/programme/fellows/nguyen-thi-lan"],
+  ["apply", "/programme/apply"],
+  ["apply-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/programme/apply`);
+    await Promise.all([page.waitForLoadState("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()]);
+  }],
+  ["status", "/programme/status"],
+  ["status-not-found", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/programme/status`);
+    await page.locator("#reference").fill("ATS-2027-AAAAA-BBBBB");
+    await page.locator("#email").fill("nobody@example.org");
+    await Promise.all([page.waitForLoadState("load"), page.locator("main form button[type=submit]").click()]);
+  }],
+  ["about", "/about"],
+  ["search-results", "/search?q=solar"],
+  ["search-empty", "/search?q=zzzqqq"],
+  ["not-found", "/no-such-page"],
+];
+
+const ADMIN = [
+  ["admin-dashboard", "/admin/"],
+  ["admin-list", "/admin/technologies"],
+  ["admin-edit", "/admin/technologies/1"],
+  ["admin-edit-errors", async (page) => {
+    await page.goto(`${BASE}/admin/news/new`);
+    await Promise.all([page.waitForLoadState("load"), page.locator(".form-actions button[value=save]").click()]);
+  }],
+  ["admin-applications", "/admin/applications"],
+  ["admin-inquiries", "/admin/inquiries"],
+  ["admin-media", "/admin/media"],
+];
+
+async function visit(page, target, lang) {
+  if (typeof target === "function") {
+    await target(page, lang);
+  } else {
+    const url = target.startsWith("/admin") ? `${BASE}${target}` : `${BASE}/${lang}${target}`;
+    await page.goto(url);
+  }
+}
+
+const html = {};
+const axeCounts = {};
+
+async function check(page, name, lang, target) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await visit(page, target, lang);
+  const violations = await axeViolations(page);
+  axeCounts[`${name} ${lang}`] = violations.length;
+  assert.equal(violations.length, 0, `${name} (${lang}):\n${describeViolations(violations)}`);
+  html[`${name}.${lang}`] = await page.content();
+  await screenshot(page, `${name}-${lang}-1280`);
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(50);
+  await assertNoHorizontalOverflow(page, `${name} (${lang}) at 360 px`);
+  await screenshot(page, `${name}-${lang}-360`);
+}
+
+for (const lang of LANGS) {
+  test(`public page types in ${lang}: axe, layout, screenshots`, async () => {
+    const ctx = await context(browser, { locale: lang });
+    const page = await ctx.newPage();
+    for (const [name, target] of PUBLIC) await check(page, name, lang, target);
+    await ctx.close();
+  });
+}
+
+test("back-office page types in every language: axe, layout, screenshots", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await signIn(page);
+  for (const lang of LANGS) {
+    await page.goto(`${BASE}/admin/account`);
+    await page.locator("#ui_lang").selectOption(lang);
+    await Promise.all([page.waitForURL(/flash=saved/), page.locator("form:has(#ui_lang) button[type=submit]").click()]);
+    for (const [name, target] of ADMIN) await check(page, name, lang, target);
+  }
+  await page.goto(`${BASE}/admin/account`);
+  await page.locator("#ui_lang").selectOption("en");
+  await Promise.all([page.waitForURL(/flash=saved/), page.locator("form:has(#ui_lang) button[type=submit]").click()]);
+  await ctx.close();
+});
+
+test("the login page: axe, layout", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await check(page, "admin-login", "en", "/admin/login");
+  await ctx.close();
+});
+
+test("valid HTML: the Nu HTML Checker finds no error on any page type", () => {
+  const dir = fs.mkdtempSync(path.join(ARTIFACTS, "html-"));
+  for (const [key, body] of Object.entries(html)) fs.writeFileSync(path.join(dir, `${key}.html`), body);
+  const jar = new URL("./node_modules/vnu-jar/build/dist/vnu.jar", import.meta.url).pathname;
+  let out;
+  try {
+    out = execFileSync("java", ["-jar", jar, "--errors-only", "--format", "json", "--stdout", "--exit-zero-always", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    out = e.stdout || e.stderr;
+  }
+  // vnu writes its JSON report to stderr.
+  const report = JSON.parse(out || "{\"messages\":[]}");
+  const errors = report.messages.filter((m) => m.type === "error");
+  const byFile = {};
+  for (const m of errors) {
+    const f = path.basename(m.url ?? "");
+    byFile[f] = (byFile[f] ?? 0) + 1;
+  }
+  const checked = Object.keys(html).length;
+  console.log(`vnu: ${checked} pages checked, ${errors.length} errors`);
+  assert.ok(checked >= 70, `only ${checked} pages collected`);
+  assert.equal(errors.length, 0, errors.slice(0, 20).map((e) => `${path.basename(e.url)}:${e.lastLine}: ${e.message}`).join("\n"));
+});
+
+test("axe summary", () => {
+  console.log(`axe: ${Object.keys(axeCounts).length} page checks, ${Object.values(axeCounts).reduce((a, b) => a + b, 0)} serious/critical violations`);
+});
+
+async function focusIsVisible(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return false;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== "none";
+  });
+}
+
+test("keyboard only: skip link, search, a result, the inquiry form; focus always visible", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/en/technologies`);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  assert.ok(await focusIsVisible(page));
+  // Tab to the catalogue search field.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press("Tab");
+    assert.ok(await focusIsVisible(page), `focus not visible after ${i + 2} tabs`);
+    if (await page.evaluate(() => document.activeElement.id === "q")) break;
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.id), "q");
+  await page.keyboard.type("rice");
+  await Promise.all([page.waitForURL(/q=rice/), page.keyboard.press("Enter")]);
+  // Tab to the first result and open it.
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => !!document.activeElement.closest(".tech-card h3"))) break;
+  }
+  assert.ok(await focusIsVisible(page));
+  await Promise.all([page.waitForURL(/\/en\/technologies\/[a-z0-9-]+$/), page.keyboard.press("Enter")]);
+  // The inquiry form, by keyboard.
+  await page.locator("#name").focus();
+  await page.keyboard.type("Keyboard User");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Accessible Farms Co.");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "country");
+  assert.ok(await focusIsVisible(page));
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("keyboard@example.org");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("We would like to test this technology on our farm next season.");
+  // Past the hidden honeypot to the consent box and the button.
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "consent");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  assert.ok(await focusIsVisible(page));
+  await Promise.all([page.waitForURL(/inquiry\/sent$/), page.keyboard.press("Enter")]);
+  await ctx.close();
+});
