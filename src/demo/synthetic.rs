@@ -164,7 +164,6 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 summary_terms: Set(analysed(&[&en.1, &zh.1, &id_.1])),
                 body_terms: Set(analysed(&[&en.2, &zh.2, &id_.2])),
                 updated_at: Set(t),
-                ..Default::default()
             });
         }
         technology_translation::Entity::insert_many(trs)

@@ -94,7 +94,7 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let figures = vec![
         Figure {
             key: "technologies",
-            value: i64::try_from(technologies).unwrap_or(0),
+            value: technologies,
         },
         Figure {
             key: "network_members",

@@ -99,7 +99,7 @@ pub async fn matching_technology(
         })
         .collect();
     // Stable: newest first within a score, as `store::list` returned them.
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     cards(
         db,
         scored.into_iter().take(5).map(|(_, n)| n).collect(),

@@ -67,7 +67,6 @@ pub async fn upsert(
         summary_terms: Set(analyse(&text.summary)),
         body_terms: Set(analyse(&text.body)),
         updated_at: Set(now()),
-        ..Default::default()
     }
     .insert(db)
     .await?;
