@@ -64,7 +64,7 @@ fn main() {
             demo::synthetic::load_with_prefix(&conn, n, "synthetic-0").await.unwrap();
             println!("seeded {n} synthetic technologies (+ demo content) in {:.1?}", started.elapsed());
         }
-        conn.execute_unprepared(if conn.get_database_backend() == sea_orm::DbBackend::Sqlite { "ANALYZE" } else { "ANALYZE" })
+        conn.execute_unprepared("ANALYZE")
             .await
             .unwrap();
 

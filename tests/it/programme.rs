@@ -206,7 +206,8 @@ async fn eligibility_rules_give_a_clear_reason() {
         .checked_sub_months(chrono::Months::new(44 * 12 + 6))
         .unwrap()
         .to_string();
-    let cases: &[(&[(&str, &str)], &str, &str)] = &[
+    type Case<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+    let cases: &[Case<'_>] = &[
         (&[("nationality", "other")], "nationality-error", "ASEAN"),
         (
             &[("date_of_birth", too_old.as_str())],
