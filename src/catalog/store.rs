@@ -43,7 +43,11 @@ async fn text_matches(
         .await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in rows {
-        let id: i64 = r.try_get("", "id")?;
+        // INTEGER on PostgreSQL, 64-bit on SQLite.
+        let id: i64 = r
+            .try_get::<i32>("", "id")
+            .map(i64::from)
+            .or_else(|_| r.try_get::<i64>("", "id"))?;
         let score: f64 = r
             .try_get::<f64>("", "score")
             .or_else(|_| r.try_get::<f32>("", "score").map(f64::from))?;

@@ -111,6 +111,11 @@ impl TestApp {
 
     /// Migrated, no content.
     pub async fn empty() -> Self {
+        // RUST_LOG=error cargo test … shows why a request failed.
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+            .with_test_writer()
+            .try_init();
         let tdb = TestDb::new().await;
         let conn = db::connect(&tdb.url).await.expect("connect");
         db::migrate(&conn).await.expect("migrate");
