@@ -13,3 +13,27 @@ pub mod upload;
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
 pub use page::{Page, Section, Tr};
+
+/// An instant for a `datetime` attribute: whole seconds in UTC, because the
+/// HTML spec allows at most three fraction digits and the database keeps six.
+pub fn iso(d: impl Instant) -> String {
+    d.utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// What `iso` accepts: a UTC instant, by value or by reference.
+pub trait Instant {
+    fn utc(&self) -> chrono::DateTime<chrono::Utc>;
+}
+
+impl Instant for chrono::DateTime<chrono::Utc> {
+    fn utc(&self) -> chrono::DateTime<chrono::Utc> {
+        *self
+    }
+}
+
+impl<T: Instant + ?Sized> Instant for &T {
+    fn utc(&self) -> chrono::DateTime<chrono::Utc> {
+        (**self).utc()
+    }
+}

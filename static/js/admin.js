@@ -19,6 +19,7 @@
   }
   links.forEach(function (a, i) {
     a.setAttribute("role", "tab");
+    if (a.parentElement.tagName === "LI") a.parentElement.setAttribute("role", "presentation");
     a.setAttribute("aria-controls", "tab-" + a.getAttribute("data-tab"));
     var panel = document.getElementById("tab-" + a.getAttribute("data-tab"));
     if (panel) panel.setAttribute("role", "tabpanel");

@@ -34,7 +34,7 @@ async function journey1(js) {
   await page.locator("#email").fill("siti@koperasi.example.org");
   await page.locator("#message").fill("Kami ingin menanam padi hibrida ini di 50 hektar sawah di Karawang. Berapa biayanya?");
   await page.locator("#consent").check();
-  await Promise.all([page.waitForURL(/\/inquiry\/sent$/), page.locator("#inquiry form button[type=submit]").click()]);
+  await Promise.all([page.waitForURL(/\/inquiry\/sent(#.*)?$/), page.locator("#inquiry form button[type=submit]").click()]);
   assert.ok(await page.locator(".confirmation").isVisible());
   await screenshot(page, `journey1-confirmation-${js ? "js" : "nojs"}`);
   // An editor sees it in the back office.
@@ -89,7 +89,7 @@ async function journey3(js) {
     await page.locator("#chinese_level").selectOption("basic");
     await page.locator("#consent").check();
   };
-  const submit = () => Promise.all([page.waitForLoadState("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()]);
+  const submit = () => Promise.all([page.waitForEvent("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()]);
   const cv = tempFile("cv.pdf", PDF);
   const degree = tempFile("degree.pdf", PDF);
   // 1) A field missing.
@@ -126,7 +126,7 @@ async function journey3(js) {
     await page.goto(`${BASE}/en/programme/status`);
     await page.locator("#reference").fill(reference);
     await page.locator("#email").fill(email);
-    await Promise.all([page.waitForLoadState("load"), page.locator("form button[type=submit]").click()]);
+    await Promise.all([page.waitForEvent("load"), page.locator("main form[method=post] button[type=submit]").click()]);
     return (await page.locator(".status-now").innerText()).trim();
   };
   assert.equal(await lookUp(), "Submitted");
@@ -233,7 +233,7 @@ test("5. Editor: an event in Nanning 09:00–17:00 is 01:00–09:00 UTC in a cal
   assert.match(facts, /09:00/);
   assert.match(facts, /17:00/);
   assert.match(facts, /Asia\/Shanghai/);
-  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.locator("a[href$='.ics']").click()]);
+  const [download] = await Promise.all([visitor.waitForEvent("download"), visitor.locator("main a[href$='.ics']").click()]);
   const ics = fs.readFileSync(await download.path(), "utf8");
   assert.match(ics, /DTSTART:20270310T010000Z/);
   assert.match(ics, /DTEND:20270310T090000Z/);

@@ -53,8 +53,16 @@ export function describeViolations(vs) {
 
 /// Nothing may be wider than the viewport.
 export async function assertNoHorizontalOverflow(page, label) {
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-  assert.ok(scroll <= inner, `${label}: page is ${scroll}px wide in a ${inner}px viewport`);
+  const { scroll, inner, culprits } = await page.evaluate(() => {
+    const inner = window.innerWidth;
+    // The outermost elements that stick out, to say what to fix.
+    const culprits = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > inner + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > inner + 1))
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.trim().split(/\s+/).join(".") : ""} (${Math.round(e.getBoundingClientRect().right)}px)`);
+    return { scroll: document.documentElement.scrollWidth, inner, culprits };
+  });
+  assert.ok(scroll <= inner, `${label}: page is ${scroll}px wide in a ${inner}px viewport: ${culprits.join(", ")}`);
 }
 
 export async function screenshot(page, name) {

@@ -6,6 +6,7 @@
 #
 #   tests/browser/run.sh                 # from the repository root
 #   ARTIFACTS=/tmp/shots tests/browser/run.sh
+#   TESTS=quality.test.mjs tests/browser/run.sh   # one file
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -46,5 +47,5 @@ done
 curl -sf "$PORTAL_URL/healthz" >/dev/null || { echo "the portal did not start"; cat "$ARTIFACTS/server.log"; exit 1; }
 
 started=$(date +%s)
-(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec journeys.test.mjs quality.test.mjs)
+(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec ${TESTS:-journeys.test.mjs quality.test.mjs})
 echo "browser suite: $(( $(date +%s) - started )) s; screenshots in $ARTIFACTS"
