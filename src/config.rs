@@ -63,6 +63,10 @@ pub struct ServeArgs {
     #[arg(long, env = "SHUTDOWN_TIMEOUT", default_value_t = 10, global = true)]
     pub shutdown_timeout: u64,
 
+    /// Seconds a client may take to send a whole request (headers have 10).
+    #[arg(long, env = "REQUEST_TIMEOUT", default_value_t = 60, global = true)]
+    pub request_timeout: u64,
+
     /// Largest accepted document upload, in bytes.
     #[arg(long, env = "MAX_UPLOAD_BYTES", default_value_t = 5 * 1024 * 1024, global = true)]
     pub max_upload_bytes: usize,
@@ -100,6 +104,7 @@ pub struct Config {
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub shutdown_timeout: Duration,
+    pub request_timeout: Duration,
     pub max_upload_bytes: usize,
     pub demo_content: bool,
     pub workers: Option<usize>,
@@ -132,6 +137,7 @@ impl Config {
             secure_cookies: serve.secure_cookies,
             trust_proxy: serve.trust_proxy,
             shutdown_timeout: Duration::from_secs(serve.shutdown_timeout),
+            request_timeout: Duration::from_secs(serve.request_timeout),
             max_upload_bytes: serve.max_upload_bytes,
             demo_content: !serve.no_demo,
             workers: serve.workers,
@@ -151,6 +157,7 @@ impl Config {
             secure_cookies: false,
             trust_proxy: false,
             shutdown_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(60),
             max_upload_bytes: 5 * 1024 * 1024,
             demo_content: false,
             workers: Some(1),

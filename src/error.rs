@@ -23,6 +23,9 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("payload too large")]
     PayloadTooLarge,
+    /// The client took longer than the request deadline to send its request.
+    #[error("request timeout")]
+    Timeout,
     #[error("database unavailable: {0}")]
     Unavailable(String),
     #[error("database error: {0}")]
@@ -70,6 +73,7 @@ impl AppError {
             Self::BadRequest(id) | Self::Forbidden(id) => id,
             Self::TooManyRequests { .. } => "error-too-many-text",
             Self::PayloadTooLarge => "error-too-large-text",
+            Self::Timeout => "error-timeout-text",
             Self::Unavailable(_) => "error-unavailable-text",
             Self::Db(_) | Self::Template(_) | Self::Internal(_) => "error-internal-text",
         }
@@ -84,6 +88,7 @@ impl ResponseError for AppError {
             Self::Forbidden(_) => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Timeout => StatusCode::REQUEST_TIMEOUT,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Db(_) | Self::Template(_) | Self::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR

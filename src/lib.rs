@@ -92,6 +92,7 @@ pub fn app(
         .app_data(aweb::PayloadConfig::default().limit(FORM_LIMIT))
         .app_data(aweb::QueryConfig::default())
         .configure(|cfg| routes::routes(cfg, &static_dir))
+        .wrap(from_fn(web::middleware::deadline))
         .wrap(from_fn(web::middleware::same_origin_writes))
         .wrap(web::error_pages::middleware())
         .wrap(web::middleware::security_headers())

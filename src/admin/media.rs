@@ -27,7 +27,9 @@ use crate::media::Image;
 use crate::translation;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::upload::{DRAIN_CAP, Read, clean_filename, discard, read_limited, read_text};
+use crate::web::upload::{
+    DRAIN_CAP, Read, clean_filename, discard, read_limited, read_text, refuse_declared_over,
+};
 use crate::web::{Html, Tr};
 
 use super::login::redirect;
@@ -246,6 +248,7 @@ pub async fn upload(
     mut payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[Role::Editor])?;
+    refuse_declared_over(&req, MAX_IMAGE_BYTES + DRAIN_CAP)?;
     let mut csrf = String::new();
     let mut file: Option<(String, Vec<u8>)> = None;
     let mut too_big = false;

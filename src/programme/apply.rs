@@ -25,7 +25,8 @@ use crate::taxonomy::{ASEAN, FIELDS};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{
-    DRAIN_CAP, Read, clean_filename, discard, is_pdf, read_limited, read_text,
+    DRAIN_CAP, Read, application_body_max, clean_filename, discard, is_pdf, read_limited,
+    read_text, refuse_declared_over,
 };
 use crate::web::{Ctx, Html, Page, Section};
 
@@ -420,6 +421,7 @@ pub async fn submit(
     req: HttpRequest,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
+    refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
     let Some((call, posts)) = open_call(cx.db(), cx.locale).await? else {
         return Err(AppError::BadRequest("apply-error-closed"));
     };

@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::ratelimit::STATUS_LOOKUP;
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
+use crate::web::upload::{application_body_max, refuse_declared_over};
 use crate::web::{Ctx, Html, Page, Section};
 
 use super::apply::{ApplyForm, ApplyPage, read_submission, save_documents, validate};
@@ -283,6 +284,7 @@ pub async fn amend(
     q: web::Query<AmendQuery>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
+    refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
     let (a, call) = amendable(&cx, &q.token).await?;
     let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;

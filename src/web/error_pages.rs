@@ -31,12 +31,13 @@ fn render<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let info = res.response().extensions().get::<ErrorInfo>().copied();
-    let is_html = res
+    // A page or a JSON answer (`/healthz`) made on purpose stays as it is.
+    let deliberate = res
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if info.is_none() && is_html {
+        .is_some_and(|v| v.starts_with("text/html") || v.starts_with("application/json"));
+    if info.is_none() && deliberate {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
@@ -99,6 +100,7 @@ fn page(req: &HttpRequest, status: u16, message: &'static str) -> String {
     let heading = match status {
         404 | 405 => "error-not-found-title",
         403 => "error-forbidden-title",
+        408 => "error-timeout-title",
         413 => "error-too-large-title",
         429 => "error-too-many-title",
         503 => "error-unavailable-title",

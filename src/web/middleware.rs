@@ -122,3 +122,47 @@ fn is_cross_site(req: &ServiceRequest) -> bool {
     });
     origin_host != host && Some(origin_host) != public_host.as_deref()
 }
+
+/// A deadline for the request body: actix bounds only the time to the end
+/// of the headers, so a client trickling its body a byte at a time would
+/// otherwise hold a connection for ever. Past the deadline the body stream
+/// fails, the handler's extractor answers 408 (forms) or 400 (uploads), and
+/// nothing is written: handlers read the whole body before they store.
+pub async fn deadline(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    use actix_web::HttpMessage;
+    use futures_util::StreamExt;
+    use futures_util::future::{Either, select};
+
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.call(req).await;
+    }
+    let limit = req
+        .app_data::<web::Data<AppState>>()
+        .map_or(std::time::Duration::from_secs(60), |s| {
+            s.config.request_timeout
+        });
+    let timer = Box::pin(tokio::time::sleep(limit));
+    let body =
+        futures_util::stream::unfold(Some((req.take_payload(), timer)), |state| async move {
+            let (mut body, timer) = state?;
+            match select(body.next(), timer).await {
+                Either::Left((Some(item), timer)) => Some((item, Some((body, timer)))),
+                Either::Left((None, _)) => None,
+                Either::Right(_) => Some((
+                    Err(actix_web::error::PayloadError::Io(std::io::Error::new(
+                        std::io::ErrorKind::TimedOut,
+                        "request body deadline passed",
+                    ))),
+                    None,
+                )),
+            }
+        });
+    // Fused: multipart polls again after the end, which unfold forbids.
+    req.set_payload(actix_web::dev::Payload::Stream {
+        payload: Box::pin(body.fuse()),
+    });
+    next.call(req).await
+}

@@ -17,8 +17,7 @@ pub use page::{Page, Section, Tr};
 /// An instant for a `datetime` attribute: whole seconds in UTC, because the
 /// HTML spec allows at most three fraction digits and the database keeps six.
 pub fn iso(d: impl Instant) -> String {
-    d.utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    d.utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
 /// What `iso` accepts: a UTC instant, by value or by reference.

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Scale and faults, against the real binary: two PostgreSQL-backed instances
+# behind nginx (cluster.py), then SIGKILL during submissions on SQLite and on
+# PostgreSQL, SIGTERM with an upload in flight, PostgreSQL stopped and
+# restarted under a running portal, and abusive clients (faults.py).
+#
+#   tests/scale/run.sh                    # from the repository root
+#   tests/scale/run.sh faults.py abuse    # one part
+#
+# `outage` stops the machine's PostgreSQL cluster for a few seconds: run it
+# where nothing else needs that server meanwhile (CI runs it last).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+cd "$root"
+
+if ! command -v nginx >/dev/null; then
+  echo "installing nginx"
+  apt-get install -y nginx-light >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nginx-light >/dev/null; }
+fi
+cargo build --bin techbridge
+export TECHBRIDGE_BIN="$root/target/debug/techbridge"
+# 1,000 concurrent connections need more descriptors than the usual 1,024.
+ulimit -n 8192
+
+cd "$here"
+if [ $# -gt 0 ]; then
+  python3 "$@"
+else
+  python3 cluster.py
+  python3 faults.py
+fi
