@@ -265,6 +265,9 @@ async fn health_touches_the_database() {
     t.conn().clone().close().await.ok();
     let r = get(&app, "/healthz").await;
     assert_eq!(r.status, 503);
+    // Load balancers read the JSON, not an error page.
+    assert!(r.body.contains("\"status\":\"unhealthy\""), "{}", r.body);
+    assert!(r.header("retry-after").is_some());
 }
 
 #[actix_web::test]

@@ -407,6 +407,31 @@ async fn a_double_submission_creates_one_application() {
 }
 
 #[actix_web::test]
+async fn an_upload_announcing_more_than_the_limit_is_refused_unread() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    // 40 MB announced, a few bytes sent: refused from the header alone.
+    let r = send(
+        &app,
+        TestRequest::post()
+            .uri("/id/programme/apply")
+            .set_payload("--zz\r\n")
+            .insert_header(("content-type", "multipart/form-data; boundary=zz"))
+            .insert_header(("content-length", (40 * 1024 * 1024).to_string()))
+            .insert_header(("sec-fetch-site", "same-origin")),
+    )
+    .await;
+    assert_eq!(r.status, 413);
+    assert_eq!(r.attr("html", "lang").as_deref(), Some("id"));
+    assert!(
+        r.text("main").contains("melebihi batas"),
+        "{}",
+        r.text("main")
+    );
+    assert_eq!(count(&t).await, 0);
+}
+
+#[actix_web::test]
 async fn applying_is_refused_when_the_call_is_closed() {
     let t = TestApp::demo().await;
     let app = t.service().await;
