@@ -75,6 +75,27 @@ pub fn is_pdf(bytes: &[u8]) -> bool {
     head.windows(5).any(|w| w == b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
 }
 
+/// Refuses at once a body that announces more than `max` bytes: nothing of
+/// it is read, so a 40 MB upload costs the server one header.
+pub fn refuse_declared_over(req: &actix_web::HttpRequest, max: usize) -> Result<(), AppError> {
+    let declared = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    match declared {
+        Some(n) if n > max as u64 => Err(AppError::PayloadTooLarge),
+        _ => Ok(()),
+    }
+}
+
+/// The largest application body worth reading: two documents at their
+/// limit, plus what is drained of an oversized one so that its sender gets
+/// the form back with the error at the file field.
+pub fn application_body_max(max_file: usize) -> usize {
+    2 * max_file + DRAIN_CAP
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,25 +116,4 @@ mod tests {
         assert!(!is_pdf(b"\x7fELF\x02\x01%%EOF"));
         assert!(!is_pdf(b""));
     }
-}
-
-/// Refuses at once a body that announces more than `max` bytes: nothing of
-/// it is read, so a 40 MB upload costs the server one header.
-pub fn refuse_declared_over(req: &actix_web::HttpRequest, max: usize) -> Result<(), AppError> {
-    let declared = req
-        .headers()
-        .get(actix_web::http::header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok());
-    match declared {
-        Some(n) if n > max as u64 => Err(AppError::PayloadTooLarge),
-        _ => Ok(()),
-    }
-}
-
-/// The largest application body worth reading: two documents at their
-/// limit, plus what is drained of an oversized one so that its sender gets
-/// the form back with the error at the file field.
-pub fn application_body_max(max_file: usize) -> usize {
-    2 * max_file + DRAIN_CAP
 }
