@@ -94,6 +94,7 @@ pub fn app(
         .configure(|cfg| routes::routes(cfg, &static_dir))
         .wrap(from_fn(web::middleware::deadline))
         .wrap(from_fn(web::middleware::same_origin_writes))
+        .wrap(from_fn(web::middleware::refuse_nul))
         .wrap(web::error_pages::middleware())
         .wrap(web::middleware::security_headers())
         .wrap(Compress::default())

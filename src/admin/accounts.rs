@@ -107,7 +107,7 @@ pub async fn create(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<AppState>,
-    form: web::Form<NewEditorForm>,
+    form: crate::web::forms::Form<NewEditorForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[])?;
     editor.check_csrf(&form.csrf)?;
@@ -195,7 +195,7 @@ pub async fn manage(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<ManageForm>,
+    form: crate::web::forms::Form<ManageForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[])?;
     editor.check_csrf(&form.csrf)?;
@@ -307,7 +307,7 @@ pub async fn update_account(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<AppState>,
-    form: web::Form<AccountForm>,
+    form: crate::web::forms::Form<AccountForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.check_csrf(&form.csrf)?;
     let me = editor::Entity::find_by_id(editor.id)

@@ -138,7 +138,7 @@ pub async fn queue(
 ) -> Result<Html, AppError> {
     editor.require(ROLES)?;
     let db = &state.db;
-    let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let pages = filtered(&q)
         .order_by_desc(application::Column::SubmittedAt)
         .paginate(db, PER_PAGE);
@@ -332,7 +332,7 @@ pub async fn set_status(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<StatusForm>,
+    form: crate::web::forms::Form<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
@@ -404,7 +404,7 @@ pub async fn review(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<ReviewForm>,
+    form: crate::web::forms::Form<ReviewForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
@@ -620,7 +620,7 @@ pub async fn erase(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<CsrfForm>,
+    form: crate::web::forms::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[])?;
     editor.check_csrf(&form.csrf)?;

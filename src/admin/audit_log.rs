@@ -37,7 +37,7 @@ pub async fn list(
     q: web::Query<PageQuery>,
 ) -> Result<Html, AppError> {
     editor.require(&[])?;
-    let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let pages = audit_entry::Entity::find()
         .order_by_desc(audit_entry::Column::At)
         .order_by_desc(audit_entry::Column::Id)

@@ -50,12 +50,7 @@ pub struct ListQuery {
 
 impl ListQuery {
     pub fn page(&self) -> u64 {
-        self.page
-            .trim()
-            .parse()
-            .ok()
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
+        crate::web::forms::page_number(&self.page)
     }
 }
 
@@ -622,7 +617,7 @@ pub async fn delete<K: Kind>(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<ActionForm>,
+    form: crate::web::forms::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(K::ROLES)?;
     editor.check_csrf(&form.csrf)?;
@@ -651,7 +646,7 @@ pub async fn set_status<K: Kind>(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<ActionForm>,
+    form: crate::web::forms::Form<ActionForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(K::ROLES)?;
     editor.check_csrf(&form.csrf)?;

@@ -7,7 +7,7 @@ use chrono_tz::Tz;
 
 use crate::i18n::Locale;
 use crate::web::Tr;
-use crate::web::forms::FieldErrors;
+use crate::web::forms::{FieldErrors, clean};
 
 /// The zone editors enter publication times in.
 pub const CENTRE_TZ: Tz = chrono_tz::Asia::Shanghai;
@@ -82,7 +82,7 @@ impl Values {
     pub fn from_body(body: &[u8]) -> Self {
         Self(
             form_urlencoded::parse(body)
-                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .map(|(k, v)| (clean(&k).into_owned(), clean(&v).into_owned()))
                 .collect(),
         )
     }

@@ -97,7 +97,7 @@ pub async fn list(
     editor.require(&[Role::Editor])?;
     let db = &state.db;
     let status = STATUSES.iter().find(|s| **s == q.status).copied();
-    let page_no: u64 = q.page.parse().ok().filter(|p| *p >= 1).unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let mut query = inquiry::Entity::find();
     if let Some(s) = status {
         query = query.filter(inquiry::Column::Status.eq(s));
@@ -191,7 +191,7 @@ pub async fn update(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<UpdateForm>,
+    form: crate::web::forms::Form<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[Role::Editor])?;
     editor.check_csrf(&form.csrf)?;

@@ -137,7 +137,7 @@ pub struct LoginForm {
 pub async fn submit(
     req: HttpRequest,
     state: web::Data<AppState>,
-    form: web::Form<LoginForm>,
+    form: crate::web::forms::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let cookie_token = req
@@ -219,7 +219,7 @@ pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
     editor: Editor,
-    form: web::Form<CsrfForm>,
+    form: crate::web::forms::Form<CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.check_csrf(&form.csrf)?;
     if let Some(c) = req.cookie(session::COOKIE) {

@@ -445,7 +445,7 @@ pub async fn update_alts(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: web::Form<AltForm>,
+    form: crate::web::forms::Form<AltForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[Role::Editor])?;
     editor.check_csrf(&form.csrf)?;

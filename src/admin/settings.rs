@@ -71,7 +71,7 @@ pub async fn save(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<AppState>,
-    form: web::Form<SettingsForm>,
+    form: crate::web::forms::Form<SettingsForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[Role::Editor])?;
     editor.check_csrf(&form.csrf)?;

@@ -349,7 +349,7 @@ pub async fn inquire(
     cx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
-    form: web::Form<InquiryForm>,
+    form: crate::web::forms::Form<InquiryForm>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let form = form.into_inner();

@@ -114,13 +114,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         .parse::<i32>()
         .ok()
         .filter(|y| (2000..=2100).contains(y));
-    let page_no = q
-        .page
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter { kind, year };
     let upcoming = store::upcoming(cx.db(), &filter, 50).await?;
     let (past, past_total) = store::past(cx.db(), &filter, page_no, PAST_PER_PAGE).await?;

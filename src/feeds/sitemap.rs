@@ -163,8 +163,11 @@ pub async fn sitemap_part(
 ) -> Result<HttpResponse, AppError> {
     let n = n.into_inner();
     let all = entries(&state.db).await?;
-    let start = n.checked_sub(1).ok_or(AppError::NotFound)? * per_part();
-    if n == 0 || start >= all.len() || all.len() <= per_part() {
+    let start = n
+        .checked_sub(1)
+        .and_then(|i| i.checked_mul(per_part()))
+        .ok_or(AppError::NotFound)?;
+    if start >= all.len() || all.len() <= per_part() {
         return Err(AppError::NotFound);
     }
     let end = (start + per_part()).min(all.len());

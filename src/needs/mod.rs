@@ -150,13 +150,7 @@ const PER_PAGE: u64 = 20;
 pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let field = FIELDS.iter().find(|f| **f == q.field).copied();
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
-    let page_no = q
-        .page
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let (items, total) = store::list(cx.db(), field, country, page_no, PER_PAGE).await?;
     let last_page = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
@@ -313,7 +307,7 @@ pub async fn new_form(cx: Ctx) -> Result<Html, AppError> {
 pub async fn submit(
     cx: Ctx,
     req: HttpRequest,
-    form: web::Form<NeedForm>,
+    form: crate::web::forms::Form<NeedForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let done = cx.href("/needs/submitted");

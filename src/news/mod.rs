@@ -107,13 +107,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     } else {
         crate::events::store::by_slug(cx.db(), &q.event).await?
     };
-    let page_no = q
-        .page
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter {
         year,
         event_id: event.as_ref().map(|e| e.id),

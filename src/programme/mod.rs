@@ -196,13 +196,7 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
     let field = FIELDS.iter().find(|c| **c == q.field).copied();
     let cohort = q.cohort.trim().parse::<i32>().ok();
-    let page_no = q
-        .page
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
+    let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::FellowFilter {
         country,
         cohort,

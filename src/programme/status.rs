@@ -114,7 +114,7 @@ fn check_amend_token(secret: &[u8], token: &str) -> Option<i32> {
 pub async fn lookup(
     cx: Ctx,
     req: HttpRequest,
-    form: web::Form<LookupForm>,
+    form: crate::web::forms::Form<LookupForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
     let mut errors = FieldErrors::default();

@@ -30,3 +30,65 @@ impl FieldErrors {
         self.0.len()
     }
 }
+
+/// The page number a list was asked for: 1 for anything that is not a
+/// positive number, and never so large that `page × page size` could
+/// overflow the database's 64-bit offset (a hand-edited `?page=` must give a
+/// page, not a panic).
+pub fn page_number(raw: &str) -> u64 {
+    raw.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|p| *p >= 1)
+        .map_or(1, u64::from)
+}
+
+/// Text as a person could have typed it: NUL and the other C0 control
+/// characters (tab and line breaks aside) are dropped. PostgreSQL refuses a
+/// NUL in text, and none of them means anything in a form.
+pub fn clean(text: &str) -> std::borrow::Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && !matches!(c, '\t' | '\n' | '\r') && c < '\u{80}';
+    if text.contains(unwanted) {
+        text.replace(unwanted, "").into()
+    } else {
+        text.into()
+    }
+}
+
+/// A urlencoded form, as `actix_web::web::Form`, with every value passed
+/// through [`clean`] before it reaches the handler's struct.
+pub struct Form<T>(pub T);
+
+impl<T> Form<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Form<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Form<T> {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(
+        req: &actix_web::HttpRequest,
+        payload: &mut actix_web::dev::Payload,
+    ) -> Self::Future {
+        let pairs = actix_web::web::Form::<Vec<(String, String)>>::from_request(req, payload);
+        Box::pin(async move {
+            let pairs = pairs.await?.into_inner();
+            let encoded = form_urlencoded::Serializer::new(String::new())
+                .extend_pairs(pairs.iter().map(|(k, v)| (clean(k), clean(v))))
+                .finish();
+            serde_urlencoded::from_str(&encoded)
+                .map(Form)
+                .map_err(|_| crate::error::AppError::BadRequest("error-bad-request-text").into())
+        })
+    }
+}

@@ -166,3 +166,24 @@ pub async fn deadline(
     });
     next.call(req).await
 }
+
+/// A NUL byte is never part of a meaningful address here, and PostgreSQL
+/// cannot compare text with one in it: refuse such a URL at the door rather
+/// than let a slug look-up turn it into a database error.
+pub async fn refuse_nul(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, Error> {
+    let uri = req.uri().path_and_query().map_or("", |p| p.as_str());
+    if has_encoded_nul(uri) {
+        let res = AppError::BadRequest("error-bad-request-text").error_response();
+        return Ok(req.into_response(res).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+fn has_encoded_nul(uri: &str) -> bool {
+    uri.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1] == b'0' && w[2] == b'0')
+}

@@ -45,7 +45,9 @@ pub async fn discard(field: &mut Field, budget: &mut usize) -> Result<(), AppErr
 /// A small text field (64 KB at most).
 pub async fn read_text(field: &mut Field) -> Result<String, AppError> {
     match read_limited(field, 64 * 1024).await? {
-        Read::Whole(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Read::Whole(bytes) => {
+            Ok(super::forms::clean(&String::from_utf8_lossy(&bytes)).into_owned())
+        }
         Read::TooLarge => Err(AppError::PayloadTooLarge),
     }
 }

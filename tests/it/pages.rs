@@ -409,3 +409,101 @@ async fn dates_on_pages_follow_the_locale() {
             .contains("25 Oktober 2022")
     );
 }
+
+#[actix_web::test]
+async fn hand_edited_page_numbers_never_break_a_list() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let pages = [
+        "0",
+        "-1",
+        "abc",
+        "99999999",
+        "4294967296",
+        "461168601842738792",
+        "1000000000000000000",
+        "99999999999999999999",
+    ];
+    for list in [
+        "/en/news",
+        "/en/events",
+        "/en/needs",
+        "/en/programme/fellows",
+    ] {
+        for p in pages {
+            let r = get(&app, &format!("{list}?page={p}")).await;
+            assert_eq!(r.status, 200, "{list}?page={p}");
+            assert!(!r.text("h1").is_empty(), "{list}?page={p}");
+        }
+    }
+    let mut admin = login(&app, ADMIN).await;
+    for list in [
+        "/admin/audit",
+        "/admin/inquiries",
+        "/admin/applications",
+        "/admin/news",
+        "/admin/technologies",
+    ] {
+        for p in pages {
+            let r = admin.get(&app, &format!("{list}?page={p}")).await;
+            assert_eq!(r.status, 200, "{list}?page={p}");
+        }
+    }
+    let r = get(&app, "/sitemap-18446744073709551615.xml").await;
+    assert_eq!(r.status, 404);
+}
+
+#[actix_web::test]
+async fn a_nul_byte_in_an_address_or_a_form_is_refused_or_dropped_never_a_500() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    for path in [
+        "/en/technologies/%00",
+        "/en/news/a%00b",
+        "/en/events/%00.ics",
+        "/en/needs/%00",
+        "/en/programme/fellows/%00",
+        "/en/news?event=%00",
+        "/en/search?q=%00",
+        "/en/technologies?q=rice%00",
+    ] {
+        let r = get(&app, path).await;
+        assert_eq!(r.status, 400, "{path}");
+        assert_eq!(r.text("h1"), "Request not understood", "{path}");
+    }
+    // In a form, the NUL is dropped and the rest is kept.
+    use sea_orm::ConnectionTrait;
+    let r = post_form(
+        &app,
+        &format!("/id/technologies/{RICE}/inquiry"),
+        &[
+            ("name", "Budi\u{0} Santoso"),
+            ("organisation", "Koperasi Tani\u{0}"),
+            ("country", "ID"),
+            ("email", "budi@tani.example.id"),
+            (
+                "message",
+                "Kami ingin menanam padi hibrida di lahan kami.\u{0}",
+            ),
+            ("consent", "yes"),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.body);
+    let row = t
+        .conn()
+        .query_one_raw(sea_orm::Statement::from_string(
+            t.conn().get_database_backend(),
+            "SELECT name, organisation FROM inquiries",
+        ))
+        .await
+        .unwrap()
+        .unwrap();
+    let name: String = row.try_get("", "name").unwrap();
+    let org: String = row.try_get("", "organisation").unwrap();
+    assert_eq!(
+        (name.as_str(), org.as_str()),
+        ("Budi Santoso", "Koperasi Tani")
+    );
+}
