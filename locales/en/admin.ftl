@@ -40,6 +40,7 @@ admin-flash-reviewed = Marked as reviewed.
 admin-flash-changed = Status changed.
 admin-flash-reply-saved = Saved.
 admin-flash-erased = The applicant's data was deleted.
+admin-flash-conflict = Someone changed this application's status in the meantime; nothing was changed. Its current status is shown below.
 
 ## Login and account
 

@@ -40,6 +40,7 @@ admin-flash-reviewed = Ditandai sudah diperiksa.
 admin-flash-changed = Status telah diubah.
 admin-flash-reply-saved = Disimpan.
 admin-flash-erased = Data pendaftar telah dihapus.
+admin-flash-conflict = Status lamaran ini telah diubah orang lain sementara itu; tidak ada yang diubah. Status saat ini ditampilkan di bawah.
 
 ## Masuk dan akun
 

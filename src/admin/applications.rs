@@ -351,10 +351,18 @@ pub async fn set_status(
     let t = now();
     let ip = client_ip(&req, &state);
     let txn = state.db.begin().await?;
-    let mut m: application::ActiveModel = app.clone().into();
-    m.status = Set(form.status.clone());
-    m.updated_at = Set(t);
-    let updated = m.update(&txn).await?;
+    if !crate::programme::store::claim_status(&txn, id, &app.status, &form.status, t).await? {
+        // Someone changed it since this page was loaded: show what it is now.
+        txn.rollback().await?;
+        return Ok(redirect(&format!(
+            "/admin/applications/{id}?flash=conflict"
+        )));
+    }
+    let updated = application::Model {
+        status: form.status.clone(),
+        updated_at: t,
+        ..app.clone()
+    };
     application_history::ActiveModel {
         application_id: Set(id),
         from_status: Set(app.status.clone()),

@@ -13,6 +13,7 @@ use super::session::Editor;
 /// Messages that may be flashed through `?flash=` after a redirect.
 const FLASHES: &[&str] = &[
     "saved",
+    "conflict",
     "deleted",
     "published",
     "unpublished",

@@ -41,12 +41,20 @@ fn vevent(
 }
 
 fn calendar(name: &str) -> Calendar {
-    let mut c = Calendar::new();
+    // `Calendar::new()` would add its own PRODID, and RFC 5545 allows one.
+    let mut c = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        (
+            "PRODID",
+            "-//China-ASEAN Technology Transfer Center//TechBridge//EN",
+        ),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        c.append_property(icalendar::Property::new(key, value));
+    }
     c.name(name);
-    c.append_property(icalendar::Property::new(
-        "PRODID",
-        "-//China-ASEAN Technology Transfer Center//TechBridge//EN",
-    ));
     c
 }
 

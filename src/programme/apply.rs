@@ -38,6 +38,8 @@ pub const LEVELS: &[&str] = &["none", "basic", "good", "fluent"];
 pub const DOCUMENTS: &[(&str, &str)] = &[("cv", "cv"), ("degree_file", "degree")];
 /// Applicants must be younger than this on the call's closing date.
 pub const MAX_AGE: i32 = 45;
+/// All the text fields of one application together, at most.
+const TEXT_BUDGET: usize = 256 * 1024;
 /// A master's degree needs this many years of research.
 pub const MASTER_YEARS: i16 = 5;
 
@@ -130,11 +132,21 @@ pub async fn read_submission(
     let mut form = ApplyForm::default();
     let mut documents = Vec::new();
     let mut errors = FieldErrors::default();
+    // What may be read beyond the two documents: refused files and repeated
+    // fields are drained from this, text fields counted against their own
+    // budget, so no body (chunked or not) makes us hold more than that.
     let mut drain = DRAIN_CAP;
+    let mut text_budget = TEXT_BUDGET;
     while let Some(item) = payload.next().await {
         let mut field = item.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
         let name = field.name().unwrap_or("").to_owned();
         if let Some((field_name, kind)) = DOCUMENTS.iter().find(|(f, _)| *f == name) {
+            if documents.iter().any(|d: &Document| d.kind == *kind)
+                || errors.get(field_name).is_some()
+            {
+                discard(&mut field, &mut drain).await?;
+                continue;
+            }
             let filename = field
                 .content_disposition()
                 .and_then(|d| d.get_filename())
@@ -142,7 +154,11 @@ pub async fn read_submission(
                 .to_owned();
             match read_limited(&mut field, max_bytes).await? {
                 Read::TooLarge => {
-                    errors.add(*field_name, "apply-error-file-too-large");
+                    errors.add_n(
+                        *field_name,
+                        "apply-error-file-too-large",
+                        i64::try_from(max_bytes.div_ceil(1024 * 1024)).unwrap_or(i64::MAX),
+                    );
                     discard(&mut field, &mut drain).await?;
                 }
                 Read::Whole(bytes) if bytes.is_empty() && filename.is_empty() => {}
@@ -157,6 +173,9 @@ pub async fn read_submission(
             }
         } else {
             let value = read_text(&mut field).await?;
+            text_budget = text_budget
+                .checked_sub(value.len())
+                .ok_or(AppError::PayloadTooLarge)?;
             form.set(&name, value);
         }
     }

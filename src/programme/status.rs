@@ -234,6 +234,19 @@ async fn amendable(
     Ok((a, call))
 }
 
+/// The reference of an application whose amendment link is genuine but
+/// which is no longer waiting for more information: it was resubmitted.
+async fn already_resubmitted(cx: &Ctx, token: &str) -> Result<Option<String>, AppError> {
+    let Some(id) = check_amend_token(&cx.state.config.secret_key, token) else {
+        return Ok(None);
+    };
+    Ok(application::Entity::find_by_id(id)
+        .one(cx.db())
+        .await?
+        .filter(|a| a.status != "more_info")
+        .map(|a| a.reference))
+}
+
 async fn amend_page(
     cx: &Ctx,
     a: &application::Model,
@@ -285,6 +298,12 @@ pub async fn amend(
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
+    if let Some(reference) = already_resubmitted(&cx, &q.token).await? {
+        // The same amendment sent again after it went through.
+        return Ok(see_other(
+            &cx.href(&format!("/programme/apply/done/{reference}")),
+        ));
+    }
     let (a, call) = amendable(&cx, &q.token).await?;
     let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
@@ -297,6 +316,12 @@ pub async fn amend(
     };
     let t = now();
     let txn = cx.db().begin().await?;
+    let done = cx.href(&format!("/programme/apply/done/{}", a.reference));
+    if !super::store::claim_status(&txn, a.id, "more_info", "submitted", t).await? {
+        // Sent twice (a double click, a refresh): the first one counted.
+        txn.rollback().await?;
+        return Ok(see_other(&done));
+    }
     let mut m: application::ActiveModel = a.clone().into();
     m.name = Set(c.name);
     m.email = Set(c.email);
@@ -329,7 +354,5 @@ pub async fn amend(
     .insert(&txn)
     .await?;
     txn.commit().await?;
-    Ok(see_other(
-        &cx.href(&format!("/programme/apply/done/{}", a.reference)),
-    ))
+    Ok(see_other(&done))
 }

@@ -2,7 +2,7 @@
 //! Fluent message id shown next to the field that caused it.
 
 #[derive(Default, Debug)]
-pub struct FieldErrors(Vec<(String, &'static str)>);
+pub struct FieldErrors(Vec<(String, &'static str)>, Vec<(String, i64)>);
 
 impl FieldErrors {
     pub fn add(&mut self, field: impl Into<String>, message: &'static str) {
@@ -10,6 +10,24 @@ impl FieldErrors {
         if self.get(&field).is_none() {
             self.0.push((field, message));
         }
+    }
+
+    /// An error whose message states a number (`$n`, `$count`), such as a
+    /// configured size limit.
+    pub fn add_n(&mut self, field: impl Into<String>, message: &'static str, n: i64) {
+        let field = field.into();
+        if self.get(&field).is_none() {
+            self.1.push((field.clone(), n));
+            self.0.push((field, message));
+        }
+    }
+
+    /// The number the error at `field` states (0 when it states none).
+    pub fn count_of(&self, field: &str) -> i64 {
+        self.1
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The message id of the error at `field`, if any.

@@ -69,12 +69,17 @@ pub fn clean_filename(name: &str) -> String {
     }
 }
 
-/// Whether bytes are a PDF by their content: the `%PDF-` header within the
-/// first kilobyte and an `%%EOF` marker near the end.
+/// Whether bytes are a PDF by their content: the `%PDF-1.x` or `%PDF-2.x`
+/// magic at the very start (an executable with the marker further in is
+/// not one) and an `%%EOF` marker near the end.
 pub fn is_pdf(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(1024)];
+    let magic = bytes.len() >= 8
+        && bytes.starts_with(b"%PDF-")
+        && matches!(bytes[5], b'1' | b'2')
+        && bytes[6] == b'.'
+        && bytes[7].is_ascii_digit();
     let tail = &bytes[bytes.len().saturating_sub(2048)..];
-    head.windows(5).any(|w| w == b"%PDF-") && tail.windows(5).any(|w| w == b"%%EOF")
+    magic && tail.windows(5).any(|w| w == b"%%EOF")
 }
 
 /// Refuses at once a body that announces more than `max` bytes: nothing of
@@ -117,5 +122,10 @@ mod tests {
         assert!(!is_pdf(b"just text renamed to .pdf"));
         assert!(!is_pdf(b"\x7fELF\x02\x01%%EOF"));
         assert!(!is_pdf(b""));
+        let mut exe = b"MZ\x90\x00".to_vec();
+        exe.resize(100, 0);
+        exe.extend_from_slice(b"%PDF-1.7\n%%EOF\n");
+        assert!(!is_pdf(&exe), "the marker must be at the start");
+        assert!(!is_pdf(b"%PDF-x\n%%EOF"));
     }
 }

@@ -29,6 +29,17 @@ async fn the_nanning_forum_is_01_to_09_utc_in_any_calendar() {
             .starts_with("text/calendar")
     );
     let cal: Calendar = r.body.parse().unwrap();
+    // RFC 5545 3.6 and 3.1: exactly one PRODID and VERSION, CRLF lines of at
+    // most 75 octets.
+    for key in ["PRODID", "VERSION"] {
+        let n = cal.properties.iter().filter(|p| p.key() == key).count();
+        assert_eq!(n, 1, "{key} appears {n} times");
+    }
+    assert!(r.body.ends_with("\r\n") && !r.body.replace("\r\n", "").contains('\n'));
+    assert!(
+        r.body.split("\r\n").all(|l| l.len() <= 75),
+        "a line is not folded"
+    );
     let ev = cal.events().next().expect("one VEVENT");
     let start = utc(ev.get_start().unwrap());
     let end = utc(ev.get_end().unwrap());

@@ -335,16 +335,22 @@ async fn documents_must_be_real_pdfs_within_the_limit() {
     };
     let mut exe = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
     exe.extend(vec![0u8; 2048]);
-    let cases: Vec<(&[u8], &str, &str)> = vec![
-        (&big, "cv.pdf", "cv-error"),
+    // An executable that carries the PDF marker further in is still not one.
+    let mut disguised = b"\x7fELF\x02\x01\x01\x00".to_vec();
+    disguised.resize(100, 0);
+    disguised.extend_from_slice(PDF);
+    let cases: Vec<(&[u8], &str, &str, &str)> = vec![
+        (&big, "cv.pdf", "cv-error", "The limit is 5 MB."),
         (
             b"This is a plain text CV renamed to .pdf\n",
             "cv.pdf",
             "cv-error",
+            "not a PDF",
         ),
-        (&exe, "setup.pdf", "cv-error"),
+        (&exe, "setup.pdf", "cv-error", "not a PDF"),
+        (&disguised, "paper.pdf", "cv-error", "not a PDF"),
     ];
-    for (bytes, name, err) in cases {
+    for (bytes, name, err, says) in cases {
         let r = apply(
             &app,
             "en",
@@ -353,7 +359,12 @@ async fn documents_must_be_real_pdfs_within_the_limit() {
         )
         .await;
         assert_eq!(r.status, 422, "{name}");
-        assert!(!r.text(&format!("#{err}")).is_empty(), "{name}");
+        let shown = r.text(&format!("#{err}"));
+        assert!(shown.contains(says), "{name}: {shown}");
+        assert!(
+            r.text(".error-summary").contains(says),
+            "{name}: the summary states it too"
+        );
     }
     let r = apply(&app, "en", &f, &[("cv", "cv.pdf", PDF)]).await;
     assert_eq!(r.status, 422);
@@ -653,12 +664,31 @@ async fn the_more_information_loop_and_the_status_page() {
         &app,
         TestRequest::post()
             .uri(&amend)
+            .insert_header(("content-type", ct.clone()))
+            .insert_header(("sec-fetch-site", "same-origin"))
+            .set_payload(body.clone()),
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    // Sent again (a double click, a refresh): the same confirmation, one change.
+    let again = send(
+        &app,
+        TestRequest::post()
+            .uri(&amend)
             .insert_header(("content-type", ct))
             .insert_header(("sec-fetch-site", "same-origin"))
             .set_payload(body),
     )
     .await;
-    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    assert_eq!(again.status, 303);
+    assert_eq!(again.location(), r.location());
+    let resubmissions = techbridge::entities::application_history::Entity::find()
+        .filter(techbridge::entities::application_history::Column::ApplicationId.eq(a.id))
+        .filter(techbridge::entities::application_history::Column::FromStatus.eq("more_info"))
+        .count(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(resubmissions, 1);
     let a2 = application::Entity::find_by_id(a.id)
         .one(t.conn())
         .await
@@ -720,6 +750,24 @@ async fn the_more_information_loop_and_the_status_page() {
     )
     .await;
     assert_eq!(en.text(".status-now"), "Under review");
+    // A second reviewer acting on the page as it was before: no change.
+    assert!(
+        !techbridge::programme::store::claim_status(
+            t.conn(),
+            a.id,
+            "submitted",
+            "declined",
+            techbridge::db::now()
+        )
+        .await
+        .unwrap()
+    );
+    let still = application::Entity::find_by_id(a.id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(still.status, "under_review");
     // Every change is in the history with who and when.
     let history = reviewer.get(&app, &page).await.texts(".history li");
     assert!(
