@@ -41,6 +41,7 @@ admin-flash-changed = Status changed.
 admin-flash-reply-saved = Saved.
 admin-flash-erased = The applicant's data was deleted.
 admin-flash-conflict = Someone changed this application's status in the meantime; nothing was changed. Its current status is shown below.
+admin-flash-in-use = This cannot be deleted while applications refer to it. Unpublish it instead, or erase those applications first.
 
 ## Login and account
 

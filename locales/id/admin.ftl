@@ -41,6 +41,7 @@ admin-flash-changed = Status telah diubah.
 admin-flash-reply-saved = Disimpan.
 admin-flash-erased = Data pendaftar telah dihapus.
 admin-flash-conflict = Status lamaran ini telah diubah orang lain sementara itu; tidak ada yang diubah. Status saat ini ditampilkan di bawah.
+admin-flash-in-use = Ini tidak dapat dihapus selama masih ada lamaran yang merujuk kepadanya. Batalkan publikasinya, atau hapus lamaran tersebut terlebih dahulu.
 
 ## Masuk dan akun
 

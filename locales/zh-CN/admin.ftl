@@ -41,6 +41,7 @@ admin-flash-changed = 状态已更改。
 admin-flash-reply-saved = 已保存。
 admin-flash-erased = 申请人的数据已删除。
 admin-flash-conflict = 在此期间已有他人更改了该申请的状态，本次未作任何更改。当前状态见下方。
+admin-flash-in-use = 仍有申请引用此项，无法删除。请改为取消发布，或先删除这些申请。
 
 ## 登录与账户
 

@@ -94,6 +94,11 @@ pub trait Kind: 'static {
     /// Writes the record's own row; returns its id.
     async fn save(db: &impl ConnectionTrait, id: Option<i32>, v: &Values) -> Result<i32, DbErr>;
     async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr>;
+    /// Whether records that must outlive this one (applications) refer to
+    /// it, so that deleting it is refused rather than taking them along.
+    async fn in_use(_db: &impl ConnectionTrait, _id: i32) -> Result<bool, DbErr> {
+        Ok(false)
+    }
     async fn reindex(_db: &impl ConnectionTrait, _id: i32) -> Result<(), DbErr> {
         Ok(())
     }
@@ -533,6 +538,50 @@ async fn resolve_slug<K: Kind>(
     Ok(())
 }
 
+/// A chosen image, event or call must be one the form offered: a made-up
+/// id would otherwise reach the database as a broken reference.
+async fn check_choices<K: Kind>(
+    db: &impl ConnectionTrait,
+    v: &Values,
+    locale: Locale,
+    errors: &mut FieldErrors,
+) -> Result<(), DbErr> {
+    let mut fields: Vec<(String, Field)> = K::shared()
+        .into_iter()
+        .map(|f| (f.name.to_owned(), f))
+        .collect();
+    for l in Locale::all() {
+        fields.extend(
+            K::translated()
+                .into_iter()
+                .map(|f| (format!("{}.{}", l.tag(), f.name), f)),
+        );
+    }
+    let mut loaded: Vec<(Choices, Vec<(String, String)>)> = Vec::new();
+    for (key, f) in fields {
+        let (kind, chosen) = match f.input {
+            Input::Choice(k) => (k, vec![v.get(&key)]),
+            Input::ChoiceMulti(k) => (k, v.all(&key)),
+            _ => continue,
+        };
+        if !loaded.iter().any(|(k, _)| *k == kind) {
+            loaded.extend(choice_options(db, &[kind], locale).await?);
+        }
+        let offered = loaded
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, o)| o.as_slice())
+            .unwrap_or(&[]);
+        let unknown = chosen
+            .iter()
+            .any(|c| !c.trim().is_empty() && !offered.iter().any(|(id, _)| id == c.trim()));
+        if unknown {
+            errors.add(key, "form-choose");
+        }
+    }
+    Ok(())
+}
+
 async fn save<K: Kind>(
     req: HttpRequest,
     editor: Editor,
@@ -548,6 +597,7 @@ async fn save<K: Kind>(
     }
     let preview = v.get("action") == "preview";
     let mut errors = validate::<K>(&v);
+    check_choices::<K>(&state.db, &v, editor.locale, &mut errors).await?;
     if errors.is_empty() {
         resolve_slug::<K>(&state.db, id, &mut v, &mut errors).await?;
     }
@@ -625,6 +675,10 @@ pub async fn delete<K: Kind>(
     K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let ip = client_ip(&req, &state);
     let txn = state.db.begin().await?;
+    if K::in_use(&txn, id).await? {
+        txn.rollback().await?;
+        return Ok(redirect(&format!("/admin/{}/{id}?flash=in-use", K::NAME)));
+    }
     K::delete(&txn, id).await?;
     crate::audit::record(
         &txn,

@@ -14,6 +14,7 @@ use super::session::Editor;
 const FLASHES: &[&str] = &[
     "saved",
     "conflict",
+    "in-use",
     "deleted",
     "published",
     "unpublished",

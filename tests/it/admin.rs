@@ -551,6 +551,32 @@ async fn validation_errors_are_at_the_field_with_everything_kept() {
 }
 
 #[actix_web::test]
+async fn a_made_up_image_or_event_is_an_error_at_its_field_not_a_500() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    b.get(&app, "/admin/news/new").await;
+    let mut form = news_form("Made-up references", "draft", "");
+    form.extend([("cover", "987654"), ("event", "abc")]);
+    let r = b.post_csrf(&app, "/admin/news/new", &form).await;
+    assert_eq!(r.status, 422, "{}", r.text(".error-summary"));
+    assert!(!r.text("#cover-error").is_empty());
+    assert!(!r.text("#event-error").is_empty());
+    assert_eq!(
+        r.attr("#en-title", "value").as_deref(),
+        Some("Made-up references")
+    );
+    assert_eq!(
+        news_translation::Entity::find()
+            .filter(news_translation::Column::Title.eq("Made-up references"))
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[actix_web::test]
 async fn hostile_text_in_every_field_comes_back_inert() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;

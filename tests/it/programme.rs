@@ -866,3 +866,63 @@ async fn an_administrator_erases_an_applicants_data() {
         .unwrap();
     assert!(!entry.summary.contains("Nguyen") && !entry.summary.contains(&a.reference));
 }
+
+#[actix_web::test]
+async fn a_call_or_host_post_with_applications_cannot_be_deleted() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    submit_one(&app, &t).await;
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let post_id = a.host_post_id.unwrap();
+    let mut admin = login(&app, ADMIN).await;
+    for (kind, id) in [("calls", a.call_id), ("posts", post_id)] {
+        admin.get(&app, &format!("/admin/{kind}/{id}")).await;
+        let r = admin
+            .post_csrf(&app, &format!("/admin/{kind}/{id}/delete"), &[])
+            .await;
+        assert_eq!(r.status, 303, "{kind}");
+        let back = r.location().unwrap().to_owned();
+        assert!(back.ends_with("flash=in-use"), "{kind}: {back}");
+        let page = admin.get(&app, &back).await;
+        assert!(
+            page.body.contains("applications refer to it"),
+            "{kind}: the editor is told why"
+        );
+    }
+    let kept = application::Entity::find_by_id(a.id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .expect("the application survives");
+    assert_eq!(kept.host_post_id, Some(post_id));
+    assert_eq!(
+        techbridge::entities::programme_call::Entity::find_by_id(a.call_id)
+            .count(t.conn())
+            .await
+            .unwrap(),
+        1
+    );
+    // A host post nobody chose can still go.
+    let spare = host_post::Entity::find()
+        .filter(host_post::Column::Id.ne(post_id))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    admin.get(&app, &format!("/admin/posts/{}", spare.id)).await;
+    let r = admin
+        .post_csrf(&app, &format!("/admin/posts/{}/delete", spare.id), &[])
+        .await;
+    assert!(r.location().unwrap().contains("flash=deleted"));
+    assert_eq!(
+        host_post::Entity::find_by_id(spare.id)
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0
+    );
+}

@@ -99,6 +99,16 @@ impl Kind for Posts {
         Ok(())
     }
 
+    async fn in_use(db: &impl ConnectionTrait, id: i32) -> Result<bool, DbErr> {
+        use crate::entities::application;
+        use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+        Ok(application::Entity::find()
+            .filter(application::Column::HostPostId.eq(id))
+            .count(db)
+            .await?
+            > 0)
+    }
+
     async fn list(
         db: &impl ConnectionTrait,
         q: &ListQuery,
