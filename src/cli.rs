@@ -72,9 +72,13 @@ fn init_tracing(filter: &str) {
     let filter = EnvFilter::try_new(filter)
         .or_else(|_| EnvFilter::try_new("info"))
         .unwrap_or_default();
+    // One line per request when its span closes: method, route, status,
+    // request id and the time it took.
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .with_span_events(tracing_subscriber::fmt::format::FmtSpan::CLOSE)
         .init();
 }
 

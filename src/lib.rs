@@ -98,6 +98,7 @@ pub fn app(
         .wrap(web::error_pages::middleware())
         .wrap(web::middleware::security_headers())
         .wrap(Compress::default())
+        .wrap(from_fn(web::middleware::request_id_header))
         .wrap(tracing_actix_web::TracingLogger::default())
 }
 

@@ -295,6 +295,11 @@ async fn security_headers_on_every_response() {
         );
         assert!(r.header("referrer-policy").is_some(), "{path}");
         assert!(r.header("server").is_none(), "{path}: server header");
+        // The id of the request's log line, handed back for support.
+        let id = r.header("x-request-id").unwrap_or_default().to_owned();
+        assert_eq!(id.len(), 36, "{path}: x-request-id {id:?}");
+        let again = get(&app, path).await;
+        assert_ne!(again.header("x-request-id"), Some(id.as_str()), "{path}");
     }
 }
 
