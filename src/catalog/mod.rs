@@ -299,6 +299,20 @@ pub struct DetailPage {
     pub inquiry_countries: Vec<&'static str>,
 }
 
+impl DetailPage {
+    /// The contact's phone number as a `tel:` link (digits and `+` only).
+    pub fn phone_href(&self) -> String {
+        let digits: String = self
+            .d
+            .tech
+            .contact_phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        format!("tel:{digits}")
+    }
+}
+
 async fn detail_page(
     cx: &Ctx,
     slug: &str,

@@ -70,6 +70,8 @@ struct DemoTech {
     contact_name: String,
     contact_email: String,
     #[serde(default)]
+    contact_phone: String,
+    #[serde(default)]
     website: String,
     published_days_ago: i64,
     expires_in_days: Option<i64>,
@@ -383,7 +385,7 @@ async fn load_technology(
         featured: Set(d.featured),
         contact_name: Set(d.contact_name),
         contact_email: Set(d.contact_email),
-        contact_phone: Set(String::new()),
+        contact_phone: Set(d.contact_phone),
         website: Set(d.website),
         status: Set("published".into()),
         publish_at: Set(Some(t - Duration::days(d.published_days_ago))),

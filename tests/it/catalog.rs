@@ -348,6 +348,18 @@ async fn detail_shows_every_field_in_the_visitors_language() {
     assert!(facts.contains("Indonesia"), "{facts}");
     assert!(facts.contains("TRL"), "{facts}");
     assert!(!r.text(".detail-facts dt").is_empty());
+    // Provider, contact by mail and phone, the provider's site.
+    assert!(facts.contains("Dr. Huang Zhiqiang"), "{facts}");
+    assert!(r.attr("a[href='tel:+867715550142']", "href").is_some());
+    assert!(
+        r.attr("a[href='mailto:huangzq@gxrice.example.cn']", "href")
+            .is_some()
+    );
+    assert!(
+        r.attr(".detail-facts a[href='https://www.gxrice.example.cn']", "href")
+            .is_some()
+    );
+    assert!(r.attr(".detail-facts time[datetime]", "datetime").is_some());
     assert!(r.text("#desc-title + .prose").len() > 100);
     assert!(
         r.attr("form[action$='/inquiry#inquiry']", "method")
