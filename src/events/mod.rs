@@ -131,6 +131,9 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         format!("{}?{}#past", cx.href("/events"), s.finish())
     };
     let mut page = cx.page(Section::Events, cx.t("events-title"));
+    if page_no > 1 {
+        page.canonical_query = Some(format!("page={page_no}"));
+    }
     page.description = cx.t("events-description");
     Html::render(&ListPage {
         upcoming: cards(cx.db(), upcoming, cx.locale).await?,

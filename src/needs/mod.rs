@@ -167,6 +167,9 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         format!("{}?{}", cx.href("/needs"), s.finish())
     };
     let mut page = cx.page(Section::Needs, cx.t("needs-title"));
+    if page_no > 1 {
+        page.canonical_query = Some(format!("page={page_no}"));
+    }
     page.description = cx.t("needs-description");
     Html::render(&ListPage {
         needs: cards(cx.db(), items, cx.locale).await?,

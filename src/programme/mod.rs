@@ -219,6 +219,9 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
         format!("{}?{}", cx.href("/programme/fellows"), s.finish())
     };
     let mut page = cx.page(Section::Programme, cx.t("fellows-title"));
+    if page_no > 1 {
+        page.canonical_query = Some(format!("page={page_no}"));
+    }
     page.description = cx.t("fellows-description");
     Html::render(&FellowsPage {
         fellows: fellow_cards(cx.db(), items, cx.locale).await?,

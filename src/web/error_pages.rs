@@ -111,13 +111,25 @@ fn page(req: &HttpRequest, status: u16, message: &'static str) -> String {
         Some(s) => (s.base_url.clone(), s.asset_version.clone()),
         None => ("".into(), "0".into()),
     };
-    let page = Page::bare(
+    // The switcher offers this same address in the other languages.
+    let path = req.path().trim_start_matches('/');
+    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+    let same_page = Locale::from_tag(first).is_some() || Locale::from_alias(first).is_some();
+    let rest = if same_page {
+        format!("/{rest}")
+    } else {
+        "/".to_owned()
+    };
+    let mut page = Page::bare(
         locale,
         i18n::message(locale, heading, None),
-        "/",
+        &rest,
         base,
         assets,
     );
+    if same_page {
+        page.query = req.query_string().to_owned();
+    }
     let tpl = ErrorPage {
         text: i18n::message(locale, message, None),
         page,

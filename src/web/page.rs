@@ -137,7 +137,7 @@ pub struct Page {
     pub description: String,
     /// Path after the language segment, with its query kept for the switcher.
     path: String,
-    query: String,
+    pub query: String,
     base_url: Arc<str>,
     asset_version: Arc<str>,
     /// The language the main content is actually shown in, when a
@@ -273,14 +273,25 @@ impl Page {
     }
 
     /// Absolute URLs of this page in every language, for `hreflang` links.
+    /// The page in each language, with the same canonical query (page 2 of
+    /// a list has page 2 in each language as its alternates).
     pub fn hreflang(&self) -> Vec<(&'static str, String)> {
         Locale::all()
-            .map(|l| (l.tag(), self.abs(&format!("/{}{}", l.tag(), self.path))))
+            .map(|l| (l.tag(), self.canonical_in(l)))
             .collect()
     }
 
     pub fn x_default(&self) -> String {
-        self.abs(&format!("/{}{}", Locale::default().tag(), self.path))
+        self.canonical_in(Locale::default())
+    }
+
+    fn canonical_in(&self, l: Locale) -> String {
+        let mut url = self.abs(&format!("/{}{}", l.tag(), self.path));
+        if let Some(q) = self.canonical_query.as_deref().filter(|q| !q.is_empty()) {
+            url.push('?');
+            url.push_str(q);
+        }
+        url
     }
 
     pub fn other_og_locales(&self) -> Vec<&'static str> {

@@ -240,6 +240,16 @@ async fn unknown_language_and_unknown_slug_give_a_translated_404() {
             assert_eq!(r.header("cache-control"), Some("no-store"));
         }
         titles.push(get(&app, &format!("/{lang}/nope")).await.text("h1"));
+        // The switcher offers the same address in the other languages.
+        let r = get(&app, &format!("/{lang}/news/nope?x=1")).await;
+        let links = r.attrs(".lang-switch a", "href");
+        assert_eq!(links.len(), 3, "{links:?}");
+        for other in LANGS {
+            assert!(
+                links.contains(&format!("/{other}/news/nope?x=1")),
+                "{links:?}"
+            );
+        }
     }
     titles.dedup();
     assert_eq!(titles.len(), 3, "{titles:?}");
@@ -511,4 +521,30 @@ async fn a_nul_byte_in_an_address_or_a_form_is_refused_or_dropped_never_a_500() 
         (name.as_str(), org.as_str()),
         ("Budi Santoso", "Koperasi Tani")
     );
+}
+
+#[actix_web::test]
+async fn a_later_page_of_a_list_has_that_page_as_canonical_and_alternates() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/id/technologies?page=2").await;
+    assert_eq!(r.status, 200);
+    let canonical = r.attr("link[rel=canonical]", "href").unwrap();
+    assert!(
+        canonical.ends_with("/id/technologies?page=2"),
+        "{canonical}"
+    );
+    for lang in LANGS {
+        let alt = r
+            .attr(&format!("link[rel=alternate][hreflang='{lang}']"), "href")
+            .unwrap();
+        assert!(
+            alt.ends_with(&format!("/{lang}/technologies?page=2")),
+            "{alt}"
+        );
+    }
+    let x = r
+        .attr("link[rel=alternate][hreflang=x-default]", "href")
+        .unwrap();
+    assert!(x.ends_with("/en/technologies?page=2"), "{x}");
 }
