@@ -77,6 +77,7 @@ form-error-summary = { $count ->
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, { $time }
+fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = January
 month-2 = February

@@ -1,7 +1,7 @@
 ## Back office: kerangka dan navigasi
 
-admin-title = Back office TechBridge
-admin-nav-label = Back office
+admin-title = Panel pengelola TechBridge
+admin-nav-label = Panel pengelola
 admin-nav-dashboard = Dasbor
 admin-nav-technologies = Teknologi
 admin-nav-needs = Kebutuhan teknologi
@@ -45,7 +45,7 @@ admin-flash-in-use = Ini tidak dapat dihapus selama masih ada lamaran yang meruj
 
 ## Masuk dan akun
 
-admin-login-title = Masuk ke back office
+admin-login-title = Masuk ke panel pengelola
 admin-login-email = Email
 admin-login-password = Kata sandi
 admin-login-submit = Masuk
@@ -56,7 +56,7 @@ admin-current-password = Kata sandi saat ini
 admin-new-password = Kata sandi baru
 admin-initial-password = Kata sandi awal
 admin-hint-password = Minimal 12 karakter; hindari kata sandi yang umum.
-admin-field-ui-lang = Bahasa back office
+admin-field-ui-lang = Bahasa panel pengelola
 admin-new-editor = Akun baru
 admin-create-account = Buat akun
 admin-reset-password = Atur kata sandi

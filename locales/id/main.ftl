@@ -74,6 +74,7 @@ form-error-summary = Terdapat { $n } kesalahan pada formulir
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, pukul { $time }
+fmt-kilobytes = { $n } KB
 fmt-group-separator = { "." }
 month-1 = Januari
 month-2 = Februari

@@ -74,6 +74,7 @@ form-error-summary = 表单中有 { $n } 处错误
 
 fmt-date = { $year }年{ $month }月{ $day }日
 fmt-date-time = { $date } { $time }
+fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = 1月
 month-2 = 2月

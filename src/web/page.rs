@@ -113,6 +113,27 @@ impl Tr {
     pub fn date_time_in(&self, d: &DateTime<Utc>, tz: &Tz) -> String {
         i18n::format_date_time(self.locale, *d, *tz)
     }
+
+    /// A compact time for back-office tables: the centre's local time with
+    /// its offset, so staff in Nanning read their own clock.
+    pub fn stamp(&self, d: &DateTime<Utc>) -> String {
+        d.with_timezone(&crate::admin::form::CENTRE_TZ)
+            .format("%Y-%m-%d %H:%M (UTC%:z)")
+            .to_string()
+    }
+
+    /// A size in bytes, in kilobytes with the language's digit grouping.
+    pub fn kilobytes(&self, bytes: impl Count) -> String {
+        let kb = bytes.as_i64().saturating_add(1023) / 1024;
+        let mut args = Args::new();
+        args.insert("n", FluentValue::from(self.num(kb)));
+        i18n::message(self.locale, "fmt-kilobytes", Some(&args))
+    }
+
+    /// A language named in itself (`zh-CN` → 中文), for a stored tag.
+    pub fn language_name(&self, tag: &str) -> String {
+        Locale::from_tag(tag).map_or_else(|| tag.to_owned(), |l| l.native_name().to_owned())
+    }
 }
 
 impl std::ops::Deref for Page {

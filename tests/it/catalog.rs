@@ -356,8 +356,11 @@ async fn detail_shows_every_field_in_the_visitors_language() {
             .is_some()
     );
     assert!(
-        r.attr(".detail-facts a[href='https://www.gxrice.example.cn']", "href")
-            .is_some()
+        r.attr(
+            ".detail-facts a[href='https://www.gxrice.example.cn']",
+            "href"
+        )
+        .is_some()
     );
     assert!(r.attr(".detail-facts time[datetime]", "datetime").is_some());
     assert!(r.text("#desc-title + .prose").len() > 100);
