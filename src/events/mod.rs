@@ -158,6 +158,7 @@ pub struct DetailPage {
     pub zone: String,
     pub title: String,
     pub summary: String,
+    pub cover: Option<crate::media::Image>,
     pub body_html: String,
     pub venue: String,
     pub city: String,
@@ -184,7 +185,15 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
         .with_description(p.text.summary.clone())
         .with_content(p.locale, p.outdated);
     page.og_type = "article";
+    let cover = match e.cover_id {
+        Some(id) => crate::media::describe(cx.db(), &[id], cx.locale)
+            .await?
+            .remove(&id),
+        None => None,
+    };
+    page.og_image = cover.as_ref().map(|c| page.abs(&c.src(1200)));
     Html::render(&DetailPage {
+        cover,
         tz: tz_of(&e),
         zone: zone_label(&e),
         title: p.text.title.clone(),

@@ -27,6 +27,15 @@ pub struct Image {
 
 impl Image {
     /// URL of the original, or of a resized variant no wider than `w`.
+    /// The height the image has when shown `w` pixels wide (for the
+    /// `width`/`height` attributes that keep the layout from jumping).
+    pub fn height_at(&self, w: u32) -> i64 {
+        if self.width <= 0 {
+            return 0;
+        }
+        i64::from(w) * i64::from(self.height) / i64::from(self.width)
+    }
+
     pub fn src(&self, w: u32) -> String {
         if w > 0 && i64::from(w) < i64::from(self.width) {
             format!("/media/{}?w={w}", self.key)
