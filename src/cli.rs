@@ -172,6 +172,11 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
             std::time::Duration::from_secs(15),
         );
     }
+    // The sign-in check for an unknown email verifies against this hash;
+    // making it now keeps the first such attempt as slow as any other.
+    tokio::task::spawn_blocking(|| {
+        crate::accounts::dummy_hash();
+    });
     let bind = config.bind;
     let workers = config.workers;
     let shutdown = config.shutdown_timeout;

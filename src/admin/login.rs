@@ -162,12 +162,14 @@ pub async fn submit(
         .one(db)
         .await?;
     // Verify against a real hash either way, so both failures cost the same.
-    let hash = found.as_ref().map_or_else(
-        || accounts::dummy_hash().to_owned(),
-        |e| e.password_hash.clone(),
-    );
+    // (The dummy hash is made on first use: inside the blocking closure,
+    // never on the async executor.)
+    let hash = found.as_ref().map(|e| e.password_hash.clone());
     let password = form.password;
-    let ok = web::block(move || accounts::verify_password(&hash, &password))
+    let ok = web::block(move || {
+        let hash = hash.as_deref().unwrap_or_else(|| accounts::dummy_hash());
+        accounts::verify_password(hash, &password)
+    })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;
     let Some(e) = found.filter(|_| ok) else {
