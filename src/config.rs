@@ -123,6 +123,9 @@ impl Config {
             .unwrap_or_else(|| format!("http://{bind}"))
             .trim_end_matches('/')
             .to_owned();
+        // Served over HTTPS (as the public URL says), cookies are Secure
+        // whether or not the flag was given.
+        let secure_cookies = serve.secure_cookies || public_url.starts_with("https://");
         let secret_key = match &serve.secret_key {
             Some(k) if k.len() >= 32 => k.as_bytes().to_vec(),
             Some(_) => anyhow::bail!("SECRET_KEY must be at least 32 characters"),
@@ -134,7 +137,7 @@ impl Config {
             public_url,
             secret_key,
             static_dir: serve.static_dir.clone().unwrap_or_else(default_static_dir),
-            secure_cookies: serve.secure_cookies,
+            secure_cookies,
             trust_proxy: serve.trust_proxy,
             shutdown_timeout: Duration::from_secs(serve.shutdown_timeout),
             request_timeout: Duration::from_secs(serve.request_timeout),
