@@ -46,16 +46,26 @@ pub const MIN_PASSWORD_LEN: usize = 12;
 
 const COMMON_PASSWORDS: &str = include_str!("common_passwords.txt");
 
+fn is_common(candidate: &str) -> bool {
+    static LIST: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+        COMMON_PASSWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    });
+    LIST.contains(candidate)
+}
+
 /// Checks a new password; the error is a Fluent message id.
 pub fn check_password_policy(password: &str, email: &str) -> Result<(), &'static str> {
     if password.chars().count() < MIN_PASSWORD_LEN {
         return Err("password-too-short");
     }
     let lower = password.trim().to_lowercase();
-    let common = COMMON_PASSWORDS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .any(|l| l.trim() == lower);
+    // "Password2024!" is "password" with decoration: look the core up too.
+    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    let common = core.is_empty() || is_common(&lower) || is_common(core);
     let one_char = lower.chars().all(|c| lower.starts_with(c));
     let is_email = !email.is_empty() && lower.contains(&email.to_lowercase());
     if common || one_char || is_email {
@@ -164,10 +174,25 @@ mod tests {
             check_password_policy("mei.ling@centre.org!", "mei.ling@centre.org"),
             Err("password-too-common")
         );
+        for weak in [
+            "iloveyou2024!",
+            "!!monkey123456",
+            "Sunshine12345",
+            "123456789012",
+            "2024-12-01-!!",
+            "qwertyuiop123",
+        ] {
+            assert_eq!(
+                check_password_policy(weak, ""),
+                Err("password-too-common"),
+                "{weak}"
+            );
+        }
         assert_eq!(
             check_password_policy("violet-harbour-kettle-42", "x@y.z"),
             Ok(())
         );
+        assert_eq!(check_password_policy("Nanning tea at dawn 7", ""), Ok(()));
     }
 
     #[test]
