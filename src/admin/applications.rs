@@ -558,10 +558,12 @@ pub async fn export(
                 scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64
             )
         };
-        // Cells starting with = + - @ are prefixed so spreadsheets do not
-        // run them as formulas.
+        // Cells starting with = + - @ (or a tab or line break before one)
+        // are prefixed so spreadsheets do not run them as formulas.
         let safe = |s: &str| {
-            if s.starts_with(['=', '+', '-', '@']) {
+            if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n'])
+                || s.trim_start().starts_with(['=', '+', '-', '@'])
+            {
                 format!("'{s}")
             } else {
                 s.to_owned()

@@ -250,7 +250,12 @@ pub fn validate(
         errors.add("nationality", "apply-error-nationality");
     }
     let dob = NaiveDate::parse_from_str(form.date_of_birth.trim(), "%Y-%m-%d").ok();
-    let closes = call.closes_at.date_naive();
+    // The closing day as the centre's calendar has it (a call closing at
+    // 23:59 in Nanning closes on that day, not the next one in UTC).
+    let closes = call
+        .closes_at
+        .with_timezone(&crate::admin::form::CENTRE_TZ)
+        .date_naive();
     match dob {
         None if form.date_of_birth.trim().is_empty() => {
             errors.add("date_of_birth", "form-required")

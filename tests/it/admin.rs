@@ -40,42 +40,350 @@ const ADMIN_PAGES: &[&str] = &[
     "/admin/account",
 ];
 
-const ADMIN_POSTS: &[&str] = &[
-    "/admin/technologies/new",
-    "/admin/technologies/1",
-    "/admin/technologies/1/delete",
-    "/admin/technologies/1/status",
-    "/admin/news/new",
-    "/admin/news/1",
-    "/admin/editors",
-    "/admin/editors/1",
-    "/admin/media",
-    "/admin/settings",
-    "/admin/inquiries/1",
-    "/admin/account",
-    "/admin/logout",
+/// Real ids of one record of each kind the back office addresses, so that
+/// every route of the table can be called with a path that exists.
+struct Ids {
+    /// (kind as in the URL, id of a demo record)
+    content: Vec<(&'static str, i32)>,
+    editor: i32,
+    inquiry: i32,
+    application: i32,
+    document: i32,
+    media: i32,
+}
+
+impl Ids {
+    fn of(&self, kind: &str) -> i32 {
+        self.content
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, id)| *id)
+            .unwrap_or_else(|| {
+                panic!("no demo id for /admin/{kind}: add its kind to CONTENT_KINDS")
+            })
+    }
+}
+
+/// Every kind of content of `content_routes`, by type name as written in
+/// src/routes.rs, with its URL segment and its table.
+fn content_kinds() -> Vec<(&'static str, &'static str, &'static str)> {
+    use techbridge::admin::content::Kind;
+    use techbridge::admin::kinds::{
+        calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
+        pages::Pages, posts::Posts, technologies::Technologies,
+    };
+    vec![
+        ("Technologies", Technologies::NAME, Technologies::TABLE),
+        ("Needs", Needs::NAME, Needs::TABLE),
+        ("Events", Events::NAME, Events::TABLE),
+        ("News", News::NAME, News::TABLE),
+        ("Fellows", Fellows::NAME, Fellows::TABLE),
+        ("Calls", Calls::NAME, Calls::TABLE),
+        ("Posts", Posts::NAME, Posts::TABLE),
+        ("Members", Members::NAME, Members::TABLE),
+        ("Pages", Pages::NAME, Pages::TABLE),
+    ]
+}
+
+async fn first_id(t: &TestApp, table: &str) -> i32 {
+    t.conn()
+        .query_one_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            format!("SELECT MIN(id) AS id FROM {table}"),
+        ))
+        .await
+        .unwrap()
+        .unwrap()
+        .try_get::<i32>("", "id")
+        .unwrap_or_else(|e| panic!("no row in {table}: {e}"))
+}
+
+/// A visitor's inquiry about the rice technology, through the public form.
+async fn inquire<S, B>(app: &S, name: &str, organisation: &str, message: &str)
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let r = post_form(
+        app,
+        &format!("/en/technologies/{RICE}/inquiry"),
+        &[
+            ("name", name),
+            ("organisation", organisation),
+            ("country", "ID"),
+            ("email", "budi@tanijaya.example.com"),
+            ("message", message),
+            ("consent", "yes"),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        303,
+        "inquiry refused: {}",
+        r.text(".error-summary")
+    );
+}
+
+/// Demo content plus what the demo lacks: an inquiry, an application with
+/// its documents, an uploaded image.
+async fn seed<S, B>(app: &S, t: &TestApp) -> Ids
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    use techbridge::entities::{application_document, editor, inquiry, media};
+    inquire(
+        app,
+        "Budi Santoso",
+        "PT Tani Jaya",
+        "Berapa biaya lisensi untuk 100 hektar sawah padi?",
+    )
+    .await;
+    let application = submit_application(app, t, "mai.nguyen@hus.example.edu.vn").await;
+    let mut b = login(app, EDITOR).await;
+    b.get(app, "/admin/media").await;
+    let r = upload(app, &b, "rice.png", &png(64, 48)).await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let mut content = Vec::new();
+    for (_, kind, table) in content_kinds() {
+        content.push((kind, first_id(t, table).await));
+    }
+    Ids {
+        content,
+        editor: editor::Entity::find()
+            .filter(editor::Column::Email.eq(EDITOR.0))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        inquiry: inquiry::Entity::find()
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        document: application_document::Entity::find()
+            .filter(application_document::Column::ApplicationId.eq(application.id))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        application: application.id,
+        media: media::Entity::find()
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+    }
+}
+
+/// Every route of the back office, read from src/routes.rs itself (so that a
+/// route added there is covered here without anyone remembering to): the
+/// routes of the `/admin` scope and, for each kind configured with
+/// `content_routes`, the routes that function declares. (method, pattern)
+fn admin_route_table() -> Vec<(&'static str, String)> {
+    let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/routes.rs"))
+        .expect("src/routes.rs");
+    let start = src
+        .find("web::scope(\"/admin\")")
+        .expect("the /admin scope in src/routes.rs");
+    let end = start
+        + src[start..]
+            .find("\n    );")
+            .expect("end of the /admin scope");
+    let scope = &src[start..end];
+    let mut out = Vec::new();
+    let route = regex::Regex::new(r#"\.route\(\s*"([^"]+)",\s*(get|post)\(\)"#).unwrap();
+    for c in route.captures_iter(scope) {
+        let method = if &c[2] == "get" { "GET" } else { "POST" };
+        out.push((method, format!("/admin{}", &c[1])));
+    }
+    let body = &src[src.find("fn content_routes").expect("fn content_routes")..];
+    let kind_route = regex::Regex::new(
+        r#"\.route\(\s*&(?:base|format!\("\{base\}([^"]*)"\))\s*,\s*(get|post)\(\)"#,
+    )
+    .unwrap();
+    let kinds = content_kinds();
+    let configured = regex::Regex::new(r"content_routes::<(\w+)>").unwrap();
+    for k in configured.captures_iter(scope) {
+        let (_, name, _) = kinds
+            .iter()
+            .find(|(ty, _, _)| *ty == &k[1])
+            .unwrap_or_else(|| panic!("content kind {} is new: add it to content_kinds()", &k[1]));
+        for c in kind_route.captures_iter(body) {
+            let suffix = c
+                .get(1)
+                .map_or("", |m| m.as_str())
+                .replace("{{", "{")
+                .replace("}}", "}");
+            let method = if &c[2] == "get" { "GET" } else { "POST" };
+            out.push((method, format!("/admin/{name}{suffix}")));
+        }
+    }
+    // The table was really read: these must be in it.
+    for (m, p) in [
+        ("GET", "/admin/outbox"),
+        ("GET", "/admin/applications/{id}/documents/{doc}"),
+        ("POST", "/admin/applications/{id}/erase"),
+        ("POST", "/admin/media/{id}"),
+        ("GET", "/admin/pages/new"),
+        ("POST", "/admin/members/{id}/status"),
+        ("POST", "/admin/technologies/{id}/delete"),
+    ] {
+        assert!(
+            out.iter().any(|(om, op)| *om == m && op == p),
+            "{m} {p} not read from src/routes.rs: {out:?}"
+        );
+    }
+    out
+}
+
+/// A route pattern with its parameters filled by real ids.
+fn concrete(pattern: &str, ids: &Ids) -> String {
+    let owner = pattern
+        .trim_start_matches("/admin/")
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let path = if pattern.contains("{id}") {
+        let id = match owner {
+            "editors" => ids.editor,
+            "media" => ids.media,
+            "applications" => ids.application,
+            "inquiries" => ids.inquiry,
+            kind => ids.of(kind),
+        };
+        pattern.replace("{id}", &id.to_string())
+    } else {
+        pattern.to_owned()
+    };
+    let path = path.replace("{doc}", &ids.document.to_string());
+    assert!(
+        !path.contains('{'),
+        "{pattern}: a parameter this test cannot fill; give it a real id in concrete()"
+    );
+    path
+}
+
+/// What a form of any back-office screen might carry, so that a handler
+/// reached by mistake would have something to act on.
+const ANY_FORM: &[(&str, &str)] = &[
+    ("csrf", "x"),
+    ("source_lang", "en"),
+    ("status", "draft"),
+    ("action", "disable"),
+    ("en.title", "Hijacked"),
+    ("title", "Hijacked"),
+    ("reply", "Hijacked"),
+    ("score", "5"),
+    ("note", "Hijacked"),
+    ("email", "intruder@example.org"),
+    ("name", "Intruder"),
+    ("role", "admin"),
+    ("password", "purple-giraffe-mountain-9"),
+    ("ui_lang", "id"),
+    ("alt.en", "Hijacked"),
+    ("network_members", "1"),
+    ("agreements", "1"),
+    ("projects", "1"),
+    ("companies_served", "1"),
+    ("bilateral_mechanisms", "1"),
 ];
 
 #[actix_web::test]
 async fn anonymous_visitors_are_sent_to_login_and_cannot_write() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
-    for p in ADMIN_PAGES {
-        let r = get(&app, p).await;
-        assert_eq!(r.status, 303, "{p}");
-        assert!(
-            r.location().unwrap().starts_with("/admin/login?next="),
-            "{p}"
-        );
-        assert_eq!(r.header("cache-control"), Some("no-store"), "{p}");
+    let ids = seed(&app, &t).await;
+    let table = admin_route_table();
+    let before = fingerprint(&t).await;
+    // Without a cookie, and with a session cookie that is no session.
+    let strangers = [
+        Browser::default(),
+        Browser {
+            cookies: vec![("tb_session".into(), "made-up-session-id".into())],
+            csrf: String::new(),
+        },
+    ];
+    let mut gets = 0;
+    let mut posts = 0;
+    for (method, pattern) in &table {
+        if pattern == "/admin/login" {
+            continue;
+        }
+        let path = concrete(pattern, &ids);
+        for stranger in &strangers {
+            let mut b = stranger.clone();
+            if *method == "GET" {
+                gets += 1;
+                for p in [path.clone(), format!("{path}?page=2&q=x")] {
+                    let r = b.get(&app, &p).await;
+                    assert_eq!(r.status, 303, "GET {p}");
+                    let expected = format!(
+                        "/admin/login?{}",
+                        form_urlencoded::Serializer::new(String::new())
+                            .append_pair("next", &p)
+                            .finish()
+                    );
+                    assert_eq!(r.location(), Some(expected.as_str()), "GET {p}");
+                    assert_eq!(r.header("cache-control"), Some("no-store"), "GET {p}");
+                    assert!(r.texts("form").is_empty(), "GET {p}: no screen shown");
+                }
+            } else {
+                posts += 1;
+                let r = b.post(&app, &path, ANY_FORM).await;
+                let to_login =
+                    r.status == 303 && r.location().is_some_and(|l| l.starts_with("/admin/login"));
+                assert!(
+                    r.status == 403 || to_login,
+                    "POST {path}: {} {:?}",
+                    r.status,
+                    r.location()
+                );
+                assert!(
+                    !r.headers
+                        .get_all("set-cookie")
+                        .any(|c| c.to_str().is_ok_and(
+                            |c| c.starts_with("tb_session=") && !c.starts_with("tb_session=;")
+                        )),
+                    "POST {path} started a session"
+                );
+            }
+        }
     }
-    for p in ADMIN_POSTS {
-        let r = post_form(&app, p, &[("csrf", "x"), ("title", "x")]).await;
-        assert_eq!(r.status, 403, "{p}");
-    }
+    assert!(
+        gets >= 2 * 35 && posts >= 2 * 45,
+        "{gets} GETs, {posts} POSTs"
+    );
+    // An upload (multipart) without a session.
+    let r = upload(&app, &Browser::default(), "rice.png", &png(64, 48)).await;
+    assert_eq!(r.status, 403);
+    assert_eq!(
+        fingerprint(&t).await,
+        before,
+        "an anonymous request changed data"
+    );
+    // /admin itself only adds the slash; the login form is the one open page.
+    let r = get(&app, "/admin").await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.location(), Some("/admin/"));
     let r = get(&app, "/admin/login").await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("cache-control"), Some("no-store"));
+    assert!(r.attr("input[name=token]", "value").is_some());
 }
 
 #[actix_web::test]
@@ -157,6 +465,384 @@ async fn roles_are_enforced() {
     assert!(nav.contains(&"/admin/news".to_owned()) && !nav.contains(&"/admin/editors".to_owned()));
 }
 
+/// The values an edit form would send as shown (inputs, textareas, chosen
+/// options, ticked boxes), without its CSRF token.
+fn edit_form(r: &Resp) -> Vec<(String, String)> {
+    let html = r.html();
+    let mut form: Vec<(String, String)> = Vec::new();
+    let sel = |s: &str| scraper::Selector::parse(s).unwrap();
+    for e in html.select(&sel(
+        ".edit-form input:not([type=checkbox]):not([type=submit]):not([type=file])",
+    )) {
+        if let (Some(n), Some(v)) = (e.value().attr("name"), e.value().attr("value")) {
+            form.push((n.to_owned(), v.to_owned()));
+        }
+    }
+    for e in html.select(&sel(".edit-form textarea")) {
+        form.push((
+            e.value().attr("name").unwrap().to_owned(),
+            e.text().collect(),
+        ));
+    }
+    for e in html.select(&sel(".edit-form select")) {
+        for o in e.select(&sel("option[selected]")) {
+            form.push((
+                e.value().attr("name").unwrap().to_owned(),
+                o.value().attr("value").unwrap().to_owned(),
+            ));
+        }
+    }
+    for e in html.select(&sel(".edit-form input[type=checkbox][checked]")) {
+        form.push((
+            e.value().attr("name").unwrap().to_owned(),
+            e.value().attr("value").unwrap().to_owned(),
+        ));
+    }
+    form.retain(|(k, _)| k != "csrf");
+    assert!(!form.is_empty(), "no edit form on the page");
+    form
+}
+
+/// Sets one value of a scraped form (replacing what it had).
+fn set_field(form: &mut Vec<(String, String)>, key: &str, value: &str) {
+    form.retain(|(k, _)| k != key);
+    form.push((key.to_owned(), value.to_owned()));
+}
+
+fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
+    form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
+}
+
+/// Opens an edit screen, changes some values and saves it: the response.
+async fn edit_and_save<S, B>(
+    app: &S,
+    b: &mut Browser,
+    screen: &str,
+    to: &str,
+    changes: &[(&str, &str)],
+) -> Resp
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let r = b.get(app, screen).await;
+    assert_eq!(r.status, 200, "{screen}");
+    let mut form = edit_form(&r);
+    for (k, v) in changes {
+        set_field(&mut form, k, v);
+    }
+    set_field(&mut form, "action", "save");
+    b.post_csrf(app, to, &pairs(&form)).await
+}
+
+/// The kinds of content that only editors (and administrators) manage.
+const EDITORS_CONTENT: &[&str] = &[
+    "technologies",
+    "needs",
+    "events",
+    "news",
+    "fellows",
+    "members",
+    "pages",
+];
+
+#[actix_web::test]
+async fn reviewers_work_on_the_programme_only_and_editors_not_on_accounts() {
+    use techbridge::entities::{
+        application, application_review, call_translation, host_post_translation,
+    };
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let ids = seed(&app, &t).await;
+    let mut reviewer = login(&app, REVIEWER).await;
+    let mut editor = login(&app, EDITOR).await;
+    let before = fingerprint(&t).await;
+
+    // Reviewers: none of the editors' screens, read or written.
+    let token = reviewer.csrf.clone();
+    for kind in EDITORS_CONTENT {
+        let id = ids.of(kind);
+        for p in [
+            format!("/admin/{kind}"),
+            format!("/admin/{kind}/new"),
+            format!("/admin/{kind}/{id}"),
+        ] {
+            let r = reviewer.get(&app, &p).await;
+            assert_eq!(r.status, 403, "reviewer GET {p}");
+            assert!(r.texts(".edit-form").is_empty(), "reviewer GET {p}");
+        }
+        let status = if *kind == "needs" {
+            "rejected"
+        } else {
+            "draft"
+        };
+        for (p, form) in [
+            (
+                format!("/admin/{kind}/new"),
+                vec![("source_lang", "en"), ("en.title", "Hijacked")],
+            ),
+            (
+                format!("/admin/{kind}/{id}"),
+                vec![("source_lang", "en"), ("en.title", "Hijacked")],
+            ),
+            (format!("/admin/{kind}/{id}/delete"), vec![]),
+            (
+                format!("/admin/{kind}/{id}/status"),
+                vec![("status", status)],
+            ),
+        ] {
+            let mut all = vec![("csrf", token.as_str())];
+            all.extend(form);
+            assert_eq!(
+                reviewer.post(&app, &p, &all).await.status,
+                403,
+                "reviewer POST {p}"
+            );
+        }
+    }
+    for p in [
+        "/admin/inquiries".to_owned(),
+        format!("/admin/inquiries/{}", ids.inquiry),
+        "/admin/media".to_owned(),
+        "/admin/settings".to_owned(),
+        "/admin/translations".to_owned(),
+        "/admin/editors".to_owned(),
+        "/admin/audit".to_owned(),
+    ] {
+        assert_eq!(reviewer.get(&app, &p).await.status, 403, "reviewer GET {p}");
+    }
+    for (p, form) in [
+        (
+            format!("/admin/inquiries/{}", ids.inquiry),
+            vec![("status", "closed"), ("reply", "Hijacked")],
+        ),
+        (
+            format!("/admin/media/{}", ids.media),
+            vec![("alt.en", "Hijacked")],
+        ),
+        (
+            "/admin/settings".to_owned(),
+            vec![
+                ("network_members", "1"),
+                ("agreements", "1"),
+                ("projects", "1"),
+                ("companies_served", "1"),
+                ("bilateral_mechanisms", "1"),
+            ],
+        ),
+        (
+            "/admin/editors".to_owned(),
+            vec![
+                ("email", "x@y.example.org"),
+                ("name", "X"),
+                ("role", "admin"),
+                ("password", "purple-giraffe-mountain-9"),
+            ],
+        ),
+        (
+            format!("/admin/editors/{}", ids.editor),
+            vec![("action", "disable")],
+        ),
+        (
+            format!("/admin/applications/{}/erase", ids.application),
+            vec![],
+        ),
+    ] {
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend(form);
+        assert_eq!(
+            reviewer.post(&app, &p, &all).await.status,
+            403,
+            "reviewer POST {p}"
+        );
+    }
+    assert_eq!(
+        upload(&app, &reviewer, "rice.png", &png(64, 48))
+            .await
+            .status,
+        403
+    );
+
+    // Editors: no accounts, no audit trail, no applications.
+    let token = editor.csrf.clone();
+    for p in [
+        "/admin/editors".to_owned(),
+        "/admin/audit".to_owned(),
+        "/admin/applications".to_owned(),
+        "/admin/applications/export.csv".to_owned(),
+        format!("/admin/applications/{}", ids.application),
+        format!(
+            "/admin/applications/{}/documents/{}",
+            ids.application, ids.document
+        ),
+        "/admin/outbox".to_owned(),
+    ] {
+        assert_eq!(editor.get(&app, &p).await.status, 403, "editor GET {p}");
+    }
+    for (p, form) in [
+        (
+            "/admin/editors".to_owned(),
+            vec![
+                ("email", "x@y.example.org"),
+                ("name", "X"),
+                ("role", "admin"),
+                ("password", "purple-giraffe-mountain-9"),
+                ("ui_lang", "en"),
+            ],
+        ),
+        (
+            format!("/admin/editors/{}", ids.editor),
+            vec![("action", "role"), ("role", "admin")],
+        ),
+        (
+            format!("/admin/applications/{}/status", ids.application),
+            vec![("status", "screening")],
+        ),
+        (
+            format!("/admin/applications/{}/review", ids.application),
+            vec![("score", "5"), ("note", "Hijacked")],
+        ),
+        (
+            format!("/admin/applications/{}/erase", ids.application),
+            vec![],
+        ),
+    ] {
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend(form);
+        assert_eq!(
+            editor.post(&app, &p, &all).await.status,
+            403,
+            "editor POST {p}"
+        );
+    }
+    assert_eq!(
+        fingerprint(&t).await,
+        before,
+        "a refused request changed data"
+    );
+
+    // What reviewers may do: applications, calls and host posts.
+    let call = ids.of("calls");
+    let post = ids.of("posts");
+    for p in [
+        "/admin/".to_owned(),
+        "/admin/account".to_owned(),
+        "/admin/applications".to_owned(),
+        format!("/admin/applications/export.csv?call={call}"),
+        format!("/admin/applications/{}", ids.application),
+        "/admin/outbox".to_owned(),
+        "/admin/calls".to_owned(),
+        "/admin/calls/new".to_owned(),
+        format!("/admin/calls/{call}"),
+        "/admin/posts".to_owned(),
+        "/admin/posts/new".to_owned(),
+        format!("/admin/posts/{post}"),
+    ] {
+        assert_eq!(reviewer.get(&app, &p).await.status, 200, "reviewer GET {p}");
+    }
+    let nav = reviewer
+        .get(&app, "/admin/")
+        .await
+        .attrs(".admin-nav a", "href");
+    for p in ["/admin/calls", "/admin/posts", "/admin/applications"] {
+        assert!(
+            nav.contains(&p.to_owned()),
+            "reviewer nav lacks {p}: {nav:?}"
+        );
+    }
+    for p in [
+        "/admin/news",
+        "/admin/technologies",
+        "/admin/editors",
+        "/admin/audit",
+    ] {
+        assert!(
+            !nav.contains(&p.to_owned()),
+            "reviewer nav offers {p}: {nav:?}"
+        );
+    }
+    let screen = format!("/admin/calls/{call}");
+    let r = edit_and_save(
+        &app,
+        &mut reviewer,
+        &screen,
+        &screen,
+        &[("en.title", "Call retitled by a reviewer")],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    assert!(
+        call_translation::Entity::find()
+            .filter(call_translation::Column::CallId.eq(call))
+            .filter(call_translation::Column::Title.eq("Call retitled by a reviewer"))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let screen = format!("/admin/posts/{post}");
+    let r = edit_and_save(
+        &app,
+        &mut reviewer,
+        &screen,
+        &screen,
+        &[("en.lab", "Lab renamed by a reviewer")],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    assert!(
+        host_post_translation::Entity::find()
+            .filter(host_post_translation::Column::HostPostId.eq(post))
+            .filter(host_post_translation::Column::Lab.eq("Lab renamed by a reviewer"))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let detail = format!("/admin/applications/{}", ids.application);
+    reviewer.get(&app, &detail).await;
+    let r = reviewer
+        .post_csrf(
+            &app,
+            &format!("{detail}/status"),
+            &[("status", "screening")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = reviewer
+        .post_csrf(
+            &app,
+            &format!("{detail}/review"),
+            &[("score", "4"), ("note", "Strong proposal.")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        application::Entity::find_by_id(ids.application)
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "screening"
+    );
+    assert_eq!(
+        application_review::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
+        1
+    );
+    // Editors keep the calls and host posts too.
+    for p in ["/admin/calls".to_owned(), format!("/admin/posts/{post}")] {
+        assert_eq!(editor.get(&app, &p).await.status, 200, "editor GET {p}");
+    }
+}
+
 #[actix_web::test]
 async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     let t = TestApp::demo().await.with_accounts().await;
@@ -204,6 +890,228 @@ async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     assert_eq!(r.status, 303);
 }
 
+/// Sends `form` to `path` as a forger could: without the token, with an
+/// empty or made-up one, with another session's, and with the right token
+/// but from another site (foreign `Origin`, `Origin: null`,
+/// `Sec-Fetch-Site: cross-site` or `same-site`). Each is refused with a
+/// 403 page and changes nothing. Then the genuine request goes through
+/// (303), so the refusals were not for some other reason.
+async fn forgeries_are_refused<S, B>(
+    app: &S,
+    t: &TestApp,
+    b: &mut Browser,
+    path: &str,
+    form: &[(&str, &str)],
+    foreign_token: &str,
+) where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    assert_ne!(b.csrf, foreign_token);
+    let before = fingerprint(t).await;
+    let token = b.csrf.clone();
+    let with = |tok: &'static str| {
+        let mut f = vec![("csrf", tok)];
+        f.extend_from_slice(form);
+        f
+    };
+    let mut foreign = vec![("csrf", foreign_token)];
+    foreign.extend_from_slice(form);
+    let mut right = vec![("csrf", token.as_str())];
+    right.extend_from_slice(form);
+    let cases: Vec<(&str, Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
+        ("no token", form.to_vec(), vec![("sec-fetch-site", "same-origin")]),
+        ("empty token", with(""), vec![("sec-fetch-site", "same-origin")]),
+        (
+            "wrong token",
+            with("not-the-token"),
+            vec![("sec-fetch-site", "same-origin")],
+        ),
+        (
+            "another session's token",
+            foreign,
+            vec![("sec-fetch-site", "same-origin")],
+        ),
+        (
+            "foreign Origin",
+            right.clone(),
+            vec![("origin", "https://evil.example.com")],
+        ),
+        (
+            "look-alike Origin",
+            right.clone(),
+            vec![("origin", "http://localhost:8080.evil.example.com")],
+        ),
+        ("Origin null", right.clone(), vec![("origin", "null")]),
+        (
+            "Sec-Fetch-Site cross-site",
+            right.clone(),
+            vec![("sec-fetch-site", "cross-site")],
+        ),
+        (
+            "Sec-Fetch-Site same-site",
+            right.clone(),
+            vec![("sec-fetch-site", "same-site")],
+        ),
+    ];
+    for (what, form, headers) in cases {
+        let r = b.post_with(app, path, &form, &headers).await;
+        assert_eq!(r.status, 403, "{path}, {what}");
+        assert!(!r.text("h1").is_empty(), "{path}, {what}: a clear 403 page");
+        assert_eq!(fingerprint(t).await, before, "{path}, {what}: data changed");
+    }
+    // Our own origin, said out loud, is fine.
+    let r = b
+        .post_with(app, path, &right, &[("origin", "http://localhost:8080")])
+        .await;
+    assert_eq!(r.status, 303, "{path}, genuine: {}", r.text(".error-summary"));
+    assert_ne!(fingerprint(t).await, before, "{path}: the genuine request did nothing");
+}
+
+#[actix_web::test]
+async fn forged_writes_are_refused_on_every_kind_of_screen() {
+    use techbridge::entities::{application, editor, inquiry};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let ids = seed(&app, &t).await;
+    let mut ed = login(&app, EDITOR).await;
+    let mut reviewer = login(&app, REVIEWER).await;
+    let mut admin = login(&app, ADMIN).await;
+    let admins_token = admin.csrf.clone();
+    // A content save.
+    ed.get(&app, "/admin/news/new").await;
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut ed,
+        "/admin/news/new",
+        &news_form("Forged announcement", "published", ""),
+        &admins_token,
+    )
+    .await;
+    assert_eq!(
+        news_translation::Entity::find()
+            .filter(news_translation::Column::Title.eq("Forged announcement"))
+            .count(t.conn())
+            .await
+            .unwrap(),
+        1,
+        "created once, by the genuine request"
+    );
+    // A status change (unpublishing a published news item).
+    let published = news::Entity::find()
+        .filter(news::Column::Status.eq("published"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut ed,
+        &format!("/admin/news/{}/status", published.id),
+        &[("status", "draft")],
+        &admins_token,
+    )
+    .await;
+    // An inquiry reply.
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut ed,
+        &format!("/admin/inquiries/{}", ids.inquiry),
+        &[("status", "closed"), ("reply", "Sent the price list.")],
+        &admins_token,
+    )
+    .await;
+    assert_eq!(
+        inquiry::Entity::find_by_id(ids.inquiry)
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "closed"
+    );
+    // An application status change, by a reviewer.
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut reviewer,
+        &format!("/admin/applications/{}/status", ids.application),
+        &[("status", "screening")],
+        &admins_token,
+    )
+    .await;
+    assert_eq!(
+        application::Entity::find_by_id(ids.application)
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .status,
+        "screening"
+    );
+    // An image upload (multipart: the token is a part of the body).
+    ed.get(&app, "/admin/media").await;
+    let before = fingerprint(&t).await;
+    for token in ["", "not-the-token", admins_token.as_str()] {
+        let forger = Browser {
+            cookies: ed.cookies.clone(),
+            csrf: token.to_owned(),
+        };
+        let r = upload(&app, &forger, "rice.png", &png(64, 48)).await;
+        assert_eq!(r.status, 403, "upload with token {token:?}");
+    }
+    assert_eq!(fingerprint(&t).await, before, "a forged upload changed data");
+    assert_eq!(upload(&app, &ed, "rice.png", &png(64, 48)).await.status, 303);
+    // Account creation and management, by an administrator.
+    let reviewers_token = reviewer.csrf.clone();
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut admin,
+        "/admin/editors",
+        &[
+            ("email", "forged@centre.example.org"),
+            ("name", "Forged Admin"),
+            ("role", "admin"),
+            ("password", "purple-giraffe-mountain-9"),
+            ("ui_lang", "en"),
+        ],
+        &reviewers_token,
+    )
+    .await;
+    let created = editor::Entity::find()
+        .filter(editor::Column::Email.eq("forged@centre.example.org"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .expect("created once, by the genuine request");
+    assert_eq!(created.role, "admin");
+    forgeries_are_refused(
+        &app,
+        &t,
+        &mut admin,
+        &format!("/admin/editors/{}", created.id),
+        &[("action", "disable")],
+        &reviewers_token,
+    )
+    .await;
+    assert!(
+        !editor::Entity::find_by_id(created.id)
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .active
+    );
+}
+
 #[actix_web::test]
 async fn login_failures_look_alike_and_are_limited() {
     let t = TestApp::demo().await.with_accounts().await;
@@ -235,6 +1143,148 @@ async fn login_failures_look_alike_and_are_limited() {
     let r = attempt(EDITOR.0, EDITOR.1).await;
     assert_eq!(r.status, 429);
     assert!(r.header("retry-after").is_some());
+}
+
+/// One login attempt through the form, posted from the client address
+/// `peer` (the form itself is fetched from the usual test address), with
+/// extra headers.
+async fn login_from<S, B>(
+    app: &S,
+    (email, password): (&str, &str),
+    peer: &str,
+    headers: &[(&str, &str)],
+) -> Resp
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut b = Browser::default();
+    let f = b.get(app, "/admin/login").await;
+    let token = f.attr("input[name=token]", "value").unwrap();
+    let body = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs([
+            ("email", email),
+            ("password", password),
+            ("token", &token),
+            ("next", "/admin/"),
+        ])
+        .finish();
+    let mut req = TestRequest::post()
+        .uri("/admin/login")
+        .insert_header(("content-type", "application/x-www-form-urlencoded"))
+        .insert_header(("sec-fetch-site", "same-origin"))
+        .insert_header(("cookie", b.header()));
+    for (k, v) in headers {
+        req = req.insert_header((k.to_string(), v.to_string()));
+    }
+    send_from(app, req.set_payload(body), &format!("{peer}:41000")).await
+}
+
+async fn sessions_of(t: &TestApp, email: &str) -> u64 {
+    use techbridge::entities::{editor, session};
+    let id = editor::Entity::find()
+        .filter(editor::Column::Email.eq(email))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    session::Entity::find()
+        .filter(session::Column::EditorId.eq(id))
+        .count(t.conn())
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn ten_failures_for_one_account_lock_it_whatever_the_address() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    // One failure from each of ten addresses: no address reaches its own
+    // limit, so only a count per account can stop the eleventh try.
+    for n in 1..=10 {
+        let r = login_from(
+            &app,
+            (EDITOR.0, "wrong-password-123"),
+            &format!("198.51.100.{n}"),
+            &[],
+        )
+        .await;
+        assert_eq!(r.status, 422, "failure {n}");
+    }
+    // The right password, from an address never seen: refused.
+    let r = login_from(&app, EDITOR, "198.51.100.200", &[]).await;
+    assert_eq!(r.status, 429, "the account is locked");
+    assert!(
+        r.header("retry-after")
+            .and_then(|s| s.parse::<u64>().ok())
+            .is_some_and(|s| s > 0)
+    );
+    assert!(r.header("set-cookie").is_none_or(|c| !c.starts_with("tb_session=")));
+    // The same account written differently is the same account.
+    let shouted = EDITOR.0.to_uppercase();
+    let r = login_from(&app, (&shouted, EDITOR.1), "198.51.100.201", &[]).await;
+    assert_eq!(r.status, 429);
+    assert_eq!(sessions_of(&t, EDITOR.0).await, 0);
+    // Not a lock of everything: another account signs in from a fresh
+    // address and from one of the addresses that failed.
+    assert_eq!(
+        login_from(&app, ADMIN, "198.51.100.202", &[]).await.status,
+        303
+    );
+    assert_eq!(login_from(&app, REVIEWER, "198.51.100.1", &[]).await.status, 303);
+    // The window passes: the account opens again.
+    let old = techbridge::db::now() - chrono::Duration::minutes(4);
+    use sea_orm::sea_query::Expr;
+    techbridge::entities::rate_event::Entity::update_many()
+        .col_expr(techbridge::entities::rate_event::Column::At, Expr::value(old))
+        .exec(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(login_from(&app, EDITOR, "198.51.100.203", &[]).await.status, 303);
+}
+
+#[actix_web::test]
+async fn ten_failures_from_one_address_lock_it_whatever_the_account() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let ip = "192.0.2.50";
+    // Ten accounts, one failure each (three real, seven unknown): no account
+    // reaches its own limit, so only a count per address can stop this.
+    let mut emails: Vec<String> = vec![ADMIN.0.into(), EDITOR.0.into(), REVIEWER.0.into()];
+    emails.extend((1..=7).map(|n| format!("guess{n}@centre.example.org")));
+    for (n, email) in emails.iter().enumerate() {
+        // A forwarded-for header does not make the address another one: the
+        // app does not trust a proxy here.
+        let xff = format!("10.0.0.{n}");
+        let r = login_from(
+            &app,
+            (email, "wrong-password-123"),
+            ip,
+            &[("x-forwarded-for", &xff)],
+        )
+        .await;
+        assert_eq!(r.status, 422, "failure {n} ({email})");
+    }
+    let r = login_from(&app, ADMIN, ip, &[]).await;
+    assert_eq!(r.status, 429, "the address is locked");
+    assert!(r.header("retry-after").is_some());
+    let r = login_from(&app, ADMIN, ip, &[("x-forwarded-for", "10.99.0.1")]).await;
+    assert_eq!(r.status, 429, "still locked behind a made-up forwarded-for");
+    assert_eq!(sessions_of(&t, ADMIN.0).await, 0);
+    // Every account still signs in from elsewhere: only the address is locked.
+    for who in [ADMIN, EDITOR, REVIEWER] {
+        assert_eq!(
+            login_from(&app, who, "192.0.2.51", &[]).await.status,
+            303,
+            "{} from another address",
+            who.0
+        );
+    }
 }
 
 #[actix_web::test]
@@ -639,6 +1689,410 @@ async fn hostile_text_in_every_field_comes_back_inert() {
     assert!(!r.body.to_lowercase().contains("<script>alert"));
 }
 
+/// Hostile text for plain fields, and for Markdown bodies.
+const X: &str = "\"><img src=x onerror=alert(1)>";
+const MD: &str = "\"><img src=x onerror=alert(1)> [click](javascript:alert(1)) \
+                  <script>alert(1)</script> <a href=\"javascript:alert(1)\">a</a> \
+                  <svg onload=alert(1)></svg>";
+
+/// A page that must answer, show `shown` as text (the hostile input
+/// arrived, escaped) and hold nothing that runs.
+fn inert(r: &Resp, what: &str, shown: &str) {
+    assert_eq!(r.status, 200, "{what}");
+    r.assert_inert(what);
+    assert!(
+        shown.is_empty() || r.shows_text(shown),
+        "{what}: {shown:?} is not shown as text"
+    );
+}
+
+/// The HTML of each entry of an Atom feed, checked like a page.
+fn feed_entries_inert(body: &str, what: &str) -> Vec<(String, String)> {
+    let feed: atom_syndication::Feed = body.parse().expect("an Atom feed");
+    let mut out = Vec::new();
+    for e in feed.entries() {
+        let html = e
+            .content()
+            .and_then(|c| c.value())
+            .unwrap_or_default()
+            .to_owned();
+        Resp {
+            status: actix_web::http::StatusCode::OK,
+            headers: Default::default(),
+            body: format!("<!doctype html><html><body>{html}</body></html>"),
+        }
+        .assert_inert(&format!("{what}: {}", e.title().as_str()));
+        out.push((e.links()[0].href().to_owned(), e.title().as_str().to_owned()));
+    }
+    out
+}
+
+fn in_days(days: i64, time: &str) -> String {
+    (techbridge::db::now() + chrono::Duration::days(days))
+        .with_timezone(&chrono_tz::Asia::Shanghai)
+        .format(&format!("%Y-%m-%dT{time}"))
+        .to_string()
+}
+
+#[actix_web::test]
+async fn hostile_news_events_and_image_texts_come_back_inert() {
+    use techbridge::entities::{event, media};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    // An image whose alt texts are hostile, at upload and when edited.
+    b.get(&app, "/admin/media").await;
+    let r = upload_with(&app, &b, "x.png", &png(320, 180), X).await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let m = media::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let alt_id = format!("Sawah {X}");
+    b.get(&app, "/admin/media").await;
+    let r = b
+        .post_csrf(
+            &app,
+            &format!("/admin/media/{}", m.id),
+            &[("alt.en", X), ("alt.zh-CN", X), ("alt.id", &alt_id)],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = b.get(&app, "/admin/media").await;
+    inert(&r, "/admin/media", "");
+    assert_eq!(r.attr(&format!("#m{}-en", m.id), "value").as_deref(), Some(X));
+    assert_eq!(
+        r.attr(&format!("#m{}-id", m.id), "value").as_deref(),
+        Some(alt_id.as_str())
+    );
+
+    // News with that image as cover.
+    let title = format!("Hostile news {X}");
+    let cover = m.id.to_string();
+    b.get(&app, "/admin/news/new").await;
+    let r = b
+        .post_csrf(
+            &app,
+            "/admin/news/new",
+            &[
+                ("source_lang", "en"),
+                ("status", "published"),
+                ("publish_at", ""),
+                ("slug", "hostile-news"),
+                ("cover", &cover),
+                ("en.title", &title),
+                ("en.summary", X),
+                ("en.body", MD),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let edit = r.location().unwrap().split('?').next().unwrap().to_owned();
+    let r = get(&app, "/en/news/hostile-news").await;
+    inert(&r, "news page", &title);
+    assert_eq!(r.attr(".detail-figure img", "alt").as_deref(), Some(X));
+    assert!(r.shows_text("click"), "the Markdown link text is kept");
+    let r = get(&app, "/id/news/hostile-news").await;
+    inert(&r, "news page in Indonesian (fallback)", &title);
+    let r = get(&app, "/en/news").await;
+    inert(&r, "news list", &title);
+    assert!(r.attrs(".news-card img", "alt").contains(&X.to_owned()));
+    inert(&get(&app, "/en/").await, "home page", &title);
+    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile news");
+    let feed = get(&app, "/en/news/feed.xml").await;
+    assert_eq!(feed.status, 200);
+    let entries = feed_entries_inert(&feed.body, "news feed");
+    assert!(
+        entries
+            .iter()
+            .any(|(href, t)| href.ends_with("/en/news/hostile-news") && *t == title),
+        "{entries:?}"
+    );
+    let r = b.get(&app, &edit).await;
+    inert(&r, "news edit screen", "");
+    assert_eq!(r.attr("#en-title", "value").as_deref(), Some(title.as_str()));
+    assert_eq!(r.text("#en-body"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
+    inert(&b.get(&app, "/admin/news").await, "news list (admin)", &title);
+    let r = b
+        .post_csrf(
+            &app,
+            &edit,
+            &[
+                ("source_lang", "en"),
+                ("en.title", &title),
+                ("en.summary", X),
+                ("en.body", MD),
+                ("action", "preview"),
+            ],
+        )
+        .await;
+    r.assert_inert("news preview");
+    assert!(!r.texts(".preview").is_empty(), "a preview is shown");
+
+    // An event.
+    let title = format!("Hostile event {X}");
+    let starts = in_days(30, "09:00");
+    let ends = in_days(31, "17:00");
+    b.get(&app, "/admin/events/new").await;
+    let r = b
+        .post_csrf(
+            &app,
+            "/admin/events/new",
+            &[
+                ("source_lang", "en"),
+                ("status", "published"),
+                ("publish_at", ""),
+                ("slug", "hostile-event"),
+                ("kind", "forum"),
+                ("timezone", "Asia/Shanghai"),
+                ("starts_at", &starts),
+                ("ends_at", &ends),
+                ("country", "CN"),
+                ("en.title", &title),
+                ("en.summary", X),
+                ("en.body", MD),
+                ("en.venue", X),
+                ("en.city", X),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let edit = r.location().unwrap().split('?').next().unwrap().to_owned();
+    assert!(
+        event::Entity::find()
+            .filter(event::Column::Slug.eq("hostile-event"))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    inert(&get(&app, "/en/events/hostile-event").await, "event page", &title);
+    inert(&get(&app, "/zh-CN/events/hostile-event").await, "event page (fallback)", &title);
+    inert(&get(&app, "/en/events").await, "event list", &title);
+    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile event");
+    let r = b.get(&app, &edit).await;
+    inert(&r, "event edit screen", "");
+    assert_eq!(r.attr("#en-venue", "value").as_deref(), Some(X));
+    inert(&b.get(&app, "/admin/events").await, "event list (admin)", &title);
+
+    // The back office's own summaries of all this.
+    let mut admin = login(&app, ADMIN).await;
+    inert(&admin.get(&app, "/admin/").await, "dashboard", "");
+    inert(&admin.get(&app, "/admin/audit").await, "audit log", &title);
+    inert(&admin.get(&app, "/admin/translations").await, "translations", "");
+}
+
+#[actix_web::test]
+async fn hostile_fellows_members_and_about_page_come_back_inert() {
+    use techbridge::entities::{fellow, network_member_translation, page};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+
+    // A fellow: every text field, shared and translated.
+    let f = fellow::Entity::find()
+        .filter(fellow::Column::Status.eq("published"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let name = format!("Hostile Fellow {X}");
+    let screen = format!("/admin/fellows/{}", f.id);
+    let r = edit_and_save(
+        &app,
+        &mut b,
+        &screen,
+        &screen,
+        &[
+            ("name", &name),
+            ("name_zh", X),
+            ("en.research", X),
+            ("en.home_institution", X),
+            ("en.host_institution", X),
+            ("en.bio", MD),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let page_path = format!("/en/programme/fellows/{}", f.slug);
+    let r = get(&app, &page_path).await;
+    inert(&r, "fellow page", &name);
+    assert!(r.text(".fellow-head .lead").contains(X));
+    inert(&get(&app, "/en/programme/fellows").await, "fellow list", &name);
+    inert(&get(&app, "/en/programme").await, "programme page", "");
+    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile Fellow");
+    let r = b.get(&app, &screen).await;
+    inert(&r, "fellow edit screen", "");
+    assert_eq!(r.attr("#name", "value").as_deref(), Some(name.as_str()));
+    inert(&b.get(&app, "/admin/fellows").await, "fellow list (admin)", &name);
+
+    // A network member: a javascript: website is refused at its field, a
+    // hostile https one is kept, quoted.
+    let member = first_id(&t, "network_members").await;
+    let screen = format!("/admin/members/{member}");
+    let name = format!("Hostile member {X}");
+    let r = edit_and_save(
+        &app,
+        &mut b,
+        &screen,
+        &screen,
+        &[
+            ("en.name", &name),
+            ("en.description", X),
+            ("website", "javascript:alert(1)"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(!r.text("#website-error").is_empty());
+    r.assert_inert("member form with errors");
+    let site = "https://example.org/\"><img/src=x/onerror=alert(1)>";
+    let r = edit_and_save(
+        &app,
+        &mut b,
+        &screen,
+        &screen,
+        &[("en.name", &name), ("en.description", X), ("website", site)],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    assert!(
+        network_member_translation::Entity::find()
+            .filter(network_member_translation::Column::Name.eq(name.as_str()))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let r = get(&app, "/en/about").await;
+    inert(&r, "about page (members)", &name);
+    assert!(r.attrs(".member-list a", "href").contains(&site.to_owned()));
+    let r = b.get(&app, &screen).await;
+    inert(&r, "member edit screen", "");
+    assert_eq!(r.attr("#website", "value").as_deref(), Some(site));
+    inert(&b.get(&app, "/admin/members").await, "member list (admin)", &name);
+
+    // The about page itself.
+    let about = page::Entity::find()
+        .filter(page::Column::Key.eq("about"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let screen = format!("/admin/pages/{}", about.id);
+    let title = format!("About {X}");
+    let r = edit_and_save(
+        &app,
+        &mut b,
+        &screen,
+        &screen,
+        &[("en.title", &title), ("en.body", MD)],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let r = get(&app, "/en/about").await;
+    inert(&r, "about page", &title);
+    assert!(r.text("h1").contains(X));
+    let r = b.get(&app, &screen).await;
+    inert(&r, "about page edit screen", "");
+    assert_eq!(r.attr("#en-title", "value").as_deref(), Some(title.as_str()));
+    inert(&b.get(&app, "/admin/pages").await, "page list (admin)", &title);
+}
+
+#[actix_web::test]
+async fn hostile_needs_and_inquiries_come_back_inert() {
+    use techbridge::entities::{inquiry, need, need_translation};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    // A need posted by a visitor.
+    let title = format!("Hostile need {X}");
+    let r = post_form(
+        &app,
+        "/en/needs/new",
+        &[
+            ("title", &title),
+            ("description", MD),
+            ("field", "agriculture"),
+            ("country", "ID"),
+            ("organisation", X),
+            ("contact_name", X),
+            ("contact_email", "x@example.org"),
+            ("consent", "yes"),
+            ("website", ""),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let id = need_translation::Entity::find()
+        .filter(need_translation::Column::Title.eq(title.as_str()))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .need_id;
+    let mut b = login(&app, EDITOR).await;
+    inert(
+        &b.get(&app, "/admin/needs?state=pending").await,
+        "pending needs (admin)",
+        &title,
+    );
+    let screen = format!("/admin/needs/{id}");
+    let r = b.get(&app, &screen).await;
+    inert(&r, "need edit screen", "");
+    assert_eq!(r.attr("#organisation", "value").as_deref(), Some(X));
+    let r = b
+        .post_csrf(&app, &format!("{screen}/status"), &[("status", "published")])
+        .await;
+    assert_eq!(r.status, 303);
+    let slug = need::Entity::find_by_id(id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .slug;
+    inert(&get(&app, &format!("/en/needs/{slug}")).await, "need page", &title);
+    inert(&get(&app, "/en/needs").await, "need list", &title);
+    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile need");
+    // Edited in the back office, with hostile text of the editor's own.
+    let edited = format!("Hostile need, edited {X}");
+    let r = edit_and_save(
+        &app,
+        &mut b,
+        &screen,
+        &screen,
+        &[
+            ("en.title", &edited),
+            ("en.description", &format!("{MD}\n\nMore: {MD}")),
+            ("contact_name", X),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    inert(&get(&app, &format!("/en/needs/{slug}")).await, "edited need page", &edited);
+    inert(&b.get(&app, "/admin/needs").await, "need list (admin)", &edited);
+
+    // An inquiry, and the reply recorded for it.
+    inquire(&app, X, X, MD).await;
+    inert(
+        &get(&app, &format!("/en/technologies/{RICE}/inquiry/sent")).await,
+        "inquiry sent",
+        "",
+    );
+    let i = inquiry::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    inert(&b.get(&app, "/admin/inquiries").await, "inquiries", X);
+    let detail = format!("/admin/inquiries/{}", i.id);
+    let r = b.get(&app, &detail).await;
+    inert(&r, "inquiry", X);
+    assert_eq!(r.text(".message"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
+    let r = b
+        .post_csrf(&app, &detail, &[("status", "answered"), ("reply", MD)])
+        .await;
+    assert_eq!(r.status, 303);
+    let r = b.get(&app, &detail).await;
+    inert(&r, "inquiry with its reply", "");
+    assert_eq!(r.text("#reply"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
+    inert(&b.get(&app, "/admin/").await, "dashboard", "");
+}
+
 #[actix_web::test]
 async fn translation_status_follows_edits_and_review() {
     let t = TestApp::demo().await.with_accounts().await;
@@ -828,12 +2282,20 @@ where
         >,
     B: actix_web::body::MessageBody,
 {
-    let (ct, body) = multipart(
-        &b.csrf,
-        filename,
-        bytes,
-        "Rice field in Karawang at harvest",
-    );
+    upload_with(app, b, filename, bytes, "Rice field in Karawang at harvest").await
+}
+
+/// Uploads an image with the given English alt text.
+async fn upload_with<S, B>(app: &S, b: &Browser, filename: &str, bytes: &[u8], alt: &str) -> Resp
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let (ct, body) = multipart(&b.csrf, filename, bytes, alt);
     send(
         app,
         TestRequest::post()

@@ -186,16 +186,107 @@ impl Resp {
     pub fn location(&self) -> Option<&str> {
         self.header("location")
     }
+
+    /// Whether the page's text (not its markup) contains `s`: hostile input
+    /// that reaches a page escaped shows up here, as typed.
+    pub fn shows_text(&self, s: &str) -> bool {
+        self.html()
+            .root_element()
+            .text()
+            .collect::<String>()
+            .contains(s)
+    }
+
+    /// Everything in the page that would run script: elements with an
+    /// event-handler attribute (`img[onerror]`...), inline `script`
+    /// elements or ones that mention `alert`, `javascript:` URLs in links,
+    /// sources or form actions, and embedding elements. Empty for an inert
+    /// page.
+    pub fn hostile_markup(&self) -> Vec<String> {
+        let html = self.html();
+        let mut found = Vec::new();
+        for (selector, what) in [
+            ("img[onerror]", "img with onerror"),
+            (
+                "[onload], [onclick], [onmouseover], [onfocus]",
+                "event handler",
+            ),
+            (
+                "a[href^=javascript], a[href^=JavaScript]",
+                "javascript: link",
+            ),
+            ("iframe, object, embed, svg script", "embedded content"),
+        ] {
+            let sel = scraper::Selector::parse(selector).expect("selector");
+            for e in html.select(&sel) {
+                found.push(format!("{what}: {}", e.html()));
+            }
+        }
+        for e in html
+            .root_element()
+            .descendants()
+            .filter_map(scraper::ElementRef::wrap)
+        {
+            let v = e.value();
+            for (name, value) in v.attrs() {
+                let name = name.to_ascii_lowercase();
+                if name.starts_with("on") {
+                    found.push(format!("<{} {name}=...>", v.name()));
+                }
+                let squeezed: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                if matches!(
+                    name.as_str(),
+                    "href" | "src" | "action" | "formaction" | "xlink:href" | "data"
+                ) && (squeezed.starts_with("javascript:") || squeezed.starts_with("vbscript:"))
+                {
+                    found.push(format!("<{} {name}=\"{value}\">", v.name()));
+                }
+            }
+            if v.name() == "script" {
+                let text = e.text().collect::<String>();
+                if v.attr("src").is_none() || text.contains("alert") {
+                    found.push(format!("script: {}", e.html()));
+                }
+            }
+        }
+        found
+    }
+
+    /// Fails the test, naming `what`, if the page has markup that would
+    /// run script.
+    pub fn assert_inert(&self, what: &str) {
+        let bad = self.hostile_markup();
+        assert!(bad.is_empty(), "{what}: {bad:#?}");
+    }
 }
+
+/// The client address every request of the tests comes from, unless sent
+/// with [`send_from`].
+pub const CLIENT_IP: &str = "203.0.113.7";
 
 pub async fn send<S, B>(app: &S, req: test::TestRequest) -> Resp
 where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
+    send_from(app, req, &format!("{CLIENT_IP}:40000")).await
+}
+
+/// Sends a request from a chosen peer address (`"198.51.100.4:5000"`): the
+/// app reads the client address from the connection, not from headers
+/// (`Config::for_tests` does not trust a proxy).
+pub async fn send_from<S, B>(app: &S, req: test::TestRequest, peer: &str) -> Resp
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
     let res = test::call_service(
         app,
-        req.peer_addr("203.0.113.7:40000".parse().expect("addr"))
+        req.peer_addr(peer.parse().expect("peer address"))
             .to_request(),
     )
     .await;
@@ -359,6 +450,35 @@ impl Browser {
         r
     }
 
+    /// A form POST with this browser's cookies and exactly the headers
+    /// given besides (no `Sec-Fetch-Site` unless given): for requests that a
+    /// browser would mark as cross-site.
+    pub async fn post_with<S, B>(
+        &mut self,
+        app: &S,
+        path: &str,
+        form: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> Resp
+    where
+        S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+        B: MessageBody,
+    {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(form)
+            .finish();
+        let mut req = test::TestRequest::post()
+            .uri(path)
+            .insert_header(("content-type", "application/x-www-form-urlencoded"))
+            .insert_header(("cookie", self.header()));
+        for (k, v) in headers {
+            req = req.insert_header((k.to_string(), v.to_string()));
+        }
+        let r = send(app, req.set_payload(body)).await;
+        self.absorb(&r);
+        r
+    }
+
     /// Posts with the session's CSRF token added.
     pub async fn post_csrf<S, B>(&mut self, app: &S, path: &str, form: &[(&str, &str)]) -> Resp
     where
@@ -404,4 +524,171 @@ where
     b.get(app, "/admin/").await;
     assert!(!b.csrf.is_empty());
     b
+}
+
+/// A digest of every table a request could change (sessions by id and
+/// owner only, since their last-seen time moves by itself; rate-limit
+/// events left out), to show that a refused request changed nothing.
+pub async fn fingerprint(t: &TestApp) -> Vec<(&'static str, u64)> {
+    use sea_orm::EntityTrait;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    fn digest(mut rows: Vec<String>) -> u64 {
+        rows.sort();
+        let mut h = DefaultHasher::new();
+        rows.hash(&mut h);
+        h.finish()
+    }
+    let db = t.conn();
+    let mut out = Vec::new();
+    macro_rules! tables {
+        ($($m:ident),* $(,)?) => {$(
+            let rows = techbridge::entities::$m::Entity::find()
+                .all(db)
+                .await
+                .expect(stringify!($m));
+            out.push((
+                stringify!($m),
+                digest(rows.iter().map(|r| format!("{r:?}")).collect()),
+            ));
+        )*};
+    }
+    tables!(
+        application,
+        application_document,
+        application_history,
+        application_review,
+        audit_entry,
+        call_translation,
+        editor,
+        event,
+        event_translation,
+        fellow,
+        fellow_translation,
+        host_post,
+        host_post_translation,
+        inquiry,
+        media,
+        media_translation,
+        media_variant,
+        need,
+        need_translation,
+        network_member,
+        network_member_translation,
+        news,
+        news_translation,
+        outbox_message,
+        page,
+        page_translation,
+        programme_call,
+        search_doc,
+        setting,
+        technology,
+        technology_image,
+        technology_translation,
+    );
+    let sessions = techbridge::entities::session::Entity::find()
+        .all(db)
+        .await
+        .expect("sessions");
+    out.push((
+        "session",
+        digest(
+            sessions
+                .iter()
+                .map(|s| format!("{} {} {}", s.id, s.editor_id, s.csrf_token))
+                .collect(),
+        ),
+    ));
+    out
+}
+
+/// A minimal PDF, enough for the programme's document check.
+pub const SAMPLE_PDF: &[u8] =
+    b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// Submits a complete, eligible application through the public form, from
+/// `email` (one application per address), and returns it.
+pub async fn submit_application<S, B>(
+    app: &S,
+    t: &TestApp,
+    email: &str,
+) -> techbridge::entities::application::Model
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    use techbridge::entities::{application, host_post};
+    let post = host_post::Entity::find()
+        .one(t.conn())
+        .await
+        .expect("host post")
+        .expect("a demo host post")
+        .id
+        .to_string();
+    let token = format!("tok-{email}");
+    let fields: [(&str, &str); 16] = [
+        ("submission_token", &token),
+        ("name", "Nguyen Thi Mai"),
+        ("email", email),
+        ("nationality", "VN"),
+        ("date_of_birth", "1991-06-15"),
+        ("degree", "phd"),
+        ("research_years", "6"),
+        ("field", "agriculture"),
+        ("institution", "Hanoi University of Science"),
+        ("host_post", &post),
+        ("english_level", "fluent"),
+        ("chinese_level", "basic"),
+        ("proposal_title", "Salt-tolerant rice for the Mekong Delta"),
+        (
+            "proposal",
+            "I propose to screen Guangxi rice germplasm for salinity tolerance genes and to cross the best lines with Vietnamese varieties grown in the Mekong Delta, where sea water intrudes further every dry season. The work combines field trials with marker-assisted selection in the host laboratory.",
+        ),
+        ("consent", "yes"),
+        ("website", ""),
+    ];
+    let boundary = "----tbsupportapplyboundary";
+    let mut body = Vec::new();
+    for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    for (name, filename) in [("cv", "cv.pdf"), ("degree_file", "degree.pdf")] {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/pdf\r\n\r\n")
+                .as_bytes(),
+        );
+        body.extend_from_slice(SAMPLE_PDF);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    let r = send(
+        app,
+        test::TestRequest::post()
+            .uri("/en/programme/apply")
+            .insert_header((
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            ))
+            .insert_header(("sec-fetch-site", "same-origin"))
+            .set_payload(body),
+    )
+    .await;
+    assert_eq!(
+        r.status,
+        303,
+        "application refused: {}",
+        r.text(".error-summary")
+    );
+    application::Entity::find()
+        .filter(application::Column::Email.eq(email))
+        .one(t.conn())
+        .await
+        .expect("application")
+        .expect("the application just submitted")
 }
