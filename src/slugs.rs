@@ -44,7 +44,12 @@ struct Found {
     n: i64,
 }
 
-/// `base`, or `base-2`, `base-3`... whichever is free in `table`.
+/// Words that are fixed addresses beside the slugs (`/needs/new`,
+/// `/needs/submitted`, `/events/calendar.ics`): a record may not take them.
+pub const RESERVED: &[&str] = &["new", "submitted", "calendar", "feed", "apply", "status"];
+
+/// `base`, or `base-2`, `base-3`... whichever is free in `table` (and not a
+/// reserved word).
 pub async fn unique(
     db: &impl ConnectionTrait,
     table: &'static str,
@@ -53,14 +58,15 @@ pub async fn unique(
     let backend = db.get_database_backend();
     let mut candidate = base.to_owned();
     for n in 2.. {
-        let taken = Found::find_by_statement(stmt(
-            backend,
-            &format!("SELECT 1 AS n FROM {table} WHERE slug = ?"),
-            vec![candidate.clone().into()],
-        ))
-        .one(db)
-        .await?
-        .is_some();
+        let taken = RESERVED.contains(&candidate.as_str())
+            || Found::find_by_statement(stmt(
+                backend,
+                &format!("SELECT 1 AS n FROM {table} WHERE slug = ?"),
+                vec![candidate.clone().into()],
+            ))
+            .one(db)
+            .await?
+            .is_some();
         if !taken {
             break;
         }

@@ -410,3 +410,49 @@ async fn events_list_upcoming_first_and_filters() {
     let r = get(&app, "/en/news?year=2022").await;
     assert!(r.attrs(".news-card", "class").len() >= 2);
 }
+
+#[actix_web::test]
+async fn an_event_cannot_take_a_fixed_address_as_its_slug() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    b.get(&app, "/admin/events/new").await;
+    let form = |slug: &'static str, title: &'static str| {
+        vec![
+            ("slug", slug),
+            ("kind", "forum"),
+            ("timezone", "Asia/Shanghai"),
+            ("starts_at", "2027-03-10T09:00"),
+            ("ends_at", "2027-03-10T17:00"),
+            ("country", "CN"),
+            ("status", "published"),
+            ("publish_at", ""),
+            ("source_lang", "en"),
+            ("en.title", title),
+            (
+                "en.summary",
+                "A forum whose slug would hide the calendar feed.",
+            ),
+            ("en.body", "Talks."),
+            (
+                "en.venue",
+                "Nanning International Convention and Exhibition Center",
+            ),
+            ("en.city", "Nanning"),
+            ("action", "save"),
+        ]
+    };
+    let r = b
+        .post_csrf(&app, "/admin/events/new", &form("calendar", "Calendar"))
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(!r.text("#slug-error").is_empty());
+    // Made from a title, the slug steps around the fixed address.
+    let r = b
+        .post_csrf(&app, "/admin/events/new", &form("", "Calendar"))
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    assert_eq!(get(&app, "/en/events/calendar-2").await.status, 200);
+    let feed = get(&app, "/en/events/calendar.ics").await;
+    assert!(feed.body.starts_with("BEGIN:VCALENDAR"));
+}
