@@ -148,7 +148,21 @@ pub async fn create_admin(
     model.password_hash = Set(hash);
     model.active = Set(true);
     model.updated_at = Set(t);
-    model.save(db).await?;
+    let saved = sea_orm::TryIntoModel::try_into_model(model.save(db).await?)?;
+    // Made from the command line: the audit trail names no signed-in actor.
+    crate::audit::record(
+        db,
+        &crate::audit::Actor {
+            id: None,
+            email: "create-admin (command line)",
+            ip: None,
+        },
+        "create-admin",
+        "editor",
+        Some(saved.id),
+        &saved.email,
+    )
+    .await?;
     Ok(())
 }
 

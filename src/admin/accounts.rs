@@ -322,6 +322,15 @@ pub async fn update_account(
             .ok_or(AppError::BadRequest("error-bad-request-text"))?;
         a.ui_lang = Set(l.tag().to_owned());
         a.update(&state.db).await?;
+        crate::audit::record(
+            &state.db,
+            &editor.actor(Some(&ip)),
+            "language",
+            "editor",
+            Some(editor.id),
+            l.tag(),
+        )
+        .await?;
         return Ok(redirect("/admin/account?flash=saved"));
     }
     let mut errors = FieldErrors::default();
