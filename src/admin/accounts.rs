@@ -34,6 +34,13 @@ pub struct EditorsPage {
     pub locales: Vec<(&'static str, &'static str)>,
 }
 
+impl EditorsPage {
+    /// The error of the password reset in the row of account `id`.
+    pub fn reset_error(&self, id: &i32) -> Option<&'static str> {
+        self.errors.get(&format!("pw-{id}"))
+    }
+}
+
 #[derive(Deserialize, Default, Clone)]
 #[serde(default)]
 pub struct NewEditorForm {
@@ -219,7 +226,17 @@ pub async fn manage(
         }
         "password" => {
             if let Err(m) = accounts::check_password_policy(&form.password, &target.email) {
-                return Err(AppError::BadRequest(m));
+                let mut errors = FieldErrors::default();
+                errors.add(format!("pw-{id}"), m);
+                let blank = NewEditorForm {
+                    role: "editor".into(),
+                    ui_lang: "en".into(),
+                    ..Default::default()
+                };
+                return Ok(render(&editor, &state, blank, errors, "")
+                    .await?
+                    .unprocessable()
+                    .into_response(&req));
             }
             let password = form.password.clone();
             let hash = web::block(move || accounts::hash_password(&password))
