@@ -58,7 +58,7 @@ pub async fn queue_application_message(
 }
 
 /// Gives up on a message after this many failed attempts (it stays visible).
-const MAX_ATTEMPTS: i32 = 5;
+pub const MAX_ATTEMPTS: i32 = 5;
 
 /// Sends pending messages by SMTP every `every`, forever. Several instances
 /// may run it: each message is claimed by raising its attempt counter from

@@ -158,5 +158,6 @@ admin-outbox-to = To
 admin-outbox-subject = Subject
 admin-outbox-sent = Sent
 admin-outbox-waiting = Waiting to be sent
+admin-outbox-gave-up = Not sent: gave up after { $n } failed attempts (the error is below). Send it by hand.
 admin-outbox-smtp = Messages are sent by email as soon as possible; failures are retried.
 admin-outbox-no-smtp = No mail server is configured: messages wait here. Nothing is lost; configure SMTP_URL to send them.

@@ -162,5 +162,6 @@ admin-outbox-to = Kepada
 admin-outbox-subject = Subjek
 admin-outbox-sent = Terkirim
 admin-outbox-waiting = Menunggu dikirim
+admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (galatnya di bawah). Kirimkan secara manual.
 admin-outbox-smtp = Pesan dikirim melalui email sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
 admin-outbox-no-smtp = Server email belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.

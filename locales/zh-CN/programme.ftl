@@ -166,5 +166,6 @@ admin-outbox-to = 收件人
 admin-outbox-subject = 主题
 admin-outbox-sent = 已发送
 admin-outbox-waiting = 等待发送
+admin-outbox-gave-up = 未发送：失败 { $n } 次后已停止重试（错误见下方）。请手动发送。
 admin-outbox-smtp = 邮件将尽快发出；发送失败时会自动重试。
 admin-outbox-no-smtp = 未配置邮件服务器：邮件暂存于此，不会丢失。配置 SMTP_URL 后即可发送。

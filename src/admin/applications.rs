@@ -667,16 +667,31 @@ pub struct OutboxPage {
     pub page: AdminPage,
     pub messages: Vec<outbox_message::Model>,
     pub smtp: bool,
+    pub gave_up_after: i32,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
 }
 
-/// GET /admin/outbox: messages to applicants, sent or waiting.
-pub async fn outbox(editor: Editor, state: web::Data<AppState>) -> Result<Html, AppError> {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OutboxQuery {
+    page: String,
+}
+
+/// GET /admin/outbox: messages to applicants, sent, waiting or given up on.
+pub async fn outbox(
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<OutboxQuery>,
+) -> Result<Html, AppError> {
     editor.require(ROLES)?;
-    let messages = outbox_message::Entity::find()
+    let page_no = crate::web::forms::page_number(&q.page);
+    let pages = outbox_message::Entity::find()
         .order_by_desc(outbox_message::Column::Id)
-        .limit(200)
-        .all(&state.db)
-        .await?;
+        .paginate(&state.db, PER_PAGE);
+    let total = pages.num_items().await?;
+    let messages = pages.fetch_page(page_no - 1).await?;
+    let last = total.div_ceil(PER_PAGE).max(1);
     let tr = Tr {
         locale: editor.locale,
     };
@@ -690,5 +705,8 @@ pub async fn outbox(editor: Editor, state: web::Data<AppState>) -> Result<Html, 
         ),
         messages,
         smtp: state.config.smtp_url.is_some(),
+        gave_up_after: crate::outbox::MAX_ATTEMPTS,
+        prev_href: (page_no > 1).then(|| format!("/admin/outbox?page={}", page_no - 1)),
+        next_href: (page_no < last).then(|| format!("/admin/outbox?page={}", page_no + 1)),
     })
 }

@@ -783,6 +783,32 @@ async fn the_more_information_loop_and_the_status_page() {
         .map(|m| m.kind)
         .collect();
     assert_eq!(kinds, vec!["confirmation", "more_info"]);
+    // Without SMTP the back office shows them waiting; a message the sender
+    // gave up on says so, with its error.
+    let outbox = reviewer.get(&app, "/admin/outbox").await;
+    assert_eq!(outbox.status, 200);
+    let rows = outbox.texts(".data-table tbody tr");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows.iter().all(|r| r.contains("Waiting to be sent")),
+        "{rows:?}"
+    );
+    t.conn()
+        .execute_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            "UPDATE outbox SET attempts = 5, last_error = 'smtp: connection refused' WHERE kind = 'more_info'".to_owned(),
+        ))
+        .await
+        .unwrap();
+    let rows = reviewer
+        .get(&app, "/admin/outbox")
+        .await
+        .texts(".data-table tbody tr");
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("gave up after 5") && r.contains("connection refused")),
+        "{rows:?}"
+    );
 }
 
 #[actix_web::test]
