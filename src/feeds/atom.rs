@@ -46,14 +46,24 @@ pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppErr
         let url = format!("{base}/{}/news/{}", cx.locale.tag(), n.slug);
         let mut e = Entry::default();
         e.set_id(format!("tag:{host},2022:news-{}", n.id));
-        e.set_title(Text::plain(p.text.title.clone()));
+        // A text shown in its fallback language says which one it is.
+        let lang = (p.locale != cx.locale).then(|| p.locale.tag().to_owned());
+        let mut title = Text::plain(p.text.title.clone());
+        title.lang.clone_from(&lang);
+        e.set_title(title);
         e.set_updated(fixed(updated));
         e.set_published(n.publish_at.map(fixed));
-        e.set_links(vec![link(url, "alternate", "text/html")]);
-        e.set_summary(Some(Text::plain(p.text.summary.clone())));
+        e.set_links(vec![link(url.clone(), "alternate", "text/html")]);
+        let mut summary = Text::plain(p.text.summary.clone());
+        summary.lang.clone_from(&lang);
+        e.set_summary(Some(summary));
         let mut content = Content::default();
         content.set_content_type(Some("html".to_owned()));
         content.set_value(Some(crate::markdown::render(&p.text.body)));
+        // Links and images in the body (`/media/…`) resolve against the
+        // article's address in any feed reader.
+        content.set_base(Some(url));
+        content.set_lang(lang);
         e.set_content(Some(content));
         entries.push(e);
     }

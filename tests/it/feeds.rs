@@ -137,6 +137,24 @@ async fn the_atom_feed_is_valid_per_language_with_stable_ids() {
     );
     assert!(first.summary().is_some());
     assert_eq!(first.content().unwrap().content_type(), Some("html"));
+    // Relative links in the body resolve against the article.
+    assert_eq!(
+        first.content().unwrap().base(),
+        Some(first.links()[0].href())
+    );
+    // An entry shown in a fallback language says so; the others inherit
+    // the feed's language.
+    let id_feed: atom_syndication::Feed =
+        get(&app, "/id/news/feed.xml").await.body.parse().unwrap();
+    let fallback: Vec<_> = id_feed
+        .entries()
+        .iter()
+        .filter_map(|e| e.title().lang.clone())
+        .collect();
+    assert!(
+        !fallback.is_empty() && fallback.iter().all(|l| l != "id"),
+        "{fallback:?}"
+    );
     let launch = feed
         .entries()
         .iter()
