@@ -34,12 +34,49 @@ const STATIC_PATHS: &[&str] = &[
     "/programme/fellows",
 ];
 
-const KINDS: &[(&str, &str, bool)] = &[
-    ("technologies", "/technologies/", true),
-    ("needs", "/needs/", true),
-    ("events", "/events/", false),
-    ("news", "/news/", false),
-    ("fellows", "/programme/fellows/", false),
+/// (table, its translations and their parent column, address prefix, its
+/// list page, whether listings expire).
+const KINDS: &[(&str, &str, &str, &str, &str, bool)] = &[
+    (
+        "technologies",
+        "technology_translations",
+        "technology_id",
+        "/technologies/",
+        "/technologies",
+        true,
+    ),
+    (
+        "needs",
+        "need_translations",
+        "need_id",
+        "/needs/",
+        "/needs",
+        true,
+    ),
+    (
+        "events",
+        "event_translations",
+        "event_id",
+        "/events/",
+        "/events",
+        false,
+    ),
+    (
+        "news",
+        "news_translations",
+        "news_id",
+        "/news/",
+        "/news",
+        false,
+    ),
+    (
+        "fellows",
+        "fellow_translations",
+        "fellow_id",
+        "/programme/fellows/",
+        "/programme/fellows",
+        false,
+    ),
 ];
 
 async fn entries(db: &impl ConnectionTrait) -> Result<Vec<Entry>, DbErr> {
@@ -51,29 +88,45 @@ async fn entries(db: &impl ConnectionTrait) -> Result<Vec<Entry>, DbErr> {
         })
         .collect();
     let t = now();
-    for (table, prefix, expires) in KINDS {
+    for (table, tr, parent, prefix, list, expires) in KINDS {
         let expiry = if *expires {
-            " AND (expires_at IS NULL OR expires_at > ?)"
+            " AND (t.expires_at IS NULL OR t.expires_at > ?)"
         } else {
             ""
         };
+        // A record changes when its own row or any of its texts does.
         let sql = format!(
-            "SELECT slug, updated_at FROM {table} WHERE status = 'published' AND publish_at <= ?{expiry} ORDER BY id"
+            "SELECT t.slug AS slug, t.updated_at AS updated_at, \
+             (SELECT MAX(x.updated_at) FROM {tr} x WHERE x.{parent} = t.id) AS text_updated_at \
+             FROM {table} t WHERE t.status = 'published' AND t.publish_at <= ?{expiry} ORDER BY t.id"
         );
         let mut values = vec![t.into()];
         if *expires {
             values.push(t.into());
         }
+        let mut newest: Option<DateTime<Utc>> = None;
         for r in db
             .query_all_raw(stmt(db.get_database_backend(), &sql, values))
             .await?
         {
             let slug: String = r.try_get("", "slug")?;
+            let own: Option<DateTime<Utc>> = r.try_get("", "updated_at").ok();
+            let text: Option<DateTime<Utc>> = r.try_get("", "text_updated_at").ok();
+            let lastmod = own.max(text);
+            newest = newest.max(lastmod);
             out.push(Entry {
                 path: format!("{prefix}{slug}"),
-                lastmod: r.try_get("", "updated_at").ok(),
+                lastmod,
             });
         }
+        // A list page changes when the newest of its records does.
+        if let Some(e) = out.iter_mut().find(|e| e.path == *list) {
+            e.lastmod = newest;
+        }
+    }
+    let newest = out.iter().filter_map(|e| e.lastmod).max();
+    if let Some(home) = out.iter_mut().find(|e| e.path == "/") {
+        home.lastmod = newest;
     }
     Ok(out)
 }
