@@ -628,3 +628,54 @@ async fn published_needs_list_their_matching_technologies() {
     let r = get(&app, "/id/needs?country=ID").await;
     assert!(r.body.contains("karawang"));
 }
+
+#[actix_web::test]
+async fn site_search_groups_results_by_kind_and_narrows_to_one() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/en/search?q=Nanning").await;
+    assert_eq!(r.status, 200);
+    let groups = r.attrs(".search-group h2", "id");
+    // Technologies come first when there are any; each kind at most once.
+    let mut seen = groups.clone();
+    seen.dedup();
+    assert_eq!(seen, groups);
+    assert!(groups.contains(&"group-events".to_owned()), "{groups:?}");
+    assert!(groups.contains(&"group-news".to_owned()), "{groups:?}");
+    let event_links = r.attrs("#group-events ~ .search-results a", "href");
+    assert!(event_links.iter().all(|h| h.starts_with("/en/")));
+    // The count line is the sum of the groups' counts.
+    let counts: i64 = r
+        .texts(".search-group h2 .count")
+        .iter()
+        .map(|c| {
+            c.trim_matches(|ch: char| !ch.is_ascii_digit())
+                .parse::<i64>()
+                .unwrap()
+        })
+        .sum();
+    assert!(r.text("[role=status]").contains(&counts.to_string()));
+    // Narrowed to one kind: only that group, a way back, the kind kept in the form.
+    let one = get(&app, "/en/search?q=Nanning&kind=events").await;
+    assert_eq!(one.attrs(".search-group h2", "id"), vec!["group-events"]);
+    assert_eq!(
+        one.attr("form[role=search] input[name=kind]", "value")
+            .as_deref(),
+        Some("events")
+    );
+    assert!(
+        one.attrs("main a", "href")
+            .iter()
+            .any(|h| h == "/en/search?q=Nanning"),
+        "a link back to every kind"
+    );
+    // An unknown kind is ignored; a page past the end is empty, not an error.
+    let odd = get(&app, "/en/search?q=Nanning&kind=%3Cscript%3E").await;
+    assert_eq!(odd.attrs(".search-group h2", "id"), groups);
+    assert_eq!(
+        get(&app, "/en/search?q=Nanning&kind=news&page=99999999999")
+            .await
+            .status,
+        200
+    );
+}
