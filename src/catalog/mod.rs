@@ -57,7 +57,7 @@ pub fn card_views(cards: Vec<store::Card>, q: &str, locale: Locale) -> Vec<CardV
             summary_html: if q.is_empty() {
                 escape(&c.summary)
             } else {
-                highlight(&c.summary, q, 240)
+                crate::search::snippet::best(&[&c.summary, &c.details], q, 240)
             },
             provider: c.provider,
             field: c.field,

@@ -247,6 +247,9 @@ pub struct Card {
     pub province: String,
     pub shown: Locale,
     pub image: Option<Image>,
+    /// Description and application scenarios (Markdown), for a snippet
+    /// when the search words are there rather than in the summary.
+    pub details: String,
 }
 
 /// Cards for the given ids, in that order (ids no longer visible are skipped).
@@ -291,6 +294,7 @@ pub async fn cards(
             province: t.province.clone(),
             shown: p.locale,
             image: images.get(id).cloned(),
+            details: format!("{}\n\n{}", p.text.description, p.text.scenarios),
         });
     }
     Ok(out)

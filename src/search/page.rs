@@ -228,14 +228,12 @@ async fn group(
             let cards = catalog::store::cards(db, &found.ids, l).await?;
             let items = cards
                 .into_iter()
-                .map(|c| {
-                    item(
-                        format!("/technologies/{}", c.slug),
-                        &c.title,
-                        &c.summary,
-                        c.shown.tag(),
-                        c.shown != l,
-                    )
+                .map(|c| Item {
+                    href: cx.href(&format!("/technologies/{}", c.slug)),
+                    title_html: hl(&c.title, 200),
+                    snippet_html: super::snippet::best(&[&c.summary, &c.details], q, 240),
+                    lang: c.shown.tag(),
+                    fallback: c.shown != l,
                 })
                 .collect();
             (items, found.total)

@@ -63,6 +63,28 @@ pub fn highlight(text: &str, query: &str, max_chars: usize) -> String {
     out
 }
 
+/// A snippet from the first of `texts` (Markdown or plain) in which a query
+/// word appears, so a hit deep in a description shows where it is; the
+/// first text, unmarked, when none has one.
+pub fn best(texts: &[&str], query: &str, max_chars: usize) -> String {
+    for (i, t) in texts.iter().enumerate() {
+        let plain = if i == 0 {
+            (*t).to_owned()
+        } else {
+            crate::markdown::to_text(t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let h = highlight(&plain, query, max_chars);
+        // Text is escaped before marking: a `<mark>` here is ours.
+        if h.contains("<mark>") {
+            return h;
+        }
+    }
+    highlight(texts.first().copied().unwrap_or(""), query, max_chars)
+}
+
 /// Latin words match at word starts only ("padi" not inside "kompadia");
 /// CJK matches anywhere.
 fn is_boundary(folded: &[char], at: usize, len: usize) -> bool {
@@ -114,6 +136,21 @@ mod tests {
             highlight("x\"><script>", "script", 100),
             "x&quot;&gt;&lt;<mark>script</mark>&gt;"
         );
+    }
+
+    #[test]
+    fn the_snippet_comes_from_where_the_words_are() {
+        let summary = "Seeds for tropical paddies.";
+        let description = "## Method\n\nA **drone** sprays the rows at dawn.";
+        assert_eq!(
+            best(&[summary, description], "drone", 100),
+            "Method A <mark>drone</mark> sprays the rows at dawn."
+        );
+        assert_eq!(
+            best(&[summary, description], "seeds", 100),
+            "<mark>Seeds</mark> for tropical paddies."
+        );
+        assert_eq!(best(&[summary, description], "absent", 100), summary);
     }
 
     #[test]

@@ -679,3 +679,22 @@ async fn site_search_groups_results_by_kind_and_narrows_to_one() {
         200
     );
 }
+
+#[actix_web::test]
+async fn a_word_found_in_the_description_is_shown_in_a_snippet_from_there() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    // "gibberellin" appears only in the rice package's description.
+    for path in ["/en/technologies?q=gibberellin", "/en/search?q=gibberellin"] {
+        let r = get(&app, path).await;
+        let html = r.html();
+        let marks: Vec<String> = html
+            .select(&scraper::Selector::parse("main p mark").unwrap())
+            .map(|m| m.text().collect())
+            .collect();
+        assert!(
+            marks.iter().any(|m| m.eq_ignore_ascii_case("gibberellin")),
+            "{path}: {marks:?}"
+        );
+    }
+}
