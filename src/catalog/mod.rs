@@ -115,6 +115,8 @@ pub struct ListPage {
     pub position: String,
     pub sorts: Vec<(&'static str, bool)>,
     pub suggestions: Vec<Chip>,
+    /// Page sizes offered, and whether each is the current one.
+    pub sizes: Vec<(u32, bool)>,
 }
 
 fn list_href(cx: &Ctx, q: &CatalogQuery) -> String {
@@ -266,6 +268,14 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         position: format!("{} / {last_page}", result.page),
         sorts,
         suggestions,
+        sizes: {
+            let mut sizes: Vec<u32> = vec![10, query::DEFAULT_PER_PAGE, query::MAX_PER_PAGE];
+            if !sizes.contains(&q.per_page) {
+                sizes.push(q.per_page);
+                sizes.sort_unstable();
+            }
+            sizes.into_iter().map(|n| (n, n == q.per_page)).collect()
+        },
         q: shown,
         page,
     })

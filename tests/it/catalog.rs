@@ -280,6 +280,61 @@ async fn sorting_and_pagination() {
         r.attr("a[rel=prev]", "href").as_deref(),
         Some("/en/technologies?per_page=10")
     );
+    // The page size is part of the form, so a filter sent without
+    // JavaScript keeps it.
+    assert_eq!(
+        r.attr(
+            "#catalog-form select[name=per_page] option[selected]",
+            "value"
+        )
+        .as_deref(),
+        Some("10")
+    );
+    let odd = get(&app, "/en/technologies?per_page=7").await;
+    assert_eq!(odd.texts(".tech-card").len(), 7);
+    assert_eq!(
+        odd.attr("#per_page option[selected]", "value").as_deref(),
+        Some("7")
+    );
+    // Bounds: at most 50, at least 5.
+    assert_eq!(
+        get(&app, "/en/technologies?per_page=100000")
+            .await
+            .texts(".tech-card")
+            .len(),
+        30
+    );
+    assert_eq!(
+        get(&app, "/en/technologies?per_page=1")
+            .await
+            .texts(".tech-card")
+            .len(),
+        5
+    );
+    // Newest first: by publication date, as the database has them.
+    use sea_orm::{EntityTrait, QueryOrder};
+    use techbridge::entities::technology;
+    let shown: Vec<String> = get(&app, "/en/technologies?sort=newest&per_page=50")
+        .await
+        .attrs(".tech-card h3 a", "href")
+        .into_iter()
+        .map(|h| h.trim_start_matches("/en/technologies/").to_owned())
+        .collect();
+    let now = chrono::Utc::now();
+    let expected: Vec<String> = technology::Entity::find()
+        .order_by_desc(technology::Column::PublishAt)
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|x| {
+            x.status == "published"
+                && x.publish_at.is_some_and(|p| p <= now)
+                && x.expires_at.is_none_or(|e| e > now)
+        })
+        .map(|x| x.slug)
+        .collect();
+    assert_eq!(shown, expected);
 }
 
 #[actix_web::test]
