@@ -36,6 +36,7 @@ pagination-position = Page { $position }
 filter-any = Any
 filter-apply = Apply
 filter-year = Year
+filter-event = Event
 
 ## Errors
 

@@ -36,6 +36,7 @@ pagination-position = Halaman { $position }
 filter-any = Semua
 filter-apply = Terapkan
 filter-year = Tahun
+filter-event = Acara
 
 ## Kesalahan
 

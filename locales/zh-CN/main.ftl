@@ -36,6 +36,7 @@ pagination-position = 第 { $position } 页
 filter-any = 不限
 filter-apply = 筛选
 filter-year = 年份
+filter-event = 活动
 
 ## 错误
 

@@ -86,6 +86,8 @@ pub struct ListPage {
     pub years: Vec<i32>,
     pub year: Option<i32>,
     pub event: Option<(String, String)>,
+    /// Events with news, to filter by: (slug, title in the visitor's language).
+    pub events: Vec<(String, String)>,
     pub page_no: u64,
     pub last_page: u64,
     pub prev_href: Option<String>,
@@ -93,6 +95,29 @@ pub struct ListPage {
 }
 
 const PER_PAGE: u64 = 10;
+
+/// The events news is linked to, newest first, titled in `locale`.
+async fn linked_events(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let ids = store::linked_event_ids(db).await?;
+    let texts = crate::events::store::texts(db, &ids).await?;
+    let mut events = Vec::new();
+    for id in ids {
+        let Some(e) = crate::events::store::by_id(db, id).await? else {
+            continue;
+        };
+        if let Some(p) = texts
+            .get(&id)
+            .and_then(|r| translation::pick(r, locale, &e.source_lang))
+        {
+            events.push((e.starts_at, e.slug.clone(), p.text.title.clone()));
+        }
+    }
+    events.sort_by(|a, b| b.0.cmp(&a.0));
+    Ok(events.into_iter().map(|(_, s, t)| (s, t)).collect())
+}
 
 /// GET /{lang}/news
 pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
@@ -147,6 +172,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         prev_href: (page_no > 1).then(|| link(page_no - 1)),
         next_href: (page_no < last_page).then(|| link(page_no + 1)),
         event: event_title,
+        events: linked_events(cx.db(), cx.locale).await?,
         page_no,
         last_page,
         page,

@@ -81,6 +81,23 @@ pub async fn years(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
     Ok(years)
 }
 
+/// Ids of the events that published news is linked to.
+pub async fn linked_event_ids(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
+    let mut ids: Vec<i32> = news::Entity::find()
+        .select_only()
+        .column(news::Column::EventId)
+        .filter(visible())
+        .into_tuple::<Option<i32>>()
+        .all(db)
+        .await?
+        .into_iter()
+        .flatten()
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
+}
+
 pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<news::Model>, DbErr> {
     news::Entity::find()
         .filter(visible())

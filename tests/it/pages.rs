@@ -548,3 +548,42 @@ async fn a_later_page_of_a_list_has_that_page_as_canonical_and_alternates() {
         .unwrap();
     assert!(x.ends_with("/en/technologies?page=2"), "{x}");
 }
+
+#[actix_web::test]
+async fn news_can_be_narrowed_to_an_event_from_the_list_itself() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let r = get(&app, "/zh-CN/news").await;
+    let options = r.attrs("#nf-event option", "value");
+    assert!(options.len() >= 2, "any, then events: {options:?}");
+    assert_eq!(options[0], "");
+    // Titles in the visitor's language.
+    let label = r.texts("#nf-event option")[1].clone();
+    assert!(
+        label
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{label}"
+    );
+    let slug = &options[1];
+    let all = r.texts(".news-card h3").len();
+    let narrowed = get(&app, &format!("/zh-CN/news?event={slug}")).await;
+    let n = narrowed.texts(".news-card h3").len();
+    assert!(n >= 1 && n <= all, "{n} of {all}");
+    assert_eq!(
+        narrowed
+            .attr("#nf-event option[selected]", "value")
+            .as_deref(),
+        Some(slug.as_str())
+    );
+    // Each of those news items names that event on its page.
+    for href in narrowed.attrs(".news-card h3 a", "href") {
+        let page = get(&app, &href).await;
+        assert!(
+            page.attrs("main a", "href")
+                .iter()
+                .any(|h| h.ends_with(&format!("/events/{slug}"))),
+            "{href} links its event"
+        );
+    }
+}
