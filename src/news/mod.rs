@@ -115,7 +115,7 @@ async fn linked_events(
             events.push((e.starts_at, e.slug.clone(), p.text.title.clone()));
         }
     }
-    events.sort_by(|a, b| b.0.cmp(&a.0));
+    events.sort_by_key(|e| std::cmp::Reverse(e.0));
     Ok(events.into_iter().map(|(_, s, t)| (s, t)).collect())
 }
 
