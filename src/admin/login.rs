@@ -170,8 +170,8 @@ pub async fn submit(
         let hash = hash.as_deref().unwrap_or_else(|| accounts::dummy_hash());
         accounts::verify_password(hash, &password)
     })
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     let Some(e) = found.filter(|_| ok) else {
         LOGIN_IP.record(db, &ip_key).await?;
         LOGIN_ACCOUNT.record(db, &account_key).await?;

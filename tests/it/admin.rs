@@ -844,6 +844,65 @@ async fn reviewers_work_on_the_programme_only_and_editors_not_on_accounts() {
 }
 
 #[actix_web::test]
+async fn no_screen_links_to_a_screen_the_role_cannot_open() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let ids = seed(&app, &t).await;
+    for (who, start) in [
+        (
+            REVIEWER,
+            vec![
+                "/admin/".to_owned(),
+                "/admin/applications".to_owned(),
+                format!("/admin/applications/{}", ids.application),
+                "/admin/calls".to_owned(),
+                format!("/admin/calls/{}", ids.of("calls")),
+                "/admin/posts".to_owned(),
+                format!("/admin/posts/{}", ids.of("posts")),
+                "/admin/outbox".to_owned(),
+                "/admin/account".to_owned(),
+            ],
+        ),
+        (
+            EDITOR,
+            vec![
+                "/admin/".to_owned(),
+                "/admin/news".to_owned(),
+                format!("/admin/news/{}", ids.of("news")),
+                "/admin/needs".to_owned(),
+                "/admin/inquiries".to_owned(),
+                format!("/admin/inquiries/{}", ids.inquiry),
+                "/admin/media".to_owned(),
+                "/admin/translations".to_owned(),
+                "/admin/calls".to_owned(),
+                "/admin/account".to_owned(),
+            ],
+        ),
+    ] {
+        let mut b = login(&app, who).await;
+        let mut links: Vec<(String, String)> = Vec::new();
+        for p in &start {
+            let r = b.get(&app, p).await;
+            assert_eq!(r.status, 200, "{} {p}", who.0);
+            for h in r.attrs("a[href^='/admin/']", "href") {
+                if !links.iter().any(|(l, _)| *l == h) {
+                    links.push((h, p.clone()));
+                }
+            }
+        }
+        assert!(links.len() > 5, "{links:?}");
+        for (link, on) in links {
+            let r = b.get(&app, &link).await;
+            assert_eq!(
+                r.status, 200,
+                "{}: {on} links to {link}, which answers {}",
+                who.0, r.status
+            );
+        }
+    }
+}
+
+#[actix_web::test]
 async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
@@ -890,6 +949,9 @@ async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     assert_eq!(r.status, 303);
 }
 
+/// One forged request: what it is, its form, its headers.
+type Forgery<'a> = (&'a str, Vec<(&'a str, &'a str)>, Vec<(&'a str, &'a str)>);
+
 /// Sends `form` to `path` as a forger could: without the token, with an
 /// empty or made-up one, with another session's, and with the right token
 /// but from another site (foreign `Origin`, `Origin: null`,
@@ -923,9 +985,17 @@ async fn forgeries_are_refused<S, B>(
     foreign.extend_from_slice(form);
     let mut right = vec![("csrf", token.as_str())];
     right.extend_from_slice(form);
-    let cases: Vec<(&str, Vec<(&str, &str)>, Vec<(&str, &str)>)> = vec![
-        ("no token", form.to_vec(), vec![("sec-fetch-site", "same-origin")]),
-        ("empty token", with(""), vec![("sec-fetch-site", "same-origin")]),
+    let cases: Vec<Forgery<'_>> = vec![
+        (
+            "no token",
+            form.to_vec(),
+            vec![("sec-fetch-site", "same-origin")],
+        ),
+        (
+            "empty token",
+            with(""),
+            vec![("sec-fetch-site", "same-origin")],
+        ),
         (
             "wrong token",
             with("not-the-token"),
@@ -968,8 +1038,17 @@ async fn forgeries_are_refused<S, B>(
     let r = b
         .post_with(app, path, &right, &[("origin", "http://localhost:8080")])
         .await;
-    assert_eq!(r.status, 303, "{path}, genuine: {}", r.text(".error-summary"));
-    assert_ne!(fingerprint(t).await, before, "{path}: the genuine request did nothing");
+    assert_eq!(
+        r.status,
+        303,
+        "{path}, genuine: {}",
+        r.text(".error-summary")
+    );
+    assert_ne!(
+        fingerprint(t).await,
+        before,
+        "{path}: the genuine request did nothing"
+    );
 }
 
 #[actix_web::test]
@@ -1067,8 +1146,15 @@ async fn forged_writes_are_refused_on_every_kind_of_screen() {
         let r = upload(&app, &forger, "rice.png", &png(64, 48)).await;
         assert_eq!(r.status, 403, "upload with token {token:?}");
     }
-    assert_eq!(fingerprint(&t).await, before, "a forged upload changed data");
-    assert_eq!(upload(&app, &ed, "rice.png", &png(64, 48)).await.status, 303);
+    assert_eq!(
+        fingerprint(&t).await,
+        before,
+        "a forged upload changed data"
+    );
+    assert_eq!(
+        upload(&app, &ed, "rice.png", &png(64, 48)).await.status,
+        303
+    );
     // Account creation and management, by an administrator.
     let reviewers_token = reviewer.csrf.clone();
     forgeries_are_refused(
@@ -1224,7 +1310,10 @@ async fn ten_failures_for_one_account_lock_it_whatever_the_address() {
             .and_then(|s| s.parse::<u64>().ok())
             .is_some_and(|s| s > 0)
     );
-    assert!(r.header("set-cookie").is_none_or(|c| !c.starts_with("tb_session=")));
+    assert!(
+        r.header("set-cookie")
+            .is_none_or(|c| !c.starts_with("tb_session="))
+    );
     // The same account written differently is the same account.
     let shouted = EDITOR.0.to_uppercase();
     let r = login_from(&app, (&shouted, EDITOR.1), "198.51.100.201", &[]).await;
@@ -1236,16 +1325,25 @@ async fn ten_failures_for_one_account_lock_it_whatever_the_address() {
         login_from(&app, ADMIN, "198.51.100.202", &[]).await.status,
         303
     );
-    assert_eq!(login_from(&app, REVIEWER, "198.51.100.1", &[]).await.status, 303);
+    assert_eq!(
+        login_from(&app, REVIEWER, "198.51.100.1", &[]).await.status,
+        303
+    );
     // The window passes: the account opens again.
     let old = techbridge::db::now() - chrono::Duration::minutes(4);
     use sea_orm::sea_query::Expr;
     techbridge::entities::rate_event::Entity::update_many()
-        .col_expr(techbridge::entities::rate_event::Column::At, Expr::value(old))
+        .col_expr(
+            techbridge::entities::rate_event::Column::At,
+            Expr::value(old),
+        )
         .exec(t.conn())
         .await
         .unwrap();
-    assert_eq!(login_from(&app, EDITOR, "198.51.100.203", &[]).await.status, 303);
+    assert_eq!(
+        login_from(&app, EDITOR, "198.51.100.203", &[]).await.status,
+        303
+    );
 }
 
 #[actix_web::test]
@@ -1493,6 +1591,447 @@ async fn news_goes_from_draft_to_published_with_fallback_for_a_missing_language(
     assert_eq!(get(&app, &format!("/en/news/{slug}")).await.status, 404);
 }
 
+/// Where a public record shows: which of the places it should be in have it.
+#[derive(Debug, PartialEq, Clone)]
+struct Presence {
+    list: bool,
+    detail: Vec<u16>,
+    sitemap: bool,
+    search: bool,
+    feed: Option<bool>,
+}
+
+/// Looks for the record at `/{lang}{prefix}{slug}` in its lists (`lists`,
+/// links ending with its path), its detail page in every language, the
+/// sitemap, the site search for `word`, and (news) the Atom feed.
+async fn presence<S, B>(app: &S, prefix: &str, slug: &str, lists: &[String], word: &str) -> Presence
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let path = format!("{prefix}{slug}");
+    let links_to = |r: &Resp| r.attrs("a", "href").iter().any(|h| h.ends_with(&path));
+    let mut list = false;
+    for l in lists {
+        let r = get(app, l).await;
+        assert_eq!(r.status, 200, "{l}");
+        list |= links_to(&r);
+    }
+    let mut detail = Vec::new();
+    for lang in LANGS {
+        detail.push(get(app, &format!("/{lang}{path}")).await.status.as_u16());
+    }
+    let sm = get(app, "/sitemap.xml").await;
+    let doc = roxmltree::Document::parse(&sm.body).expect("sitemap XML");
+    let sitemap = doc.descendants().any(|n| {
+        (n.has_tag_name("loc") && n.text().is_some_and(|t| t.trim().ends_with(&path)))
+            || n.attribute("href").is_some_and(|h| h.ends_with(&path))
+    });
+    let r = get(app, &format!("/en/search?q={word}")).await;
+    assert_eq!(r.status, 200);
+    let search = r
+        .attrs(".search-results a", "href")
+        .iter()
+        .any(|h| h.ends_with(&path));
+    let feed = if prefix == "/news/" {
+        let f: atom_syndication::Feed = get(app, "/en/news/feed.xml")
+            .await
+            .body
+            .parse()
+            .expect("Atom feed");
+        Some(
+            f.entries()
+                .iter()
+                .any(|e| e.links().iter().any(|l| l.href().ends_with(&path))),
+        )
+    } else {
+        None
+    };
+    Presence {
+        list,
+        detail,
+        sitemap,
+        search,
+        feed,
+    }
+}
+
+/// The longest word of a title, to search for it.
+fn longest_word(title: &str) -> String {
+    title
+        .split(|c: char| !c.is_alphanumeric())
+        .max_by_key(|w| w.chars().count())
+        .unwrap()
+        .to_lowercase()
+}
+
+#[actix_web::test]
+async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
+    use techbridge::entities::{technology, technology_translation};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let everywhere = Presence {
+        list: true,
+        detail: vec![200, 200, 200],
+        sitemap: true,
+        search: true,
+        feed: None,
+    };
+    let nowhere = Presence {
+        list: false,
+        detail: vec![404, 404, 404],
+        sitemap: false,
+        search: false,
+        feed: None,
+    };
+
+    // A published news item, the newest one.
+    let r = get(&app, "/en/news").await;
+    let href = r.attr(".news-card h3 a", "href").unwrap();
+    let slug = href.rsplit('/').next().unwrap().to_owned();
+    let n = news::Entity::find()
+        .filter(news::Column::Slug.eq(slug.as_str()))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let title = news_translation::Entity::find()
+        .filter(news_translation::Column::NewsId.eq(n.id))
+        .filter(news_translation::Column::Lang.eq("en"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .title;
+    let word = longest_word(&title);
+    let lists: Vec<String> = ["/en/news", "/zh-CN/news", "/id/news", "/en/"]
+        .map(String::from)
+        .to_vec();
+    let news_everywhere = Presence {
+        feed: Some(true),
+        ..everywhere.clone()
+    };
+    let news_nowhere = Presence {
+        feed: Some(false),
+        ..nowhere.clone()
+    };
+    assert_eq!(
+        presence(&app, "/news/", &slug, &lists, &word).await,
+        news_everywhere,
+        "before, searching {word:?}"
+    );
+    let edit = format!("/admin/news/{}", n.id);
+    b.get(&app, &edit).await;
+    let r = b
+        .post_csrf(&app, &format!("{edit}/status"), &[("status", "draft")])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        r.location(),
+        Some(format!("{edit}?flash=unpublished").as_str())
+    );
+    assert_eq!(
+        presence(&app, "/news/", &slug, &lists, &word).await,
+        news_nowhere,
+        "unpublished"
+    );
+    // The back office still has it, as a draft.
+    let r = b.get(&app, "/admin/news?state=draft").await;
+    assert!(r.attrs("a", "href").contains(&edit));
+    // Published again, it is back.
+    let r = b
+        .post_csrf(&app, &format!("{edit}/status"), &[("status", "published")])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        presence(&app, "/news/", &slug, &lists, &word).await,
+        news_everywhere,
+        "published again"
+    );
+
+    // A technology.
+    let tech = technology::Entity::find()
+        .filter(technology::Column::Slug.eq(RICE))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let title = technology_translation::Entity::find()
+        .filter(technology_translation::Column::TechnologyId.eq(tech.id))
+        .filter(technology_translation::Column::Lang.eq("en"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .title;
+    let word = "padi";
+    let lists: Vec<String> = vec![
+        format!("/en/technologies?q={word}"),
+        format!("/zh-CN/technologies?q={}", longest_word(&title)),
+    ];
+    assert_eq!(
+        presence(&app, "/technologies/", RICE, &lists, word).await,
+        everywhere,
+        "before"
+    );
+    // Pages that show it besides: other technologies (related), needs it
+    // answers, the home page.
+    let mut candidates: Vec<String> = public_slugs(&t, "technologies")
+        .await
+        .into_iter()
+        .filter(|s| s != RICE)
+        .map(|s| format!("/en/technologies/{s}"))
+        .collect();
+    candidates.extend(
+        public_slugs(&t, "needs")
+            .await
+            .into_iter()
+            .map(|s| format!("/en/needs/{s}")),
+    );
+    candidates.push("/en/".to_owned());
+    let referrers = pages_linking_to(&app, &candidates, &format!("/technologies/{RICE}")).await;
+    assert!(
+        referrers.iter().any(|p| p.contains("/technologies/")),
+        "no related technology shows it: {referrers:?}"
+    );
+    let edit = format!("/admin/technologies/{}", tech.id);
+    b.get(&app, &edit).await;
+    let r = b
+        .post_csrf(&app, &format!("{edit}/status"), &[("status", "draft")])
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        presence(&app, "/technologies/", RICE, &lists, word).await,
+        nowhere,
+        "unpublished"
+    );
+    let r = get(&app, "/en/technologies").await;
+    assert!(
+        !r.attrs("a", "href").iter().any(|h| h.ends_with(RICE)),
+        "not on the first page of the catalogue either"
+    );
+    for p in &referrers {
+        let r = get(&app, p).await;
+        assert_eq!(r.status, 200, "{p}");
+        assert!(
+            !r.attrs("a", "href")
+                .iter()
+                .any(|h| h.ends_with(&format!("/technologies/{RICE}"))),
+            "{p} still links to the unpublished technology"
+        );
+    }
+}
+
+/// Pages among `candidates` that link to `path`.
+async fn pages_linking_to<S, B>(app: &S, candidates: &[String], path: &str) -> Vec<String>
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let mut out = Vec::new();
+    for p in candidates {
+        let r = get(app, p).await;
+        if r.attrs("a", "href").iter().any(|h| h.ends_with(path)) {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Slugs of the public records of a table, as the site shows them.
+async fn public_slugs(t: &TestApp, table: &str) -> Vec<String> {
+    t.conn()
+        .query_all_raw(Statement::from_string(
+            t.conn().get_database_backend(),
+            format!("SELECT slug FROM {table} WHERE status = 'published' ORDER BY id"),
+        ))
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.try_get::<String>("", "slug").unwrap())
+        .collect()
+}
+
+#[actix_web::test]
+async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once() {
+    use techbridge::entities::{event, event_translation, fellow, need, need_translation};
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let everywhere = Presence {
+        list: true,
+        detail: vec![200, 200, 200],
+        sitemap: true,
+        search: true,
+        feed: None,
+    };
+    let nowhere = Presence {
+        list: false,
+        detail: vec![404, 404, 404],
+        sitemap: false,
+        search: false,
+        feed: None,
+    };
+    let unpublish = |kind: &'static str, id: i32, status: &'static str| {
+        let edit = format!("/admin/{kind}/{id}");
+        (edit.clone(), format!("{edit}/status"), status)
+    };
+
+    // An upcoming event, with its calendar files.
+    let r = get(&app, "/en/events").await;
+    let href = r
+        .attr(".event-card h3 a", "href")
+        .expect("an upcoming event");
+    let slug = href.rsplit('/').next().unwrap().to_owned();
+    let e = event::Entity::find()
+        .filter(event::Column::Slug.eq(slug.as_str()))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let title = event_translation::Entity::find()
+        .filter(event_translation::Column::EventId.eq(e.id))
+        .filter(event_translation::Column::Lang.eq("en"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .title;
+    let word = longest_word(&title);
+    let lists: Vec<String> = ["/en/events", "/id/events", "/en/"]
+        .map(String::from)
+        .to_vec();
+    let in_calendar = || async {
+        use icalendar::Component;
+        let cal: icalendar::Calendar = get(&app, "/en/events/calendar.ics")
+            .await
+            .body
+            .parse()
+            .expect("iCalendar");
+        cal.events().any(|e| {
+            e.get_url()
+                .is_some_and(|u| u.ends_with(&format!("/en/events/{slug}")))
+        })
+    };
+    assert_eq!(
+        presence(&app, "/events/", &slug, &lists, &word).await,
+        everywhere,
+        "event before, searching {word:?}"
+    );
+    assert!(in_calendar().await);
+    assert_eq!(
+        get(&app, &format!("/en/events/{slug}.ics")).await.status,
+        200
+    );
+    let (edit, to, status) = unpublish("events", e.id, "draft");
+    b.get(&app, &edit).await;
+    assert_eq!(
+        b.post_csrf(&app, &to, &[("status", status)]).await.status,
+        303
+    );
+    assert_eq!(
+        presence(&app, "/events/", &slug, &lists, &word).await,
+        nowhere,
+        "event unpublished"
+    );
+    assert!(!in_calendar().await, "the calendar feed still has it");
+    assert_eq!(
+        get(&app, &format!("/en/events/{slug}.ics")).await.status,
+        404
+    );
+
+    // A fellow.
+    let f = fellow::Entity::find()
+        .filter(fellow::Column::Status.eq("published"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let word = longest_word(&f.name);
+    let lists: Vec<String> = ["/en/programme/fellows", "/zh-CN/programme/fellows"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        presence(&app, "/programme/fellows/", &f.slug, &lists, &word).await,
+        everywhere,
+        "fellow before, searching {word:?}"
+    );
+    let (edit, to, status) = unpublish("fellows", f.id, "draft");
+    b.get(&app, &edit).await;
+    assert_eq!(
+        b.post_csrf(&app, &to, &[("status", status)]).await.status,
+        303
+    );
+    assert_eq!(
+        presence(&app, "/programme/fellows/", &f.slug, &lists, &word).await,
+        nowhere,
+        "fellow unpublished"
+    );
+    assert!(
+        !get(&app, "/en/programme")
+            .await
+            .attrs("a", "href")
+            .iter()
+            .any(|h| h.ends_with(&f.slug))
+    );
+
+    // A published need, taken back to pending, then rejected.
+    let n = need::Entity::find()
+        .filter(need::Column::Status.eq("published"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    let title = need_translation::Entity::find()
+        .filter(need_translation::Column::NeedId.eq(n.id))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .title;
+    let word = longest_word(&title);
+    let lists: Vec<String> = ["/en/needs", "/id/needs"].map(String::from).to_vec();
+    let techs: Vec<String> = public_slugs(&t, "technologies")
+        .await
+        .iter()
+        .map(|s| format!("/en/technologies/{s}"))
+        .collect();
+    let referrers = pages_linking_to(&app, &techs, &format!("/needs/{}", n.slug)).await;
+    assert!(!referrers.is_empty(), "no technology page lists the need");
+    assert_eq!(
+        presence(&app, "/needs/", &n.slug, &lists, &word).await,
+        everywhere,
+        "need before, searching {word:?}"
+    );
+    for status in ["pending", "rejected"] {
+        let (edit, to, status) = unpublish("needs", n.id, status);
+        b.get(&app, &edit).await;
+        assert_eq!(
+            b.post_csrf(&app, &to, &[("status", status)]).await.status,
+            303
+        );
+        assert_eq!(
+            presence(&app, "/needs/", &n.slug, &lists, &word).await,
+            nowhere,
+            "need {status}"
+        );
+        assert_eq!(
+            pages_linking_to(&app, &referrers, &format!("/needs/{}", n.slug)).await,
+            Vec::<String>::new(),
+            "need {status}: technology pages still list it"
+        );
+    }
+}
+
 #[actix_web::test]
 async fn scheduled_news_appears_at_its_time() {
     let t = TestApp::demo().await.with_accounts().await;
@@ -1693,7 +2232,8 @@ async fn hostile_text_in_every_field_comes_back_inert() {
 const X: &str = "\"><img src=x onerror=alert(1)>";
 const MD: &str = "\"><img src=x onerror=alert(1)> [click](javascript:alert(1)) \
                   <script>alert(1)</script> <a href=\"javascript:alert(1)\">a</a> \
-                  <svg onload=alert(1)></svg>";
+                  <svg onload=alert(1)></svg> </textarea><img src=x onerror=alert(2)> \
+                  </title><script>alert(3)</script> <iframe src=\"javascript:alert(4)\"></iframe>";
 
 /// A page that must answer, show `shown` as text (the hostile input
 /// arrived, escaped) and hold nothing that runs.
@@ -1722,7 +2262,10 @@ fn feed_entries_inert(body: &str, what: &str) -> Vec<(String, String)> {
             body: format!("<!doctype html><html><body>{html}</body></html>"),
         }
         .assert_inert(&format!("{what}: {}", e.title().as_str()));
-        out.push((e.links()[0].href().to_owned(), e.title().as_str().to_owned()));
+        out.push((
+            e.links()[0].href().to_owned(),
+            e.title().as_str().to_owned(),
+        ));
     }
     out
 }
@@ -1732,6 +2275,41 @@ fn in_days(days: i64, time: &str) -> String {
         .with_timezone(&chrono_tz::Asia::Shanghai)
         .format(&format!("%Y-%m-%dT{time}"))
         .to_string()
+}
+
+/// The check itself: it sees markup that would run, and passes the same
+/// text escaped.
+#[test]
+fn the_inertness_check_sees_what_would_run() {
+    let page = |body: &str| Resp {
+        status: actix_web::http::StatusCode::OK,
+        headers: Default::default(),
+        body: format!(
+            "<!doctype html><html><head><title>t</title></head><body>{body}</body></html>"
+        ),
+    };
+    for bad in [
+        "<img src=x onerror=alert(1)>",
+        "<p title=\"\"><img src=x onerror=alert(1)>\">",
+        "<a href=\" javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<script>alert(1)</script>",
+        "<script src=\"/static/x.js\">alert(1)</script>",
+        "<svg onload=alert(1)></svg>",
+        "<iframe src=\"https://example.org\"></iframe>",
+        "<form action=\"javascript:alert(1)\"></form>",
+        "<div onmouseover=alert(1)>x</div>",
+        "<textarea></textarea><img src=x onerror=alert(2)></textarea>",
+    ] {
+        assert!(!page(bad).hostile_markup().is_empty(), "not seen: {bad}");
+    }
+    let ok = page(
+        "<h1>&quot;&gt;&lt;img src=x onerror=alert(1)&gt;</h1> <img src=\"x\" alt=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\"> \
+         <a href=\"https://example.org/?a=javascript:\">x</a> <textarea>&lt;/textarea&gt;&lt;img src=x onerror=alert(2)&gt;</textarea> \
+         <script src=\"/static/js/admin.js\" defer></script>",
+    );
+    assert_eq!(ok.hostile_markup(), Vec::<String>::new());
+    assert!(ok.shows_text(X));
 }
 
 #[actix_web::test]
@@ -1755,9 +2333,22 @@ async fn hostile_news_events_and_image_texts_come_back_inert() {
         )
         .await;
     assert_eq!(r.status, 303);
+    // And one whose file name is hostile.
+    let r = upload_with(
+        &app,
+        &b,
+        "<img src=x onerror=alert(1)>.png",
+        &png(100, 100),
+        "A plain alt text",
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
     let r = b.get(&app, "/admin/media").await;
     inert(&r, "/admin/media", "");
-    assert_eq!(r.attr(&format!("#m{}-en", m.id), "value").as_deref(), Some(X));
+    assert_eq!(
+        r.attr(&format!("#m{}-en", m.id), "value").as_deref(),
+        Some(X)
+    );
     assert_eq!(
         r.attr(&format!("#m{}-id", m.id), "value").as_deref(),
         Some(alt_id.as_str())
@@ -1796,7 +2387,11 @@ async fn hostile_news_events_and_image_texts_come_back_inert() {
     inert(&r, "news list", &title);
     assert!(r.attrs(".news-card img", "alt").contains(&X.to_owned()));
     inert(&get(&app, "/en/").await, "home page", &title);
-    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile news");
+    inert(
+        &get(&app, "/en/search?q=hostile").await,
+        "search",
+        "Hostile news",
+    );
     let feed = get(&app, "/en/news/feed.xml").await;
     assert_eq!(feed.status, 200);
     let entries = feed_entries_inert(&feed.body, "news feed");
@@ -1808,9 +2403,19 @@ async fn hostile_news_events_and_image_texts_come_back_inert() {
     );
     let r = b.get(&app, &edit).await;
     inert(&r, "news edit screen", "");
-    assert_eq!(r.attr("#en-title", "value").as_deref(), Some(title.as_str()));
-    assert_eq!(r.text("#en-body"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
-    inert(&b.get(&app, "/admin/news").await, "news list (admin)", &title);
+    assert_eq!(
+        r.attr("#en-title", "value").as_deref(),
+        Some(title.as_str())
+    );
+    assert_eq!(
+        r.text("#en-body"),
+        MD.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
+    inert(
+        &b.get(&app, "/admin/news").await,
+        "news list (admin)",
+        &title,
+    );
     let r = b
         .post_csrf(
             &app,
@@ -1865,20 +2470,40 @@ async fn hostile_news_events_and_image_texts_come_back_inert() {
             .unwrap()
             .is_some()
     );
-    inert(&get(&app, "/en/events/hostile-event").await, "event page", &title);
-    inert(&get(&app, "/zh-CN/events/hostile-event").await, "event page (fallback)", &title);
+    inert(
+        &get(&app, "/en/events/hostile-event").await,
+        "event page",
+        &title,
+    );
+    inert(
+        &get(&app, "/zh-CN/events/hostile-event").await,
+        "event page (fallback)",
+        &title,
+    );
     inert(&get(&app, "/en/events").await, "event list", &title);
-    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile event");
+    inert(
+        &get(&app, "/en/search?q=hostile").await,
+        "search",
+        "Hostile event",
+    );
     let r = b.get(&app, &edit).await;
     inert(&r, "event edit screen", "");
     assert_eq!(r.attr("#en-venue", "value").as_deref(), Some(X));
-    inert(&b.get(&app, "/admin/events").await, "event list (admin)", &title);
+    inert(
+        &b.get(&app, "/admin/events").await,
+        "event list (admin)",
+        &title,
+    );
 
     // The back office's own summaries of all this.
     let mut admin = login(&app, ADMIN).await;
     inert(&admin.get(&app, "/admin/").await, "dashboard", "");
     inert(&admin.get(&app, "/admin/audit").await, "audit log", &title);
-    inert(&admin.get(&app, "/admin/translations").await, "translations", "");
+    inert(
+        &admin.get(&app, "/admin/translations").await,
+        "translations",
+        "",
+    );
 }
 
 #[actix_web::test]
@@ -1917,13 +2542,25 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
     let r = get(&app, &page_path).await;
     inert(&r, "fellow page", &name);
     assert!(r.text(".fellow-head .lead").contains(X));
-    inert(&get(&app, "/en/programme/fellows").await, "fellow list", &name);
+    inert(
+        &get(&app, "/en/programme/fellows").await,
+        "fellow list",
+        &name,
+    );
     inert(&get(&app, "/en/programme").await, "programme page", "");
-    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile Fellow");
+    inert(
+        &get(&app, "/en/search?q=hostile").await,
+        "search",
+        "Hostile Fellow",
+    );
     let r = b.get(&app, &screen).await;
     inert(&r, "fellow edit screen", "");
     assert_eq!(r.attr("#name", "value").as_deref(), Some(name.as_str()));
-    inert(&b.get(&app, "/admin/fellows").await, "fellow list (admin)", &name);
+    inert(
+        &b.get(&app, "/admin/fellows").await,
+        "fellow list (admin)",
+        &name,
+    );
 
     // A network member: a javascript: website is refused at its field, a
     // hostile https one is kept, quoted.
@@ -1969,7 +2606,11 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
     let r = b.get(&app, &screen).await;
     inert(&r, "member edit screen", "");
     assert_eq!(r.attr("#website", "value").as_deref(), Some(site));
-    inert(&b.get(&app, "/admin/members").await, "member list (admin)", &name);
+    inert(
+        &b.get(&app, "/admin/members").await,
+        "member list (admin)",
+        &name,
+    );
 
     // The about page itself.
     let about = page::Entity::find()
@@ -1994,8 +2635,15 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
     assert!(r.text("h1").contains(X));
     let r = b.get(&app, &screen).await;
     inert(&r, "about page edit screen", "");
-    assert_eq!(r.attr("#en-title", "value").as_deref(), Some(title.as_str()));
-    inert(&b.get(&app, "/admin/pages").await, "page list (admin)", &title);
+    assert_eq!(
+        r.attr("#en-title", "value").as_deref(),
+        Some(title.as_str())
+    );
+    inert(
+        &b.get(&app, "/admin/pages").await,
+        "page list (admin)",
+        &title,
+    );
 }
 
 #[actix_web::test]
@@ -2040,7 +2688,11 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
     inert(&r, "need edit screen", "");
     assert_eq!(r.attr("#organisation", "value").as_deref(), Some(X));
     let r = b
-        .post_csrf(&app, &format!("{screen}/status"), &[("status", "published")])
+        .post_csrf(
+            &app,
+            &format!("{screen}/status"),
+            &[("status", "published")],
+        )
         .await;
     assert_eq!(r.status, 303);
     let slug = need::Entity::find_by_id(id)
@@ -2049,9 +2701,17 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
         .unwrap()
         .unwrap()
         .slug;
-    inert(&get(&app, &format!("/en/needs/{slug}")).await, "need page", &title);
+    inert(
+        &get(&app, &format!("/en/needs/{slug}")).await,
+        "need page",
+        &title,
+    );
     inert(&get(&app, "/en/needs").await, "need list", &title);
-    inert(&get(&app, "/en/search?q=hostile").await, "search", "Hostile need");
+    inert(
+        &get(&app, "/en/search?q=hostile").await,
+        "search",
+        "Hostile need",
+    );
     // Edited in the back office, with hostile text of the editor's own.
     let edited = format!("Hostile need, edited {X}");
     let r = edit_and_save(
@@ -2067,8 +2727,16 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
     )
     .await;
     assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
-    inert(&get(&app, &format!("/en/needs/{slug}")).await, "edited need page", &edited);
-    inert(&b.get(&app, "/admin/needs").await, "need list (admin)", &edited);
+    inert(
+        &get(&app, &format!("/en/needs/{slug}")).await,
+        "edited need page",
+        &edited,
+    );
+    inert(
+        &b.get(&app, "/admin/needs").await,
+        "need list (admin)",
+        &edited,
+    );
 
     // An inquiry, and the reply recorded for it.
     inquire(&app, X, X, MD).await;
@@ -2077,20 +2745,68 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
         "inquiry sent",
         "",
     );
-    let i = inquiry::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let i = inquiry::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     inert(&b.get(&app, "/admin/inquiries").await, "inquiries", X);
     let detail = format!("/admin/inquiries/{}", i.id);
     let r = b.get(&app, &detail).await;
     inert(&r, "inquiry", X);
-    assert_eq!(r.text(".message"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert_eq!(
+        r.text(".message"),
+        MD.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     let r = b
         .post_csrf(&app, &detail, &[("status", "answered"), ("reply", MD)])
         .await;
     assert_eq!(r.status, 303);
     let r = b.get(&app, &detail).await;
     inert(&r, "inquiry with its reply", "");
-    assert_eq!(r.text("#reply"), MD.split_whitespace().collect::<Vec<_>>().join(" "));
+    assert_eq!(
+        r.text("#reply"),
+        MD.split_whitespace().collect::<Vec<_>>().join(" ")
+    );
     inert(&b.get(&app, "/admin/").await, "dashboard", "");
+}
+
+#[actix_web::test]
+async fn hostile_queries_come_back_inert() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let q: String = form_urlencoded::byte_serialize(X.as_bytes()).collect();
+    let next: String = form_urlencoded::byte_serialize(format!("/admin/{X}").as_bytes()).collect();
+    let r = get(&app, &format!("/admin/login?next={next}&flash={q}")).await;
+    inert(&r, "login form", "");
+    for p in [
+        format!("/en/search?q={q}"),
+        format!("/en/technologies?q={q}"),
+        format!("/zh-CN/technologies?q={q}&field={q}&page={q}"),
+        format!("/en/needs?field={q}&country={q}"),
+        format!("/en/events?kind={q}&year={q}"),
+        format!("/en/news?year={q}"),
+    ] {
+        get(&app, &p).await.assert_inert(&p);
+    }
+    let mut b = login(&app, ADMIN).await;
+    for (_, kind, _) in content_kinds() {
+        let p = format!("/admin/{kind}?q={q}&state={q}&flash={q}");
+        let r = b.get(&app, &p).await;
+        inert(&r, &p, "");
+        assert_eq!(r.attr("#lq", "value").as_deref(), Some(X), "{p}");
+    }
+    for p in [
+        format!("/admin/?flash={q}"),
+        format!("/admin/inquiries?status={q}&flash={q}"),
+        format!("/admin/applications?status={q}&country={q}&call={q}&post={q}&flash={q}"),
+        format!("/admin/editors?flash={q}"),
+        format!("/admin/account?flash={q}"),
+        format!("/admin/media?flash={q}"),
+    ] {
+        let r = b.get(&app, &p).await;
+        inert(&r, &p, "");
+    }
 }
 
 #[actix_web::test]
@@ -2537,11 +3253,48 @@ async fn administrators_manage_accounts() {
     assert!(audit.body.contains("new@centre.example.org"));
 }
 
+/// The audit entries of one kind of record, oldest first: (who, action,
+/// record id, address).
+async fn audit_of(
+    t: &TestApp,
+    kind: &str,
+) -> Vec<(String, Option<i32>, String, Option<i32>, Option<String>)> {
+    use sea_orm::QueryOrder;
+    audit_entry::Entity::find()
+        .filter(audit_entry::Column::EntityKind.eq(kind))
+        .order_by_asc(audit_entry::Column::Id)
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.editor_email, e.editor_id, e.action, e.entity_id, e.ip))
+        .collect()
+}
+
+async fn editor_id(t: &TestApp, email: &str) -> Option<i32> {
+    techbridge::entities::editor::Entity::find()
+        .filter(techbridge::entities::editor::Column::Email.eq(email))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .map(|e| e.id)
+}
+
 #[actix_web::test]
 async fn every_write_is_audited() {
+    use techbridge::entities::media;
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
+    let ids = seed(&app, &t).await;
+    let ip = Some(CLIENT_IP.to_owned());
+    let ed = (EDITOR.0.to_owned(), editor_id(&t, EDITOR.0).await);
+    let adm = (ADMIN.0.to_owned(), editor_id(&t, ADMIN.0).await);
+    let rev = (REVIEWER.0.to_owned(), editor_id(&t, REVIEWER.0).await);
+    let entry = |who: &(String, Option<i32>), action: &str, id: Option<i32>| {
+        (who.0.clone(), who.1, action.to_owned(), id, ip.clone())
+    };
     let mut b = login(&app, EDITOR).await;
+    // Settings.
     b.get(&app, "/admin/settings").await;
     b.post_csrf(
         &app,
@@ -2574,4 +3327,204 @@ async fn every_write_is_audited() {
         .try_get::<i64>("", "n")
         .unwrap();
     assert_eq!(n, 1);
+    assert_eq!(
+        audit_of(&t, "settings").await,
+        vec![entry(&ed, "update", None)]
+    );
+
+    // News: created, saved again, unpublished, deleted.
+    b.get(&app, "/admin/news/new").await;
+    let r = b
+        .post_csrf(
+            &app,
+            "/admin/news/new",
+            &news_form("Audited announcement", "draft", ""),
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let id = news_id_by_title(&t, "Audited announcement").await;
+    let edit = format!("/admin/news/{id}");
+    b.get(&app, &edit).await;
+    let r = b
+        .post_csrf(
+            &app,
+            &edit,
+            &news_form("Audited announcement", "published", ""),
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = b
+        .post_csrf(&app, &format!("{edit}/status"), &[("status", "draft")])
+        .await;
+    assert_eq!(r.status, 303);
+    let r = b.post_csrf(&app, &format!("{edit}/delete"), &[]).await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        audit_of(&t, "news").await,
+        vec![
+            entry(&ed, "create", Some(id)),
+            entry(&ed, "update", Some(id)),
+            entry(&ed, "status:draft", Some(id)),
+            entry(&ed, "delete", Some(id)),
+        ]
+    );
+    let summary = audit_entry::Entity::find()
+        .filter(audit_entry::Column::EntityKind.eq("news"))
+        .filter(audit_entry::Column::Action.eq("create"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .summary;
+    assert_eq!(summary, "Audited announcement", "the title, as it was");
+
+    // An inquiry answered.
+    let inquiry = format!("/admin/inquiries/{}", ids.inquiry);
+    b.get(&app, &inquiry).await;
+    let r = b
+        .post_csrf(
+            &app,
+            &inquiry,
+            &[("status", "new"), ("reply", "Sent the price list.")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        audit_of(&t, "inquiry").await,
+        vec![entry(&ed, "status:answered", Some(ids.inquiry))]
+    );
+
+    // Images: the seeding upload, another upload, alt texts edited.
+    b.get(&app, "/admin/media").await;
+    let r = upload(&app, &b, "field.png", &png(200, 100)).await;
+    assert_eq!(r.status, 303);
+    let second = media::Entity::find()
+        .filter(media::Column::Filename.eq("field.png"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let r = b
+        .post_csrf(
+            &app,
+            &format!("/admin/media/{second}"),
+            &[("alt.en", "Rice field"), ("alt.id", "Sawah")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        audit_of(&t, "media").await,
+        vec![
+            entry(&ed, "upload", Some(ids.media)),
+            entry(&ed, "upload", Some(second)),
+            entry(&ed, "update", Some(second)),
+        ]
+    );
+
+    // An application moved on and scored, by a reviewer.
+    let mut r_b = login(&app, REVIEWER).await;
+    let detail = format!("/admin/applications/{}", ids.application);
+    r_b.get(&app, &detail).await;
+    assert_eq!(
+        r_b.post_csrf(
+            &app,
+            &format!("{detail}/status"),
+            &[("status", "screening")]
+        )
+        .await
+        .status,
+        303
+    );
+    assert_eq!(
+        r_b.post_csrf(&app, &format!("{detail}/review"), &[("score", "4")])
+            .await
+            .status,
+        303
+    );
+    assert_eq!(
+        audit_of(&t, "application").await,
+        vec![
+            entry(&rev, "status:screening", Some(ids.application)),
+            entry(&rev, "review", Some(ids.application)),
+        ]
+    );
+
+    // An account created and disabled, by an administrator; sign-ins and
+    // sign-outs are recorded against the account too.
+    let mut a_b = login(&app, ADMIN).await;
+    a_b.get(&app, "/admin/editors").await;
+    let r = a_b
+        .post_csrf(
+            &app,
+            "/admin/editors",
+            &[
+                ("email", "audited@centre.example.org"),
+                ("name", "Audited Person"),
+                ("role", "editor"),
+                ("password", "quiet-river-stone-2026"),
+                ("ui_lang", "en"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let new_id = editor_id(&t, "audited@centre.example.org").await;
+    let r = a_b
+        .post_csrf(
+            &app,
+            &format!("/admin/editors/{}", new_id.unwrap()),
+            &[("action", "disable")],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(b.post_csrf(&app, "/admin/logout", &[]).await.status, 303);
+    let accounts: Vec<_> = audit_of(&t, "editor")
+        .await
+        .into_iter()
+        .filter(|(_, _, action, _, _)| action != "login" && action != "create-admin")
+        .collect();
+    assert_eq!(
+        accounts,
+        vec![
+            entry(&adm, "create", new_id),
+            entry(&adm, "disable", new_id),
+            entry(&ed, "logout", ed.1),
+        ]
+    );
+    let logins = audit_of(&t, "editor")
+        .await
+        .into_iter()
+        .filter(|(who, id, action, target, _)| {
+            action == "login" && *who == REVIEWER.0 && *id == rev.1 && *target == rev.1
+        })
+        .count();
+    assert_eq!(logins, 1);
+    // The trail is readable in the back office, newest first.
+    let r = a_b.get(&app, "/admin/audit").await;
+    let rows = r.texts(".data-table tbody tr");
+    assert!(
+        rows[0].contains("logout") && rows[0].contains(EDITOR.0),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("disable") && rows[1].contains(ADMIN.0),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter()
+            .any(|row| row.contains("status:screening") && row.contains(REVIEWER.0)),
+        "{rows:?}"
+    );
+    // A refused write leaves no entry.
+    let n = audit_entry::Entity::find().count(t.conn()).await.unwrap();
+    assert_eq!(
+        a_b.post(&app, "/admin/settings", &[("csrf", "wrong")])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        audit_entry::Entity::find().count(t.conn()).await.unwrap(),
+        n
+    );
 }
