@@ -46,9 +46,36 @@ pub struct ListQuery {
     pub state: String,
     pub page: String,
     pub flash: String,
+    pub field: String,
+    pub country: String,
+    pub kind: String,
 }
 
+/// Shared fields a list may be narrowed by (each kind names its own in
+/// `Kind::LIST_FILTERS`, among these).
+pub const FILTERABLE: &[&str] = &["field", "country", "kind"];
+
 impl ListQuery {
+    /// The value asked for the filter on `name`.
+    pub fn filter(&self, name: &str) -> &str {
+        match name {
+            "field" => &self.field,
+            "country" => &self.country,
+            "kind" => &self.kind,
+            _ => "",
+        }
+    }
+
+    /// The options and the chosen one, if valid, of a filterable field.
+    pub fn chosen<K: Kind>(&self, name: &str) -> Option<&'static str> {
+        let options = K::shared().into_iter().find_map(|f| match f.input {
+            Input::Select(options, _) if f.name == name => Some(options),
+            _ => None,
+        })?;
+        let v = self.filter(name);
+        options.iter().copied().find(|o| *o == v)
+    }
+
     pub fn page(&self) -> u64 {
         crate::web::forms::page_number(&self.page)
     }
@@ -80,6 +107,8 @@ pub trait Kind: 'static {
     const SLUG: bool;
     /// The parent table (for slugs).
     const TABLE: &'static str;
+    /// Shared select fields the list can be narrowed by (see `FILTERABLE`).
+    const LIST_FILTERS: &'static [&'static str] = &[];
 
     fn shared() -> Vec<Field>;
     fn translated() -> Vec<Field>;
@@ -188,6 +217,15 @@ pub struct ListPage {
     pub page_no: u64,
     pub last_page: u64,
     pub locales: Vec<&'static str>,
+    pub filters: Vec<ListFilter>,
+}
+
+/// A select above the list: a shared field and its named options.
+pub struct ListFilter {
+    pub name: &'static str,
+    pub label: String,
+    pub chosen: &'static str,
+    pub options: Vec<(&'static str, String)>,
 }
 
 fn page_for<K: Kind>(editor: &Editor, state: &AppState, title: String, flash: &str) -> AdminPage {
@@ -248,6 +286,11 @@ pub async fn list<K: Kind>(
         if !q.state.is_empty() {
             s.append_pair("state", &q.state);
         }
+        for name in K::LIST_FILTERS {
+            if let Some(v) = q.chosen::<K>(name) {
+                s.append_pair(name, v);
+            }
+        }
         s.append_pair("page", &p.to_string());
         format!("/admin/{}?{}", K::NAME, s.finish())
     };
@@ -265,7 +308,21 @@ pub async fn list<K: Kind>(
             .map(|s| (*s, tr.code("admin-state", s)))
             .collect();
     }
+    let filters = K::shared()
+        .into_iter()
+        .filter(|f| K::LIST_FILTERS.contains(&f.name))
+        .filter_map(|f| match f.input {
+            Input::Select(options, prefix) => Some(ListFilter {
+                name: f.name,
+                label: tr.t(f.label),
+                chosen: q.chosen::<K>(f.name).unwrap_or(""),
+                options: options.iter().map(|o| (*o, tr.code(prefix, o))).collect(),
+            }),
+            _ => None,
+        })
+        .collect();
     Html::render(&ListPage {
+        filters,
         page: page_for::<K>(&editor, &state, tr.t(K::TITLE), &q.flash),
         name: K::NAME,
         heading: tr.t(K::TITLE),

@@ -36,6 +36,7 @@ pub struct Item {
 pub struct ListPage {
     pub page: AdminPage,
     pub items: Vec<Item>,
+    pub q: String,
     pub status: String,
     pub statuses: &'static [&'static str],
     pub total: u64,
@@ -46,6 +47,7 @@ pub struct ListPage {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct ListQuery {
+    q: String,
     status: String,
     page: String,
     flash: String,
@@ -102,13 +104,42 @@ pub async fn list(
     if let Some(s) = status {
         query = query.filter(inquiry::Column::Status.eq(s));
     }
+    let words = q.q.trim().chars().take(200).collect::<String>();
+    if !words.is_empty() {
+        // Anywhere in who wrote, from where, and what (case-insensitive).
+        let pattern = super::kinds::like(&words);
+        use sea_orm::sea_query::ExprTrait;
+        let mut any = sea_orm::Condition::any();
+        for col in [
+            inquiry::Column::Name,
+            inquiry::Column::Organisation,
+            inquiry::Column::Email,
+            inquiry::Column::Message,
+        ] {
+            any = any.add(
+                sea_orm::sea_query::Expr::expr(sea_orm::sea_query::Func::lower(
+                    sea_orm::sea_query::Expr::col(col),
+                ))
+                .like(sea_orm::sea_query::LikeExpr::new(pattern.clone()).escape('\\')),
+            );
+        }
+        query = query.filter(any);
+    }
     let pages = query
         .order_by_desc(inquiry::Column::CreatedAt)
         .paginate(db, PER_PAGE);
     let total = pages.num_items().await?;
     let models = pages.fetch_page(page_no - 1).await?;
     let last = total.div_ceil(PER_PAGE).max(1);
-    let link = |p: u64| format!("/admin/inquiries?status={}&page={p}", status.unwrap_or(""));
+    let link = |p: u64| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        if !words.is_empty() {
+            s.append_pair("q", &words);
+        }
+        s.append_pair("status", status.unwrap_or(""));
+        s.append_pair("page", &p.to_string());
+        format!("/admin/inquiries?{}", s.finish())
+    };
     let tr = Tr {
         locale: editor.locale,
     };
@@ -121,6 +152,7 @@ pub async fn list(
             (!q.flash.is_empty()).then_some(q.flash.as_str()),
         ),
         items: items(db, models, &editor).await?,
+        q: words.clone(),
         status: status.unwrap_or("").to_owned(),
         statuses: STATUSES,
         total,

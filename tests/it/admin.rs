@@ -3528,3 +3528,93 @@ async fn every_write_is_audited() {
         n
     );
 }
+
+#[actix_web::test]
+async fn back_office_lists_narrow_by_their_fields_and_inquiries_by_words() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let all = b.get(&app, "/admin/technologies").await;
+    assert!(
+        all.attrs("#lf-field option", "value")
+            .contains(&"marine".to_owned())
+    );
+    let marine = b.get(&app, "/admin/technologies?field=marine").await;
+    let rows = marine.texts(".data-table tbody tr");
+    assert!(!rows.is_empty());
+    let expected = techbridge::entities::technology::Entity::find()
+        .filter(techbridge::entities::technology::Column::Field.eq("marine"))
+        .count(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(rows.len() as u64, expected.min(25));
+    assert_eq!(
+        marine
+            .attr("#lf-field option[selected]", "value")
+            .as_deref(),
+        Some("marine")
+    );
+    // An unknown value is no filter; nothing reaches the SQL text.
+    let odd = b
+        .get(&app, "/admin/technologies?field=marine%27%20OR%201%3D1--")
+        .await;
+    assert_eq!(odd.status, 200);
+    assert_eq!(
+        odd.texts(".data-table tbody tr").len(),
+        all.texts(".data-table tbody tr").len()
+    );
+    // Two filters together on events.
+    let forums = b.get(&app, "/admin/events?kind=forum&country=CN").await;
+    assert_eq!(forums.status, 200);
+    let kinds = forums.texts(".data-table tbody tr td:nth-of-type(1)");
+    assert!(
+        !kinds.is_empty() && kinds.iter().all(|k| k == "Forum"),
+        "{kinds:?}"
+    );
+    // Inquiries by words of the message, the name or the organisation.
+    for (name, org, message) in [
+        (
+            "Siti Rahma",
+            "Koperasi Tani Makmur",
+            "We would like to test hybrid rice in Karawang this season.",
+        ),
+        (
+            "Tran Van Long",
+            "Mekong Aqua Co.",
+            "Interested in the water treatment units for shrimp farms.",
+        ),
+    ] {
+        let r = post_form(
+            &app,
+            &format!("/en/technologies/{RICE}/inquiry"),
+            &[
+                ("name", name),
+                ("organisation", org),
+                ("country", "ID"),
+                ("email", "someone@example.org"),
+                ("message", message),
+                ("consent", "yes"),
+                ("website", ""),
+            ],
+        )
+        .await;
+        assert_eq!(r.status, 303);
+    }
+    for (q, who) in [
+        ("karawang", "Siti Rahma"),
+        ("MEKONG", "Tran Van Long"),
+        ("siti", "Siti Rahma"),
+    ] {
+        let r = b.get(&app, &format!("/admin/inquiries?q={q}")).await;
+        let rows = r.texts(".data-table tbody tr");
+        assert_eq!(rows.len(), 1, "{q}: {rows:?}");
+        assert!(rows[0].contains(who), "{q}: {rows:?}");
+        assert_eq!(r.attr("#iq", "value").as_deref(), Some(q));
+    }
+    assert!(
+        b.get(&app, "/admin/inquiries?q=%25")
+            .await
+            .texts(".data-table tbody tr")
+            .is_empty()
+    );
+}

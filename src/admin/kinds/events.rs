@@ -32,6 +32,7 @@ impl Kind for Events {
     const EXPIRES: bool = false;
     const SLUG: bool = true;
     const TABLE: &'static str = "events";
+    const LIST_FILTERS: &'static [&'static str] = &["kind", "country"];
 
     fn shared() -> Vec<Field> {
         vec![

@@ -30,6 +30,7 @@ impl Kind for Fellows {
     const EXPIRES: bool = false;
     const SLUG: bool = true;
     const TABLE: &'static str = "fellows";
+    const LIST_FILTERS: &'static [&'static str] = &["country", "field"];
 
     fn shared() -> Vec<Field> {
         vec![

@@ -29,6 +29,7 @@ impl Kind for Members {
     const EXPIRES: bool = false;
     const SLUG: bool = false;
     const TABLE: &'static str = "network_members";
+    const LIST_FILTERS: &'static [&'static str] = &["kind", "country"];
 
     fn shared() -> Vec<Field> {
         vec![

@@ -75,6 +75,16 @@ pub async fn list_rows<K: Kind>(
             wheres.push(s.to_owned());
         }
     }
+    for name in K::LIST_FILTERS {
+        // Only names from a fixed list reach the SQL text; values are bound.
+        if let (Some(column), Some(v)) = (
+            super::content::FILTERABLE.iter().find(|c| *c == name),
+            q.chosen::<K>(name),
+        ) {
+            wheres.push(format!("t.{column} = ?"));
+            values.push(v.into());
+        }
+    }
     let where_sql = wheres.join(" AND ");
     let count_sql = format!("SELECT COUNT(*) AS n FROM {table} t WHERE {where_sql}");
     let total: i64 = match db

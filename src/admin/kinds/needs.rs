@@ -29,6 +29,7 @@ impl Kind for Needs {
     const EXPIRES: bool = true;
     const SLUG: bool = true;
     const TABLE: &'static str = "needs";
+    const LIST_FILTERS: &'static [&'static str] = &["field", "country"];
 
     fn shared() -> Vec<Field> {
         vec![

@@ -29,6 +29,7 @@ impl Kind for Posts {
     const EXPIRES: bool = false;
     const SLUG: bool = false;
     const TABLE: &'static str = "host_posts";
+    const LIST_FILTERS: &'static [&'static str] = &["field"];
 
     fn shared() -> Vec<Field> {
         vec![

@@ -32,6 +32,7 @@ impl Kind for Technologies {
     const EXPIRES: bool = true;
     const SLUG: bool = true;
     const TABLE: &'static str = "technologies";
+    const LIST_FILTERS: &'static [&'static str] = &["field"];
 
     fn shared() -> Vec<Field> {
         vec![
