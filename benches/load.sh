@@ -77,6 +77,8 @@ for backend in $BACKENDS; do
     # The same catalogue bytes from disk by nginx, for the throughput budget.
     mkdir -p "$work/www/en"
     curl -s "http://127.0.0.1:$port/en/technologies" >"$work/www/en/technologies.html"
+    # nginx's workers run as nobody: they must be able to read the copy.
+    chmod 755 "$work" "$work/www" "$work/www/en"; chmod 644 "$work/www/en/technologies.html"
     nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     cat >"$work/nginx.conf" <<CONF
 worker_processes 2;

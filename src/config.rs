@@ -75,6 +75,12 @@ pub struct ServeArgs {
     #[arg(long, env = "NO_DEMO", global = true)]
     pub no_demo: bool,
 
+    /// Milliseconds a rendered public page may be served again from memory
+    /// (0: never). Writes through this instance clear it at once; other
+    /// instances' writes show within this time.
+    #[arg(long, env = "PAGE_CACHE_MS", default_value_t = 500, global = true)]
+    pub page_cache_ms: u64,
+
     /// Worker threads (default: one per core).
     #[arg(long, env = "WORKERS", global = true)]
     pub workers: Option<usize>,
@@ -110,6 +116,7 @@ pub struct Config {
     pub workers: Option<usize>,
     pub smtp_url: Option<String>,
     pub mail_from: String,
+    pub page_cache: Duration,
 }
 
 impl Config {
@@ -146,6 +153,7 @@ impl Config {
             workers: serve.workers,
             smtp_url: serve.smtp_url.clone(),
             mail_from: serve.mail_from.clone(),
+            page_cache: Duration::from_millis(serve.page_cache_ms.min(60_000)),
         })
     }
 
@@ -166,6 +174,9 @@ impl Config {
             workers: Some(1),
             smtp_url: None,
             mail_from: "TechBridge <noreply@techbridge.example.org>".to_owned(),
+            // Tests change the database behind the app's back: no cache,
+            // except where a test turns it on to check it.
+            page_cache: Duration::ZERO,
         }
     }
 }

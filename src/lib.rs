@@ -59,6 +59,8 @@ pub struct AppState {
     pub asset_version: Arc<str>,
     /// The in-memory catalogue index (a cache checked against the database).
     pub catalog: catalog::index::Holder,
+    /// Rendered public pages, for `PAGE_CACHE_MS`.
+    pub page_cache: web::page_cache::PageCache,
 }
 
 impl AppState {
@@ -67,6 +69,7 @@ impl AppState {
             base_url: config.public_url.clone().into(),
             asset_version: asset_version(&config.static_dir).into(),
             catalog: catalog::index::Holder::default(),
+            page_cache: web::page_cache::PageCache::default(),
             db,
             config,
         }
@@ -95,6 +98,7 @@ pub fn app(
         .wrap(from_fn(web::middleware::deadline))
         .wrap(from_fn(web::middleware::same_origin_writes))
         .wrap(from_fn(web::middleware::refuse_nul))
+        .wrap(from_fn(web::page_cache::invalidate_on_write))
         .wrap(web::error_pages::middleware())
         .wrap(web::middleware::security_headers())
         .wrap(Compress::default())

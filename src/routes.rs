@@ -101,6 +101,7 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
 
     cfg.service(
         web::scope("/{lang}")
+            .wrap(from_fn(crate::web::page_cache::middleware))
             .wrap(from_fn(remember_language))
             .route("", get().to(home::slash))
             .route("/", get().to(home::home))

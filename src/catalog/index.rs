@@ -11,7 +11,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-use sea_orm::{ConnectionTrait, DbErr, Value};
+use futures_util::StreamExt;
+use sea_orm::{ConnectionTrait, DbErr, StreamTrait, Value};
 use tokio::sync::Mutex;
 
 use crate::db::stmt;
@@ -71,13 +72,16 @@ fn ts(v: Option<chrono::DateTime<chrono::Utc>>, none: i64) -> i64 {
 }
 
 impl CatalogIndex {
-    async fn load(db: &impl ConnectionTrait, version: i64) -> Result<Self, DbErr> {
-        let rows = db
-            .query_all_raw(stmt(db.get_database_backend(), LOAD_SQL, vec![]))
-            .await?;
-        let mut entries = Vec::with_capacity(rows.len());
+    /// Reads the technologies row by row: at 100,000 of them, collecting
+    /// the raw rows first would cost more memory than the index itself,
+    /// and the allocator would keep it.
+    async fn load<C: ConnectionTrait + StreamTrait>(db: &C, version: i64) -> Result<Self, DbErr> {
+        let backend = ConnectionTrait::get_database_backend(db);
+        let mut rows = Box::pin(db.stream_raw(stmt(backend, LOAD_SQL, vec![])).await?);
+        let mut entries = Vec::new();
         let mut max_id = 0;
-        for r in &rows {
+        while let Some(r) = rows.next().await {
+            let r = r?;
             let id: i32 = r.try_get("", "id")?;
             max_id = max_id.max(id);
             let status: String = r.try_get("", "status")?;
@@ -96,6 +100,8 @@ impl CatalogIndex {
                 expires_at: ts(r.try_get("", "expires_at")?, i64::MAX),
             });
         }
+        drop(rows);
+        entries.shrink_to_fit();
         let mut pos_by_id = vec![u32::MAX; usize::try_from(max_id).unwrap_or(0) + 1];
         for (pos, e) in entries.iter().enumerate() {
             if let Ok(i) = usize::try_from(e.id) {
@@ -118,29 +124,37 @@ impl CatalogIndex {
 
     /// Rank of each position when sorted by title in `locale` (technologies
     /// without a title in it come last, newest first). Loaded on first use.
-    pub async fn title_ranks(
+    pub async fn title_ranks<C: ConnectionTrait + StreamTrait>(
         &self,
-        db: &impl ConnectionTrait,
+        db: &C,
         locale: Locale,
     ) -> Result<Arc<Vec<u32>>, DbErr> {
         let mut map = self.title_ranks.lock().await;
         if let Some(r) = map.get(&locale) {
             return Ok(r.clone());
         }
-        let rows = db
-            .query_all_raw(stmt(
-                db.get_database_backend(),
+        // Rows by title; whatever has no title in this language follows,
+        // newest first (its position offset past every titled one).
+        let mut ordered: Vec<i32> = Vec::new();
+        let backend = ConnectionTrait::get_database_backend(db);
+        let mut rows = Box::pin(
+            db.stream_raw(stmt(
+                backend,
                 TITLE_RANK_SQL,
                 vec![Value::from(locale.tag())],
             ))
-            .await?;
-        let base = u32::try_from(rows.len()).unwrap_or(u32::MAX);
+            .await?,
+        );
+        while let Some(r) = rows.next().await {
+            ordered.push(r?.try_get("", "technology_id")?);
+        }
+        drop(rows);
+        let base = u32::try_from(ordered.len()).unwrap_or(u32::MAX);
         let mut ranks: Vec<u32> = (0..self.entries.len())
             .map(|p| base.saturating_add(u32::try_from(p).unwrap_or(0)))
             .collect();
-        for (rank, r) in rows.iter().enumerate() {
-            let id: i32 = r.try_get("", "technology_id")?;
-            if let Some(pos) = self.position(id) {
+        for (rank, id) in ordered.iter().enumerate() {
+            if let Some(pos) = self.position(*id) {
                 ranks[pos] = u32::try_from(rank).unwrap_or(u32::MAX);
             }
         }
@@ -359,7 +373,10 @@ impl Holder {
     }
 
     /// The index as of the database's current catalogue version.
-    pub async fn get(&self, db: &impl ConnectionTrait) -> Result<Arc<CatalogIndex>, DbErr> {
+    pub async fn get<C: ConnectionTrait + StreamTrait>(
+        &self,
+        db: &C,
+    ) -> Result<Arc<CatalogIndex>, DbErr> {
         let v = version(db).await?;
         if let Some(idx) = self.cached().filter(|i| i.version == v) {
             return Ok(idx);

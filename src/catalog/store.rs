@@ -87,7 +87,7 @@ pub async fn matching_ids(
 /// The catalogue query: words (matched in the database), filters, facet
 /// counts and order (from the in-memory index), one page of ids.
 pub async fn search(
-    db: &impl ConnectionTrait,
+    db: &(impl ConnectionTrait + sea_orm::StreamTrait),
     index: &CatalogIndex,
     q: &CatalogQuery,
     locale: Locale,

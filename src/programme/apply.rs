@@ -437,6 +437,8 @@ pub async fn form(cx: Ctx) -> Result<Html, AppError> {
         max_mb: max_mb(&cx),
         files_need_reselect: false,
     })
+    // Its submission token is this visitor's alone.
+    .map(Html::private)
 }
 
 /// POST /{lang}/programme/apply (multipart)

@@ -288,6 +288,7 @@ pub async fn amend_form(cx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppE
     let (a, call) = amendable(&cx, &q.token).await?;
     let form = ApplyForm::from_model(&a);
     Html::render(&amend_page(&cx, &a, &call, form, FieldErrors::default(), &q.token).await?)
+        .map(Html::private)
 }
 
 /// POST /{lang}/programme/status/amend?token= (multipart)

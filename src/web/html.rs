@@ -14,6 +14,7 @@ use crate::error::AppError;
 pub struct Html {
     body: String,
     status: StatusCode,
+    private: bool,
 }
 
 impl Html {
@@ -21,7 +22,15 @@ impl Html {
         Ok(Self {
             body: template.render()?,
             status: StatusCode::OK,
+            private: false,
         })
+    }
+
+    /// A page made for one visitor (a form with its own token, someone's
+    /// own data): never stored, by browsers or by the page cache.
+    pub fn private(mut self) -> Self {
+        self.private = true;
+        self
     }
 
     /// A form shown again with its errors: 422, never cached.
@@ -44,7 +53,7 @@ impl Responder for Html {
     type Body = actix_web::body::BoxBody;
 
     fn respond_to(self, req: &HttpRequest) -> HttpResponse {
-        if self.status == StatusCode::OK {
+        if self.status == StatusCode::OK && !self.private {
             not_modified_or(req, "text/html; charset=utf-8", self.body.into_bytes())
         } else {
             HttpResponse::build(self.status)

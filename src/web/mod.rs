@@ -8,6 +8,7 @@ pub mod forms;
 mod html;
 pub mod middleware;
 mod page;
+pub mod page_cache;
 pub mod upload;
 
 pub use ctx::Ctx;

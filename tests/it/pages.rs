@@ -587,3 +587,74 @@ async fn news_can_be_narrowed_to_an_event_from_the_list_itself() {
         );
     }
 }
+
+#[actix_web::test]
+async fn public_pages_are_served_from_memory_for_a_moment_and_writes_clear_it() {
+    use sea_orm::ConnectionTrait;
+    let t = TestApp::demo_with(|c| c.page_cache = std::time::Duration::from_millis(600)).await;
+    let app = t.service().await;
+    let title_of_launch = |r: &Resp| r.texts(".news-card h3").join(" | ");
+    let first = get(&app, "/en/news").await;
+    assert!(
+        title_of_launch(&first).contains("1,000"),
+        "{}",
+        title_of_launch(&first)
+    );
+    // Changed behind the app's back (as another instance would): the page
+    // stays as it was for a moment...
+    t.conn()
+        .execute_unprepared(
+            "UPDATE news_translations SET title = 'Changed elsewhere' WHERE lang = 'en' AND news_id = (SELECT id FROM news WHERE slug = 'china-and-asean-launch-special-action-to-transfer-1000-technologies')",
+        )
+        .await
+        .unwrap();
+    let again = get(&app, "/en/news").await;
+    assert_eq!(again.body, first.body, "served from memory");
+    assert_eq!(again.header("etag"), first.header("etag"));
+    // ...answers 304 from memory too...
+    let etag = first.header("etag").unwrap().to_owned();
+    let r = send(
+        &app,
+        actix_web::test::TestRequest::get()
+            .uri("/en/news")
+            .insert_header(("if-none-match", etag)),
+    )
+    .await;
+    assert_eq!(r.status, 304);
+    // ...and shows the change once its time is up.
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(700)).await;
+    assert!(title_of_launch(&get(&app, "/en/news").await).contains("Changed elsewhere"));
+
+    // A write through this instance clears it at once.
+    let before = get(&app, "/en/events").await;
+    t.conn()
+        .execute_unprepared(
+            "UPDATE event_translations SET title = 'Renamed at once' WHERE lang = 'en'",
+        )
+        .await
+        .unwrap();
+    assert_eq!(get(&app, "/en/events").await.body, before.body);
+    let r = post_form(
+        &app,
+        "/en/programme/status",
+        &[
+            ("reference", "ATS-0000-XXXXX-XXXXX"),
+            ("email", "x@example.org"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        get(&app, "/en/events")
+            .await
+            .body
+            .contains("Renamed at once")
+    );
+
+    // The application form carries a token of its own: never shared.
+    let token = |r: &Resp| r.attr("input[name=submission_token]", "value").unwrap();
+    let a = get(&app, "/en/programme/apply").await;
+    let b = get(&app, "/en/programme/apply").await;
+    assert_ne!(token(&a), token(&b));
+    assert_eq!(a.header("cache-control"), Some("no-store"));
+}

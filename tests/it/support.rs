@@ -109,6 +109,15 @@ impl TestApp {
         app
     }
 
+    /// Migrated, with the demo content, and the configuration changed.
+    pub async fn demo_with(change: impl FnOnce(&mut Config)) -> Self {
+        let mut app = Self::demo().await;
+        let mut config = app.state.config.clone();
+        change(&mut config);
+        app.state = web::Data::new(AppState::new(app.state.db.clone(), config));
+        app
+    }
+
     /// Migrated, no content.
     pub async fn empty() -> Self {
         // RUST_LOG=error cargo test … shows why a request failed.

@@ -1,0 +1,179 @@
+//! A short-lived memory of rendered public pages. Under load the same
+//! catalogue or home page is asked for many times a second; rendering it
+//! once per `PAGE_CACHE_MS` and handing out the same bytes otherwise is
+//! what lets one instance keep up with a static file server.
+//!
+//! Freshness: any write handled by this instance (every non-GET request)
+//! empties it at once; writes through other instances, and scheduled items
+//! reaching their time, show within the lifetime (half a second by default). Only
+//! what is the same for everyone is kept: a 200 from a GET with an ETag,
+//! no cookie set, and not marked `no-store` or `private` (forms carrying a
+//! per-visitor token are).
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::web::{Bytes, Data};
+use actix_web::{Error, HttpResponse};
+
+use crate::AppState;
+
+/// At most this many pages, and this many bytes of them, are kept: the
+/// memory budget of an instance is 64 MB in all.
+const MAX_ENTRIES: usize = 512;
+const MAX_BYTES: usize = 12 * 1024 * 1024;
+/// Larger pages are not worth keeping.
+const MAX_PAGE: usize = 512 * 1024;
+
+struct Entry {
+    at: Instant,
+    generation: u64,
+    content_type: HeaderValue,
+    etag: HeaderValue,
+    body: Bytes,
+}
+
+#[derive(Default)]
+pub struct PageCache {
+    entries: Mutex<HashMap<String, Entry>>,
+    /// Raised by every write; entries of an older generation are stale.
+    generation: AtomicU64,
+}
+
+impl PageCache {
+    /// Forgets everything (a write happened).
+    pub fn invalidate(&self) {
+        self.generation.fetch_add(1, Ordering::SeqCst);
+    }
+
+    fn get(&self, key: &str, ttl: Duration) -> Option<(HeaderValue, HeaderValue, Bytes)> {
+        let generation = self.generation.load(Ordering::SeqCst);
+        let map = self.entries.lock().ok()?;
+        let e = map.get(key)?;
+        (e.generation == generation && e.at.elapsed() < ttl)
+            .then(|| (e.content_type.clone(), e.etag.clone(), e.body.clone()))
+    }
+
+    fn put(&self, key: String, entry: Entry, ttl: Duration) {
+        let Ok(mut map) = self.entries.lock() else {
+            return;
+        };
+        let generation = self.generation.load(Ordering::SeqCst);
+        let bytes: usize = map.values().map(|e| e.body.len()).sum();
+        if map.len() >= MAX_ENTRIES || bytes + entry.body.len() > MAX_BYTES {
+            map.retain(|_, e| e.generation == generation && e.at.elapsed() < ttl);
+            let bytes: usize = map.values().map(|e| e.body.len()).sum();
+            if map.len() >= MAX_ENTRIES || bytes + entry.body.len() > MAX_BYTES {
+                map.clear();
+            }
+        }
+        map.insert(key, entry);
+    }
+}
+
+fn if_none_match(req: &ServiceRequest, etag: &HeaderValue) -> bool {
+    let Ok(etag) = etag.to_str() else {
+        return false;
+    };
+    req.headers()
+        .get_all(header::IF_NONE_MATCH)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|t| t.trim().trim_start_matches("W/"))
+        .any(|t| t == etag || t == "*")
+}
+
+fn shareable(res: &ServiceResponse<impl MessageBody>) -> bool {
+    let h = res.headers();
+    res.status() == StatusCode::OK
+        && h.contains_key(header::ETAG)
+        && !h.contains_key(header::SET_COOKIE)
+        && !h
+            .get(header::CACHE_CONTROL)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("no-store") || v.contains("private"))
+}
+
+/// The middleware, around the public pages.
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let Some(state) = req.app_data::<Data<AppState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let ttl = state.config.page_cache;
+    if *req.method() != Method::GET || ttl.is_zero() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+    let key = req
+        .uri()
+        .path_and_query()
+        .map_or_else(String::new, |p| p.as_str().to_owned());
+    if let Some((content_type, etag, body)) = state.page_cache.get(&key, ttl) {
+        let mut res = if if_none_match(&req, &etag) {
+            HttpResponse::NotModified().finish()
+        } else {
+            HttpResponse::Ok()
+                .insert_header((header::CONTENT_TYPE, content_type))
+                .body(body)
+        };
+        let headers = res.headers_mut();
+        headers.insert(header::ETAG, etag);
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        return Ok(req.into_response(res));
+    }
+    let generation = state.page_cache.generation.load(Ordering::SeqCst);
+    let res = next.call(req).await?;
+    if !shareable(&res) {
+        return Ok(res.map_into_boxed_body());
+    }
+    let small = matches!(res.response().body().size(), actix_web::body::BodySize::Sized(n) if n <= MAX_PAGE as u64);
+    if !small {
+        return Ok(res.map_into_boxed_body());
+    }
+    let (req, res) = res.into_parts();
+    let (head, body) = res.into_parts();
+    let body = actix_web::body::to_bytes(body).await.map_err(Into::into)?;
+    if let (Some(content_type), Some(etag)) = (
+        head.headers().get(header::CONTENT_TYPE).cloned(),
+        head.headers().get(header::ETAG).cloned(),
+    ) {
+        state.page_cache.put(
+            key,
+            Entry {
+                at: Instant::now(),
+                generation,
+                content_type,
+                etag,
+                body: body.clone(),
+            },
+            ttl,
+        );
+    }
+    Ok(ServiceResponse::new(req, head.set_body(body)).map_into_boxed_body())
+}
+
+/// Around the whole application: any write handled here (a back-office
+/// save, a form sent) empties the page cache once it is done.
+pub async fn invalidate_on_write(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let state = write
+        .then(|| req.app_data::<Data<AppState>>().cloned())
+        .flatten();
+    let res = next.call(req).await;
+    if let Some(state) = state {
+        state.page_cache.invalidate();
+    }
+    res
+}
