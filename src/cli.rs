@@ -181,14 +181,35 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     let workers = config.workers;
     let shutdown = config.shutdown_timeout;
     let public_url = config.public_url.clone();
-    let state = web::Data::new(AppState::new(conn.clone(), config));
-    let mut server = HttpServer::new(move || crate::app(state.clone()))
-        .shutdown_timeout(shutdown.as_secs())
-        .client_request_timeout(std::time::Duration::from_secs(10))
-        .client_disconnect_timeout(std::time::Duration::from_secs(2));
-    if let Some(w) = workers {
-        server = server.workers(w);
+    let postgres = config.database_url.starts_with("postgres");
+    let state = AppState::new(conn.clone(), config);
+    // One pool per worker on PostgreSQL (why: `AppState::for_worker`);
+    // SQLite connections run on threads of their own and share one pool.
+    let worker_count = workers.unwrap_or_else(|| {
+        std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get)
+    });
+    let mut pools = Vec::new();
+    if postgres {
+        let per_worker = u32::try_from((16 / worker_count).max(4)).unwrap_or(4);
+        for _ in 0..worker_count {
+            pools.push(db::connect_worker_pool(&state.config.database_url, per_worker).await?);
+        }
     }
+    let shared = web::Data::new(state);
+    let next_pool = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let mut server = HttpServer::new(move || {
+        let state = if pools.is_empty() {
+            shared.clone()
+        } else {
+            let i = next_pool.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % pools.len();
+            web::Data::new(shared.for_worker(pools[i].clone()))
+        };
+        crate::app(state)
+    })
+    .shutdown_timeout(shutdown.as_secs())
+    .client_request_timeout(std::time::Duration::from_secs(10))
+    .client_disconnect_timeout(std::time::Duration::from_secs(2));
+    server = server.workers(worker_count);
     let server = server
         .bind(bind)
         .with_context(|| format!("cannot listen on {bind}"))?;

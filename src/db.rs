@@ -15,6 +15,17 @@ use sea_orm::{
 /// PostgreSQL gets a short acquire timeout so an outage becomes a quick 503
 /// instead of a hanging request.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, 16, false).await
+}
+
+/// A PostgreSQL pool for one worker: at most `max` connections, none opened
+/// until a request needs one, so that each is opened (and its socket
+/// polled) by the worker that uses it.
+pub async fn connect_worker_pool(url: &str, max: u32) -> Result<DatabaseConnection, DbErr> {
+    connect_with(url, max, true).await
+}
+
+async fn connect_with(url: &str, pg_max: u32, lazy: bool) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
         .acquire_timeout(Duration::from_secs(2))
@@ -34,9 +45,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     .create_if_missing(true)
             });
     } else {
-        opts.max_connections(16)
+        opts.max_connections(pg_max)
             .min_connections(0)
-            .idle_timeout(Duration::from_secs(60));
+            .idle_timeout(Duration::from_secs(60))
+            .connect_lazy(lazy);
     }
     Database::connect(opts).await
 }

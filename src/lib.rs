@@ -49,7 +49,8 @@ pub use config::Config;
 /// Largest urlencoded form body accepted anywhere.
 pub const FORM_LIMIT: usize = 64 * 1024;
 
-/// Everything a request handler may need, shared by all workers.
+/// Everything a request handler may need. The caches are shared by all
+/// workers; the database pool may be a worker's own (see `for_worker`).
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Config,
@@ -58,9 +59,9 @@ pub struct AppState {
     /// Hash of the static assets, appended to their URLs.
     pub asset_version: Arc<str>,
     /// The in-memory catalogue index (a cache checked against the database).
-    pub catalog: catalog::index::Holder,
+    pub catalog: Arc<catalog::index::Holder>,
     /// Rendered public pages, for `PAGE_CACHE_MS`.
-    pub page_cache: web::page_cache::PageCache,
+    pub page_cache: Arc<web::page_cache::PageCache>,
 }
 
 impl AppState {
@@ -68,10 +69,26 @@ impl AppState {
         Self {
             base_url: config.public_url.clone().into(),
             asset_version: asset_version(&config.static_dir).into(),
-            catalog: catalog::index::Holder::default(),
-            page_cache: web::page_cache::PageCache::default(),
+            catalog: Arc::default(),
+            page_cache: Arc::default(),
             db,
             config,
+        }
+    }
+
+    /// The same state over another pool. A PostgreSQL connection's socket
+    /// belongs to the runtime that opened it, and every actix worker is a
+    /// runtime of its own: with one shared pool a worker would wait on
+    /// sockets another worker polls, and lose them if that worker stopped.
+    /// Each worker therefore gets its own pool; the caches stay shared.
+    pub fn for_worker(&self, db: DatabaseConnection) -> Self {
+        Self {
+            db,
+            config: self.config.clone(),
+            base_url: self.base_url.clone(),
+            asset_version: self.asset_version.clone(),
+            catalog: self.catalog.clone(),
+            page_cache: self.page_cache.clone(),
         }
     }
 }

@@ -5,7 +5,9 @@
 //!
 //! Freshness: any write handled by this instance (every non-GET request)
 //! empties it at once; writes through other instances, and scheduled items
-//! reaching their time, show within the lifetime (half a second by default). Only
+//! reaching their time, show within one and a half lifetimes (0.75 s by
+//! default: a page past its time is served while one request renders
+//! the next, so that they do not all render at once). Only
 //! what is the same for everyone is kept: a 200 from a GET with an ETag,
 //! no cookie set, and not marked `no-store` or `private` (forms carrying a
 //! per-visitor token are).
@@ -35,6 +37,9 @@ const MAX_PAGE: usize = 512 * 1024;
 struct Entry {
     at: Instant,
     generation: u64,
+    /// One request is rendering a fresh copy: the others are given this
+    /// one meanwhile instead of all rendering at once.
+    refreshing: bool,
     content_type: HeaderValue,
     etag: HeaderValue,
     body: Bytes,
@@ -53,12 +58,27 @@ impl PageCache {
         self.generation.fetch_add(1, Ordering::SeqCst);
     }
 
+    /// The page to serve, or `None` when the caller is to render it. Past
+    /// its time a page is still served for half a lifetime more while the
+    /// first request to find it old renders the next one (never after a
+    /// write here: then everyone renders).
     fn get(&self, key: &str, ttl: Duration) -> Option<(HeaderValue, HeaderValue, Bytes)> {
         let generation = self.generation.load(Ordering::SeqCst);
-        let map = self.entries.lock().ok()?;
-        let e = map.get(key)?;
-        (e.generation == generation && e.at.elapsed() < ttl)
-            .then(|| (e.content_type.clone(), e.etag.clone(), e.body.clone()))
+        let mut map = self.entries.lock().ok()?;
+        let e = map.get_mut(key)?;
+        if e.generation != generation {
+            return None;
+        }
+        let age = e.at.elapsed();
+        let serve = if age < ttl {
+            true
+        } else if age < ttl + ttl / 2 {
+            // The first to find it old renders; the rest get this copy.
+            std::mem::replace(&mut e.refreshing, true)
+        } else {
+            false
+        };
+        serve.then(|| (e.content_type.clone(), e.etag.clone(), e.body.clone()))
     }
 
     fn put(&self, key: String, entry: Entry, ttl: Duration) {
@@ -151,6 +171,7 @@ pub async fn middleware(
             Entry {
                 at: Instant::now(),
                 generation,
+                refreshing: false,
                 content_type,
                 etag,
                 body: body.clone(),

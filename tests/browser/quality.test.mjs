@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { BASE, LANGS, ARTIFACTS, launch, context, signIn, axeViolations, describeViolations, assertNoHorizontalOverflow, screenshot } from "./lib.mjs";
+import { BASE, ADMIN as ACCOUNT, LANGS, ARTIFACTS, PDF, launch, context, signIn, tempFile, axeViolations, describeViolations, assertNoHorizontalOverflow, screenshot } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -208,5 +208,66 @@ test("keyboard only: skip link, search, a result, the inquiry form; focus always
   await page.keyboard.press("Tab");
   assert.ok(await focusIsVisible(page));
   await Promise.all([page.waitForURL(/inquiry\/sent(#.*)?$/), page.keyboard.press("Enter")]);
+  await ctx.close();
+});
+
+/// Presses Tab until every selector in `want` has had the focus (or the
+/// page runs out of stops), checking at each stop that the focus is
+/// visible. Returns the selectors never reached.
+async function tabThrough(page, want, max = 300) {
+  const left = new Set(want);
+  await page.evaluate(() => document.activeElement && document.activeElement.blur());
+  for (let i = 0; i < max && left.size > 0; i++) {
+    await page.keyboard.press("Tab");
+    const hit = await page.evaluate((sels) => sels.filter((s) => document.activeElement && document.activeElement.matches(s)), [...left]);
+    if (await page.evaluate(() => document.activeElement !== document.body)) {
+      assert.ok(await focusIsVisible(page), `focus not visible on ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 120))}`);
+    }
+    for (const s of hit) left.delete(s);
+  }
+  return [...left];
+}
+
+test("keyboard only: every control of the other journeys is reached by Tab, focus visible", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  // 2. Chinese search with filters.
+  await page.goto(`${BASE}/zh-CN/technologies`);
+  assert.deepEqual(await tabThrough(page, ["#q", "input[name=field][value=agriculture]", "input[name=country][value=ID]", "#catalog-form button[type=submit]"]), []);
+  // 3. The application form, its documents and consent; the status look-up.
+  await page.goto(`${BASE}/en/programme/apply`);
+  const fields = ["#name", "#email", "#nationality", "#date_of_birth", "#degree", "#research_years", "#field", "#institution", "#host_post", "#english_level", "#chinese_level", "#proposal_title", "#proposal", "#cv", "#degree_file", "#consent", "form[enctype='multipart/form-data'] button[type=submit]"];
+  assert.deepEqual(await tabThrough(page, fields), []);
+  // A document is chosen from the keyboard: Space on the file field opens the chooser.
+  await page.locator("#cv").focus();
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.keyboard.press("Space")]);
+  await chooser.setFiles(tempFile("cv.pdf", PDF));
+  assert.equal(await page.locator("#cv").evaluate((el) => el.files.length), 1);
+  await page.goto(`${BASE}/en/programme/status`);
+  assert.deepEqual(await tabThrough(page, ["#reference", "#email", "main form[method=post] button[type=submit]"]), []);
+  // 4 and 5. Signing in, then the news and event forms with their language tabs.
+  await page.goto(`${BASE}/admin/login`);
+  assert.deepEqual(await tabThrough(page, ["#email", "#password", "form[action='/admin/login'] button[type=submit]"]), []);
+  await page.locator("#email").focus();
+  await page.keyboard.type(ACCOUNT.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(ACCOUNT.password);
+  await Promise.all([page.waitForURL(/\/admin\/$/), page.keyboard.press("Enter")]);
+  for (const kind of ["news", "events"]) {
+    await page.goto(`${BASE}/admin/${kind}/new`);
+    const shared = kind === "news" ? ["#status", "#cover"] : ["#kind", "#timezone", "#starts_at", "#ends_at", "#country", "#status"];
+    assert.deepEqual(await tabThrough(page, [...shared, ".form-actions button[value=save]"]), [], kind);
+    for (const lang of LANGS) {
+      // The language tabs are one stop (the chosen tab); arrows move between them.
+      assert.deepEqual(await tabThrough(page, [".lang-tabs a[tabindex='0']"]), [], `${kind}: the tab list`);
+      for (let i = 0; i < LANGS.length; i++) {
+        if (await page.evaluate((l) => document.activeElement.dataset.tab === l, lang)) break;
+        await page.keyboard.press("ArrowRight");
+        assert.ok(await focusIsVisible(page), `${kind}: focus on the ${lang} tab`);
+      }
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.tab), lang, `${kind}: ${lang} tab`);
+      assert.deepEqual(await tabThrough(page, [`#${lang}-title`, `#${lang}-summary`, `#${lang}-body`]), [], `${kind}: ${lang} fields`);
+    }
+  }
   await ctx.close();
 });
