@@ -7,6 +7,8 @@
 #   benches/load.sh                         # 60 s per page, 100,000 technologies
 #   DURATION=10 N=20000 benches/load.sh     # a quicker look
 #   BACKENDS=sqlite benches/load.sh
+#   WORKERS=1 BACKENDS=postgres benches/load.sh   # the portal's worker count
+#   WRK_NICE=19 benches/load.sh             # wrk at a lower priority than the portal
 #
 # The portal, wrk and nginx share the machine's cores, so figures are lower
 # than on a dedicated load generator; run twice to see the noise.
@@ -37,7 +39,7 @@ trap cleanup EXIT
 # wrk's summary as one line: req/s, p50, p99, errors.
 run_wrk() {
   local url=$1 out
-  out=$(wrk -t2 -c8 -d"${DURATION}s" --latency "$url")
+  out=$(${WRK_NICE:+nice -n "$WRK_NICE"} wrk -t2 -c8 -d"${DURATION}s" --latency "$url")
   local rps p50 p99 errors non2xx
   rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
   p50=$(awk '$1=="50%" {print $2}' <<<"$out")
