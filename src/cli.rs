@@ -196,6 +196,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
         }
     }
     let shared = web::Data::new(state);
+    let worker_pools = pools.clone();
     let next_pool = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut server = HttpServer::new(move || {
         let state = if pools.is_empty() {
@@ -217,6 +218,10 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     println!("TechBridge is serving {public_url}/ (listening on http://{bind})");
     server.run().await?;
     tracing::info!("stopped; closing the database");
+    // Each connection says goodbye to PostgreSQL rather than vanish.
+    for pool in worker_pools {
+        pool.close().await.ok();
+    }
     conn.close().await.ok();
     Ok(())
 }

@@ -45,12 +45,50 @@ async fn connect_with(url: &str, pg_max: u32, lazy: bool) -> Result<DatabaseConn
                     .create_if_missing(true)
             });
     } else {
+        let plain = loopback_without_sslmode(url);
         opts.max_connections(pg_max)
             .min_connections(0)
-            .idle_timeout(Duration::from_secs(60))
-            .connect_lazy(lazy);
+            // A connection costs PostgreSQL a process; opening one costs a
+            // request several round trips. Keep them for a while.
+            .idle_timeout(Duration::from_secs(600))
+            // Ping only a connection that sat idle (it may have been cut
+            // by a restart): a hot one is used at once, a round trip saved
+            // on every query of a page.
+            .test_before_acquire_if_idle_for(Duration::from_secs(5))
+            .connect_lazy(lazy)
+            .map_sqlx_postgres_opts(move |o| {
+                if plain {
+                    o.ssl_mode(sea_orm::sqlx::postgres::PgSslMode::Disable)
+                } else {
+                    o
+                }
+            });
     }
     Database::connect(opts).await
+}
+
+/// On a loopback address TLS protects nothing, yet `sslmode=prefer` (the
+/// default, as in libpq) makes every new connection a TLS handshake, which
+/// on loopback costs two delayed-ACK waits (about 90 ms): unless the URL or
+/// `PGSSLMODE` asks for a mode, such connections go without it.
+fn loopback_without_sslmode(url: &str) -> bool {
+    if url.contains("sslmode=") || std::env::var_os("PGSSLMODE").is_some() {
+        return false;
+    }
+    let Some(rest) = url.split_once("://").map(|(_, r)| r) else {
+        return false;
+    };
+    let authority = rest.split(['/', '?']).next().unwrap_or("");
+    let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let host = if let Some(v6) = host_port.strip_prefix('[') {
+        v6.split(']').next().unwrap_or("")
+    } else {
+        host_port.split(':').next().unwrap_or("")
+    };
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<String> {
@@ -88,7 +126,24 @@ pub fn now() -> DateTime<Utc> {
 /// Whether an error means the database cannot be reached (as opposed to a
 /// bad query): such errors become 503 with Retry-After, not 500.
 pub fn is_unavailable(err: &DbErr) -> bool {
-    matches!(err, DbErr::ConnectionAcquire(_) | DbErr::Conn(_))
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        // A connection the pool still held when the server went away (it
+        // is only pinged after sitting idle): the query finds it cut.
+        DbErr::Query(RuntimeErr::SqlxError(e)) | DbErr::Exec(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
+                // admin_shutdown, crash_shutdown, cannot_connect_now
+                Sqlx::Database(d) => d
+                    .code()
+                    .is_some_and(|c| matches!(c.as_ref(), "57P01" | "57P02" | "57P03")),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// A raw statement written with `?` placeholders, numbered for PostgreSQL.
@@ -120,4 +175,26 @@ pub fn visible_sql(t: &str) -> String {
     format!(
         "{t}.status = 'published' AND {t}.publish_at <= ? AND ({t}.expires_at IS NULL OR {t}.expires_at > ?)"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loopback_without_sslmode;
+
+    #[test]
+    fn tls_is_skipped_only_on_loopback_without_a_chosen_mode() {
+        if std::env::var_os("PGSSLMODE").is_some() {
+            return;
+        }
+        assert!(loopback_without_sslmode(
+            "postgres://postgres@127.0.0.1:5432/db"
+        ));
+        assert!(loopback_without_sslmode("postgres://u:p@localhost/db"));
+        assert!(loopback_without_sslmode("postgresql://[::1]:5432/db"));
+        assert!(!loopback_without_sslmode("postgres://u@db.example.org/db"));
+        assert!(!loopback_without_sslmode("postgres://u@10.0.0.5:5432/db"));
+        assert!(!loopback_without_sslmode(
+            "postgres://u@127.0.0.1/db?sslmode=require"
+        ));
+    }
 }

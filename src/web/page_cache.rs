@@ -5,9 +5,10 @@
 //!
 //! Freshness: any write handled by this instance (every non-GET request)
 //! empties it at once; writes through other instances, and scheduled items
-//! reaching their time, show within one and a half lifetimes (0.75 s by
-//! default: a page past its time is served while one request renders
-//! the next, so that they do not all render at once). Only
+//! reaching their time, show within a lifetime and the time one render
+//! takes (0.5 s and a few milliseconds by default): a page past its time
+//! is served while one request renders the next, so that they do not all
+//! render at once and wait on the database together. Only
 //! what is the same for everyone is kept: a 200 from a GET with an ETag,
 //! no cookie set, and not marked `no-store` or `private` (forms carrying a
 //! per-visitor token are).
@@ -33,13 +34,17 @@ const MAX_ENTRIES: usize = 512;
 const MAX_BYTES: usize = 12 * 1024 * 1024;
 /// Larger pages are not worth keeping.
 const MAX_PAGE: usize = 512 * 1024;
+/// A page past its time is served while its next copy renders, but never
+/// when older than this many lifetimes (2 s by default): then the
+/// database is too slow or down, and visitors get what it answers now.
+const MAX_STALE: u32 = 4;
 
 struct Entry {
     at: Instant,
     generation: u64,
-    /// One request is rendering a fresh copy: the others are given this
-    /// one meanwhile instead of all rendering at once.
-    refreshing: bool,
+    /// Since when one request has been rendering a fresh copy: the others
+    /// are given this one meanwhile instead of all rendering at once.
+    refreshing: Option<Instant>,
     content_type: HeaderValue,
     etag: HeaderValue,
     body: Bytes,
@@ -59,9 +64,10 @@ impl PageCache {
     }
 
     /// The page to serve, or `None` when the caller is to render it. Past
-    /// its time a page is still served for half a lifetime more while the
-    /// first request to find it old renders the next one (never after a
-    /// write here: then everyone renders).
+    /// its time a page is still served while the first request to find it
+    /// old renders the next one; should that render take a whole lifetime,
+    /// the next request tries too. Never after a write here, nor past
+    /// `MAX_STALE` lifetimes: then everyone renders.
     fn get(&self, key: &str, ttl: Duration) -> Option<(HeaderValue, HeaderValue, Bytes)> {
         let generation = self.generation.load(Ordering::SeqCst);
         let mut map = self.entries.lock().ok()?;
@@ -72,13 +78,24 @@ impl PageCache {
         let age = e.at.elapsed();
         let serve = if age < ttl {
             true
-        } else if age < ttl + ttl / 2 {
-            // The first to find it old renders; the rest get this copy.
-            std::mem::replace(&mut e.refreshing, true)
+        } else if age < ttl * MAX_STALE {
+            match e.refreshing {
+                Some(since) if since.elapsed() < ttl => true,
+                _ => {
+                    e.refreshing = Some(Instant::now());
+                    false
+                }
+            }
         } else {
             false
         };
         serve.then(|| (e.content_type.clone(), e.etag.clone(), e.body.clone()))
+    }
+
+    fn forget(&self, key: &str) {
+        if let Ok(mut map) = self.entries.lock() {
+            map.remove(key);
+        }
     }
 
     fn put(&self, key: String, entry: Entry, ttl: Duration) {
@@ -153,6 +170,11 @@ pub async fn middleware(
     let generation = state.page_cache.generation.load(Ordering::SeqCst);
     let res = next.call(req).await?;
     if !shareable(&res) {
+        // The page fails now (an outage's 503): nobody is to be given the
+        // old copy meanwhile.
+        if res.status().is_server_error() {
+            state.page_cache.forget(&key);
+        }
         return Ok(res.map_into_boxed_body());
     }
     let small = matches!(res.response().body().size(), actix_web::body::BodySize::Sized(n) if n <= MAX_PAGE as u64);
@@ -171,7 +193,7 @@ pub async fn middleware(
             Entry {
                 at: Instant::now(),
                 generation,
-                refreshing: false,
+                refreshing: None,
                 content_type,
                 etag,
                 body: body.clone(),
@@ -197,4 +219,58 @@ pub async fn invalidate_on_write(
         state.page_cache.invalidate();
     }
     res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(cache: &PageCache) -> Entry {
+        Entry {
+            at: Instant::now(),
+            generation: cache.generation.load(Ordering::SeqCst),
+            refreshing: None,
+            content_type: HeaderValue::from_static("text/html"),
+            etag: HeaderValue::from_static("\"1\""),
+            body: Bytes::from_static(b"page"),
+        }
+    }
+
+    #[test]
+    fn one_request_renders_a_page_past_its_time_while_the_rest_get_the_old_copy() {
+        let ttl = Duration::from_millis(200);
+        let cache = PageCache::default();
+        cache.put("/en".into(), entry(&cache), ttl);
+        assert!(cache.get("/en", ttl).is_some(), "fresh");
+        std::thread::sleep(Duration::from_millis(240));
+        assert!(
+            cache.get("/en", ttl).is_none(),
+            "the first to find it old renders"
+        );
+        assert!(
+            cache.get("/en", ttl).is_some(),
+            "the others are served meanwhile"
+        );
+        // That render takes a whole lifetime: the next request tries too.
+        std::thread::sleep(Duration::from_millis(220));
+        assert!(cache.get("/en", ttl).is_none());
+        assert!(cache.get("/en", ttl).is_some());
+        // Past MAX_STALE lifetimes nobody gets the old copy.
+        std::thread::sleep(Duration::from_millis(400));
+        assert!(cache.get("/en", ttl).is_none());
+        assert!(cache.get("/en", ttl).is_none());
+    }
+
+    #[test]
+    fn a_write_or_a_failing_render_drops_the_copy() {
+        let ttl = Duration::from_secs(60);
+        let cache = PageCache::default();
+        cache.put("/en".into(), entry(&cache), ttl);
+        cache.forget("/en");
+        assert!(cache.get("/en", ttl).is_none());
+        cache.put("/en".into(), entry(&cache), ttl);
+        cache.invalidate();
+        assert!(cache.get("/en", ttl).is_none());
+        assert!(cache.get("/en", ttl).is_none());
+    }
 }

@@ -245,7 +245,8 @@ def outage():
     work = tempfile.mkdtemp(prefix="techbridge-outage-")
     name = f"techbridge_outage_{os.getpid()}"
     url = create_pg_database(PG, name)
-    portal = Portal(url, work)
+    cache_s = 0.5
+    portal = Portal(url, work, extra_env={"PAGE_CACHE_MS": str(int(cache_s * 1000))})
     stopped = False
     try:
         portal.start()
@@ -255,6 +256,9 @@ def outage():
         check(all(c.get(p).status == 200 for p in pages), "pages answer while the database is up")
         pg_cluster("stop")
         stopped = True
+        # A page rendered in the last half second is still served from
+        # memory (no database needed); past that, each one asks again.
+        time.sleep(cache_s + 0.1)
         for p in pages:
             r = Client(portal.port).get(p, headers={"Accept-Language": "id"})
             check(
