@@ -179,7 +179,29 @@ pub fn visible_sql(t: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::loopback_without_sslmode;
+    use super::{is_unavailable, loopback_without_sslmode};
+    use sea_orm::{DbErr, RuntimeErr};
+    use std::sync::Arc;
+
+    #[test]
+    fn a_cut_connection_is_an_outage_and_a_bad_query_is_not() {
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionReset, "reset");
+        let cut = DbErr::Query(RuntimeErr::SqlxError(Arc::new(sea_orm::sqlx::Error::Io(
+            io,
+        ))));
+        assert!(is_unavailable(&cut));
+        let timed_out = DbErr::Exec(RuntimeErr::SqlxError(Arc::new(
+            sea_orm::sqlx::Error::PoolTimedOut,
+        )));
+        assert!(is_unavailable(&timed_out));
+        let bad = DbErr::Query(RuntimeErr::SqlxError(Arc::new(
+            sea_orm::sqlx::Error::RowNotFound,
+        )));
+        assert!(!is_unavailable(&bad));
+        assert!(!is_unavailable(&DbErr::Query(RuntimeErr::Internal(
+            "x".into()
+        ))));
+    }
 
     #[test]
     fn tls_is_skipped_only_on_loopback_without_a_chosen_mode() {
