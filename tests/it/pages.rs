@@ -658,3 +658,87 @@ async fn public_pages_are_served_from_memory_for_a_moment_and_writes_clear_it() 
     assert_ne!(token(&a), token(&b));
     assert_eq!(a.header("cache-control"), Some("no-store"));
 }
+
+/// Bytes on the wire for `path` when the client accepts gzip.
+async fn gzip_size<S, B>(app: &S, path: &str) -> usize
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let res = actix_web::test::call_service(
+        app,
+        TestRequest::get()
+            .uri(path)
+            .insert_header(("accept-encoding", "gzip"))
+            .to_request(),
+    )
+    .await;
+    assert_eq!(res.status(), 200, "{path}");
+    assert_eq!(
+        res.headers()
+            .get("content-encoding")
+            .and_then(|v| v.to_str().ok()),
+        Some("gzip"),
+        "{path} is compressed"
+    );
+    actix_web::test::read_body(res).await.len()
+}
+
+/// The budget of PRODUCT.md: a public page's HTML and CSS together under
+/// 60 KB compressed, for every page type in every language, details and
+/// forms included. (Scripts only enhance: the browser suite runs the
+/// journeys with JavaScript off.)
+#[actix_web::test]
+async fn every_page_type_weighs_under_60_kb_compressed_with_its_css() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let mut heaviest = (0, String::new());
+    for lang in LANGS {
+        let mut paths: Vec<String> = PAGES.iter().map(|p| format!("/{lang}{p}")).collect();
+        paths.extend(
+            ["/programme/apply", "/programme/status", "/search?q=zzzqqq"]
+                .map(|p| format!("/{lang}{p}")),
+        );
+        for (list, kind) in [
+            ("/technologies", "technologies"),
+            ("/events", "events"),
+            ("/news", "news"),
+            ("/needs", "needs"),
+            ("/programme/fellows", "programme/fellows"),
+        ] {
+            let page = get(&app, &format!("/{lang}{list}")).await;
+            let prefix = format!("/{lang}/{kind}/");
+            let detail = page
+                .attrs("main a", "href")
+                .into_iter()
+                .find(|h| {
+                    h.strip_prefix(&prefix)
+                        .is_some_and(|rest| !rest.is_empty() && !rest.contains(['/', '?', '.']))
+                        && !h.ends_with("/new")
+                })
+                .unwrap_or_else(|| panic!("{list} links a detail page"));
+            paths.push(detail);
+        }
+        for path in paths {
+            let page = get(&app, &path).await;
+            let mut total = gzip_size(&app, &path).await;
+            let sheets = page.attrs("link[rel=stylesheet]", "href");
+            assert!(!sheets.is_empty(), "{path} has its stylesheet");
+            for css in sheets {
+                total += gzip_size(&app, &css).await;
+            }
+            assert!(total < 60 * 1024, "{path}: {total} bytes compressed");
+            if total > heaviest.0 {
+                heaviest = (total, path);
+            }
+        }
+    }
+    eprintln!(
+        "heaviest page with its CSS: {} ({} bytes gzip)",
+        heaviest.1, heaviest.0
+    );
+}
