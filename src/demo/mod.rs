@@ -3,7 +3,10 @@
 //! `techbridge seed-demo`). Dates are relative to the day of loading, so
 //! upcoming events stay upcoming.
 
+pub mod pictures;
 pub mod synthetic;
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -75,6 +78,8 @@ struct DemoTech {
     website: String,
     published_days_ago: i64,
     expires_in_days: Option<i64>,
+    /// Key of a picture in `content.toml` shown on its page and card.
+    picture: Option<String>,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -90,6 +95,7 @@ struct TechText {
 
 #[derive(Deserialize)]
 struct ContentFile {
+    picture: Vec<DemoPicture>,
     settings: toml::Table,
     about: toml::Table,
     event: Vec<DemoEvent>,
@@ -99,6 +105,19 @@ struct ContentFile {
     call: DemoCall,
     host_post: Vec<DemoPost>,
     network_member: Vec<DemoMember>,
+}
+
+/// A drawn illustration (`pictures::SCENES`) and its alt text per language.
+#[derive(Deserialize)]
+struct DemoPicture {
+    key: String,
+    #[serde(flatten)]
+    rest: toml::Table,
+}
+
+#[derive(Deserialize)]
+struct AltText {
+    alt: String,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +140,7 @@ struct DemoEvent {
     country: String,
     #[serde(default)]
     registration_url: String,
+    picture: Option<String>,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -140,6 +160,7 @@ struct DemoNews {
     published: Option<String>,
     published_days_ago: Option<i64>,
     event: Option<String>,
+    picture: Option<String>,
     #[serde(flatten)]
     rest: toml::Table,
 }
@@ -274,8 +295,9 @@ fn parse() -> Result<(TechFile, ContentFile), DbErr> {
 async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let (techs, content) = parse()?;
     let t = now();
+    let pictures = load_pictures(db, &content.picture, t).await?;
     for tech in techs.technology {
-        load_technology(db, tech, t).await?;
+        load_technology(db, tech, &pictures, t).await?;
     }
     for (k, v) in &content.settings {
         let value = match v {
@@ -314,7 +336,7 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     let mut event_ids = Vec::new();
     for e in content.event {
         let slug = e.slug.clone();
-        let id = load_event(db, e, t).await?;
+        let id = load_event(db, e, &pictures, t).await?;
         event_ids.push((slug, id));
     }
     for n in content.news {
@@ -324,7 +346,7 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 .find(|(slug, _)| slug == s)
                 .map(|(_, id)| *id)
         });
-        load_news(db, n, event_id, t).await?;
+        load_news(db, n, event_id, &pictures, t).await?;
     }
     for f in content.fellow {
         load_fellow(db, f, t).await?;
@@ -365,12 +387,89 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
     Ok(())
 }
 
+/// The named picture's media id.
+fn picture(pictures: &HashMap<String, i32>, key: Option<&String>) -> Result<Option<i32>, DbErr> {
+    key.map(|k| {
+        pictures
+            .get(k)
+            .copied()
+            .ok_or_else(|| bad(&format!("no picture {k}")))
+    })
+    .transpose()
+}
+
+/// Draws the pictures and stores them as an editor's upload would be:
+/// the original, its resized variants, the alt text in each language.
+async fn load_pictures(
+    db: &impl ConnectionTrait,
+    list: &[DemoPicture],
+    t: DateTime<Utc>,
+) -> Result<HashMap<String, i32>, DbErr> {
+    use sha2::{Digest, Sha256};
+    let drawn = pictures::all();
+    let mut ids = HashMap::new();
+    for d in list {
+        let p = drawn
+            .iter()
+            .find(|p| p.key == d.key)
+            .ok_or_else(|| bad(&format!("picture {}: no such scene", d.key)))?;
+        let alts: Vec<(Locale, AltText)> = texts(&d.rest)?;
+        let sha = hex::encode(Sha256::digest(&p.jpeg));
+        let saved = media::ActiveModel {
+            key: Set(sha[..32].to_owned()),
+            mime: Set(p.processed.mime.to_owned()),
+            width: Set(i32::try_from(p.processed.width).unwrap_or(0)),
+            height: Set(i32::try_from(p.processed.height).unwrap_or(0)),
+            size: Set(i32::try_from(p.jpeg.len()).unwrap_or(0)),
+            sha256: Set(sha),
+            bytes: Set(p.jpeg.clone()),
+            filename: Set(format!("{}.jpg", d.key)),
+            source_lang: Set(source(&alts).into()),
+            created_by: Set(None),
+            created_at: Set(t),
+            updated_at: Set(t),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+        for (w, h, mime, data) in &p.processed.variants {
+            media_variant::ActiveModel {
+                media_id: Set(saved.id),
+                width: Set(i32::try_from(*w).unwrap_or(0)),
+                height: Set(i32::try_from(*h).unwrap_or(0)),
+                mime: Set((*mime).to_owned()),
+                bytes: Set(data.clone()),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        for (l, a) in alts {
+            media_translation::ActiveModel {
+                media_id: Set(saved.id),
+                lang: Set(l.tag().into()),
+                alt: Set(a.alt),
+                revision: Set(1),
+                source_revision: Set(1),
+                updated_at: Set(t),
+                ..Default::default()
+            }
+            .insert(db)
+            .await?;
+        }
+        ids.insert(d.key.clone(), saved.id);
+    }
+    Ok(ids)
+}
+
 async fn load_technology(
     db: &impl ConnectionTrait,
     d: DemoTech,
+    pictures: &HashMap<String, i32>,
     t: DateTime<Utc>,
 ) -> Result<(), DbErr> {
     let x: Vec<(Locale, TechText)> = texts(&d.rest)?;
+    let image = picture(pictures, d.picture.as_ref())?;
     let saved = technology::ActiveModel {
         slug: Set(d.slug),
         field: Set(d.field),
@@ -414,6 +513,16 @@ async fn load_technology(
         .insert(db)
         .await?;
     }
+    if let Some(media_id) = image {
+        technology_image::ActiveModel {
+            technology_id: Set(saved.id),
+            media_id: Set(media_id),
+            position: Set(0),
+            ..Default::default()
+        }
+        .insert(db)
+        .await?;
+    }
     crate::catalog::store::reindex(db, saved.id).await
 }
 
@@ -444,8 +553,10 @@ fn relative_time(
 async fn load_event(
     db: &impl ConnectionTrait,
     d: DemoEvent,
+    pictures: &HashMap<String, i32>,
     t: DateTime<Utc>,
 ) -> Result<i32, DbErr> {
+    let cover = picture(pictures, d.picture.as_ref())?;
     let tz: Tz = d.timezone.parse().map_err(|_| bad(&d.timezone))?;
     let starts = match (&d.starts, d.starts_in_days) {
         (Some(s), _) => local_time(tz, s)?,
@@ -467,7 +578,7 @@ async fn load_event(
         country: Set(d.country),
         registration_url: Set(d.registration_url),
         registration_closes_at: Set(None),
-        cover_id: Set(None),
+        cover_id: Set(cover),
         status: Set("published".into()),
         publish_at: Set(Some(
             (starts - Duration::days(60)).min(t - Duration::days(1)),
@@ -505,8 +616,10 @@ async fn load_news(
     db: &impl ConnectionTrait,
     d: DemoNews,
     event_id: Option<i32>,
+    pictures: &HashMap<String, i32>,
     t: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    let cover = picture(pictures, d.picture.as_ref())?;
     let published = match (&d.published, d.published_days_ago) {
         (Some(s), _) => DateTime::parse_from_rfc3339(s)
             .map_err(|e| bad(&format!("{s}: {e}")))?
@@ -518,7 +631,7 @@ async fn load_news(
     let saved = news::ActiveModel {
         slug: Set(d.slug),
         event_id: Set(event_id),
-        cover_id: Set(None),
+        cover_id: Set(cover),
         status: Set("published".into()),
         publish_at: Set(Some(published)),
         expires_at: Set(None),

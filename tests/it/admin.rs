@@ -182,6 +182,7 @@ where
             .id,
         application: application.id,
         media: media::Entity::find()
+            .filter(media::Column::Filename.eq("rice.png"))
             .one(t.conn())
             .await
             .unwrap()
@@ -3030,11 +3031,17 @@ async fn image_uploads_are_checked_by_content_size_and_dimensions() {
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     b.get(&app, "/admin/media").await;
+    // The demo content's own pictures are there already.
+    let demo = techbridge::entities::media::Entity::find()
+        .count(t.conn())
+        .await
+        .unwrap();
     let count = || async {
         techbridge::entities::media::Entity::find()
             .count(t.conn())
             .await
             .unwrap()
+            - demo
     };
     // An executable renamed .png.
     let mut elf = b"\x7fELF\x02\x01\x01\x00".to_vec();
@@ -3056,6 +3063,7 @@ async fn image_uploads_are_checked_by_content_size_and_dimensions() {
     assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
     assert_eq!(count().await, 1);
     let m = techbridge::entities::media::Entity::find()
+        .filter(techbridge::entities::media::Column::Filename.eq("rice.png"))
         .one(t.conn())
         .await
         .unwrap()
@@ -3065,6 +3073,7 @@ async fn image_uploads_are_checked_by_content_size_and_dimensions() {
         (1200, 800, "image/png")
     );
     let variants = techbridge::entities::media_variant::Entity::find()
+        .filter(techbridge::entities::media_variant::Column::MediaId.eq(m.id))
         .count(t.conn())
         .await
         .unwrap();

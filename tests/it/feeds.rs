@@ -516,3 +516,48 @@ async fn an_event_cannot_take_a_fixed_address_as_its_slug() {
     let feed = get(&app, "/en/events/calendar.ics").await;
     assert!(feed.body.starts_with("BEGIN:VCALENDAR"));
 }
+
+#[actix_web::test]
+async fn demo_news_events_and_technologies_show_their_pictures_described_in_each_language() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let mut alts = Vec::new();
+    for lang in LANGS {
+        for path in [
+            format!("/{lang}/news/{LAUNCH_NEWS}"),
+            format!("/{lang}/events/{FORUM}"),
+            format!("/{lang}/technologies/{RICE}"),
+        ] {
+            let r = get(&app, &path).await;
+            let src = r
+                .attr(".detail-figure img", "src")
+                .unwrap_or_else(|| panic!("{path} shows its picture"));
+            let alt = r.attr(".detail-figure img", "alt").unwrap_or_default();
+            assert!(alt.len() > 10, "{path}: alt {alt:?}");
+            if path.contains("/news/") {
+                alts.push(alt);
+            }
+            // The sharing card uses the same picture, by an absolute URL.
+            let og = r.attr("meta[property='og:image']", "content").unwrap();
+            assert!(
+                og.starts_with("http://localhost:8080/media/"),
+                "{path}: {og}"
+            );
+            let img = get(&app, &src).await;
+            assert_eq!(img.status, 200, "{src}");
+            assert_eq!(img.header("content-type"), Some("image/jpeg"), "{src}");
+        }
+        // The news list shows the covers on its cards, with their alt text.
+        let list = get(&app, &format!("/{lang}/news")).await;
+        assert!(
+            list.attrs(".news-card img.card-img", "alt")
+                .iter()
+                .filter(|a| !a.is_empty())
+                .count()
+                >= 3,
+            "/{lang}/news"
+        );
+    }
+    alts.dedup();
+    assert_eq!(alts.len(), 3, "one alt text per language: {alts:?}");
+}
