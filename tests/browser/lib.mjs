@@ -65,7 +65,21 @@ export async function assertNoHorizontalOverflow(page, label) {
   assert.ok(scroll <= inner, `${label}: page is ${scroll}px wide in a ${inner}px viewport: ${culprits.join(", ")}`);
 }
 
+/// A full-page screenshot once every image has arrived (lazy ones too, so
+/// that the picture shows what a person scrolling down would see); an
+/// image that fails to load fails the test.
 export async function screenshot(page, name) {
+  const broken = await page.evaluate(async () => {
+    const imgs = [...document.images];
+    for (const img of imgs) img.loading = "eager";
+    await Promise.all(imgs.map((img) => img.complete ? null : new Promise((done) => {
+      img.addEventListener("load", done, { once: true });
+      img.addEventListener("error", done, { once: true });
+      setTimeout(done, 5000);
+    })));
+    return imgs.filter((img) => img.naturalWidth === 0).map((img) => img.getAttribute("src"));
+  });
+  if (broken.length) throw new Error(`${name}: images that did not load: ${broken.join(", ")}`);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
