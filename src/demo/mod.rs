@@ -399,7 +399,7 @@ fn picture(pictures: &HashMap<String, i32>, key: Option<&String>) -> Result<Opti
 }
 
 /// Draws the pictures and stores them as an editor's upload would be:
-/// the original, its resized variants, the alt text in each language.
+/// the original, its variants, the alt text in each language.
 async fn load_pictures(
     db: &impl ConnectionTrait,
     list: &[DemoPicture],
@@ -417,9 +417,9 @@ async fn load_pictures(
         let sha = hex::encode(Sha256::digest(&p.jpeg));
         let saved = media::ActiveModel {
             key: Set(sha[..32].to_owned()),
-            mime: Set(p.processed.mime.to_owned()),
-            width: Set(i32::try_from(p.processed.width).unwrap_or(0)),
-            height: Set(i32::try_from(p.processed.height).unwrap_or(0)),
+            mime: Set("image/jpeg".to_owned()),
+            width: Set(i32::try_from(p.width).unwrap_or(0)),
+            height: Set(i32::try_from(p.height).unwrap_or(0)),
             size: Set(i32::try_from(p.jpeg.len()).unwrap_or(0)),
             sha256: Set(sha),
             bytes: Set(p.jpeg.clone()),
@@ -432,12 +432,12 @@ async fn load_pictures(
         }
         .insert(db)
         .await?;
-        for (w, h, mime, data) in &p.processed.variants {
+        for (w, h, data) in &p.variants {
             media_variant::ActiveModel {
                 media_id: Set(saved.id),
                 width: Set(i32::try_from(*w).unwrap_or(0)),
                 height: Set(i32::try_from(*h).unwrap_or(0)),
-                mime: Set((*mime).to_owned()),
+                mime: Set("image/jpeg".to_owned()),
                 bytes: Set(data.clone()),
                 ..Default::default()
             }

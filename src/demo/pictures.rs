@@ -1,18 +1,21 @@
 //! Illustrations for the demo content, drawn here rather than shipped as
 //! files: flat scenes (a forum hall, rice terraces, a solar array, ...) in
-//! the 1.91:1 shape that sharing cards use. They go through the same
-//! checks and resizing as an editor's upload. Drawn once per process: a
-//! test suite loads the demo content into many databases.
+//! the 1.91:1 shape that sharing cards use. Each size an upload would be
+//! resized to is drawn at that size (sharper than a resize, and without
+//! the decoder's and resizer's buffers, which the allocator would keep in
+//! a server that has just loaded its demo content). Drawn once per
+//! process: a test suite loads the demo content into many databases.
 
 use std::io::Cursor;
 use std::sync::OnceLock;
 
 use image::{ImageFormat, Rgb, RgbImage};
 
-use crate::admin::media::{Processed, process};
-
+/// The scenes' own coordinates; a canvas of another width scales them.
 const W: u32 = 1200;
 const H: u32 = 630;
+/// The variant widths, as for an upload (`admin::media`).
+const VARIANTS: &[u32] = &[160, 480, 960];
 
 type Px = [u8; 3];
 
@@ -23,8 +26,20 @@ pub const SCENES: &[&str] = &[
 
 pub struct Picture {
     pub key: &'static str,
+    /// The original, `width` × `height`.
     pub jpeg: Vec<u8>,
-    pub processed: Processed,
+    pub width: u32,
+    pub height: u32,
+    /// (width, height, JPEG) of each variant.
+    pub variants: Vec<(u32, u32, Vec<u8>)>,
+}
+
+fn jpeg(img: RgbImage) -> Option<Vec<u8>> {
+    let mut out = Cursor::new(Vec::new());
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut out, ImageFormat::Jpeg)
+        .ok()?;
+    Some(out.into_inner())
 }
 
 /// Every scene, drawn, encoded and resized (the first call does the work).
@@ -34,25 +49,27 @@ pub fn all() -> &'static [Picture] {
         SCENES
             .iter()
             .filter_map(|&key| {
-                let img = draw(key);
-                let mut jpeg = Cursor::new(Vec::new());
-                image::DynamicImage::ImageRgb8(img)
-                    .write_to(&mut jpeg, ImageFormat::Jpeg)
-                    .ok()?;
-                let jpeg = jpeg.into_inner();
-                let processed = process(&jpeg).ok()?;
+                let mut variants = Vec::new();
+                for &w in VARIANTS {
+                    let img = draw(key, w);
+                    variants.push((img.width(), img.height(), jpeg(img)?));
+                }
+                let original = draw(key, W);
+                let (width, height) = original.dimensions();
                 Some(Picture {
                     key,
-                    jpeg,
-                    processed,
+                    jpeg: jpeg(original)?,
+                    width,
+                    height,
+                    variants,
                 })
             })
             .collect()
     })
 }
 
-fn draw(key: &str) -> RgbImage {
-    let mut c = Canvas::new();
+fn draw(key: &str, width: u32) -> RgbImage {
+    let mut c = Canvas::new(width);
     match key {
         "forum" => forum(&mut c, [26, 54, 93], [196, 30, 58]),
         "stage" => forum(&mut c, [58, 28, 84], [240, 160, 32]),
@@ -66,8 +83,12 @@ fn draw(key: &str) -> RgbImage {
     c.img
 }
 
+/// A canvas `w` pixels wide; primitives take scene coordinates.
 struct Canvas {
     img: RgbImage,
+    s: f32,
+    w: u32,
+    h: u32,
 }
 
 fn mix(a: Px, b: Px, t: f32) -> Px {
@@ -82,49 +103,52 @@ fn clip(v: f32, limit: u32) -> u32 {
 }
 
 impl Canvas {
-    fn new() -> Self {
+    fn new(width: u32) -> Self {
+        let w = width.max(1);
+        let h = (u64::from(H) * u64::from(w) / u64::from(W)).max(1) as u32;
         Self {
-            img: RgbImage::new(W, H),
+            img: RgbImage::new(w, h),
+            s: w as f32 / W as f32,
+            w,
+            h,
         }
     }
 
     fn put(&mut self, x: u32, y: u32, c: Px) {
-        if x < W && y < H {
+        if x < self.w && y < self.h {
             self.img.put_pixel(x, y, Rgb(c));
         }
     }
 
     /// A vertical gradient over rows `y0..y1`.
     fn sky(&mut self, y0: f32, y1: f32, top: Px, bottom: Px) {
-        for y in clip(y0, H)..clip(y1, H) {
-            let c = mix(top, bottom, (y as f32 - y0) / (y1 - y0).max(1.0));
-            for x in 0..W {
-                self.put(x, y, c);
-            }
-        }
+        self.gradient_rect(0.0, y0, W as f32, y1, top, bottom);
     }
 
     /// A rectangle shaded from `top` to `bottom`.
     fn gradient_rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, top: Px, bottom: Px) {
-        for y in clip(y0, H)..clip(y1, H) {
+        let (x0, y0, x1, y1) = (x0 * self.s, y0 * self.s, x1 * self.s, y1 * self.s);
+        for y in clip(y0, self.h)..clip(y1, self.h) {
             let c = mix(top, bottom, (y as f32 - y0) / (y1 - y0).max(1.0));
-            for x in clip(x0, W)..clip(x1, W) {
+            for x in clip(x0, self.w)..clip(x1, self.w) {
                 self.put(x, y, c);
             }
         }
     }
 
     fn rect(&mut self, x0: f32, y0: f32, x1: f32, y1: f32, c: Px) {
-        for y in clip(y0, H)..clip(y1, H) {
-            for x in clip(x0, W)..clip(x1, W) {
+        let (x0, y0, x1, y1) = (x0 * self.s, y0 * self.s, x1 * self.s, y1 * self.s);
+        for y in clip(y0, self.h)..clip(y1, self.h) {
+            for x in clip(x0, self.w)..clip(x1, self.w) {
                 self.put(x, y, c);
             }
         }
     }
 
     fn circle(&mut self, cx: f32, cy: f32, r: f32, c: Px) {
-        for y in clip(cy - r, H)..clip(cy + r + 1.0, H) {
-            for x in clip(cx - r, W)..clip(cx + r + 1.0, W) {
+        let (cx, cy, r) = (cx * self.s, cy * self.s, r * self.s);
+        for y in clip(cy - r, self.h)..clip(cy + r + 1.0, self.h) {
+            for x in clip(cx - r, self.w)..clip(cx + r + 1.0, self.w) {
                 let (dx, dy) = (x as f32 - cx, y as f32 - cy);
                 if dx * dx + dy * dy <= r * r {
                     self.put(x, y, c);
@@ -142,9 +166,10 @@ impl Canvas {
         bottom: impl Fn(f32) -> f32,
         c: Px,
     ) {
-        for x in clip(x0, W)..clip(x1, W) {
-            let xf = x as f32;
-            for y in clip(top(xf), H)..clip(bottom(xf), H) {
+        let s = self.s;
+        for x in clip(x0 * s, self.w)..clip(x1 * s, self.w) {
+            let xf = x as f32 / s;
+            for y in clip(top(xf) * s, self.h)..clip(bottom(xf) * s, self.h) {
                 self.put(x, y, c);
             }
         }
@@ -152,10 +177,11 @@ impl Canvas {
 
     /// A filled polygon (even-odd rule, scanline).
     fn polygon(&mut self, pts: &[(f32, f32)], c: Px) {
+        let pts: Vec<(f32, f32)> = pts.iter().map(|p| (p.0 * self.s, p.1 * self.s)).collect();
         let (min_y, max_y) = pts
             .iter()
             .fold((f32::MAX, f32::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
-        for y in clip(min_y, H)..clip(max_y + 1.0, H) {
+        for y in clip(min_y, self.h)..clip(max_y + 1.0, self.h) {
             let yf = y as f32 + 0.5;
             let mut xs: Vec<f32> = Vec::new();
             for i in 0..pts.len() {
@@ -167,7 +193,7 @@ impl Canvas {
             xs.sort_by(f32::total_cmp);
             for pair in xs.chunks(2) {
                 if let [l, r] = pair {
-                    for x in clip(*l, W)..clip(*r, W) {
+                    for x in clip(*l, self.w)..clip(*r, self.w) {
                         self.put(x, y, c);
                     }
                 }
@@ -177,6 +203,8 @@ impl Canvas {
 
     /// A straight line `w` pixels wide.
     fn line(&mut self, a: (f32, f32), b: (f32, f32), w: f32, c: Px) {
+        // Scene coordinates, as `polygon` takes them; at least a pixel wide.
+        let w = w.max(1.0 / self.s);
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let len = (dx * dx + dy * dy).sqrt().max(1.0);
         let (nx, ny) = (-dy / len * w / 2.0, dx / len * w / 2.0);
