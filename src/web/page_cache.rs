@@ -14,8 +14,8 @@
 //! per-visitor token are).
 
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use actix_web::body::{BoxBody, MessageBody};
@@ -53,6 +53,10 @@ struct Entry {
 #[derive(Default)]
 pub struct PageCache {
     entries: Mutex<HashMap<String, Entry>>,
+    /// Pages being rendered with no copy to hand out meanwhile (none yet,
+    /// or a write made it stale): whoever else asks waits on the renderer's
+    /// lock for a moment instead of rendering the same page too.
+    rendering: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     /// Raised by every write; entries of an older generation are stale.
     generation: AtomicU64,
 }
@@ -68,12 +72,24 @@ impl PageCache {
     /// old renders the next one; should that render take a whole lifetime,
     /// the next request tries too. Never after a write here, nor past
     /// `MAX_STALE` lifetimes: then everyone renders.
+    #[cfg(test)]
     fn get(&self, key: &str, ttl: Duration) -> Option<(HeaderValue, HeaderValue, Bytes)> {
+        match self.lookup(key, ttl) {
+            Lookup::Hit(content_type, etag, body) => Some((content_type, etag, body)),
+            Lookup::Refresh | Lookup::Miss => None,
+        }
+    }
+
+    fn lookup(&self, key: &str, ttl: Duration) -> Lookup {
         let generation = self.generation.load(Ordering::SeqCst);
-        let mut map = self.entries.lock().ok()?;
-        let e = map.get_mut(key)?;
+        let Ok(mut map) = self.entries.lock() else {
+            return Lookup::Miss;
+        };
+        let Some(e) = map.get_mut(key) else {
+            return Lookup::Miss;
+        };
         if e.generation != generation {
-            return None;
+            return Lookup::Miss;
         }
         let age = e.at.elapsed();
         let serve = if age < ttl {
@@ -87,9 +103,34 @@ impl PageCache {
                 }
             }
         } else {
-            false
+            return Lookup::Miss;
         };
-        serve.then(|| (e.content_type.clone(), e.etag.clone(), e.body.clone()))
+        if serve {
+            Lookup::Hit(e.content_type.clone(), e.etag.clone(), e.body.clone())
+        } else {
+            Lookup::Refresh
+        }
+    }
+
+    /// For a page nobody can be given a copy of: either this request is to
+    /// render it (the guard tells the others when it is done), or another
+    /// is rendering it already (its lock, to wait on).
+    fn join(self: &Arc<Self>, key: &str) -> Result<Rendering, Arc<tokio::sync::Mutex<()>>> {
+        let Ok(mut map) = self.rendering.lock() else {
+            return Err(Arc::default());
+        };
+        if let Some(lock) = map.get(key) {
+            return Err(lock.clone());
+        }
+        let lock = Arc::new(tokio::sync::Mutex::new(()));
+        let held = lock.clone().try_lock_owned().ok();
+        map.insert(key.to_owned(), lock.clone());
+        Ok(Rendering {
+            cache: self.clone(),
+            key: key.to_owned(),
+            lock,
+            _held: held,
+        })
     }
 
     fn forget(&self, key: &str) {
@@ -112,6 +153,35 @@ impl PageCache {
             }
         }
         map.insert(key, entry);
+    }
+}
+
+enum Lookup {
+    Hit(HeaderValue, HeaderValue, Bytes),
+    /// Past its time: this request renders the next copy.
+    Refresh,
+    Miss,
+}
+
+/// One request rendering a page the others wait for; dropped when it is
+/// done (kept or not), which lets them go.
+struct Rendering {
+    cache: Arc<PageCache>,
+    key: String,
+    lock: Arc<tokio::sync::Mutex<()>>,
+    _held: Option<tokio::sync::OwnedMutexGuard<()>>,
+}
+
+impl Drop for Rendering {
+    fn drop(&mut self) {
+        if let Ok(mut map) = self.cache.rendering.lock()
+            && map
+                .get(&self.key)
+                .is_some_and(|l| Arc::ptr_eq(l, &self.lock))
+        {
+            map.remove(&self.key);
+        }
+        // `_held` is released after this: the waiters then find the page.
     }
 }
 
@@ -154,7 +224,21 @@ pub async fn middleware(
         .uri()
         .path_and_query()
         .map_or_else(String::new, |p| p.as_str().to_owned());
-    if let Some((content_type, etag, body)) = state.page_cache.get(&key, ttl) {
+    let cache = state.page_cache.clone();
+    let mut lookup = cache.lookup(&key, ttl);
+    let mut rendering = None;
+    if matches!(lookup, Lookup::Miss) {
+        match cache.join(&key) {
+            Ok(guard) => rendering = Some(guard),
+            Err(lock) => {
+                // Another request renders this page: wait for it a moment
+                // (a lifetime at most), then serve what it kept, or render.
+                let _ = actix_web::rt::time::timeout(ttl, lock.lock()).await;
+                lookup = cache.lookup(&key, ttl);
+            }
+        }
+    }
+    if let Lookup::Hit(content_type, etag, body) = lookup {
         let mut res = if if_none_match(&req, &etag) {
             HttpResponse::NotModified().finish()
         } else {
@@ -168,6 +252,19 @@ pub async fn middleware(
         return Ok(req.into_response(res));
     }
     let generation = state.page_cache.generation.load(Ordering::SeqCst);
+    let result = render(req, next, &state, key, generation, ttl).await;
+    drop(rendering);
+    result
+}
+
+async fn render(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    state: &AppState,
+    key: String,
+    generation: u64,
+    ttl: Duration,
+) -> Result<ServiceResponse<BoxBody>, Error> {
     let res = next.call(req).await?;
     if !shareable(&res) {
         // The page fails now (an outage's 503): nobody is to be given the
@@ -259,6 +356,23 @@ mod tests {
         std::thread::sleep(Duration::from_millis(400));
         assert!(cache.get("/en", ttl).is_none());
         assert!(cache.get("/en", ttl).is_none());
+    }
+
+    #[test]
+    fn requests_for_a_page_being_rendered_wait_for_that_render() {
+        let ttl = Duration::from_secs(60);
+        let cache = Arc::new(PageCache::default());
+        let Ok(rendering) = cache.join("/en") else {
+            panic!("the first renders");
+        };
+        let lock = cache.join("/en").err().expect("the second waits");
+        assert!(lock.try_lock().is_err(), "held while rendering");
+        assert!(cache.join("/id").is_ok(), "another page is not held up");
+        cache.put("/en".into(), entry(&cache), ttl);
+        drop(rendering);
+        assert!(lock.try_lock().is_ok(), "let go once done");
+        assert!(cache.get("/en", ttl).is_some(), "and the page is there");
+        assert!(cache.join("/en").is_ok(), "nobody is rendering it now");
     }
 
     #[test]
