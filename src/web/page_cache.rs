@@ -71,7 +71,8 @@ impl PageCache {
     /// its time a page is still served while the first request to find it
     /// old renders the next one; should that render take a whole lifetime,
     /// the next request tries too. Never after a write here, nor past
-    /// `MAX_STALE` lifetimes: then everyone renders.
+    /// `MAX_STALE` lifetimes: then it is a miss, and the first to ask
+    /// renders while the others wait for it (`join`).
     #[cfg(test)]
     fn get(&self, key: &str, ttl: Duration) -> Option<(HeaderValue, HeaderValue, Bytes)> {
         match self.lookup(key, ttl) {
