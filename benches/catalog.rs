@@ -76,7 +76,7 @@ async fn print_plans(conn: &sea_orm::DatabaseConnection) {
             db::stmt(backend, &sql, values),
         ));
     }
-    let (sql, values) = search::match_subquery(backend, kind, &solar, true).unwrap();
+    let (sql, values) = search::match_subquery(backend, Some(kind), &solar, true).unwrap();
     statements.push((
         "relevance of the matches (<= 1,500)",
         db::stmt(backend, &sql, values),

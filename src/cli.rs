@@ -183,6 +183,12 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     let public_url = config.public_url.clone();
     let postgres = config.database_url.starts_with("postgres");
     let state = AppState::new(conn.clone(), config);
+    if postgres {
+        // Every instance hears of every write at once (`changes`).
+        state
+            .changes
+            .listen(conn.get_postgres_connection_pool().clone());
+    }
     // One pool per worker on PostgreSQL (why: `AppState::for_worker`);
     // SQLite connections run on threads of their own and share one pool.
     let worker_count = workers.unwrap_or_else(|| {
@@ -207,6 +213,9 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
         };
         crate::app(state)
     })
+    // A response written in more than one piece must not wait for the
+    // client's delayed ACK before its last piece goes out.
+    .tcp_nodelay(true)
     .shutdown_timeout(shutdown.as_secs())
     .client_request_timeout(std::time::Duration::from_secs(10))
     .client_disconnect_timeout(std::time::Duration::from_secs(2));

@@ -75,10 +75,11 @@ pub struct ServeArgs {
     #[arg(long, env = "NO_DEMO", global = true)]
     pub no_demo: bool,
 
-    /// Milliseconds a rendered public page may be served again from memory
-    /// (0: never). Writes through this instance clear it at once; other
-    /// instances' writes show within this time.
-    #[arg(long, env = "PAGE_CACHE_MS", default_value_t = 500, global = true)]
+    /// Longest a rendered public page is served again from memory, in
+    /// milliseconds, when nothing changed (0: never). A write to anything
+    /// public ends it at once on the instance that wrote and, on
+    /// PostgreSQL, within 0.1 s on every other instance.
+    #[arg(long, env = "PAGE_CACHE_MS", default_value_t = 600_000, global = true)]
     pub page_cache_ms: u64,
 
     /// Worker threads (default: one per core).
@@ -117,6 +118,10 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub page_cache: Duration,
+    /// How often an instance that is not told of changes (SQLite, or
+    /// PostgreSQL while its notification channel is down) reads the data
+    /// version (`changes`).
+    pub data_poll: Duration,
 }
 
 impl Config {
@@ -153,7 +158,8 @@ impl Config {
             workers: serve.workers,
             smtp_url: serve.smtp_url.clone(),
             mail_from: serve.mail_from.clone(),
-            page_cache: Duration::from_millis(serve.page_cache_ms.min(60_000)),
+            page_cache: Duration::from_millis(serve.page_cache_ms.min(3_600_000)),
+            data_poll: Duration::from_millis(100),
         })
     }
 
@@ -177,6 +183,8 @@ impl Config {
             // Tests change the database behind the app's back: no cache,
             // except where a test turns it on to check it.
             page_cache: Duration::ZERO,
+            // ... and read the data version on every request.
+            data_poll: Duration::ZERO,
         }
     }
 }

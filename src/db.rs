@@ -64,7 +64,43 @@ async fn connect_with(url: &str, pg_max: u32, lazy: bool) -> Result<DatabaseConn
                 }
             });
     }
-    Database::connect(opts).await
+    let mut db = Database::connect(opts).await?;
+    db.set_metric_callback(|_| statements::count());
+    Ok(db)
+}
+
+/// How many statements a piece of work sends to the database: every
+/// statement through a pool opened here is counted in the task that runs
+/// it, so a request (or a test) can see what one page costs. Each one is a
+/// round trip (on SQLite, to the connection's own thread), which is what
+/// makes an uncached page expensive; the count is logged per request and
+/// the tests hold every public page to a budget.
+pub mod statements {
+    use std::cell::Cell;
+    use std::future::Future;
+
+    tokio::task_local! {
+        static COUNT: Cell<u32>;
+    }
+
+    pub(super) fn count() {
+        let _ = COUNT.try_with(|c| c.set(c.get().saturating_add(1)));
+    }
+
+    /// Runs `fut`, counting the statements it sends.
+    pub async fn counted<F: Future>(fut: F) -> (F::Output, u32) {
+        COUNT
+            .scope(Cell::new(0), async {
+                let out = fut.await;
+                (out, COUNT.with(Cell::get))
+            })
+            .await
+    }
+
+    /// The statements sent so far by the work being counted, if any is.
+    pub fn so_far() -> Option<u32> {
+        COUNT.try_with(Cell::get).ok()
+    }
 }
 
 /// On a loopback address TLS protects nothing, yet `sslmode=prefer` (the

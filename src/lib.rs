@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod audit;
 pub mod catalog;
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -34,13 +35,11 @@ pub mod taxonomy;
 pub mod translation;
 pub mod web;
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::path::Path;
 use std::sync::Arc;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
-use actix_web::middleware::{Compress, from_fn};
+use actix_web::middleware::from_fn;
 use actix_web::{App, web as aweb};
 use sea_orm::DatabaseConnection;
 
@@ -58,19 +57,26 @@ pub struct AppState {
     pub base_url: Arc<str>,
     /// Hash of the static assets, appended to their URLs.
     pub asset_version: Arc<str>,
+    /// The static assets, read and compressed at start.
+    pub assets: Arc<web::assets::Assets>,
     /// The in-memory catalogue index (a cache checked against the database).
     pub catalog: Arc<catalog::index::Holder>,
     /// Rendered public pages, for `PAGE_CACHE_MS`.
     pub page_cache: Arc<web::page_cache::PageCache>,
+    /// The data version behind everything kept in memory.
+    pub changes: Arc<changes::Changes>,
 }
 
 impl AppState {
     pub fn new(db: DatabaseConnection, config: Config) -> Self {
+        let assets = web::assets::Assets::load(&config.static_dir);
         Self {
             base_url: config.public_url.clone().into(),
-            asset_version: asset_version(&config.static_dir).into(),
+            asset_version: assets.version.clone().into(),
+            assets: Arc::new(assets),
             catalog: Arc::default(),
             page_cache: Arc::default(),
+            changes: Arc::new(changes::Changes::new(config.data_poll)),
             db,
             config,
         }
@@ -87,8 +93,10 @@ impl AppState {
             config: self.config.clone(),
             base_url: self.base_url.clone(),
             asset_version: self.asset_version.clone(),
+            assets: self.assets.clone(),
             catalog: self.catalog.clone(),
             page_cache: self.page_cache.clone(),
+            changes: self.changes.clone(),
         }
     }
 }
@@ -105,43 +113,19 @@ pub fn app(
         InitError = (),
     >,
 > {
-    let static_dir = state.config.static_dir.clone();
     App::new()
         .app_data(state)
         .app_data(aweb::FormConfig::default().limit(FORM_LIMIT))
         .app_data(aweb::PayloadConfig::default().limit(FORM_LIMIT))
         .app_data(aweb::QueryConfig::default())
-        .configure(|cfg| routes::routes(cfg, &static_dir))
+        .configure(routes::routes)
         .wrap(from_fn(web::middleware::deadline))
         .wrap(from_fn(web::middleware::same_origin_writes))
         .wrap(from_fn(web::middleware::refuse_nul))
-        .wrap(from_fn(web::page_cache::invalidate_on_write))
+        .wrap(from_fn(web::page_cache::after_writes))
         .wrap(web::error_pages::middleware())
         .wrap(web::middleware::security_headers())
-        .wrap(Compress::default())
+        .wrap(from_fn(web::compress::middleware))
         .wrap(from_fn(web::middleware::request_id_header))
         .wrap(tracing_actix_web::TracingLogger::default())
-}
-
-/// A short hash of every file under the static folder: changes whenever an
-/// asset does, so versioned asset URLs can be cached for a year.
-fn asset_version(dir: &Path) -> String {
-    fn walk(dir: &Path, h: &mut DefaultHasher) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        for p in paths {
-            if p.is_dir() {
-                walk(&p, h);
-            } else if let Ok(bytes) = std::fs::read(&p) {
-                p.file_name().hash(h);
-                bytes.hash(h);
-            }
-        }
-    }
-    let mut h = DefaultHasher::new();
-    walk(dir, &mut h);
-    format!("{:08x}", h.finish() & 0xffff_ffff)
 }

@@ -1,8 +1,5 @@
 //! The whole URL table of the portal, in one place.
 
-use std::path::Path;
-
-use actix_files::Files;
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, ServiceConfig, get, post};
 
@@ -12,25 +9,19 @@ use crate::admin::kinds::{
     pages::Pages, posts::Posts, technologies::Technologies,
 };
 use crate::i18n::Locale;
-use crate::web::middleware::{remember_language, static_cache};
+use crate::web::middleware::remember_language;
 use crate::{
     about, admin, catalog, events, feeds, health, home, media, needs, news, programme, search,
 };
 
-pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
+pub fn routes(cfg: &mut ServiceConfig) {
     cfg.route("/", get().to(home::root))
         .route("/healthz", get().to(health::healthz))
         .route("/robots.txt", get().to(health::robots))
         .route("/sitemap.xml", get().to(feeds::sitemap))
         .route("/sitemap-{n}.xml", get().to(feeds::sitemap_part))
         .route("/media/{key}", get().to(media::serve))
-        .service(
-            web::scope("/static").wrap(from_fn(static_cache)).service(
-                Files::new("", static_dir)
-                    .use_etag(true)
-                    .use_last_modified(true),
-            ),
-        );
+        .route("/static/{path:.*}", get().to(crate::web::assets::serve));
 
     cfg.route(
         "/admin",

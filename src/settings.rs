@@ -26,6 +26,18 @@ pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, D
         .collect())
 }
 
+/// The settings, kept between writes (`changes::memo`).
+pub struct Kept(pub HashMap<String, String>);
+
+pub async fn kept(
+    db: &impl ConnectionTrait,
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Kept>, DbErr> {
+    changes
+        .memo(db, || async { Ok(Kept(all(db).await?)) })
+        .await
+}
+
 pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<(), DbErr> {
     let model = setting::ActiveModel {
         key: Set(key.to_owned()),

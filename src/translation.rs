@@ -131,6 +131,39 @@ where
     Ok(map)
 }
 
+/// Records chosen and ordered by `select`, each with all its translations,
+/// in one statement (a join): a page lists many records, and a statement
+/// per list rather than two keeps it cheap (every statement is a round
+/// trip). With a `window` (offset, limit), at most that many records from
+/// there, however many rows their translations make: the window applies
+/// inside `id IN (...)`.
+pub async fn with_texts<P, T>(
+    db: &impl ConnectionTrait,
+    select: sea_orm::Select<P>,
+    window: Option<(u64, u64)>,
+) -> Result<Vec<(P::Model, Vec<T::Model>)>, DbErr>
+where
+    P: EntityTrait + sea_orm::Related<T>,
+    T: EntityTrait,
+{
+    use sea_orm::{Iterable, PrimaryKeyToColumn, QuerySelect, QueryTrait};
+    let select = match (window, P::PrimaryKey::iter().next()) {
+        (Some((offset, limit)), Some(pk)) => {
+            let pk = pk.into_column();
+            let ids = select
+                .clone()
+                .select_only()
+                .column(pk)
+                .offset(offset)
+                .limit(limit)
+                .into_query();
+            select.filter(pk.in_subquery(ids))
+        }
+        _ => select,
+    };
+    select.find_with_related(T::default()).all(db).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,10 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_schema;
 mod m20261129_000002_search;
 mod m20261129_000003_catalog_version;
+mod m20261205_000001_data_version;
+
+/// For later migrations adding a table that public pages show.
+pub use m20261205_000001_data_version::watch as watch_for_data_version;
 
 pub struct Migrator;
 
@@ -17,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_schema::Migration),
             Box::new(m20261129_000002_search::Migration),
             Box::new(m20261129_000003_catalog_version::Migration),
+            Box::new(m20261205_000001_data_version::Migration),
         ]
     }
 }

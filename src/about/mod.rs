@@ -69,17 +69,17 @@ pub async fn members(db: &impl ConnectionTrait, locale: Locale) -> Result<Vec<Me
 
 /// GET /{lang}/about
 pub async fn about(cx: Ctx) -> Result<Html, AppError> {
-    let p = page_entity::Entity::find()
-        .filter(page_entity::Column::Key.eq("about"))
-        .one(cx.db())
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let rows = page_translation::Entity::find()
-        .filter(page_translation::Column::PageId.eq(p.id))
-        .all(cx.db())
-        .await?;
+    let (p, rows) = translation::with_texts::<page_entity::Entity, page_translation::Entity>(
+        cx.db(),
+        page_entity::Entity::find().filter(page_entity::Column::Key.eq("about")),
+        None,
+    )
+    .await?
+    .into_iter()
+    .next()
+    .ok_or(AppError::NotFound)?;
     let picked = translation::pick(&rows, cx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
-    let s = settings::all(cx.db()).await?;
+    let s = settings::kept(cx.db(), &cx.state.changes).await?;
     let page = cx
         .page(Section::About, picked.text.title.clone())
         .with_description(cx.t("about-description"))
@@ -90,7 +90,7 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
         groups: members(cx.db(), cx.locale).await?,
         figures: settings::FIGURES
             .iter()
-            .map(|k| (*k, settings::figure(&s, k)))
+            .map(|k| (*k, settings::figure(&s.0, k)))
             .collect(),
         page,
     })

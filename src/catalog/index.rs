@@ -4,8 +4,11 @@
 //! at 100,000 technologies are one pass over it, well under a millisecond;
 //! the database answers only the full-text match and the 20 cards shown.
 //!
-//! It is a cache, never the truth: every write to technologies or their
-//! texts raises `catalog_state.version` by trigger, and each request checks
+//! It also knows which images each technology shows, so that cards need
+//! no statement for them.
+//!
+//! It is a cache, never the truth: every write to technologies, their
+//! texts or their images raises `catalog_state.version` by trigger, and each request checks
 //! that number, so every instance sees every change at once.
 
 use std::collections::HashMap;
@@ -48,6 +51,8 @@ pub struct CatalogIndex {
     pub entries: Vec<Entry>,
     /// Position in `entries` by technology id (`u32::MAX`: none).
     pos_by_id: Vec<u32>,
+    /// The images of each technology that has any, in order (media ids).
+    images: HashMap<i32, Vec<i32>>,
     /// Per language: rank of each position when sorted by title.
     title_ranks: Mutex<HashMap<Locale, Arc<Vec<u32>>>>,
     visible: std::sync::Mutex<Option<Arc<VisibleSet>>>,
@@ -59,6 +64,8 @@ pub const LOAD_SQL: &str = "SELECT id, field, trl, ip_status, coop_modes, countr
      FROM technologies ORDER BY publish_at DESC, id DESC";
 pub const TITLE_RANK_SQL: &str = "SELECT technology_id FROM technology_translations WHERE lang = ? AND title <> '' ORDER BY title, technology_id";
 pub const VERSION_SQL: &str = "SELECT version FROM catalog_state WHERE id = 1";
+pub const IMAGES_SQL: &str =
+    "SELECT technology_id, media_id FROM technology_images ORDER BY technology_id, position, id";
 
 fn code_of(list: &[&str], code: &str) -> u8 {
     list.iter()
@@ -102,6 +109,16 @@ impl CatalogIndex {
         }
         drop(rows);
         entries.shrink_to_fit();
+        let mut images: HashMap<i32, Vec<i32>> = HashMap::new();
+        let mut rows = Box::pin(db.stream_raw(stmt(backend, IMAGES_SQL, vec![])).await?);
+        while let Some(r) = rows.next().await {
+            let r = r?;
+            images
+                .entry(r.try_get("", "technology_id")?)
+                .or_default()
+                .push(r.try_get("", "media_id")?);
+        }
+        drop(rows);
         let mut pos_by_id = vec![u32::MAX; usize::try_from(max_id).unwrap_or(0) + 1];
         for (pos, e) in entries.iter().enumerate() {
             if let Ok(i) = usize::try_from(e.id) {
@@ -112,9 +129,15 @@ impl CatalogIndex {
             version,
             entries,
             pos_by_id,
+            images,
             title_ranks: Mutex::new(HashMap::new()),
             visible: std::sync::Mutex::new(None),
         })
+    }
+
+    /// The images of a technology, in order (media ids).
+    pub fn images_of(&self, id: i32) -> &[i32] {
+        self.images.get(&id).map_or(&[], Vec::as_slice)
     }
 
     pub fn position(&self, id: i32) -> Option<usize> {
@@ -356,6 +379,10 @@ impl CatalogIndex {
 pub struct Holder {
     current: RwLock<Option<Arc<CatalogIndex>>>,
     reload: Mutex<()>,
+    /// The data generation (`changes`) in which the catalogue version was
+    /// last read: until the next one, the index is known to be current
+    /// without asking (every write to technologies raises both).
+    checked: std::sync::atomic::AtomicU64,
 }
 
 async fn version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
@@ -376,9 +403,18 @@ impl Holder {
     pub async fn get<C: ConnectionTrait + StreamTrait>(
         &self,
         db: &C,
+        changes: &crate::changes::Changes,
     ) -> Result<Arc<CatalogIndex>, DbErr> {
+        use std::sync::atomic::Ordering;
+        let generation = changes.current(db).await?;
+        if self.checked.load(Ordering::SeqCst) == generation
+            && let Some(idx) = self.cached()
+        {
+            return Ok(idx);
+        }
         let v = version(db).await?;
         if let Some(idx) = self.cached().filter(|i| i.version == v) {
+            self.checked.store(generation, Ordering::SeqCst);
             return Ok(idx);
         }
         // One reload at a time; whoever waited finds it done.
@@ -391,6 +427,7 @@ impl Holder {
         if let Ok(mut w) = self.current.write() {
             *w = Some(idx.clone());
         }
+        self.checked.store(generation, Ordering::SeqCst);
         Ok(idx)
     }
 }

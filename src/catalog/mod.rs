@@ -157,9 +157,10 @@ fn group(
 /// GET /{lang}/technologies
 pub async fn list(cx: Ctx) -> Result<Html, AppError> {
     let q = CatalogQuery::parse(&cx.query);
-    let index = cx.state.catalog.get(cx.db()).await?;
+    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
     let result = store::search(cx.db(), &index, &q, cx.locale).await?;
-    let cards = store::cards(cx.db(), &result.ids, cx.locale).await?;
+    let media = cx.media().await?;
+    let cards = store::cards(cx.db(), &index, &media, &result.ids, cx.locale).await?;
     let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
     page.description = cx.t("catalog-description");
     // Search results are not for indexing; the plain list and its pages are.
@@ -329,12 +330,13 @@ async fn detail_page(
     form: InquiryForm,
     errors: FieldErrors,
 ) -> Result<(DetailPage, i32), AppError> {
-    let d = store::detail(cx.db(), slug, cx.locale)
+    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
+    let d = store::detail(cx.db(), &index, &media, slug, cx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
-    let index = cx.state.catalog.get(cx.db()).await?;
-    let related = store::related(cx.db(), &index, &d.tech, cx.locale).await?;
-    let needs = needs::matching_technology(cx.db(), &d.tech, cx.locale).await?;
+    let related = store::related(cx.db(), &index, &media, &d.tech, cx.locale).await?;
+    let needs = needs::matching_technology(cx, &d.tech, &d.titles).await?;
     let page = cx
         .page(Section::Technologies, d.text.title.clone())
         .with_description(d.text.summary.clone())
@@ -412,7 +414,9 @@ pub struct SentPage {
 /// GET /{lang}/technologies/{slug}/inquiry/sent
 pub async fn inquiry_sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let d = store::detail(cx.db(), &slug, cx.locale)
+    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
+    let d = store::detail(cx.db(), &index, &media, &slug, cx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
     let mut page = cx.page(Section::Technologies, cx.t("inquiry-sent-title"));

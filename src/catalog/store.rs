@@ -3,15 +3,15 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
 use super::query::{CatalogQuery, Sort};
 use crate::db::{now, stmt};
 
 use super::index::{CatalogIndex, Counts, F_ALL, Facets, Filters};
-use crate::entities::{technology, technology_image, technology_translation};
+use crate::entities::{technology, technology_translation};
 use crate::i18n::Locale;
-use crate::media::Image;
+use crate::media::{Image, Library};
 use crate::search::{self, analyzer};
 use crate::taxonomy::{self, ASEAN, FIELDS};
 use crate::translation::{self, Translated};
@@ -32,7 +32,7 @@ async fn text_matches(
 ) -> Result<Vec<(i32, f64)>, DbErr> {
     let Some((sql, values)) = search::match_subquery(
         db.get_database_backend(),
-        search::index::TECHNOLOGY,
+        Some(search::index::TECHNOLOGY),
         terms,
         all,
     ) else {
@@ -252,34 +252,34 @@ pub struct Card {
     pub details: String,
 }
 
-/// Cards for the given ids, in that order (ids no longer visible are skipped).
+/// Cards for the given ids, in that order (ids no longer visible are
+/// skipped): one statement, the images from the index and the library.
 pub async fn cards(
     db: &impl ConnectionTrait,
+    index: &CatalogIndex,
+    media: &Library,
     ids: &[i32],
     locale: Locale,
 ) -> Result<Vec<Card>, DbErr> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let techs: HashMap<i32, technology::Model> = technology::Entity::find()
-        .filter(technology::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|t| (t.id, t))
-        .collect();
-    let texts = translation::load::<technology_translation::Entity>(
+    let rows = translation::with_texts::<technology::Entity, technology_translation::Entity>(
         db,
-        technology_translation::Column::TechnologyId,
-        ids,
+        technology::Entity::find().filter(technology::Column::Id.is_in(ids.iter().copied())),
+        None,
     )
     .await?;
-    let images = first_images(db, ids, locale).await?;
+    let by_id: HashMap<i32, (technology::Model, Vec<technology_translation::Model>)> = rows
+        .into_iter()
+        .map(|(t, texts)| (t.id, (t, texts)))
+        .collect();
     let mut out = Vec::with_capacity(ids.len());
     for id in ids {
-        let Some(t) = techs.get(id) else { continue };
-        let rows = texts.get(id).map(Vec::as_slice).unwrap_or(&[]);
-        let Some(p) = translation::pick(rows, locale, &t.source_lang) else {
+        let Some((t, texts)) = by_id.get(id) else {
+            continue;
+        };
+        let Some(p) = translation::pick(texts, locale, &t.source_lang) else {
             continue;
         };
         out.push(Card {
@@ -293,33 +293,14 @@ pub async fn cards(
             countries: taxonomy::unmask(ASEAN, t.countries),
             province: t.province.clone(),
             shown: p.locale,
-            image: images.get(id).cloned(),
+            image: index
+                .images_of(t.id)
+                .first()
+                .and_then(|m| media.image(*m, locale)),
             details: format!("{}\n\n{}", p.text.description, p.text.scenarios),
         });
     }
     Ok(out)
-}
-
-async fn first_images(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    locale: Locale,
-) -> Result<HashMap<i32, Image>, DbErr> {
-    let links = technology_image::Entity::find()
-        .filter(technology_image::Column::TechnologyId.is_in(ids.iter().copied()))
-        .order_by_asc(technology_image::Column::Position)
-        .all(db)
-        .await?;
-    let mut first: HashMap<i32, i32> = HashMap::new();
-    for l in &links {
-        first.entry(l.technology_id).or_insert(l.media_id);
-    }
-    let media_ids: Vec<i32> = first.values().copied().collect();
-    let images = crate::media::describe(db, &media_ids, locale).await?;
-    Ok(first
-        .into_iter()
-        .filter_map(|(tech, media)| images.get(&media).map(|i| (tech, i.clone())))
-        .collect())
 }
 
 /// Everything the detail page shows.
@@ -329,47 +310,45 @@ pub struct Detail {
     pub shown: Locale,
     pub outdated: bool,
     pub images: Vec<Image>,
+    /// Its titles in every language (for matching needs).
+    pub titles: Vec<String>,
 }
 
-/// A visible technology by slug.
+/// A visible technology by slug: one statement.
 pub async fn detail(
     db: &impl ConnectionTrait,
+    index: &CatalogIndex,
+    media: &Library,
     slug: &str,
     locale: Locale,
 ) -> Result<Option<Detail>, DbErr> {
     let t = now();
-    let Some(tech) = technology::Entity::find()
-        .filter(technology::Column::Slug.eq(slug))
-        .filter(technology::Column::Status.eq("published"))
-        .filter(technology::Column::PublishAt.lte(t))
-        .one(db)
-        .await?
-    else {
+    let found = translation::with_texts::<technology::Entity, technology_translation::Entity>(
+        db,
+        technology::Entity::find()
+            .filter(technology::Column::Slug.eq(slug))
+            .filter(technology::Column::Status.eq("published"))
+            .filter(technology::Column::PublishAt.lte(t)),
+        None,
+    )
+    .await?;
+    let Some((tech, rows)) = found.into_iter().next() else {
         return Ok(None);
     };
     if tech.expires_at.is_some_and(|e| e <= t) {
         return Ok(None);
     }
-    let rows = technology_translation::Entity::find()
-        .filter(technology_translation::Column::TechnologyId.eq(tech.id))
-        .all(db)
-        .await?;
     let Some(p) = translation::pick(&rows, locale, &tech.source_lang) else {
         return Ok(None);
     };
     let (text, shown, outdated) = (p.text.clone(), p.locale, p.outdated);
-    let links = technology_image::Entity::find()
-        .filter(technology_image::Column::TechnologyId.eq(tech.id))
-        .order_by_asc(technology_image::Column::Position)
-        .all(db)
-        .await?;
-    let media_ids: Vec<i32> = links.iter().map(|l| l.media_id).collect();
-    let described = crate::media::describe(db, &media_ids, locale).await?;
-    let images = media_ids
+    let images = index
+        .images_of(tech.id)
         .iter()
-        .filter_map(|m| described.get(m).cloned())
+        .filter_map(|m| media.image(*m, locale))
         .collect();
     Ok(Some(Detail {
+        titles: titles(&rows).into_iter().map(str::to_owned).collect(),
         tech,
         text,
         shown,
@@ -383,6 +362,7 @@ pub async fn detail(
 pub async fn related(
     db: &impl ConnectionTrait,
     index: &CatalogIndex,
+    media: &Library,
     tech: &technology::Model,
     locale: Locale,
 ) -> Result<Vec<Card>, DbErr> {
@@ -409,14 +389,16 @@ pub async fn related(
     }
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let ids: Vec<i32> = best.into_iter().take(4).map(|(_, _, id)| id).collect();
-    cards(db, &ids, locale).await
+    cards(db, index, media, &ids, locale).await
 }
 
 /// Technologies answering a need: same field 3, the need's country 2, any
 /// word of its titles 2; at least a field match, or a country and a word.
+#[expect(clippy::too_many_arguments, reason = "a need's facts, each used once")]
 pub async fn for_need(
     db: &impl ConnectionTrait,
     index: &CatalogIndex,
+    media: &Library,
     field: &str,
     country_bit: i32,
     terms: &[String],
@@ -453,7 +435,7 @@ pub async fn for_need(
         .take(limit)
         .map(|(_, _, id)| id)
         .collect();
-    cards(db, &ids, locale).await
+    cards(db, index, media, &ids, locale).await
 }
 
 /// Words common enough in titles to say nothing about a match.

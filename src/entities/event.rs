@@ -24,7 +24,18 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
 }
 
+/// Its text in each language (one statement loads both: see
+/// `translation::with_texts`).
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(has_many = "super::event_translation::Entity")]
+    Translations,
+}
+
+impl Related<super::event_translation::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Translations.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -24,6 +24,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::fellow::Entity",
+        from = "Column::FellowId",
+        to = "super::fellow::Column::Id"
+    )]
+    Parent,
+}
+
+impl Related<super::fellow::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Parent.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

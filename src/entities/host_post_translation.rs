@@ -22,6 +22,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::host_post::Entity",
+        from = "Column::HostPostId",
+        to = "super::host_post::Column::Id"
+    )]
+    Parent,
+}
+
+impl Related<super::host_post::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Parent.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

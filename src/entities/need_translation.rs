@@ -20,6 +20,19 @@ pub struct Model {
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
-pub enum Relation {}
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::need::Entity",
+        from = "Column::NeedId",
+        to = "super::need::Column::Id"
+    )]
+    Parent,
+}
+
+impl Related<super::need::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Parent.def()
+    }
+}
 
 impl ActiveModelBehavior for ActiveModel {}

@@ -7,7 +7,6 @@ use actix_web::web;
 use askama::Template;
 use chrono::{DateTime, Offset, Utc};
 use chrono_tz::Tz;
-use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
 use crate::entities::event;
@@ -52,17 +51,11 @@ pub struct EventCard {
     pub fallback: bool,
 }
 
-pub async fn cards(
-    db: &impl ConnectionTrait,
-    events: Vec<event::Model>,
-    locale: Locale,
-) -> Result<Vec<EventCard>, DbErr> {
-    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
-    let texts = store::texts(db, &ids).await?;
-    Ok(events
+pub fn cards(events: Vec<store::WithTexts>, locale: Locale) -> Vec<EventCard> {
+    events
         .into_iter()
-        .filter_map(|e| {
-            let p = translation::pick(texts.get(&e.id)?, locale, &e.source_lang)?;
+        .filter_map(|(e, texts)| {
+            let p = translation::pick(&texts, locale, &e.source_lang)?;
             Some(EventCard {
                 title: p.text.title.clone(),
                 summary: p.text.summary.clone(),
@@ -77,7 +70,7 @@ pub async fn cards(
                 ends_at: e.ends_at,
             })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Deserialize, Default)]
@@ -136,11 +129,14 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     }
     page.description = cx.t("events-description");
     Html::render(&ListPage {
-        upcoming: cards(cx.db(), upcoming, cx.locale).await?,
-        past: cards(cx.db(), past, cx.locale).await?,
+        upcoming: cards(upcoming, cx.locale),
+        past: cards(past, cx.locale),
         kinds: EVENT_KINDS,
         kind: kind.unwrap_or_default().to_owned(),
-        years: store::years(cx.db()).await?,
+        years: store::facts(cx.db(), &cx.state.changes)
+            .await?
+            .years
+            .clone(),
         year,
         prev_href: (page_no > 1).then(|| link(page_no - 1)),
         next_href: (page_no < last).then(|| link(page_no + 1)),
@@ -170,27 +166,21 @@ pub struct DetailPage {
 /// GET /{lang}/events/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let e = store::by_slug(cx.db(), &slug)
+    let (e, rows) = store::by_slug(cx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let texts = store::texts(cx.db(), &[e.id]).await?;
-    let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
-    let p = translation::pick(rows, cx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
+    let p = translation::pick(&rows, cx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
     let t = crate::db::now();
     let registration_open =
         !e.registration_url.is_empty() && e.registration_closes_at.unwrap_or(e.starts_at) > t;
-    let news = news::for_event(cx.db(), e.id, cx.locale).await?;
+    let media = cx.media().await?;
+    let news = news::for_event(cx.db(), &media, e.id, cx.locale).await?;
     let mut page = cx
         .page(Section::Events, p.text.title.clone())
         .with_description(p.text.summary.clone())
         .with_content(p.locale, p.outdated);
     page.og_type = "article";
-    let cover = match e.cover_id {
-        Some(id) => crate::media::describe(cx.db(), &[id], cx.locale)
-            .await?
-            .remove(&id),
-        None => None,
-    };
+    let cover = e.cover_id.and_then(|id| media.image(id, cx.locale));
     page.og_image = cover.as_ref().map(|c| page.abs(&c.src(1200)));
     Html::render(&DetailPage {
         cover,

@@ -42,35 +42,65 @@ fn filtered(f: &Filter<'_>) -> sea_orm::Select<event::Entity> {
     q
 }
 
+/// An event with its text in every language.
+pub type WithTexts = (event::Model, Vec<event_translation::Model>);
+
 /// Events not yet over, soonest first.
 pub async fn upcoming(
     db: &impl ConnectionTrait,
     f: &Filter<'_>,
     limit: u64,
-) -> Result<Vec<event::Model>, DbErr> {
-    filtered(f)
-        .filter(event::Column::EndsAt.gte(now()))
-        .order_by_asc(event::Column::StartsAt)
-        .limit(limit)
-        .all(db)
-        .await
+) -> Result<Vec<WithTexts>, DbErr> {
+    translation::with_texts(
+        db,
+        filtered(f)
+            .filter(event::Column::EndsAt.gte(now()))
+            .order_by_asc(event::Column::StartsAt)
+            .order_by_asc(event::Column::Id),
+        Some((0, limit)),
+    )
+    .await
 }
 
-/// Events that are over, latest first, a page at a time.
+/// Events that are over, latest first, a page at a time, and how many
+/// there are in all.
 pub async fn past(
     db: &impl ConnectionTrait,
     f: &Filter<'_>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<event::Model>, u64), DbErr> {
-    let pages = filtered(f)
-        .filter(event::Column::EndsAt.lt(now()))
-        .order_by_desc(event::Column::StartsAt)
-        .paginate(db, per_page);
-    Ok((
-        pages.fetch_page(page.saturating_sub(1)).await?,
-        pages.num_items().await?,
-    ))
+) -> Result<(Vec<WithTexts>, u64), DbErr> {
+    let over = || filtered(f).filter(event::Column::EndsAt.lt(now()));
+    let total = over().count(db).await?;
+    let items = translation::with_texts(
+        db,
+        over()
+            .order_by_desc(event::Column::StartsAt)
+            .order_by_desc(event::Column::Id),
+        Some((page.saturating_sub(1) * per_page, per_page)),
+    )
+    .await?;
+    Ok((items, total))
+}
+
+/// What the events pages count and filter by, kept between writes: how
+/// many events are public, and the years that have any.
+pub struct Facts {
+    pub total: u64,
+    pub years: Vec<i32>,
+}
+
+pub async fn facts(
+    db: &impl ConnectionTrait,
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Facts>, DbErr> {
+    changes
+        .memo(db, || async {
+            let years = years(db).await?;
+            let total = event::Entity::find().filter(visible()).count(db).await?;
+            Ok(Facts { total, years })
+        })
+        .await
 }
 
 /// Years that have events, newest first (for the year filter).
@@ -88,20 +118,32 @@ pub async fn years(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
     Ok(years)
 }
 
-pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<event::Model>, DbErr> {
-    event::Entity::find()
-        .filter(visible())
-        .filter(event::Column::Slug.eq(slug))
-        .one(db)
-        .await
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<WithTexts>, DbErr> {
+    Ok(translation::with_texts(
+        db,
+        event::Entity::find()
+            .filter(visible())
+            .filter(event::Column::Slug.eq(slug)),
+        None,
+    )
+    .await?
+    .into_iter()
+    .next())
 }
 
-pub async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<event::Model>, DbErr> {
-    event::Entity::find()
-        .filter(visible())
-        .filter(event::Column::Id.eq(id))
-        .one(db)
-        .await
+/// The visible events among `ids`, with their texts.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<WithTexts>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    translation::with_texts(
+        db,
+        event::Entity::find()
+            .filter(visible())
+            .filter(event::Column::Id.is_in(ids.iter().copied())),
+        None,
+    )
+    .await
 }
 
 pub async fn texts(

@@ -30,15 +30,10 @@ pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppErr
     let base = cx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
     let items = crate::news::store::latest(db, ENTRIES).await?;
-    let ids: Vec<i32> = items.iter().map(|n| n.id).collect();
-    let texts = crate::news::store::texts(db, &ids).await?;
     let mut entries = Vec::new();
     let mut newest: Option<DateTime<Utc>> = None;
-    for n in &items {
-        let Some(p) = texts
-            .get(&n.id)
-            .and_then(|r| translation::pick(r, cx.locale, &n.source_lang))
-        else {
+    for (n, texts) in &items {
+        let Some(p) = translation::pick(texts, cx.locale, &n.source_lang) else {
             continue;
         };
         let updated = n.updated_at.max(p.text.updated_at);

@@ -65,14 +65,12 @@ pub async fn event_ics(
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
-    let e = store::by_slug(cx.db(), &slug)
+    let (e, rows) = store::by_slug(cx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let texts = store::texts(cx.db(), &[e.id]).await?;
     let base = cx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
-    let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
-    let ev = vevent(&e, rows, cx.locale, &base, &host).ok_or(AppError::NotFound)?;
+    let ev = vevent(&e, &rows, cx.locale, &base, &host).ok_or(AppError::NotFound)?;
     let mut cal = calendar(ev.get_summary().unwrap_or_default());
     cal.push(ev);
     let mut res = not_modified_or(&req, CONTENT_TYPE, cal.done().to_string().into_bytes());
@@ -92,13 +90,10 @@ pub async fn events_calendar(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, 
         year: None,
     };
     let events = store::upcoming(cx.db(), &filter, 500).await?;
-    let ids: Vec<i32> = events.iter().map(|e| e.id).collect();
-    let texts = store::texts(cx.db(), &ids).await?;
     let base = cx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
     let mut cal = calendar(&format!("{} · {}", cx.t("events-title"), cx.t("site-name")));
-    for e in &events {
-        let rows = texts.get(&e.id).map(Vec::as_slice).unwrap_or(&[]);
+    for (e, rows) in &events {
         if let Some(ev) = vevent(e, rows, cx.locale, &base, &host) {
             cal.push(ev);
         }

@@ -3,7 +3,6 @@
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
-use sea_orm::{EntityTrait, PaginatorTrait, QueryFilter};
 
 use crate::catalog::{self, CardView};
 use crate::error::AppError;
@@ -76,21 +75,20 @@ pub struct HomePage {
 /// GET /{lang}/
 pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let db = cx.db();
-    let index = cx.state.catalog.get(db).await?;
+    let index = cx.state.catalog.get(db, &cx.state.changes).await?;
+    let media = cx.media().await?;
     let technologies = catalog::store::visible_count(&index);
     let featured_ids = catalog::store::featured(&index, 6);
-    let featured = catalog::store::cards(db, &featured_ids, cx.locale).await?;
+    let featured = catalog::store::cards(db, &index, &media, &featured_ids, cx.locale).await?;
     let filter = events::store::Filter {
         kind: None,
         year: None,
     };
     let upcoming = events::store::upcoming(db, &filter, 3).await?;
-    let events_total = crate::entities::event::Entity::find()
-        .filter(events::store::visible())
-        .count(db)
-        .await?;
+    let events_total = events::store::facts(db, &cx.state.changes).await?.total;
     let latest = news::store::latest(db, 4).await?;
-    let s = settings::all(db).await?;
+    let s = settings::kept(db, &cx.state.changes).await?;
+    let programme = programme::store::public(db, &cx.state.changes).await?;
     let figures = vec![
         Figure {
             key: "technologies",
@@ -98,11 +96,11 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
         },
         Figure {
             key: "network_members",
-            value: settings::figure(&s, "network_members"),
+            value: settings::figure(&s.0, "network_members"),
         },
         Figure {
             key: "agreements",
-            value: settings::figure(&s, "agreements"),
+            value: settings::figure(&s.0, "agreements"),
         },
         Figure {
             key: "events",
@@ -110,7 +108,7 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
         },
         Figure {
             key: "fellows",
-            value: i64::try_from(programme::store::fellow_count(db).await?).unwrap_or(0),
+            value: i64::try_from(programme.fellows.len()).unwrap_or(0),
         },
     ];
     let mut page = cx.page(Section::Home, cx.t("home-title"));
@@ -118,9 +116,9 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     Html::render(&HomePage {
         figures,
         featured: catalog::card_views(featured, "", cx.locale),
-        events: events::cards(db, upcoming, cx.locale).await?,
-        news: news::cards(db, latest, cx.locale).await?,
-        call: programme::current_call_view(db, cx.locale).await?,
+        events: events::cards(upcoming, cx.locale),
+        news: news::cards(latest, &media, cx.locale),
+        call: programme::current_call_view(&programme, cx.locale),
         page,
     })
 }

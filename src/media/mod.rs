@@ -45,50 +45,74 @@ impl Image {
     }
 }
 
-/// The images with the given ids, alt text in the visitor's language.
-pub async fn describe(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    locale: Locale,
-) -> Result<HashMap<i32, Image>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = media::Entity::find()
-        .select_only()
-        .columns([
-            media::Column::Id,
-            media::Column::Key,
-            media::Column::Width,
-            media::Column::Height,
-            media::Column::SourceLang,
-        ])
-        .filter(media::Column::Id.is_in(ids.iter().copied()))
-        .into_tuple::<(i32, String, i32, i32, String)>()
-        .all(db)
-        .await?;
-    let alts =
-        translation::load::<media_translation::Entity>(db, media_translation::Column::MediaId, ids)
+/// Every image's description (key, size, alt text in each language), not
+/// its bytes: kept in memory between writes (`changes::memo`), so a page
+/// describing its images sends no statement. A portal has hundreds of
+/// images, not millions.
+pub struct Library {
+    images: HashMap<i32, (Image, String, Vec<media_translation::Model>)>,
+}
+
+impl Library {
+    pub async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let rows = media::Entity::find()
+            .select_only()
+            .columns([
+                media::Column::Id,
+                media::Column::Key,
+                media::Column::Width,
+                media::Column::Height,
+                media::Column::SourceLang,
+            ])
+            .into_tuple::<(i32, String, i32, i32, String)>()
+            .all(db)
             .await?;
-    Ok(rows
-        .into_iter()
-        .map(|(id, key, width, height, source)| {
-            let alt = alts
-                .get(&id)
-                .and_then(|r| translation::pick(r, locale, &source))
-                .map(|p| p.text.alt.clone())
-                .unwrap_or_default();
-            (
-                id,
-                Image {
-                    key,
-                    alt,
-                    width,
-                    height,
-                },
-            )
+        let mut alts: HashMap<i32, Vec<media_translation::Model>> = HashMap::new();
+        for row in media_translation::Entity::find().all(db).await? {
+            alts.entry(row.media_id).or_default().push(row);
+        }
+        Ok(Self {
+            images: rows
+                .into_iter()
+                .map(|(id, key, width, height, source)| {
+                    let image = Image {
+                        key,
+                        alt: String::new(),
+                        width,
+                        height,
+                    };
+                    (id, (image, source, alts.remove(&id).unwrap_or_default()))
+                })
+                .collect(),
         })
-        .collect())
+    }
+
+    /// The image with this id, alt text in the visitor's language.
+    pub fn image(&self, id: i32, locale: Locale) -> Option<Image> {
+        let (image, source, alts) = self.images.get(&id)?;
+        let alt = translation::pick(alts, locale, source)
+            .map(|p| p.text.alt.clone())
+            .unwrap_or_default();
+        Some(Image {
+            alt,
+            ..image.clone()
+        })
+    }
+
+    /// The images with the given ids, by id.
+    pub fn describe(&self, ids: &[i32], locale: Locale) -> HashMap<i32, Image> {
+        ids.iter()
+            .filter_map(|id| self.image(*id, locale).map(|i| (*id, i)))
+            .collect()
+    }
+}
+
+/// The media library for the current data generation.
+pub async fn library(
+    db: &impl ConnectionTrait,
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Library>, DbErr> {
+    changes.memo(db, || Library::load(db)).await
 }
 
 #[derive(serde::Deserialize)]

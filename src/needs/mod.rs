@@ -5,11 +5,10 @@ pub mod store;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
 use crate::catalog::{self, CardView, store as catalog_store};
-use crate::entities::{need, technology};
+use crate::entities::{need, need_translation, technology};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::ratelimit;
@@ -32,61 +31,38 @@ pub struct NeedCard {
     pub posted: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-pub async fn cards(
-    db: &impl ConnectionTrait,
-    needs: Vec<need::Model>,
-    locale: Locale,
-) -> Result<Vec<NeedCard>, DbErr> {
-    let ids: Vec<i32> = needs.iter().map(|n| n.id).collect();
-    let texts = store::texts(db, &ids).await?;
-    Ok(needs
-        .into_iter()
-        .filter_map(|n| {
-            let rows = texts.get(&n.id)?;
-            let p = translation::pick(rows, locale, &n.source_lang)?;
-            let plain = crate::markdown::to_text(&p.text.description);
-            Some(NeedCard {
-                title: p.text.title.clone(),
-                summary: plain.chars().take(220).collect::<String>(),
-                lang: p.locale.tag(),
-                fallback: p.locale != locale,
-                slug: n.slug,
-                field: n.field,
-                country: n.country,
-                organisation: n.organisation,
-                posted: n.publish_at,
-            })
-        })
-        .collect())
+pub fn card(n: &need::Model, rows: &[need_translation::Model], locale: Locale) -> Option<NeedCard> {
+    let p = translation::pick(rows, locale, &n.source_lang)?;
+    let plain = crate::markdown::to_text(&p.text.description);
+    Some(NeedCard {
+        title: p.text.title.clone(),
+        summary: plain.chars().take(220).collect::<String>(),
+        lang: p.locale.tag(),
+        fallback: p.locale != locale,
+        slug: n.slug.clone(),
+        field: n.field.clone(),
+        country: n.country.clone(),
+        organisation: n.organisation.clone(),
+        posted: n.publish_at,
+    })
 }
 
 /// Needs a technology answers, best first: same field 3, one of its
 /// countries 2, a word of their titles in common 2; at least a field match,
 /// or a country and a word. Needs are few, so this is done in memory.
 pub async fn matching_technology(
-    db: &impl ConnectionTrait,
+    cx: &Ctx,
     tech: &technology::Model,
-    locale: Locale,
-) -> Result<Vec<NeedCard>, DbErr> {
-    let texts = translation::load::<crate::entities::technology_translation::Entity>(
-        db,
-        crate::entities::technology_translation::Column::TechnologyId,
-        &[tech.id],
-    )
-    .await?;
-    let rows = texts.get(&tech.id).map(Vec::as_slice).unwrap_or(&[]);
-    let tech_terms = catalog_store::match_terms(catalog_store::titles(rows));
-    let (needs, _) = store::list(db, None, None, 1, 500).await?;
-    let ids: Vec<i32> = needs.iter().map(|n| n.id).collect();
-    let need_texts = store::texts(db, &ids).await?;
-    let mut scored: Vec<(u8, need::Model)> = needs
-        .into_iter()
-        .filter_map(|n| {
-            let titles = need_texts
-                .get(&n.id)
-                .map(|r| r.iter().map(|t| t.title.as_str()).collect::<Vec<_>>())
-                .unwrap_or_default();
-            let words = catalog_store::match_terms(titles);
+    titles: &[String],
+) -> Result<Vec<NeedCard>, AppError> {
+    let tech_terms = catalog_store::match_terms(titles.iter().map(String::as_str));
+    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let mut scored: Vec<(u8, &(need::Model, Vec<need_translation::Model>))> = published
+        .needs
+        .iter()
+        .filter_map(|entry| {
+            let (n, rows) = entry;
+            let words = catalog_store::match_terms(rows.iter().map(|t| t.title.as_str()));
             let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
             let score = if n.field == tech.field { 3 } else { 0 }
                 + if tech.countries & bit != 0 { 2 } else { 0 }
@@ -95,17 +71,16 @@ pub async fn matching_technology(
                 } else {
                     0
                 };
-            (score >= 3).then_some((score, n))
+            (score >= 3).then_some((score, entry))
         })
         .collect();
-    // Stable: newest first within a score, as `store::list` returned them.
+    // Stable: newest first within a score, as they are kept.
     scored.sort_by_key(|s| std::cmp::Reverse(s.0));
-    cards(
-        db,
-        scored.into_iter().take(5).map(|(_, n)| n).collect(),
-        locale,
-    )
-    .await
+    Ok(scored
+        .into_iter()
+        .take(5)
+        .filter_map(|(_, (n, rows))| card(n, rows, cx.locale))
+        .collect())
 }
 
 /// Technologies that answer a need.
@@ -116,9 +91,11 @@ pub async fn matching_needs_techs(
 ) -> Result<Vec<CardView>, AppError> {
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
-    let index = cx.state.catalog.get(cx.db()).await?;
+    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
     let cards =
-        catalog_store::for_need(cx.db(), &index, &n.field, bit, &terms, 5, cx.locale).await?;
+        catalog_store::for_need(cx.db(), &index, &media, &n.field, bit, &terms, 5, cx.locale)
+            .await?;
     Ok(catalog::card_views(cards, "", cx.locale))
 }
 
@@ -151,8 +128,22 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let field = FIELDS.iter().find(|f| **f == q.field).copied();
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
     let page_no = crate::web::forms::page_number(&q.page);
-    let (items, total) = store::list(cx.db(), field, country, page_no, PER_PAGE).await?;
+    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let matching: Vec<&(need::Model, Vec<need_translation::Model>)> = published
+        .needs
+        .iter()
+        .filter(|(n, _)| field.is_none_or(|f| n.field == f))
+        .filter(|(n, _)| country.is_none_or(|c| n.country == c))
+        .collect();
+    let total = u64::try_from(matching.len()).unwrap_or(0);
     let last_page = total.div_ceil(PER_PAGE).max(1);
+    let skip = usize::try_from((page_no.saturating_sub(1)) * PER_PAGE).unwrap_or(usize::MAX);
+    let items: Vec<NeedCard> = matching
+        .into_iter()
+        .skip(skip)
+        .take(usize::try_from(PER_PAGE).unwrap_or(20))
+        .filter_map(|(n, rows)| card(n, rows, cx.locale))
+        .collect();
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(f) = field {
@@ -172,7 +163,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     }
     page.description = cx.t("needs-description");
     Html::render(&ListPage {
-        needs: cards(cx.db(), items, cx.locale).await?,
+        needs: items,
         field: field.unwrap_or_default().to_owned(),
         country: country.unwrap_or_default().to_owned(),
         total,
@@ -197,14 +188,11 @@ pub struct DetailPage {
 /// GET /{lang}/needs/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let n = store::by_slug(cx.db(), &slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let texts = store::texts(cx.db(), &[n.id]).await?;
-    let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
+    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let (n, rows) = published.by_slug(&slug).ok_or(AppError::NotFound)?;
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let technologies = matching_needs_techs(&cx, &n, titles).await?;
+    let technologies = matching_needs_techs(&cx, n, titles).await?;
     let page = cx
         .page(Section::Needs, p.text.title.clone())
         .with_description(
@@ -218,7 +206,7 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
         title: p.text.title.clone(),
         description_html: crate::markdown::render(&p.text.description),
         technologies,
-        need: n,
+        need: n.clone(),
         page,
     })
 }

@@ -3,8 +3,8 @@
 
 use chrono::Duration;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
 
 use crate::db::now;
@@ -25,50 +25,39 @@ fn visible() -> sea_orm::Condition {
         )
 }
 
-/// Visible needs, newest first, optionally of one field or country.
-pub async fn list(
-    db: &impl ConnectionTrait,
-    field: Option<&str>,
-    country: Option<&str>,
-    page: u64,
-    per_page: u64,
-) -> Result<(Vec<need::Model>, u64), DbErr> {
-    let mut q = need::Entity::find().filter(visible());
-    if let Some(f) = field {
-        q = q.filter(need::Column::Field.eq(f));
+/// Every visible need with its texts, newest first. Needs are few (the
+/// centre publishes hundreds, not thousands), so the public pages filter,
+/// page and match them in memory from this, kept between writes
+/// (`changes::memo`; a need appearing or expiring at its time is a change
+/// too).
+pub struct Published {
+    pub needs: Vec<(need::Model, Vec<need_translation::Model>)>,
+}
+
+impl Published {
+    async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let needs = translation::with_texts::<need::Entity, need_translation::Entity>(
+            db,
+            need::Entity::find()
+                .filter(visible())
+                .order_by_desc(need::Column::PublishAt)
+                .order_by_desc(need::Column::Id),
+            None,
+        )
+        .await?;
+        Ok(Self { needs })
     }
-    if let Some(c) = country {
-        q = q.filter(need::Column::Country.eq(c));
+
+    pub fn by_slug(&self, slug: &str) -> Option<&(need::Model, Vec<need_translation::Model>)> {
+        self.needs.iter().find(|(n, _)| n.slug == slug)
     }
-    let pages = q
-        .order_by_desc(need::Column::PublishAt)
-        .order_by_desc(need::Column::Id)
-        .paginate(db, per_page);
-    let total = pages.num_items().await?;
-    let items = pages.fetch_page(page.saturating_sub(1)).await?;
-    Ok((items, total))
 }
 
-pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<need::Model>, DbErr> {
-    need::Entity::find()
-        .filter(visible())
-        .filter(need::Column::Slug.eq(slug))
-        .one(db)
-        .await
-}
-
-pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<need::Model>, DbErr> {
-    need::Entity::find()
-        .filter(need::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await
-}
-
-pub async fn texts(
+pub async fn published(
     db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<std::collections::HashMap<i32, Vec<need_translation::Model>>, DbErr> {
-    translation::load::<need_translation::Entity>(db, need_translation::Column::NeedId, ids).await
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Published>, DbErr> {
+    changes.memo(db, || Published::load(db)).await
 }
 
 /// What a visitor posts; becomes public only when an editor approves it.

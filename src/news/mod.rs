@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::entities::news;
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::media::Image;
+use crate::media::{Image, Library};
 use crate::translation;
 use crate::web::{Ctx, Html, Page, Section};
 
@@ -25,35 +25,28 @@ pub struct NewsCard {
     pub cover: Option<Image>,
 }
 
-pub async fn cards(
-    db: &impl ConnectionTrait,
-    items: Vec<news::Model>,
-    locale: Locale,
-) -> Result<Vec<NewsCard>, DbErr> {
-    let ids: Vec<i32> = items.iter().map(|n| n.id).collect();
-    let texts = store::texts(db, &ids).await?;
-    let cover_ids: Vec<i32> = items.iter().filter_map(|n| n.cover_id).collect();
-    let covers = crate::media::describe(db, &cover_ids, locale).await?;
-    Ok(items
+pub fn cards(items: Vec<store::WithTexts>, media: &Library, locale: Locale) -> Vec<NewsCard> {
+    items
         .into_iter()
-        .filter_map(|n| {
-            let p = translation::pick(texts.get(&n.id)?, locale, &n.source_lang)?;
+        .filter_map(|(n, texts)| {
+            let p = translation::pick(&texts, locale, &n.source_lang)?;
             Some(NewsCard {
                 title: p.text.title.clone(),
                 summary: p.text.summary.clone(),
                 lang: p.locale.tag(),
                 fallback: p.locale != locale,
-                cover: n.cover_id.and_then(|c| covers.get(&c).cloned()),
+                cover: n.cover_id.and_then(|c| media.image(c, locale)),
                 published: n.publish_at,
                 slug: n.slug,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// News linked to an event, newest first.
 pub async fn for_event(
     db: &impl ConnectionTrait,
+    media: &Library,
     event_id: i32,
     locale: Locale,
 ) -> Result<Vec<NewsCard>, DbErr> {
@@ -67,7 +60,7 @@ pub async fn for_event(
         10,
     )
     .await?;
-    cards(db, items, locale).await
+    Ok(cards(items, media, locale))
 }
 
 #[derive(Deserialize, Default)]
@@ -99,22 +92,17 @@ const PER_PAGE: u64 = 10;
 /// The events news is linked to, newest first, titled in `locale`.
 async fn linked_events(
     db: &impl ConnectionTrait,
+    ids: &[i32],
     locale: Locale,
 ) -> Result<Vec<(String, String)>, DbErr> {
-    let ids = store::linked_event_ids(db).await?;
-    let texts = crate::events::store::texts(db, &ids).await?;
-    let mut events = Vec::new();
-    for id in ids {
-        let Some(e) = crate::events::store::by_id(db, id).await? else {
-            continue;
-        };
-        if let Some(p) = texts
-            .get(&id)
-            .and_then(|r| translation::pick(r, locale, &e.source_lang))
-        {
-            events.push((e.starts_at, e.slug.clone(), p.text.title.clone()));
-        }
-    }
+    let mut events: Vec<_> = crate::events::store::by_ids(db, ids)
+        .await?
+        .into_iter()
+        .filter_map(|(e, texts)| {
+            translation::pick(&texts, locale, &e.source_lang)
+                .map(|p| (e.starts_at, e.slug.clone(), p.text.title.clone()))
+        })
+        .collect();
     events.sort_by_key(|e| std::cmp::Reverse(e.0));
     Ok(events.into_iter().map(|(_, s, t)| (s, t)).collect())
 }
@@ -135,20 +123,16 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter {
         year,
-        event_id: event.as_ref().map(|e| e.id),
+        event_id: event.as_ref().map(|(e, _)| e.id),
     };
     let (items, total) = store::list(cx.db(), &filter, page_no, PER_PAGE).await?;
     let last_page = total.div_ceil(PER_PAGE).max(1);
-    let event_title = match &event {
-        Some(e) => {
-            let texts = crate::events::store::texts(cx.db(), &[e.id]).await?;
-            texts
-                .get(&e.id)
-                .and_then(|r| translation::pick(r, cx.locale, &e.source_lang))
-                .map(|p| (e.slug.clone(), p.text.title.clone()))
-        }
-        None => None,
-    };
+    let event_title = event.as_ref().and_then(|(e, texts)| {
+        translation::pick(texts, cx.locale, &e.source_lang)
+            .map(|p| (e.slug.clone(), p.text.title.clone()))
+    });
+    let facts = store::facts(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(y) = year {
@@ -166,13 +150,13 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         page.canonical_query = Some(format!("page={page_no}"));
     }
     Html::render(&ListPage {
-        items: cards(cx.db(), items, cx.locale).await?,
-        years: store::years(cx.db()).await?,
+        items: cards(items, &media, cx.locale),
+        years: facts.years.clone(),
         year,
         prev_href: (page_no > 1).then(|| link(page_no - 1)),
         next_href: (page_no < last_page).then(|| link(page_no + 1)),
         event: event_title,
-        events: linked_events(cx.db(), cx.locale).await?,
+        events: linked_events(cx.db(), &facts.linked_event_ids, cx.locale).await?,
         page_no,
         last_page,
         page,
@@ -195,32 +179,24 @@ pub struct DetailPage {
 /// GET /{lang}/news/{slug}
 pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let n = store::by_slug(cx.db(), &slug)
+    let (n, rows) = store::by_slug(cx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let texts = store::texts(cx.db(), &[n.id]).await?;
-    let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
-    let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
-    let cover = match n.cover_id {
-        Some(c) => crate::media::describe(cx.db(), &[c], cx.locale)
-            .await?
-            .remove(&c),
-        None => None,
-    };
+    let p = translation::pick(&rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
+    let media = cx.media().await?;
+    let cover = n.cover_id.and_then(|c| media.image(c, cx.locale));
     let event = match n.event_id {
-        Some(id) => match crate::events::store::by_id(cx.db(), id).await? {
-            Some(e) => {
-                let texts = crate::events::store::texts(cx.db(), &[e.id]).await?;
-                texts
-                    .get(&e.id)
-                    .and_then(|r| translation::pick(r, cx.locale, &e.source_lang))
+        Some(id) => crate::events::store::by_ids(cx.db(), &[id])
+            .await?
+            .into_iter()
+            .next()
+            .and_then(|(e, texts)| {
+                translation::pick(&texts, cx.locale, &e.source_lang)
                     .map(|p| (e.slug.clone(), p.text.title.clone()))
-            }
-            None => None,
-        },
+            }),
         None => None,
     };
-    let related = cards(cx.db(), store::related(cx.db(), &n, 3).await?, cx.locale).await?;
+    let related = cards(store::related(cx.db(), &n, 3).await?, &media, cx.locale);
     let mut page = cx
         .page(Section::News, p.text.title.clone())
         .with_description(p.text.summary.clone())

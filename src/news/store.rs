@@ -40,30 +40,74 @@ fn filtered(f: &Filter) -> sea_orm::Select<news::Entity> {
     q
 }
 
-/// Published news, newest first, a page at a time.
+/// A news item with its text in every language.
+pub type WithTexts = (news::Model, Vec<news_translation::Model>);
+
+/// Published news, newest first, a page at a time, with how many there
+/// are in all.
 pub async fn list(
     db: &impl ConnectionTrait,
     f: &Filter,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<news::Model>, u64), DbErr> {
-    let pages = filtered(f)
-        .order_by_desc(news::Column::PublishAt)
-        .order_by_desc(news::Column::Id)
-        .paginate(db, per_page);
-    Ok((
-        pages.fetch_page(page.saturating_sub(1)).await?,
-        pages.num_items().await?,
-    ))
+) -> Result<(Vec<WithTexts>, u64), DbErr> {
+    let total = filtered(f).count(db).await?;
+    let items = translation::with_texts(
+        db,
+        filtered(f)
+            .order_by_desc(news::Column::PublishAt)
+            .order_by_desc(news::Column::Id),
+        Some((page.saturating_sub(1) * per_page, per_page)),
+    )
+    .await?;
+    Ok((items, total))
 }
 
-pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<news::Model>, DbErr> {
-    news::Entity::find()
-        .filter(visible())
-        .order_by_desc(news::Column::PublishAt)
-        .order_by_desc(news::Column::Id)
-        .limit(limit)
-        .all(db)
+pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<WithTexts>, DbErr> {
+    translation::with_texts(
+        db,
+        news::Entity::find()
+            .filter(visible())
+            .order_by_desc(news::Column::PublishAt)
+            .order_by_desc(news::Column::Id),
+        Some((0, limit)),
+    )
+    .await
+}
+
+/// The published news among `ids`, with their texts.
+pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<WithTexts>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    translation::with_texts(
+        db,
+        news::Entity::find()
+            .filter(visible())
+            .filter(news::Column::Id.is_in(ids.iter().copied())),
+        None,
+    )
+    .await
+}
+
+/// What the news list offers to filter by, kept between writes: the years
+/// with news, and the events news is linked to.
+pub struct Facts {
+    pub years: Vec<i32>,
+    pub linked_event_ids: Vec<i32>,
+}
+
+pub async fn facts(
+    db: &impl ConnectionTrait,
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Facts>, DbErr> {
+    changes
+        .memo(db, || async {
+            Ok(Facts {
+                years: years(db).await?,
+                linked_event_ids: linked_event_ids(db).await?,
+            })
+        })
         .await
 }
 
@@ -98,44 +142,42 @@ pub async fn linked_event_ids(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbE
     Ok(ids)
 }
 
-pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<news::Model>, DbErr> {
-    news::Entity::find()
-        .filter(visible())
-        .filter(news::Column::Slug.eq(slug))
-        .one(db)
-        .await
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<WithTexts>, DbErr> {
+    Ok(translation::with_texts(
+        db,
+        news::Entity::find()
+            .filter(visible())
+            .filter(news::Column::Slug.eq(slug)),
+        None,
+    )
+    .await?
+    .into_iter()
+    .next())
 }
 
-/// Other news about the same event, else the latest, without `exclude`.
+/// Other news about the same event, else the latest, without `n`.
 pub async fn related(
     db: &impl ConnectionTrait,
     n: &news::Model,
     limit: u64,
-) -> Result<Vec<news::Model>, DbErr> {
-    let mut q = news::Entity::find()
+) -> Result<Vec<WithTexts>, DbErr> {
+    let q = news::Entity::find()
         .filter(visible())
-        .filter(news::Column::Id.ne(n.id));
+        .filter(news::Column::Id.ne(n.id))
+        .order_by_desc(news::Column::PublishAt)
+        .order_by_desc(news::Column::Id);
     if let Some(e) = n.event_id {
-        let same: Vec<news::Model> = q
-            .clone()
-            .filter(news::Column::EventId.eq(e))
-            .order_by_desc(news::Column::PublishAt)
-            .limit(limit)
-            .all(db)
-            .await?;
+        let same = translation::with_texts(
+            db,
+            q.clone().filter(news::Column::EventId.eq(e)),
+            Some((0, limit)),
+        )
+        .await?;
         if !same.is_empty() {
             return Ok(same);
         }
     }
-    q = q.order_by_desc(news::Column::PublishAt);
-    q.limit(limit).all(db).await
-}
-
-pub async fn texts(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<std::collections::HashMap<i32, Vec<news_translation::Model>>, DbErr> {
-    translation::load::<news_translation::Entity>(db, news_translation::Column::NewsId, ids).await
+    translation::with_texts(db, q, Some((0, limit))).await
 }
 
 pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {

@@ -387,18 +387,15 @@ impl ApplyPage {
     }
 }
 
-pub async fn open_call(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
-    let Some(call) = super::current_call_view(db, locale).await? else {
+pub async fn open_call(cx: &Ctx) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
+    let public = super::store::public(cx.db(), &cx.state.changes).await?;
+    let Some(call) = super::current_call_view(&public, cx.locale) else {
         return Ok(None);
     };
     if !call.open {
         return Ok(None);
     }
-    let posts = super::post_views(db, call.call.id, locale).await?;
-    Ok(Some((call, posts)))
+    Ok(Some((call, super::post_views(&public, cx.locale))))
 }
 
 fn max_mb(cx: &Ctx) -> usize {
@@ -407,12 +404,15 @@ fn max_mb(cx: &Ctx) -> usize {
 
 /// GET /{lang}/programme/apply
 pub async fn form(cx: Ctx) -> Result<Html, AppError> {
-    let open = open_call(cx.db(), cx.locale).await?;
+    let open = open_call(&cx).await?;
     let mut page = cx.page(Section::Programme, cx.t("apply-title"));
     page.noindex = true;
     let closed_call = match &open {
         Some(_) => None,
-        None => super::current_call_view(cx.db(), cx.locale).await?,
+        None => super::current_call_view(
+            &*super::store::public(cx.db(), &cx.state.changes).await?,
+            cx.locale,
+        ),
     };
     let (call, posts) = match open {
         Some((c, p)) => (Some(c), p),
@@ -448,7 +448,7 @@ pub async fn submit(
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
-    let Some((call, posts)) = open_call(cx.db(), cx.locale).await? else {
+    let Some((call, posts)) = open_call(&cx).await? else {
         return Err(AppError::BadRequest("apply-error-closed"));
     };
     let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;

@@ -8,13 +8,12 @@ pub mod store;
 use actix_web::web;
 use askama::Template;
 use chrono::{DateTime, Utc};
-use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
-use crate::entities::{fellow, programme_call};
+use crate::entities::{fellow, fellow_translation, programme_call};
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::media::Image;
+use crate::media::{Image, Library};
 use crate::taxonomy::{ASEAN, FIELDS};
 use crate::translation;
 use crate::web::{Ctx, Html, Page, Section};
@@ -40,52 +39,60 @@ pub struct PostView {
     pub description: String,
 }
 
-pub async fn current_call_view(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-) -> Result<Option<CallView>, DbErr> {
-    let Some(call) = store::current_call(db).await? else {
-        return Ok(None);
-    };
-    let rows = store::call_texts(db, call.id).await?;
-    let Some(p) = translation::pick(&rows, locale, &call.source_lang) else {
-        return Ok(None);
-    };
+pub fn current_call_view(public: &store::Public, locale: Locale) -> Option<CallView> {
+    let (call, rows) = public.call.as_ref()?;
+    let p = translation::pick(rows, locale, &call.source_lang)?;
     let t = crate::db::now();
-    Ok(Some(CallView {
+    Some(CallView {
         title: p.text.title.clone(),
         description_html: crate::markdown::render(&p.text.description),
-        open: store::is_open(&call),
+        open: store::is_open(call),
         upcoming: call.opens_at > t,
         lang: p.locale.tag(),
         fallback: p.locale != locale,
-        call,
-    }))
+        call: call.clone(),
+    })
 }
 
-pub async fn post_views(
-    db: &impl ConnectionTrait,
+pub fn post_views(public: &store::Public, locale: Locale) -> Vec<PostView> {
+    views_of_posts(&public.posts, locale)
+}
+
+/// The host posts of any call (an application's, which may not be the
+/// current one).
+pub async fn post_views_of_call(
+    db: &impl sea_orm::ConnectionTrait,
     call_id: i32,
     locale: Locale,
-) -> Result<Vec<PostView>, DbErr> {
-    let posts = store::host_posts(db, call_id).await?;
-    let ids: Vec<i32> = posts.iter().map(|p| p.id).collect();
-    let texts = store::host_post_texts(db, &ids).await?;
-    Ok(posts
-        .into_iter()
-        .filter_map(|p| {
-            let t = translation::pick(texts.get(&p.id)?, locale, &p.source_lang)?;
+) -> Result<Vec<PostView>, sea_orm::DbErr> {
+    Ok(views_of_posts(
+        &store::host_posts_with_texts(db, call_id).await?,
+        locale,
+    ))
+}
+
+fn views_of_posts(
+    posts: &[(
+        crate::entities::host_post::Model,
+        Vec<crate::entities::host_post_translation::Model>,
+    )],
+    locale: Locale,
+) -> Vec<PostView> {
+    posts
+        .iter()
+        .filter_map(|(p, texts)| {
+            let t = translation::pick(texts, locale, &p.source_lang)?;
             Some(PostView {
                 id: p.id,
                 institution: t.text.institution.clone(),
                 lab: t.text.lab.clone(),
                 description: t.text.description.clone(),
-                field: p.field,
-                supervisor: p.supervisor,
+                field: p.field.clone(),
+                supervisor: p.supervisor.clone(),
                 duration_months: p.duration_months,
             })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Template)]
@@ -99,21 +106,18 @@ pub struct IndexPage {
 
 /// GET /{lang}/programme
 pub async fn index(cx: Ctx) -> Result<Html, AppError> {
-    let call = current_call_view(cx.db(), cx.locale).await?;
-    let posts = match &call {
-        Some(c) => post_views(cx.db(), c.call.id, cx.locale).await?,
-        None => Vec::new(),
+    let public = store::public(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
+    let call = current_call_view(&public, cx.locale);
+    let posts = if call.is_some() {
+        post_views(&public, cx.locale)
+    } else {
+        Vec::new()
     };
-    let filter = store::FellowFilter {
-        country: None,
-        cohort: None,
-        field: None,
-    };
-    let (fellows, _) = store::fellows(cx.db(), &filter, 1, 4).await?;
     let mut page = cx.page(Section::Programme, cx.t("programme-title"));
     page.description = cx.t("programme-description");
     Html::render(&IndexPage {
-        fellows: fellow_cards(cx.db(), fellows, cx.locale).await?,
+        fellows: fellow_cards(public.fellows.iter().take(4), &media, cx.locale),
         call,
         posts,
         page,
@@ -134,34 +138,30 @@ pub struct FellowCard {
     pub fallback: bool,
 }
 
-pub async fn fellow_cards(
-    db: &impl ConnectionTrait,
-    fellows: Vec<fellow::Model>,
+pub fn fellow_cards<'a>(
+    fellows: impl IntoIterator<Item = &'a (fellow::Model, Vec<fellow_translation::Model>)>,
+    media: &Library,
     locale: Locale,
-) -> Result<Vec<FellowCard>, DbErr> {
-    let ids: Vec<i32> = fellows.iter().map(|f| f.id).collect();
-    let texts = store::fellow_texts(db, &ids).await?;
-    let photo_ids: Vec<i32> = fellows.iter().filter_map(|f| f.photo_id).collect();
-    let photos = crate::media::describe(db, &photo_ids, locale).await?;
-    Ok(fellows
+) -> Vec<FellowCard> {
+    fellows
         .into_iter()
-        .filter_map(|f| {
-            let p = translation::pick(texts.get(&f.id)?, locale, &f.source_lang)?;
+        .filter_map(|(f, texts)| {
+            let p = translation::pick(texts, locale, &f.source_lang)?;
             Some(FellowCard {
                 research: p.text.research.clone(),
                 host_institution: p.text.host_institution.clone(),
                 lang: p.locale.tag(),
                 fallback: p.locale != locale,
-                photo: f.photo_id.and_then(|id| photos.get(&id).cloned()),
-                slug: f.slug,
-                name: f.name,
-                name_zh: f.name_zh,
-                country: f.country,
+                photo: f.photo_id.and_then(|id| media.image(id, locale)),
+                slug: f.slug.clone(),
+                name: f.name.clone(),
+                name_zh: f.name_zh.clone(),
+                country: f.country.clone(),
                 cohort_year: f.cohort_year,
-                field: f.field,
+                field: f.field.clone(),
             })
         })
-        .collect())
+        .collect()
 }
 
 #[derive(Deserialize, Default)]
@@ -197,13 +197,22 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
     let field = FIELDS.iter().find(|c| **c == q.field).copied();
     let cohort = q.cohort.trim().parse::<i32>().ok();
     let page_no = crate::web::forms::page_number(&q.page);
-    let filter = store::FellowFilter {
-        country,
-        cohort,
-        field,
-    };
-    let (items, total) = store::fellows(cx.db(), &filter, page_no, FELLOWS_PER_PAGE).await?;
+    let public = store::public(cx.db(), &cx.state.changes).await?;
+    let media = cx.media().await?;
+    let matching: Vec<_> = public
+        .fellows
+        .iter()
+        .filter(|(f, _)| country.is_none_or(|c| f.country == c))
+        .filter(|(f, _)| cohort.is_none_or(|y| f.cohort_year == y))
+        .filter(|(f, _)| field.is_none_or(|x| f.field == x))
+        .collect();
+    let total = u64::try_from(matching.len()).unwrap_or(0);
     let last = total.div_ceil(FELLOWS_PER_PAGE).max(1);
+    let skip = usize::try_from(page_no.saturating_sub(1) * FELLOWS_PER_PAGE).unwrap_or(usize::MAX);
+    let items = matching
+        .into_iter()
+        .skip(skip)
+        .take(usize::try_from(FELLOWS_PER_PAGE).unwrap_or(24));
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(c) = country {
@@ -224,12 +233,12 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
     }
     page.description = cx.t("fellows-description");
     Html::render(&FellowsPage {
-        fellows: fellow_cards(cx.db(), items, cx.locale).await?,
+        fellows: fellow_cards(items, &media, cx.locale),
         total,
         country: country.unwrap_or_default().to_owned(),
         cohort,
         field: field.unwrap_or_default().to_owned(),
-        cohorts: store::cohorts(cx.db()).await?,
+        cohorts: public.cohorts(),
         countries: ASEAN,
         fields: FIELDS,
         prev_href: (page_no > 1).then(|| link(page_no - 1)),
@@ -253,16 +262,15 @@ pub struct FellowPage {
 /// GET /{lang}/programme/fellows/{slug}
 pub async fn fellow(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let f = store::fellow_by_slug(cx.db(), &slug)
-        .await?
+    let public = store::public(cx.db(), &cx.state.changes).await?;
+    let (f, rows) = public
+        .fellows
+        .iter()
+        .find(|(f, _)| f.slug == slug)
         .ok_or(AppError::NotFound)?;
-    let texts = store::fellow_texts(cx.db(), &[f.id]).await?;
-    let rows = texts.get(&f.id).map(Vec::as_slice).unwrap_or(&[]);
     let p = translation::pick(rows, cx.locale, &f.source_lang).ok_or(AppError::NotFound)?;
     let photo = match f.photo_id {
-        Some(id) => crate::media::describe(cx.db(), &[id], cx.locale)
-            .await?
-            .remove(&id),
+        Some(id) => cx.media().await?.image(id, cx.locale),
         None => None,
     };
     let page = cx
@@ -275,7 +283,7 @@ pub async fn fellow(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
         research: p.text.research.clone(),
         bio_html: crate::markdown::render(&p.text.bio),
         photo,
-        fellow: f,
+        fellow: f.clone(),
         page,
     })
 }

@@ -255,7 +255,7 @@ async fn amend_page(
     errors: FieldErrors,
     token: &str,
 ) -> Result<ApplyPage, AppError> {
-    let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
+    let posts = super::post_views_of_call(cx.db(), call.id, cx.locale).await?;
     let rows = super::store::call_texts(cx.db(), call.id).await?;
     let call_view =
         crate::translation::pick(&rows, cx.locale, &call.source_lang).map(|p| super::CallView {
@@ -308,7 +308,7 @@ pub async fn amend(
     let (a, call) = amendable(&cx, &q.token).await?;
     let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
-    let posts = super::post_views(cx.db(), call.id, cx.locale).await?;
+    let posts = super::post_views_of_call(cx.db(), call.id, cx.locale).await?;
     let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors)
         .filter(|_| errors.is_empty())
     else {

@@ -1,8 +1,7 @@
 //! Programme calls, host posts and fellows in the database.
 
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
 };
 
 use crate::db::now;
@@ -44,6 +43,62 @@ pub async fn current_call(
         .await
 }
 
+/// What the programme's public pages show, kept between writes
+/// (`changes::memo`; a call opening or closing is a change too): the
+/// current call with its host posts, and every public fellow, all with
+/// their texts. Fellows number in the tens a year, posts in the tens a
+/// call.
+pub struct Public {
+    pub call: Option<(programme_call::Model, Vec<call_translation::Model>)>,
+    pub posts: Vec<(host_post::Model, Vec<host_post_translation::Model>)>,
+    /// Newest cohort first, then by name.
+    pub fellows: Vec<(fellow::Model, Vec<fellow_translation::Model>)>,
+}
+
+impl Public {
+    async fn load(db: &impl ConnectionTrait) -> Result<Self, DbErr> {
+        let call = match current_call(db).await? {
+            Some(c) => {
+                let texts = call_texts(db, c.id).await?;
+                Some((c, texts))
+            }
+            None => None,
+        };
+        let posts = match &call {
+            Some((c, _)) => host_posts_with_texts(db, c.id).await?,
+            None => Vec::new(),
+        };
+        let fellows = translation::with_texts(
+            db,
+            fellow::Entity::find()
+                .filter(fellow_visible())
+                .order_by_desc(fellow::Column::CohortYear)
+                .order_by_asc(fellow::Column::Name),
+            None,
+        )
+        .await?;
+        Ok(Self {
+            call,
+            posts,
+            fellows,
+        })
+    }
+
+    /// Cohort years with fellows, newest first.
+    pub fn cohorts(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.fellows.iter().map(|(f, _)| f.cohort_year).collect();
+        years.dedup();
+        years
+    }
+}
+
+pub async fn public(
+    db: &impl ConnectionTrait,
+    changes: &crate::changes::Changes,
+) -> Result<std::sync::Arc<Public>, DbErr> {
+    changes.memo(db, || Public::load(db)).await
+}
+
 pub fn is_open(call: &programme_call::Model) -> bool {
     let t = now();
     call.status == "published" && call.opens_at <= t && call.closes_at > t
@@ -59,16 +114,20 @@ pub async fn call_texts(
         .await
 }
 
-pub async fn host_posts(
+/// A call's host posts in order, with their texts.
+pub async fn host_posts_with_texts(
     db: &impl ConnectionTrait,
     call_id: i32,
-) -> Result<Vec<host_post::Model>, DbErr> {
-    host_post::Entity::find()
-        .filter(host_post::Column::CallId.eq(call_id))
-        .order_by_asc(host_post::Column::Position)
-        .order_by_asc(host_post::Column::Id)
-        .all(db)
-        .await
+) -> Result<Vec<(host_post::Model, Vec<host_post_translation::Model>)>, DbErr> {
+    translation::with_texts(
+        db,
+        host_post::Entity::find()
+            .filter(host_post::Column::CallId.eq(call_id))
+            .order_by_asc(host_post::Column::Position)
+            .order_by_asc(host_post::Column::Id),
+        None,
+    )
+    .await
 }
 
 pub async fn host_post_texts(
@@ -87,77 +146,6 @@ pub fn fellow_visible() -> Condition {
     Condition::all()
         .add(fellow::Column::Status.eq("published"))
         .add(fellow::Column::PublishAt.lte(now()))
-}
-
-pub struct FellowFilter<'a> {
-    pub country: Option<&'a str>,
-    pub cohort: Option<i32>,
-    pub field: Option<&'a str>,
-}
-
-pub async fn fellows(
-    db: &impl ConnectionTrait,
-    f: &FellowFilter<'_>,
-    page: u64,
-    per_page: u64,
-) -> Result<(Vec<fellow::Model>, u64), DbErr> {
-    let mut q = fellow::Entity::find().filter(fellow_visible());
-    if let Some(c) = f.country {
-        q = q.filter(fellow::Column::Country.eq(c));
-    }
-    if let Some(y) = f.cohort {
-        q = q.filter(fellow::Column::CohortYear.eq(y));
-    }
-    if let Some(x) = f.field {
-        q = q.filter(fellow::Column::Field.eq(x));
-    }
-    let pages = q
-        .order_by_desc(fellow::Column::CohortYear)
-        .order_by_asc(fellow::Column::Name)
-        .paginate(db, per_page);
-    Ok((
-        pages.fetch_page(page.saturating_sub(1)).await?,
-        pages.num_items().await?,
-    ))
-}
-
-pub async fn cohorts(db: &impl ConnectionTrait) -> Result<Vec<i32>, DbErr> {
-    let mut years: Vec<i32> = fellow::Entity::find()
-        .select_only()
-        .column(fellow::Column::CohortYear)
-        .filter(fellow_visible())
-        .distinct()
-        .into_tuple()
-        .all(db)
-        .await?;
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    Ok(years)
-}
-
-pub async fn fellow_by_slug(
-    db: &impl ConnectionTrait,
-    slug: &str,
-) -> Result<Option<fellow::Model>, DbErr> {
-    fellow::Entity::find()
-        .filter(fellow_visible())
-        .filter(fellow::Column::Slug.eq(slug))
-        .one(db)
-        .await
-}
-
-pub async fn fellow_texts(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<std::collections::HashMap<i32, Vec<fellow_translation::Model>>, DbErr> {
-    translation::load::<fellow_translation::Entity>(db, fellow_translation::Column::FellowId, ids)
-        .await
-}
-
-pub async fn fellow_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
-    fellow::Entity::find()
-        .filter(fellow_visible())
-        .count(db)
-        .await
 }
 
 pub async fn reindex_fellow(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {

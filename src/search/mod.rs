@@ -10,14 +10,15 @@ pub use page::search_page;
 
 use sea_orm::{DbBackend, Value};
 
-/// A sub-query yielding `(id, score)` of the records of `kind` matching every
+/// A sub-query yielding `(id, kind, score)` of the records of `kind` (of
+/// every kind with `None`; `kind` is `index::kind_code`) matching every
 /// term (`all`) or any of them (higher score = better: title hits weigh
 /// most). `None` when there is nothing to match. Terms come from the
 /// analyser: ASCII letters and digits only, so they cannot break out of the
 /// match syntax.
 pub fn match_subquery(
     backend: DbBackend,
-    kind: &'static str,
+    kind: Option<&'static str>,
     terms: &[String],
     all: bool,
 ) -> Option<(String, Vec<Value>)> {
@@ -27,12 +28,18 @@ pub fn match_subquery(
     match backend {
         DbBackend::Postgres => {
             let q = terms.join(if all { " & " } else { " | " });
-            Some((
-                "SELECT d.entity_id AS id, ts_rank(d.tsv, to_tsquery('simple', ?)) AS score \
-                 FROM search_docs d WHERE d.kind = ? AND d.tsv @@ to_tsquery('simple', ?)"
-                    .to_owned(),
-                vec![q.clone().into(), kind.into(), q.into()],
-            ))
+            let mut sql = "SELECT d.entity_id AS id, \
+                 CASE d.kind WHEN 'technology' THEN 1 WHEN 'need' THEN 2 WHEN 'event' THEN 3 \
+                 WHEN 'news' THEN 4 WHEN 'fellow' THEN 5 ELSE 7 END AS kind, \
+                 ts_rank(d.tsv, to_tsquery('simple', ?)) AS score \
+                 FROM search_docs d WHERE d.tsv @@ to_tsquery('simple', ?)"
+                .to_owned();
+            let mut values: Vec<Value> = vec![q.clone().into(), q.into()];
+            if let Some(kind) = kind {
+                sql.push_str(" AND d.kind = ?");
+                values.push(kind.into());
+            }
+            Some((sql, values))
         }
         _ => {
             let q = terms
@@ -42,12 +49,16 @@ pub fn match_subquery(
                 .join(if all { " " } else { " OR " });
             // Row ids are `entity_id * 8 + kind` (see `index::doc_id`): no
             // join with search_docs is needed.
-            Some((
-                "SELECT rowid / 8 AS id, -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
-                 FROM search_fts WHERE search_fts MATCH ? AND rowid % 8 = ?"
-                    .to_owned(),
-                vec![q.into(), index::kind_code(kind).into()],
-            ))
+            let mut sql = "SELECT rowid / 8 AS id, rowid % 8 AS kind, \
+                 -bm25(search_fts, 10.0, 4.0, 1.0) AS score \
+                 FROM search_fts WHERE search_fts MATCH ?"
+                .to_owned();
+            let mut values: Vec<Value> = vec![q.into()];
+            if let Some(kind) = kind {
+                sql.push_str(" AND rowid % 8 = ?");
+                values.push(index::kind_code(kind).into());
+            }
+            Some((sql, values))
         }
     }
 }

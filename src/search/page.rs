@@ -2,7 +2,7 @@
 //! fellows, grouped by kind, each shown in the visitor's language.
 
 use askama::Template;
-use sea_orm::{ConnectionTrait, DbErr, FromQueryResult, Value};
+use sea_orm::{ConnectionTrait, DbErr, Value};
 
 use super::{analyzer, index, match_subquery, snippet::highlight};
 use crate::catalog::query::CatalogQuery;
@@ -13,67 +13,60 @@ use crate::{catalog, events, needs, news, programme};
 
 const PER_KIND: u64 = 8;
 
-#[derive(FromQueryResult)]
-struct Hit {
-    id: i32,
-}
-
-#[derive(FromQueryResult)]
-struct Count {
-    n: i64,
-}
-
-/// Ids of visible `table` records of `kind` matching the terms, best first,
-/// and how many there are in all.
-async fn hits(
+/// The needs, events, news and fellows matching every term, by kind, best
+/// first: one statement for all four. Events and news are checked for
+/// being public in it; needs and fellows against what is kept in memory.
+async fn other_hits(
     db: &impl ConnectionTrait,
-    kind: &'static str,
-    table: &'static str,
-    expires: bool,
     terms: &[String],
-    limit: u64,
-    offset: u64,
-) -> Result<(Vec<i32>, i64), DbErr> {
+    public_needs: &std::collections::HashSet<i32>,
+    public_fellows: &std::collections::HashSet<i32>,
+) -> Result<std::collections::HashMap<&'static str, Vec<i32>>, DbErr> {
     let backend = db.get_database_backend();
-    let Some((sub, values)) = match_subquery(backend, kind, terms, true) else {
-        return Ok((Vec::new(), 0));
+    let mut out: std::collections::HashMap<&'static str, Vec<i32>> = Default::default();
+    let Some((sub, values)) = match_subquery(backend, None, terms, true) else {
+        return Ok(out);
     };
     let t = now();
-    let expiry = if expires {
-        " AND (t.expires_at IS NULL OR t.expires_at > ?)"
-    } else {
-        ""
-    };
-    let from = format!(
-        "FROM {table} t JOIN ({sub}) m ON m.id = t.id WHERE t.status = 'published' AND t.publish_at <= ?{expiry}"
+    let (event, news) = (
+        index::kind_code(index::EVENT),
+        index::kind_code(index::NEWS),
+    );
+    let sql = format!(
+        "SELECT m.id AS id, m.kind AS kind FROM ({sub}) m \
+         LEFT JOIN events e ON m.kind = {event} AND e.id = m.id \
+         LEFT JOIN news n ON m.kind = {news} AND n.id = m.id \
+         WHERE m.kind IN ({}, {}) \
+            OR (m.kind = {event} AND e.status = 'published' AND e.publish_at <= ?) \
+            OR (m.kind = {news} AND n.status = 'published' AND n.publish_at <= ?) \
+         ORDER BY m.score DESC, m.id DESC",
+        index::kind_code(index::NEED),
+        index::kind_code(index::FELLOW),
     );
     let mut v: Vec<Value> = values;
     v.push(t.into());
-    if expires {
-        v.push(t.into());
+    v.push(t.into());
+    for row in db.query_all_raw(stmt(backend, &sql, v)).await? {
+        // INTEGER on PostgreSQL, 64-bit on SQLite.
+        let id: i64 = row
+            .try_get::<i32>("", "id")
+            .map(i64::from)
+            .or_else(|_| row.try_get::<i64>("", "id"))?;
+        let kind: i64 = row
+            .try_get::<i32>("", "kind")
+            .map(i64::from)
+            .or_else(|_| row.try_get::<i64>("", "kind"))?;
+        let id = i32::try_from(id).unwrap_or(0);
+        let kind = match kind {
+            k if k == index::kind_code(index::NEED) && public_needs.contains(&id) => "needs",
+            k if k == index::kind_code(index::FELLOW) && public_fellows.contains(&id) => "fellows",
+            k if k == event => "events",
+            k if k == news => "news",
+            _ => continue,
+        };
+        out.entry(kind).or_default().push(id);
     }
-    let total = Count::find_by_statement(stmt(
-        backend,
-        &format!("SELECT COUNT(*) AS n {from}"),
-        v.clone(),
-    ))
-    .one(db)
-    .await?
-    .map_or(0, |c| c.n);
-    let mut pv = v;
-    pv.push(i64::try_from(limit).unwrap_or(8).into());
-    pv.push(i64::try_from(offset).unwrap_or(0).into());
-    let ids = Hit::find_by_statement(stmt(
-        backend,
-        &format!("SELECT t.id AS id {from} ORDER BY m.score DESC, t.id DESC LIMIT ? OFFSET ?"),
-        pv,
-    ))
-    .all(db)
-    .await?
-    .into_iter()
-    .map(|h| h.id)
-    .collect();
-    Ok((ids, total))
+    Ok(out)
 }
 
 /// One result as the page lists it.
@@ -145,12 +138,26 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
     };
     let mut groups = Vec::new();
     if !terms.is_empty() {
-        for kind in KINDS
-            .iter()
-            .copied()
-            .filter(|k| only.is_none_or(|o| o == *k))
-        {
-            let mut g = group(&cx, kind, &q, &terms, limit, offset).await?;
+        let db = cx.db();
+        let changes = &cx.state.changes;
+        let wanted = |k: &str| only.is_none_or(|o| o == k);
+        let needs = needs::store::published(db, changes).await?;
+        let programme = programme::store::public(db, changes).await?;
+        let others = if KINDS.iter().any(|k| *k != "technologies" && wanted(k)) {
+            let need_ids = needs.needs.iter().map(|(n, _)| n.id).collect();
+            let fellow_ids = programme.fellows.iter().map(|(f, _)| f.id).collect();
+            other_hits(db, &terms, &need_ids, &fellow_ids).await?
+        } else {
+            Default::default()
+        };
+        let found = Found {
+            others,
+            needs,
+            programme,
+            media: cx.media().await?,
+        };
+        for kind in KINDS.iter().copied().filter(|k| wanted(k)) {
+            let mut g = group(&cx, kind, &q, &found, limit, offset).await?;
             if only.is_none() && g.total > i64::try_from(PER_KIND).unwrap_or(8) {
                 g.more_href = Some(if kind == "technologies" {
                     format!(
@@ -191,12 +198,21 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
     })
 }
 
+/// What the groups are made from: the matches of every kind but
+/// technologies, and what is kept in memory between writes.
+struct Found {
+    others: std::collections::HashMap<&'static str, Vec<i32>>,
+    needs: std::sync::Arc<needs::store::Published>,
+    programme: std::sync::Arc<programme::store::Public>,
+    media: std::sync::Arc<crate::media::Library>,
+}
+
 /// The results of one kind: `limit` of them from `offset`, best first.
 async fn group(
     cx: &Ctx,
     kind: &'static str,
     q: &str,
-    terms: &[String],
+    found: &Found,
     limit: u64,
     offset: u64,
 ) -> Result<Group, AppError> {
@@ -211,7 +227,17 @@ async fn group(
             lang,
             fallback,
         };
-    let (items, total) = match kind {
+    // This kind's matches, best first: how many, and those of this page.
+    let all: &[i32] = found.others.get(kind).map_or(&[], Vec::as_slice);
+    let total = i64::try_from(all.len()).unwrap_or(i64::MAX);
+    let ids: Vec<i32> = all
+        .iter()
+        .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(limit).unwrap_or(8))
+        .copied()
+        .collect();
+    let rank = |id: i32| ids.iter().position(|i| *i == id);
+    let items = match kind {
         "technologies" => {
             // The catalogue's own search: same matches, same order.
             let per_page = limit.to_string();
@@ -223,9 +249,10 @@ async fn group(
                     .append_pair("page", &page)
                     .finish(),
             );
-            let catalog_index = cx.state.catalog.get(db).await?;
-            let found = catalog::store::search(db, &catalog_index, &catalog_query, l).await?;
-            let cards = catalog::store::cards(db, &found.ids, l).await?;
+            let catalog_index = cx.state.catalog.get(db, &cx.state.changes).await?;
+            let result = catalog::store::search(db, &catalog_index, &catalog_query, l).await?;
+            let cards =
+                catalog::store::cards(db, &catalog_index, &found.media, &result.ids, l).await?;
             let items = cards
                 .into_iter()
                 .map(|c| Item {
@@ -236,15 +263,23 @@ async fn group(
                     fallback: c.shown != l,
                 })
                 .collect();
-            (items, found.total)
+            return Ok(Group {
+                kind,
+                total: result.total,
+                items,
+                more_href: None,
+            });
         }
         "needs" => {
-            let (ids, total) = hits(db, index::NEED, "needs", true, terms, limit, offset).await?;
-            let mut found = needs::store::by_ids(db, &ids).await?;
-            found.sort_by_key(|n| ids.iter().position(|i| *i == n.id));
-            let items = needs::cards(db, found, l)
-                .await?
-                .into_iter()
+            let mut page: Vec<_> = found
+                .needs
+                .needs
+                .iter()
+                .filter(|(n, _)| rank(n.id).is_some())
+                .collect();
+            page.sort_by_key(|(n, _)| rank(n.id));
+            page.into_iter()
+                .filter_map(|(n, rows)| needs::card(n, rows, l))
                 .map(|c| {
                     item(
                         format!("/needs/{}", c.slug),
@@ -254,16 +289,12 @@ async fn group(
                         c.fallback,
                     )
                 })
-                .collect();
-            (items, total)
+                .collect()
         }
         "events" => {
-            let (ids, total) =
-                hits(db, index::EVENT, "events", false, terms, limit, offset).await?;
-            let mut found = events_by_ids(db, &ids).await?;
-            found.sort_by_key(|e| ids.iter().position(|i| *i == e.id));
-            let items = events::cards(db, found, l)
-                .await?
+            let mut page = events::store::by_ids(db, &ids).await?;
+            page.sort_by_key(|(e, _)| rank(e.id));
+            events::cards(page, l)
                 .into_iter()
                 .map(|c| {
                     item(
@@ -274,15 +305,12 @@ async fn group(
                         c.fallback,
                     )
                 })
-                .collect();
-            (items, total)
+                .collect()
         }
         "news" => {
-            let (ids, total) = hits(db, index::NEWS, "news", false, terms, limit, offset).await?;
-            let mut found = news_by_ids(db, &ids).await?;
-            found.sort_by_key(|n| ids.iter().position(|i| *i == n.id));
-            let items = news::cards(db, found, l)
-                .await?
+            let mut page = news::store::by_ids(db, &ids).await?;
+            page.sort_by_key(|(n, _)| rank(n.id));
+            news::cards(page, &found.media, l)
                 .into_iter()
                 .map(|c| {
                     item(
@@ -293,16 +321,17 @@ async fn group(
                         c.fallback,
                     )
                 })
-                .collect();
-            (items, total)
+                .collect()
         }
         _ => {
-            let (ids, total) =
-                hits(db, index::FELLOW, "fellows", false, terms, limit, offset).await?;
-            let mut found = fellows_by_ids(db, &ids).await?;
-            found.sort_by_key(|f| ids.iter().position(|i| *i == f.id));
-            let items = programme::fellow_cards(db, found, l)
-                .await?
+            let mut page: Vec<_> = found
+                .programme
+                .fellows
+                .iter()
+                .filter(|(f, _)| rank(f.id).is_some())
+                .collect();
+            page.sort_by_key(|(f, _)| rank(f.id));
+            programme::fellow_cards(page, &found.media, l)
                 .into_iter()
                 .map(|c| {
                     item(
@@ -313,8 +342,7 @@ async fn group(
                         c.fallback,
                     )
                 })
-                .collect();
-            (items, total)
+                .collect()
         }
     };
     Ok(Group {
@@ -323,40 +351,4 @@ async fn group(
         items,
         more_href: None,
     })
-}
-
-async fn events_by_ids(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<Vec<crate::entities::event::Model>, DbErr> {
-    use crate::entities::event;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    event::Entity::find()
-        .filter(event::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await
-}
-
-async fn news_by_ids(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<Vec<crate::entities::news::Model>, DbErr> {
-    use crate::entities::news;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    news::Entity::find()
-        .filter(news::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await
-}
-
-async fn fellows_by_ids(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-) -> Result<Vec<crate::entities::fellow::Model>, DbErr> {
-    use crate::entities::fellow;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    fellow::Entity::find()
-        .filter(fellow::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await
 }

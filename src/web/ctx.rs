@@ -28,6 +28,11 @@ impl Ctx {
         &self.state.db
     }
 
+    /// The media library (image descriptions), kept between writes.
+    pub async fn media(&self) -> Result<std::sync::Arc<crate::media::Library>, AppError> {
+        Ok(crate::media::library(self.db(), &self.state.changes).await?)
+    }
+
     /// The chrome of a page in this context, titled with `title`.
     pub fn page(&self, section: Section, title: impl Into<String>) -> Page {
         Page::new(self, section, title.into())

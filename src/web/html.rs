@@ -86,7 +86,7 @@ pub fn not_modified_or(req: &HttpRequest, content_type: &str, body: Vec<u8>) -> 
     res.body(body)
 }
 
-fn if_none_match(req: &HttpRequest, etag: &str) -> bool {
+pub(super) fn if_none_match(req: &HttpRequest, etag: &str) -> bool {
     req.headers()
         .get_all(header::IF_NONE_MATCH)
         .filter_map(|v| v.to_str().ok())

@@ -63,26 +63,6 @@ pub async fn remember_language(
     Ok(res)
 }
 
-/// Assets requested with their content version (`?v=`) never change, so
-/// browsers may keep them for a year; others revalidate by ETag.
-pub async fn static_cache(
-    req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    let versioned = req.query_string().starts_with("v=");
-    let mut res = next.call(req).await?;
-    if res.status().is_success() {
-        let value = if versioned {
-            "public, max-age=31536000, immutable"
-        } else {
-            "public, max-age=3600, must-revalidate"
-        };
-        res.headers_mut()
-            .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    }
-    Ok(res)
-}
-
 /// First line of defence against cross-site request forgery: a state-changing
 /// request that a browser marks as cross-site, or whose Origin is not ours,
 /// is refused before it reaches a handler. (Back-office forms also carry a

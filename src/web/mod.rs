@@ -1,7 +1,9 @@
 //! What every page shares: the request context, the page chrome, HTML
 //! responses, and the middleware around every request.
 
+pub mod assets;
 pub mod client;
+pub mod compress;
 mod ctx;
 pub mod error_pages;
 pub mod forms;

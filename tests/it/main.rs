@@ -9,6 +9,7 @@
 mod support;
 
 mod admin;
+mod budgets;
 mod catalog;
 mod feeds;
 mod i18n;
