@@ -1,9 +1,14 @@
 //! Markdown written by editors (and visitors, in needs), rendered by
 //! pulldown-cmark and then sanitised by ammonia: whatever was typed, no
 //! script, event handler or `javascript:` URL reaches a page.
+//!
+//! Sanitising parses the HTML again, which costs more than everything
+//! else on a technology page; the result depends on the text alone, so it
+//! is kept, by a hash of the text, within a fixed budget of memory.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use pulldown_cmark::{Options, Parser, html};
 
@@ -16,8 +21,37 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     b
 });
 
+/// Rendered texts kept, and how many bytes of them at most.
+type Kept = HashMap<u64, (Arc<str>, Arc<str>)>;
+static RENDERED: LazyLock<Mutex<(Kept, usize)>> = LazyLock::new(|| Mutex::new((HashMap::new(), 0)));
+const RENDERED_BUDGET: usize = 4 * 1024 * 1024;
+
 /// Markdown to safe HTML.
 pub fn render(source: &str) -> String {
+    let mut h = DefaultHasher::new();
+    source.hash(&mut h);
+    let key = h.finish();
+    if let Ok(kept) = RENDERED.lock()
+        && let Some((text, html)) = kept.0.get(&key)
+        && **text == *source
+    {
+        return html.to_string();
+    }
+    let html = render_now(source);
+    if let Ok(mut kept) = RENDERED.lock() {
+        if kept.1 + html.len() > RENDERED_BUDGET {
+            // Simplest bound: start again; the texts in use come back.
+            kept.0.clear();
+            kept.1 = 0;
+        }
+        kept.1 += source.len() + html.len();
+        kept.0
+            .insert(key, (Arc::from(source), Arc::from(html.as_str())));
+    }
+    html
+}
+
+fn render_now(source: &str) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);

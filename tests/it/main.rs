@@ -11,6 +11,7 @@ mod support;
 mod admin;
 mod budgets;
 mod catalog;
+mod compression;
 mod feeds;
 mod i18n;
 mod pages;

@@ -136,6 +136,11 @@ impl TestApp {
         &self.state.db
     }
 
+    /// The database's URL, for a real server process over the same data.
+    pub fn database_url(&self) -> &str {
+        &self._db.url
+    }
+
     pub async fn service(
         &self,
     ) -> impl Service<Request, Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error>
