@@ -1,11 +1,172 @@
 //! The catalogue: cross-language search, Chinese bigrams, filters, facets,
 //! hostile input, inquiries and needs.
 
+use sea_orm::DatabaseConnection;
+
 use crate::support::*;
+
+/// The rice package, as the demo has it: titled in the three languages,
+/// offered to five ASEAN countries, described at length, its contact
+/// complete.
+fn rice() -> TechnologyBuilder {
+    TechnologyBuilder::new(RICE)
+        .title(
+            "en",
+            "Hybrid Rice Varieties and High-Yield Cultivation Package for Tropical Paddy Fields",
+        )
+        .title("zh-CN", "热带稻区杂交水稻品种及高产栽培技术")
+        .title(
+            "id",
+            "Varietas Padi Hibrida dan Paket Budidaya Hasil Tinggi untuk Sawah Tropis",
+        )
+        .description(
+            "en",
+            "Hybrid rice combinations selected over twelve seasons in southern Guangxi, with a \
+             cultivation protocol for two- and three-crop tropical paddy systems. The partner \
+             receives training in hybrid seed production (row ratios, gibberellin timing, \
+             isolation).",
+        )
+        .description(
+            "id",
+            "Kombinasi padi hibrida hasil seleksi dua belas musim tanam di Guangxi selatan, \
+             dengan protokol budidaya untuk pola tanam dua dan tiga kali setahun di sawah tropis.",
+        )
+        .field("agriculture")
+        .trl(9)
+        .modes(&["licensing", "technical_service"])
+        .countries(&["ID", "VN", "PH", "MM", "LA"])
+        .contact(
+            "Dr. Huang Zhiqiang",
+            "huangzq@gxrice.example.cn",
+            "+86 771 555 0142",
+        )
+        .website("https://www.gxrice.example.cn")
+}
+
+/// Ten technologies across fields, countries, readiness levels,
+/// cooperation modes and IP statuses, for the filters and their counts.
+async fn varied_catalogue(db: &DatabaseConnection) {
+    rice().insert(db).await;
+    type Tech<'a> = (&'a str, &'a str, &'a [&'a str], i16, &'a [&'a str], &'a str);
+    let others: &[Tech<'_>] = &[
+        (
+            "cassava-starch-processing",
+            "agriculture",
+            &["TH", "VN"],
+            8,
+            &["licensing"],
+            "patent_granted",
+        ),
+        (
+            "drip-irrigation-kits",
+            "agriculture",
+            &["ID"],
+            7,
+            &["equipment_supply"],
+            "know_how",
+        ),
+        (
+            "solar-photovoltaic-mini-grids",
+            "new_energy",
+            &["PH", "ID"],
+            8,
+            &["licensing", "joint_venture"],
+            "patent_granted",
+        ),
+        (
+            "household-biogas-digesters",
+            "new_energy",
+            &["KH", "LA"],
+            9,
+            &["technical_service"],
+            "open",
+        ),
+        (
+            "offshore-aquaculture-cages",
+            "marine",
+            &["ID", "MY"],
+            6,
+            &["joint_rnd"],
+            "patent_pending",
+        ),
+        (
+            "seaweed-processing-line",
+            "marine",
+            &["PH"],
+            8,
+            &["licensing"],
+            "patent_granted",
+        ),
+        (
+            "rural-water-treatment-units",
+            "environment_water",
+            &["BN", "SG"],
+            7,
+            &["equipment_supply"],
+            "patent_granted",
+        ),
+        (
+            "telemedicine-carts",
+            "health_biomedicine",
+            &["SG"],
+            9,
+            &["licensing"],
+            "patent_granted",
+        ),
+        (
+            "smart-port-logistics",
+            "smart_city_transport",
+            &["BN"],
+            5,
+            &["joint_rnd"],
+            "know_how",
+        ),
+    ];
+    for (slug, field, countries, trl, modes, ip) in others {
+        TechnologyBuilder::new(slug)
+            .field(field)
+            .countries(countries)
+            .trl(*trl)
+            .modes(modes)
+            .ip_status(ip)
+            .insert(db)
+            .await;
+    }
+}
+
+/// `n` technologies whose English titles are not in the order they were
+/// stored, each published on a different day.
+async fn many(db: &DatabaseConnection, n: usize) {
+    const WORDS: &[&str] = &[
+        "Mango", "Cassava", "Rubber", "Bamboo", "Solar", "Wind", "Biogas", "Water", "Mangrove",
+        "Battery",
+    ];
+    for i in 0..n {
+        let title = format!("{} technology {i:02}", WORDS[(i * 7) % WORDS.len()]);
+        TechnologyBuilder::new(&format!("technology-{i:02}"))
+            .title("en", &title)
+            .published_days_ago(i64::try_from((i * 3) % 100 + 1).unwrap())
+            .insert(db)
+            .await;
+    }
+}
 
 #[actix_web::test]
 async fn padi_in_indonesian_finds_the_rice_technology() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
+    // "padi" in a description only: found, after the title hit.
+    TechnologyBuilder::new("grain-dryers")
+        .title("id", "Mesin pengering gabah")
+        .description(
+            "id",
+            "Mengeringkan gabah padi setelah panen tanpa sinar matahari.",
+        )
+        .insert(t.conn())
+        .await;
+    TechnologyBuilder::new("solar-photovoltaic-mini-grids")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     for q in ["padi", "Padi", "PADI"] {
         let r = get(&app, &format!("/id/technologies?q={q}")).await;
@@ -21,7 +182,28 @@ async fn padi_in_indonesian_finds_the_rice_technology() {
 
 #[actix_web::test]
 async fn two_chinese_characters_find_rice_with_filters_title_hit_first() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    rice().insert(db).await;
+    // 水稻 in the description only, in agriculture, for Indonesia: second.
+    TechnologyBuilder::new("straw-mushroom-cultivation")
+        .title("zh-CN", "秸秆栽培食用菌技术")
+        .description("zh-CN", "利用水稻秸秆栽培草菇，增加农民收入。")
+        .countries(&["ID"])
+        .insert(db)
+        .await;
+    // 水稻 in the title, but another field, or another country.
+    TechnologyBuilder::new("rice-husk-power-plants")
+        .title("zh-CN", "水稻谷壳发电技术")
+        .field("new_energy")
+        .countries(&["ID"])
+        .insert(db)
+        .await;
+    TechnologyBuilder::new("rice-transplanters")
+        .title("zh-CN", "水稻插秧机")
+        .countries(&["TH"])
+        .insert(db)
+        .await;
     let app = t.service().await;
     let r = get(
         &app,
@@ -36,7 +218,14 @@ async fn two_chinese_characters_find_rice_with_filters_title_hit_first() {
 
 #[actix_web::test]
 async fn a_query_matches_in_any_language_and_shows_the_visitors_language() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
+    TechnologyBuilder::new("solar-photovoltaic-mini-grids")
+        .title("en", "Solar photovoltaic mini-grids for islands")
+        .title("zh-CN", "海岛光伏微电网")
+        .field("new_energy")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     // An English word, searched from the Chinese catalogue: Chinese titles come back.
     let r = get(&app, "/zh-CN/technologies?q=rice").await;
@@ -61,7 +250,25 @@ async fn a_query_matches_in_any_language_and_shows_the_visitors_language() {
 
 #[actix_web::test]
 async fn two_character_chinese_queries_find_their_fields() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    rice().insert(db).await;
+    TechnologyBuilder::new("precision-agriculture-sensors")
+        .title("zh-CN", "智慧农业传感器")
+        .insert(db)
+        .await;
+    TechnologyBuilder::new("solar-photovoltaic-mini-grids")
+        .title("zh-CN", "海岛光伏微电网")
+        .field("new_energy")
+        .insert(db)
+        .await;
+    // The same words in the descriptions of other fields.
+    TechnologyBuilder::new("rural-water-treatment-units")
+        .title("zh-CN", "农村污水处理设备")
+        .description("zh-CN", "处理农业灌溉回水和水稻田排水，也可配光伏供电。")
+        .field("environment_water")
+        .insert(db)
+        .await;
     let app = t.service().await;
     for (q, field) in [
         ("%E6%B0%B4%E7%A8%BB", "agriculture"),
@@ -88,7 +295,9 @@ async fn two_character_chinese_queries_find_their_fields() {
 
 #[actix_web::test]
 async fn hostile_and_odd_input_never_breaks_the_catalogue() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    // Two pages of twenty.
+    many(t.conn(), 30).await;
     let app = t.service().await;
     let long = "a".repeat(10_000);
     let cases = [
@@ -157,7 +366,7 @@ async fn hostile_and_odd_input_never_breaks_the_catalogue() {
 
 #[actix_web::test]
 async fn hostile_input_is_escaped_where_it_is_echoed() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     let q = "%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E";
     let r = get(&app, &format!("/en/technologies?q={q}")).await;
@@ -172,11 +381,12 @@ async fn hostile_input_is_escaped_where_it_is_echoed() {
 
 #[actix_web::test]
 async fn filters_combine_and_facets_count_with_the_other_filters() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    varied_catalogue(t.conn()).await;
     let app = t.service().await;
     let all = get(&app, "/en/technologies?per_page=50").await;
     let total: usize = all.attrs(".tech-card", "class").len();
-    assert_eq!(total, 30);
+    assert_eq!(total, 10);
     let count_of = |r: &Resp, id: &str| -> i64 {
         let label = r.text(&format!("label[for={id}]"));
         let n = label.rsplit('(').next().unwrap().trim_end_matches(')');
@@ -220,7 +430,9 @@ async fn filters_combine_and_facets_count_with_the_other_filters() {
         "/en/technologies?trl_min=8&trl_max=9&mode=licensing&ip=patent_granted&per_page=50",
     )
     .await;
-    for href in r.attrs(".tech-card h3 a", "href") {
+    let hrefs = r.attrs(".tech-card h3 a", "href");
+    assert_eq!(hrefs.len(), 5, "{hrefs:?}");
+    for href in hrefs {
         let d = get(&app, &href).await;
         let facts = d.texts(".detail-facts dd").join(" | ");
         assert!(
@@ -251,12 +463,22 @@ async fn filters_combine_and_facets_count_with_the_other_filters() {
 
 #[actix_web::test]
 async fn sorting_and_pagination() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    many(t.conn(), 30).await;
     let app = t.service().await;
     let r = get(&app, "/en/technologies?sort=title&per_page=50").await;
     let titles = r.texts(".tech-card h3");
     let mut sorted = titles.clone();
     sorted.sort_by_key(|s| s.to_lowercase());
+    assert_ne!(
+        titles,
+        {
+            let mut stored = titles.clone();
+            stored.sort_by_key(|s| s[s.len() - 2..].to_owned());
+            stored
+        },
+        "stored order is not title order"
+    );
     assert_eq!(titles.len(), 30);
     assert_eq!(
         titles.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>(),
@@ -339,7 +561,11 @@ async fn sorting_and_pagination() {
 
 #[actix_web::test]
 async fn empty_result_says_so_and_suggests_what_to_loosen() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    TechnologyBuilder::new("offshore-aquaculture-cages")
+        .field("marine")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     let r = get(&app, "/en/technologies?q=zzzzqqqq&field=marine").await;
     assert!(r.texts(".tech-card").is_empty());
@@ -357,9 +583,19 @@ async fn empty_result_says_so_and_suggests_what_to_loosen() {
 
 #[actix_web::test]
 async fn expired_and_unpublished_listings_never_appear() {
-    let t = TestApp::demo().await;
-    let app = t.service().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
     let expired = "solar-powered-compact-4g-base-stations-for-remote-villages";
+    TechnologyBuilder::new(expired)
+        .title(
+            "en",
+            "Solar-powered compact 4G base stations for remote villages",
+        )
+        .field("digital_ict")
+        .expired_days_ago(3)
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
     assert_eq!(
         get(&app, &format!("/en/technologies/{expired}"))
             .await
@@ -394,7 +630,17 @@ async fn expired_and_unpublished_listings_never_appear() {
 
 #[actix_web::test]
 async fn detail_shows_every_field_in_the_visitors_language() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    rice().insert(db).await;
+    // Related: another technology of its field.
+    TechnologyBuilder::new("drip-irrigation-kits")
+        .insert(db)
+        .await;
+    // A need it answers: its field, one of its countries.
+    NeedBuilder::new("high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang")
+        .insert(db)
+        .await;
     let app = t.service().await;
     let r = get(&app, &format!("/id/technologies/{RICE}")).await;
     assert_eq!(r.status, 200);
@@ -464,7 +710,8 @@ async fn inquiry_count(t: &TestApp) -> u64 {
 
 #[actix_web::test]
 async fn inquiry_is_stored_with_its_language_and_redirects_to_a_confirmation() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
     let app = t.service().await;
     let path = format!("/id/technologies/{RICE}/inquiry");
     let r = post_form(&app, &path, &inquiry_form()).await;
@@ -491,7 +738,8 @@ async fn inquiry_is_stored_with_its_language_and_redirects_to_a_confirmation() {
 
 #[actix_web::test]
 async fn inquiry_errors_are_shown_at_each_field_with_everything_kept() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
     let app = t.service().await;
     let path = format!("/en/technologies/{RICE}/inquiry");
     let cases: &[(&str, &str, &str)] = &[
@@ -551,7 +799,8 @@ async fn inquiry_errors_are_shown_at_each_field_with_everything_kept() {
 
 #[actix_web::test]
 async fn inquiry_honeypot_and_rate_limit() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
     let app = t.service().await;
     let path = format!("/en/technologies/{RICE}/inquiry");
     let mut bot = inquiry_form();
@@ -572,7 +821,8 @@ async fn inquiry_honeypot_and_rate_limit() {
 
 #[actix_web::test]
 async fn cross_site_posts_are_refused() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
     let app = t.service().await;
     let body = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(inquiry_form())
@@ -597,7 +847,7 @@ async fn cross_site_posts_are_refused() {
 
 #[actix_web::test]
 async fn a_posted_need_waits_for_approval() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     let form = [
         (
@@ -666,7 +916,27 @@ async fn a_posted_need_waits_for_approval() {
 
 #[actix_web::test]
 async fn published_needs_list_their_matching_technologies() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    NeedBuilder::new("high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang")
+        .title(
+            "en",
+            "High-yield rice varieties for irrigated paddy fields in Karawang",
+        )
+        .insert(db)
+        .await;
+    // Its field and country: a match; and words of its title besides: the
+    // best match, though stored after the other.
+    TechnologyBuilder::new("drip-irrigation-kits")
+        .insert(db)
+        .await;
+    rice().insert(db).await;
+    // Neither its field nor its country.
+    TechnologyBuilder::new("telemedicine-carts")
+        .field("health_biomedicine")
+        .countries(&["SG"])
+        .insert(db)
+        .await;
     let app = t.service().await;
     let r = get(
         &app,
@@ -686,7 +956,30 @@ async fn published_needs_list_their_matching_technologies() {
 
 #[actix_web::test]
 async fn site_search_groups_results_by_kind_and_narrows_to_one() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    EventBuilder::new("14th-china-asean-technology-transfer-forum")
+        .title(
+            "en",
+            "14th China-ASEAN Technology Transfer Forum in Nanning",
+        )
+        .insert(db)
+        .await;
+    EventBuilder::new("innovation-and-entrepreneurship-camp")
+        .title("en", "Innovation camp in Nanning")
+        .insert(db)
+        .await;
+    NewsBuilder::new("special-action-launched-in-nanning")
+        .title(
+            "en",
+            "Special action to transfer 1,000 technologies launched in Nanning",
+        )
+        .insert(db)
+        .await;
+    TechnologyBuilder::new("nanning-smart-traffic-lights")
+        .title("en", "Smart traffic lights proven in Nanning")
+        .insert(db)
+        .await;
     let app = t.service().await;
     let r = get(&app, "/en/search?q=Nanning").await;
     assert_eq!(r.status, 200);
@@ -737,7 +1030,11 @@ async fn site_search_groups_results_by_kind_and_narrows_to_one() {
 
 #[actix_web::test]
 async fn a_word_found_in_the_description_is_shown_in_a_snippet_from_there() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
+    TechnologyBuilder::new("drip-irrigation-kits")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     // "gibberellin" appears only in the rice package's description.
     for path in ["/en/technologies?q=gibberellin", "/en/search?q=gibberellin"] {

@@ -10,6 +10,7 @@ mod support;
 
 mod admin;
 mod catalog;
+mod documents;
 mod feeds;
 mod i18n;
 mod pages;

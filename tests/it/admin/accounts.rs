@@ -6,7 +6,7 @@ use crate::support::*;
 
 #[actix_web::test]
 async fn administrators_manage_accounts() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut admin = login(&app, ADMIN).await;
     admin.get(&app, "/admin/editors").await;

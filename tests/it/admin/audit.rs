@@ -36,7 +36,7 @@ async fn editor_id(t: &TestApp, email: &str) -> Option<i32> {
 #[actix_web::test]
 async fn every_write_is_audited() {
     use techbridge::entities::media;
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ids = seed(&app, &t).await;
     let ip = Some(CLIENT_IP.to_owned());

@@ -11,13 +11,15 @@ use crate::support::*;
 
 #[actix_web::test]
 async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    setting(t.conn(), "agreements", "653").await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     let before = b
         .get(&app, "/admin/settings")
         .await
         .attr("#agreements", "value");
+    assert_eq!(before.as_deref(), Some("653"));
     let form = [
         ("network_members", "1"),
         ("agreements", "1"),
@@ -161,7 +163,7 @@ async fn forgeries_are_refused<S, B>(
 #[actix_web::test]
 async fn forged_writes_are_refused_on_every_kind_of_screen() {
     use techbridge::entities::{application, editor, inquiry};
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ids = seed(&app, &t).await;
     let mut ed = login(&app, EDITOR).await;

@@ -8,7 +8,7 @@ use crate::support::*;
 
 #[actix_web::test]
 async fn hostile_text_in_every_field_comes_back_inert() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     let x = "\"><img src=x onerror=alert(1)>";
@@ -156,7 +156,7 @@ fn the_inertness_check_sees_what_would_run() {
 #[actix_web::test]
 async fn hostile_news_events_and_image_texts_come_back_inert() {
     use techbridge::entities::{event, media};
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     // An image whose alt texts are hostile, at upload and when edited.
@@ -349,18 +349,17 @@ async fn hostile_news_events_and_image_texts_come_back_inert() {
 
 #[actix_web::test]
 async fn hostile_fellows_members_and_about_page_come_back_inert() {
-    use techbridge::entities::{fellow, network_member_translation, page};
-    let t = TestApp::demo().await.with_accounts().await;
+    use techbridge::entities::network_member_translation;
+    let t = TestApp::empty().await.with_accounts().await;
+    let f = FellowBuilder::new("nguyen-thi-lan").insert(t.conn()).await;
+    let member = MemberBuilder::new("Guangxi Academy of Sciences")
+        .insert(t.conn())
+        .await;
+    let about = PageBuilder::new("about").insert(t.conn()).await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
 
     // A fellow: every text field, shared and translated.
-    let f = fellow::Entity::find()
-        .filter(fellow::Column::Status.eq("published"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
     let name = format!("Hostile Fellow {X}");
     let screen = format!("/admin/fellows/{}", f.id);
     let r = edit_and_save(
@@ -405,7 +404,6 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
 
     // A network member: a javascript: website is refused at its field, a
     // hostile https one is kept, quoted.
-    let member = first_id(&t, "network_members").await;
     let screen = format!("/admin/members/{member}");
     let name = format!("Hostile member {X}");
     let r = edit_and_save(
@@ -454,13 +452,7 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
     );
 
     // The about page itself.
-    let about = page::Entity::find()
-        .filter(page::Column::Key.eq("about"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let screen = format!("/admin/pages/{}", about.id);
+    let screen = format!("/admin/pages/{about}");
     let title = format!("About {X}");
     let r = edit_and_save(
         &app,
@@ -490,7 +482,10 @@ async fn hostile_fellows_members_and_about_page_come_back_inert() {
 #[actix_web::test]
 async fn hostile_needs_and_inquiries_come_back_inert() {
     use techbridge::entities::{inquiry, need, need_translation};
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     // A need posted by a visitor.
     let title = format!("Hostile need {X}");
@@ -580,9 +575,13 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
     );
 
     // An inquiry, and the reply recorded for it.
-    inquire(&app, X, X, MD).await;
+    inquire(&app, &rice.slug, X, X, MD).await;
     inert(
-        &get(&app, &format!("/en/technologies/{RICE}/inquiry/sent")).await,
+        &get(
+            &app,
+            &format!("/en/technologies/{}/inquiry/sent", rice.slug),
+        )
+        .await,
         "inquiry sent",
         "",
     );
@@ -614,7 +613,7 @@ async fn hostile_needs_and_inquiries_come_back_inert() {
 
 #[actix_web::test]
 async fn hostile_queries_come_back_inert() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let q: String = form_urlencoded::byte_serialize(X.as_bytes()).collect();
     let next: String = form_urlencoded::byte_serialize(format!("/admin/{X}").as_bytes()).collect();

@@ -6,11 +6,14 @@ use crate::support::*;
 
 #[actix_web::test]
 async fn inquiries_reach_the_inbox_and_replies_are_recorded() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     let r = post_form(
         &app,
-        &format!("/id/technologies/{RICE}/inquiry"),
+        &format!("/id/technologies/{}/inquiry", rice.slug),
         &[
             ("name", "Budi Santoso"),
             ("organisation", "PT Tani Jaya"),

@@ -22,7 +22,7 @@ use crate::support::*;
 /// Real ids of one record of each kind the back office addresses, so that
 /// every route of the table can be called with a path that exists.
 struct Ids {
-    /// (kind as in the URL, id of a demo record)
+    /// (kind as in the URL, id of a record of that kind)
     content: Vec<(&'static str, i32)>,
     editor: i32,
     inquiry: i32,
@@ -38,7 +38,7 @@ impl Ids {
             .find(|(k, _)| *k == kind)
             .map(|(_, id)| *id)
             .unwrap_or_else(|| {
-                panic!("no demo id for /admin/{kind}: add its kind to CONTENT_KINDS")
+                panic!("no record for /admin/{kind}: add its kind to content_kinds() and seed()")
             })
     }
 }
@@ -77,8 +77,8 @@ async fn first_id(t: &TestApp, table: &str) -> i32 {
         .unwrap_or_else(|e| panic!("no row in {table}: {e}"))
 }
 
-/// A visitor's inquiry about the rice technology, through the public form.
-async fn inquire<S, B>(app: &S, name: &str, organisation: &str, message: &str)
+/// A visitor's inquiry about the technology `slug`, through the public form.
+async fn inquire<S, B>(app: &S, slug: &str, name: &str, organisation: &str, message: &str)
 where
     S: actix_web::dev::Service<
             actix_http::Request,
@@ -89,7 +89,7 @@ where
 {
     let r = post_form(
         app,
-        &format!("/en/technologies/{RICE}/inquiry"),
+        &format!("/en/technologies/{slug}/inquiry"),
         &[
             ("name", name),
             ("organisation", organisation),
@@ -109,8 +109,8 @@ where
     );
 }
 
-/// Demo content plus what the demo lacks: an inquiry, an application with
-/// its documents, an uploaded image.
+/// One record of each kind the back office addresses, an inquiry, an
+/// application with its documents, an uploaded image.
 async fn seed<S, B>(app: &S, t: &TestApp) -> Ids
 where
     S: actix_web::dev::Service<
@@ -121,8 +121,28 @@ where
     B: actix_web::body::MessageBody,
 {
     use techbridge::entities::{application_document, editor, inquiry, media};
+    let db = t.conn();
+    let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(db)
+        .await;
+    NeedBuilder::new("high-yield-rice-for-karawang")
+        .insert(db)
+        .await;
+    EventBuilder::new("jakarta-technology-matchmaking")
+        .insert(db)
+        .await;
+    NewsBuilder::new("matchmaking-brings-three-agreements")
+        .insert(db)
+        .await;
+    FellowBuilder::new("nguyen-thi-lan").insert(db).await;
+    open_call(db).await;
+    MemberBuilder::new("Guangxi Academy of Sciences")
+        .insert(db)
+        .await;
+    PageBuilder::new("about").insert(db).await;
     inquire(
         app,
+        &rice.slug,
         "Budi Santoso",
         "PT Tani Jaya",
         "Berapa biaya lisensi untuk 100 hektar sawah padi?",

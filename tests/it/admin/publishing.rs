@@ -3,14 +3,14 @@
 //! sitemap at once.
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
-use techbridge::entities::{audit_entry, news, news_translation};
+use techbridge::entities::{audit_entry, news};
 
 use super::*;
 use crate::support::*;
 
 #[actix_web::test]
 async fn news_goes_from_draft_to_published_with_fallback_for_a_missing_language() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     b.get(&app, "/admin/news/new").await;
@@ -167,8 +167,29 @@ fn longest_word(title: &str) -> String {
 
 #[actix_web::test]
 async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
-    use techbridge::entities::{technology, technology_translation};
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let db = t.conn();
+    let title = "Matchmaking brings three agreements";
+    let n = NewsBuilder::new("matchmaking-brings-three-agreements")
+        .title("en", title)
+        .insert(db)
+        .await;
+    let tech_title = "Hybrid rice varieties for tropical paddy fields";
+    let tech = TechnologyBuilder::new("hybrid-rice-varieties-for-tropical-paddy-fields")
+        .title("en", tech_title)
+        .title("id", "Padi hibrida untuk sawah tropis")
+        .title("zh-CN", "热带稻田杂交水稻品种")
+        .insert(db)
+        .await;
+    let rice = tech.slug.as_str();
+    // Pages that show the technology besides its own: another technology
+    // of its field (related), a need it answers (same field and country).
+    TechnologyBuilder::new("drip-irrigation-kits")
+        .insert(db)
+        .await;
+    NeedBuilder::new("high-yield-rice-for-karawang")
+        .insert(db)
+        .await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     let everywhere = Presence {
@@ -186,25 +207,9 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
         feed: None,
     };
 
-    // A published news item, the newest one.
-    let r = get(&app, "/en/news").await;
-    let href = r.attr(".news-card h3 a", "href").unwrap();
-    let slug = href.rsplit('/').next().unwrap().to_owned();
-    let n = news::Entity::find()
-        .filter(news::Column::Slug.eq(slug.as_str()))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let title = news_translation::Entity::find()
-        .filter(news_translation::Column::NewsId.eq(n.id))
-        .filter(news_translation::Column::Lang.eq("en"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap()
-        .title;
-    let word = longest_word(&title);
+    // A published news item.
+    let slug = n.slug.clone();
+    let word = longest_word(title);
     let lists: Vec<String> = ["/en/news", "/zh-CN/news", "/id/news", "/en/"]
         .map(String::from)
         .to_vec();
@@ -251,27 +256,13 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
     );
 
     // A technology.
-    let tech = technology::Entity::find()
-        .filter(technology::Column::Slug.eq(RICE))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let title = technology_translation::Entity::find()
-        .filter(technology_translation::Column::TechnologyId.eq(tech.id))
-        .filter(technology_translation::Column::Lang.eq("en"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap()
-        .title;
     let word = "padi";
     let lists: Vec<String> = vec![
         format!("/en/technologies?q={word}"),
-        format!("/zh-CN/technologies?q={}", longest_word(&title)),
+        format!("/zh-CN/technologies?q={}", longest_word(tech_title)),
     ];
     assert_eq!(
-        presence(&app, "/technologies/", RICE, &lists, word).await,
+        presence(&app, "/technologies/", rice, &lists, word).await,
         everywhere,
         "before"
     );
@@ -280,7 +271,7 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
     let mut candidates: Vec<String> = public_slugs(&t, "technologies")
         .await
         .into_iter()
-        .filter(|s| s != RICE)
+        .filter(|s| s != rice)
         .map(|s| format!("/en/technologies/{s}"))
         .collect();
     candidates.extend(
@@ -290,7 +281,7 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
             .map(|s| format!("/en/needs/{s}")),
     );
     candidates.push("/en/".to_owned());
-    let referrers = pages_linking_to(&app, &candidates, &format!("/technologies/{RICE}")).await;
+    let referrers = pages_linking_to(&app, &candidates, &format!("/technologies/{rice}")).await;
     assert!(
         referrers.iter().any(|p| p.contains("/technologies/")),
         "no related technology shows it: {referrers:?}"
@@ -302,13 +293,13 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
         .await;
     assert_eq!(r.status, 303);
     assert_eq!(
-        presence(&app, "/technologies/", RICE, &lists, word).await,
+        presence(&app, "/technologies/", rice, &lists, word).await,
         nowhere,
         "unpublished"
     );
     let r = get(&app, "/en/technologies").await;
     assert!(
-        !r.attrs("a", "href").iter().any(|h| h.ends_with(RICE)),
+        !r.attrs("a", "href").iter().any(|h| h.ends_with(rice)),
         "not on the first page of the catalogue either"
     );
     for p in &referrers {
@@ -317,7 +308,7 @@ async fn unpublishing_in_the_back_office_removes_an_item_everywhere_at_once() {
         assert!(
             !r.attrs("a", "href")
                 .iter()
-                .any(|h| h.ends_with(&format!("/technologies/{RICE}"))),
+                .any(|h| h.ends_with(&format!("/technologies/{rice}"))),
             "{p} still links to the unpublished technology"
         );
     }
@@ -359,8 +350,27 @@ async fn public_slugs(t: &TestApp, table: &str) -> Vec<String> {
 
 #[actix_web::test]
 async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once() {
-    use techbridge::entities::{event, event_translation, fellow, need, need_translation};
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let db = t.conn();
+    let event_title = "Jakarta technology matchmaking";
+    let e = EventBuilder::new("jakarta-technology-matchmaking")
+        .title("en", event_title)
+        .insert(db)
+        .await;
+    let fellow_name = "Nguyen Thi Lan";
+    let f = FellowBuilder::new("nguyen-thi-lan")
+        .name(fellow_name)
+        .insert(db)
+        .await;
+    let need_title = "High-yield rice varieties for irrigated paddy fields in Karawang";
+    let n = NeedBuilder::new("high-yield-rice-for-karawang")
+        .title("en", need_title)
+        .insert(db)
+        .await;
+    // A technology of the need's field and country: its page lists the need.
+    TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(db)
+        .await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     let everywhere = Presence {
@@ -383,26 +393,8 @@ async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once()
     };
 
     // An upcoming event, with its calendar files.
-    let r = get(&app, "/en/events").await;
-    let href = r
-        .attr(".event-card h3 a", "href")
-        .expect("an upcoming event");
-    let slug = href.rsplit('/').next().unwrap().to_owned();
-    let e = event::Entity::find()
-        .filter(event::Column::Slug.eq(slug.as_str()))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let title = event_translation::Entity::find()
-        .filter(event_translation::Column::EventId.eq(e.id))
-        .filter(event_translation::Column::Lang.eq("en"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap()
-        .title;
-    let word = longest_word(&title);
+    let slug = e.slug.clone();
+    let word = longest_word(event_title);
     let lists: Vec<String> = ["/en/events", "/id/events", "/en/"]
         .map(String::from)
         .to_vec();
@@ -446,13 +438,7 @@ async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once()
     );
 
     // A fellow.
-    let f = fellow::Entity::find()
-        .filter(fellow::Column::Status.eq("published"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let word = longest_word(&f.name);
+    let word = longest_word(fellow_name);
     let lists: Vec<String> = ["/en/programme/fellows", "/zh-CN/programme/fellows"]
         .map(String::from)
         .to_vec();
@@ -481,20 +467,7 @@ async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once()
     );
 
     // A published need, taken back to pending, then rejected.
-    let n = need::Entity::find()
-        .filter(need::Column::Status.eq("published"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
-    let title = need_translation::Entity::find()
-        .filter(need_translation::Column::NeedId.eq(n.id))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap()
-        .title;
-    let word = longest_word(&title);
+    let word = longest_word(need_title);
     let lists: Vec<String> = ["/en/needs", "/id/needs"].map(String::from).to_vec();
     let techs: Vec<String> = public_slugs(&t, "technologies")
         .await
@@ -530,7 +503,7 @@ async fn unpublishing_events_fellows_and_needs_removes_them_everywhere_at_once()
 
 #[actix_web::test]
 async fn scheduled_news_appears_at_its_time() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     b.get(&app, "/admin/news/new").await;
@@ -578,14 +551,12 @@ async fn scheduled_news_appears_at_its_time() {
 
 #[actix_web::test]
 async fn needs_are_approved_in_the_back_office() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let pending = NeedBuilder::new("solar-cold-storage-for-fishing-villages")
+        .status("pending")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
-    let pending = techbridge::entities::need::Entity::find()
-        .filter(techbridge::entities::need::Column::Status.eq("pending"))
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
     assert_eq!(
         get(&app, &format!("/en/needs/{}", pending.slug))
             .await

@@ -8,7 +8,7 @@ use crate::support::*;
 
 #[actix_web::test]
 async fn login_failures_look_alike_and_are_limited() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let attempt = |email: &'static str, password: &'static str| {
         let app = &app;
@@ -96,7 +96,7 @@ async fn sessions_of(t: &TestApp, email: &str) -> u64 {
 
 #[actix_web::test]
 async fn ten_failures_for_one_account_lock_it_whatever_the_address() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     // One failure from each of ten addresses: no address reaches its own
     // limit, so only a count per account can stop the eleventh try.
@@ -156,7 +156,7 @@ async fn ten_failures_for_one_account_lock_it_whatever_the_address() {
 
 #[actix_web::test]
 async fn ten_failures_from_one_address_lock_it_whatever_the_account() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ip = "192.0.2.50";
     // Ten accounts, one failure each (three real, seven unknown): no account
@@ -195,7 +195,7 @@ async fn ten_failures_from_one_address_lock_it_whatever_the_account() {
 
 #[actix_web::test]
 async fn login_form_needs_its_own_token() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let r = post_form(
         &app,
@@ -212,7 +212,7 @@ async fn login_form_needs_its_own_token() {
 
 #[actix_web::test]
 async fn session_id_changes_at_login_and_logout_ends_it() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     // A session id planted before login is not the one used after it.
     let mut b = Browser {
@@ -255,7 +255,7 @@ async fn session_id_changes_at_login_and_logout_ends_it() {
 
 #[actix_web::test]
 async fn idle_and_absolute_timeouts_end_sessions() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let mut b = login(&app, ADMIN).await;
     let old = techbridge::db::now() - chrono::Duration::minutes(31);
