@@ -496,8 +496,9 @@ async fn dates_on_pages_follow_the_locale() {
 async fn hand_edited_page_numbers_never_break_a_list() {
     let t = TestApp::empty().await.with_accounts().await;
     let db = t.conn();
-    // One record in each list, and one more than a page of technologies.
-    for n in 0..21 {
+    // One record in each list, and more technologies than a page of the
+    // back office's list holds (25).
+    for n in 0..26 {
         TechnologyBuilder::new(&format!("technology-{n}"))
             .insert(db)
             .await;
