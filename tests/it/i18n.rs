@@ -143,6 +143,8 @@ fn dates_and_numbers_follow_the_locale() {
 
 #[actix_web::test]
 async fn no_page_shows_a_raw_message_id_or_the_missing_marker() {
+    // A sweep over the pages with the whole demo content, so that every
+    // message a filled page can show is shown.
     let t = TestApp::demo().await;
     let app = t.service().await;
     let ids = ftl_ids(&locales_dir().join("en"));

@@ -12,6 +12,7 @@ mod admin;
 mod budgets;
 mod catalog;
 mod compression;
+mod documents;
 mod feeds;
 mod i18n;
 mod pages;

@@ -21,6 +21,8 @@ const PAGES: &[&str] = &[
 
 #[actix_web::test]
 async fn every_page_answers_in_every_language_with_its_lang_and_a_translated_heading() {
+    // A sweep over every public page with the whole demo content in it,
+    // every list filled, as a first visitor finds the site.
     let t = TestApp::demo().await;
     let app = t.service().await;
     for path in PAGES {
@@ -70,7 +72,21 @@ async fn every_page_answers_in_every_language_with_its_lang_and_a_translated_hea
 
 #[actix_web::test]
 async fn detail_pages_answer_in_every_language() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    TechnologyBuilder::new(RICE).insert(db).await;
+    EventBuilder::new("jakarta-technology-matchmaking")
+        .insert(db)
+        .await;
+    // A news item without Indonesian text: its Indonesian page falls back.
+    NewsBuilder::new("new-cohort-of-young-scientists-arrives")
+        .only_in(&["en", "zh-CN"])
+        .insert(db)
+        .await;
+    FellowBuilder::new("nguyen-thi-lan").insert(db).await;
+    NeedBuilder::new("high-yield-rice-for-karawang")
+        .insert(db)
+        .await;
     let app = t.service().await;
     // Take the first link of each list and open it in every language.
     for (list, selector) in [
@@ -131,7 +147,7 @@ async fn root_redirects_by_cookie_then_accept_language_then_english() {
 
 #[actix_web::test]
 async fn visiting_a_language_remembers_it() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     let r = get(&app, "/id/technologies").await;
     let cookie = r.header("set-cookie").unwrap_or("");
@@ -168,7 +184,8 @@ async fn short_alias_redirects_to_the_full_tag_keeping_path_and_query() {
 
 #[actix_web::test]
 async fn the_switcher_keeps_the_page_and_the_query() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    TechnologyBuilder::new(RICE).insert(t.conn()).await;
     let app = t.service().await;
     let r = get(&app, "/id/technologies?q=padi&field=agriculture").await;
     let links = r.attrs(".lang-switch a", "href");
@@ -194,10 +211,20 @@ async fn the_switcher_keeps_the_page_and_the_query() {
 
 #[actix_web::test]
 async fn missing_translation_falls_back_with_a_notice_in_the_visitors_language() {
-    let t = TestApp::demo().await;
-    let app = t.service().await;
-    // The demo's "new cohort" news item has no Indonesian text.
+    let t = TestApp::empty().await;
+    // A news item without Indonesian text.
     let slug = "new-cohort-of-asean-young-scientists-arrives-in-guangxi";
+    NewsBuilder::new(slug)
+        .only_in(&["en", "zh-CN"])
+        .insert(t.conn())
+        .await;
+    // A technology without Chinese text.
+    let dengue = "dengue-ns1-antigen-and-igm-igg-antibody-combined-rapid-test";
+    TechnologyBuilder::new(dengue)
+        .only_in(&["en", "id"])
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
     let r = get(&app, &format!("/id/news/{slug}")).await;
     assert_eq!(r.status, 200);
     let notice = r.text(".notice-fallback");
@@ -211,18 +238,14 @@ async fn missing_translation_falls_back_with_a_notice_in_the_visitors_language()
     let r = get(&app, &format!("/en/news/{slug}")).await;
     assert!(r.texts(".notice-fallback").is_empty());
     // A technology without Chinese text falls back to English on /zh-CN/.
-    let r = get(
-        &app,
-        "/zh-CN/technologies/dengue-ns1-antigen-and-igm-igg-antibody-combined-rapid-test",
-    )
-    .await;
+    let r = get(&app, &format!("/zh-CN/technologies/{dengue}")).await;
     assert_eq!(r.status, 200);
     assert!(r.text(".notice-fallback").contains("English"));
 }
 
 #[actix_web::test]
 async fn unknown_language_and_unknown_slug_give_a_translated_404() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     let mut titles = Vec::new();
     for lang in LANGS {
@@ -282,7 +305,7 @@ async fn health_touches_the_database() {
 
 #[actix_web::test]
 async fn security_headers_on_every_response() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     for path in [
         "/en/",
@@ -315,7 +338,25 @@ async fn security_headers_on_every_response() {
 
 #[actix_web::test]
 async fn pages_have_no_inline_script_or_style() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    // With pictures, as pictures are where size styles creep in.
+    let picture = MediaBuilder::png("rice-terraces.png", 1200, 800)
+        .insert(db)
+        .await;
+    TechnologyBuilder::new(RICE)
+        .picture(picture)
+        .featured()
+        .insert(db)
+        .await;
+    EventBuilder::new("jakarta-technology-matchmaking")
+        .cover(picture)
+        .insert(db)
+        .await;
+    NewsBuilder::new("rice-varieties-head-to-lao-paddy-fields")
+        .cover(picture)
+        .insert(db)
+        .await;
     let app = t.service().await;
     for path in [
         "/en/",
@@ -340,7 +381,7 @@ async fn pages_have_no_inline_script_or_style() {
 
 #[actix_web::test]
 async fn static_assets_are_versioned_and_cached() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
     let app = t.service().await;
     let page = get(&app, "/en/").await;
     let css = page.attr("link[rel=stylesheet]", "href").unwrap();
@@ -365,7 +406,10 @@ async fn static_assets_are_versioned_and_cached() {
 
 #[actix_web::test]
 async fn repeated_page_request_with_its_etag_is_304() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    NewsBuilder::new("rice-varieties-head-to-lao-paddy-fields")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     let r = get(&app, "/en/news").await;
     let etag = r.header("etag").unwrap().to_owned();
@@ -382,12 +426,31 @@ async fn repeated_page_request_with_its_etag_is_304() {
 
 #[actix_web::test]
 async fn home_shows_figures_from_the_data_and_settings() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    setting(db, "network_members", "2600").await;
+    // Featured technologies are the ones the home page shows.
+    TechnologyBuilder::new(RICE).featured().insert(db).await;
+    for slug in ["drip-irrigation-kits", "solar-cold-storage"] {
+        TechnologyBuilder::new(slug).insert(db).await;
+    }
+    // Not counted: a draft.
+    TechnologyBuilder::new("draft-technology")
+        .status("draft")
+        .insert(db)
+        .await;
+    EventBuilder::new("jakarta-technology-matchmaking")
+        .insert(db)
+        .await;
+    NewsBuilder::new("rice-varieties-head-to-lao-paddy-fields")
+        .insert(db)
+        .await;
+    open_call(db).await;
     let app = t.service().await;
     let r = get(&app, "/en/").await;
     let figures = r.texts(".figure-list li");
     assert!(figures.iter().any(|f| f.contains("2,600")), "{figures:?}");
-    assert!(figures.iter().any(|f| f.starts_with("30 ")), "{figures:?}");
+    assert!(figures.iter().any(|f| f.starts_with("3 ")), "{figures:?}");
     let r = get(&app, "/id/").await;
     assert!(
         r.texts(".figure-list li")
@@ -402,9 +465,13 @@ async fn home_shows_figures_from_the_data_and_settings() {
 
 #[actix_web::test]
 async fn dates_on_pages_follow_the_locale() {
-    let t = TestApp::demo().await;
-    let app = t.service().await;
+    let t = TestApp::empty().await;
     let slug = "china-and-asean-launch-special-action-to-transfer-1000-technologies";
+    NewsBuilder::new(slug)
+        .published("2022-10-25T10:00:00Z")
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
     assert!(
         get(&app, &format!("/en/news/{slug}"))
             .await
@@ -427,7 +494,25 @@ async fn dates_on_pages_follow_the_locale() {
 
 #[actix_web::test]
 async fn hand_edited_page_numbers_never_break_a_list() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let db = t.conn();
+    // One record in each list, and more technologies than a page of the
+    // back office's list holds (25).
+    for n in 0..26 {
+        TechnologyBuilder::new(&format!("technology-{n}"))
+            .insert(db)
+            .await;
+    }
+    NewsBuilder::new("rice-varieties-head-to-lao-paddy-fields")
+        .insert(db)
+        .await;
+    EventBuilder::new("jakarta-technology-matchmaking")
+        .insert(db)
+        .await;
+    NeedBuilder::new("high-yield-rice-for-karawang")
+        .insert(db)
+        .await;
+    FellowBuilder::new("nguyen-thi-lan").insert(db).await;
     let app = t.service().await;
     let pages = [
         "0",
@@ -470,7 +555,8 @@ async fn hand_edited_page_numbers_never_break_a_list() {
 
 #[actix_web::test]
 async fn a_nul_byte_in_an_address_or_a_form_is_refused_or_dropped_never_a_500() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    TechnologyBuilder::new(RICE).insert(t.conn()).await;
     let app = t.service().await;
     for path in [
         "/en/technologies/%00",
@@ -525,7 +611,13 @@ async fn a_nul_byte_in_an_address_or_a_form_is_refused_or_dropped_never_a_500() 
 
 #[actix_web::test]
 async fn a_later_page_of_a_list_has_that_page_as_canonical_and_alternates() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    // Twenty a page: two pages.
+    for n in 0..21 {
+        TechnologyBuilder::new(&format!("technology-{n}"))
+            .insert(t.conn())
+            .await;
+    }
     let app = t.service().await;
     let r = get(&app, "/id/technologies?page=2").await;
     assert_eq!(r.status, 200);
@@ -551,7 +643,34 @@ async fn a_later_page_of_a_list_has_that_page_as_canonical_and_alternates() {
 
 #[actix_web::test]
 async fn news_can_be_narrowed_to_an_event_from_the_list_itself() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    let forum = EventBuilder::new("10th-china-asean-technology-transfer-forum")
+        .title("zh-CN", "第十届中国—东盟技术转移与创新合作大会")
+        .at("2022-09-16T09:00", "2022-09-16T17:00")
+        .insert(db)
+        .await;
+    let camp = EventBuilder::new("innovation-and-entrepreneurship-camp")
+        .title("zh-CN", "中国—东盟创新创业训练营")
+        .insert(db)
+        .await;
+    for (slug, event) in [
+        (
+            "special-action-to-transfer-1000-technologies",
+            Some(forum.id),
+        ),
+        ("alliance-founded-at-the-forum", Some(forum.id)),
+        ("camp-opens-for-applications", Some(camp.id)),
+        ("network-passes-2600-members", None),
+    ] {
+        let news = NewsBuilder::new(slug);
+        match event {
+            Some(e) => news.event(e),
+            None => news,
+        }
+        .insert(db)
+        .await;
+    }
     let app = t.service().await;
     let r = get(&app, "/zh-CN/news").await;
     let options = r.attrs("#nf-event option", "value");
@@ -592,14 +711,30 @@ async fn news_can_be_narrowed_to_an_event_from_the_list_itself() {
 async fn public_pages_are_kept_until_the_data_changes() {
     use sea_orm::ConnectionTrait;
     use techbridge::db::statements::counted;
+    const LAUNCH: &str = "china-and-asean-launch-special-action-to-transfer-1000-technologies";
     let minute = std::time::Duration::from_secs(60);
+    let content = |db: sea_orm::DatabaseConnection| async move {
+        NewsBuilder::new(LAUNCH)
+            .title(
+                "en",
+                "China and ASEAN launch special action to transfer 1,000 technologies",
+            )
+            .insert(&db)
+            .await;
+        NewsBuilder::new("a-second-item").insert(&db).await;
+        EventBuilder::new("jakarta-technology-matchmaking")
+            .insert(&db)
+            .await;
+        open_call(&db).await;
+    };
     // Told of changes only when it reads the data version (as an instance
     // whose notification channel is down, with a long interval).
-    let t = TestApp::demo_with(|c| {
+    let t = TestApp::empty_with(|c| {
         c.page_cache = minute;
         c.data_poll = minute;
     })
     .await;
+    content(t.conn().clone()).await;
     let app = t.service().await;
     let titles = |r: &Resp| r.texts(".news-card h3").join(" | ");
     let first = get(&app, "/en/news").await;
@@ -622,9 +757,9 @@ async fn public_pages_are_kept_until_the_data_changes() {
     // Changed behind the app's back (as another instance would): unseen
     // until the version is read...
     t.conn()
-        .execute_unprepared(
-            "UPDATE news_translations SET title = 'Changed elsewhere' WHERE lang = 'en' AND news_id = (SELECT id FROM news WHERE slug = 'china-and-asean-launch-special-action-to-transfer-1000-technologies')",
-        )
+        .execute_unprepared(&format!(
+            "UPDATE news_translations SET title = 'Changed elsewhere' WHERE lang = 'en' AND news_id = (SELECT id FROM news WHERE slug = '{LAUNCH}')"
+        ))
         .await
         .unwrap();
     assert_eq!(get(&app, "/en/news").await.body, first.body);
@@ -644,7 +779,8 @@ async fn public_pages_are_kept_until_the_data_changes() {
 
     // Read on every request (the tests' default), a change elsewhere shows
     // on the very next one.
-    let t = TestApp::demo_with(|c| c.page_cache = minute).await;
+    let t = TestApp::empty_with(|c| c.page_cache = minute).await;
+    content(t.conn().clone()).await;
     let app = t.service().await;
     let before = get(&app, "/en/events").await;
     t.conn()
@@ -654,44 +790,48 @@ async fn public_pages_are_kept_until_the_data_changes() {
         .await
         .unwrap();
     let after = get(&app, "/en/events").await;
-    assert_ne!(after.body, before.body);
     assert!(after.body.contains("Renamed at once"));
-    // A write to what is not public (an inquiry, a session) is not a change:
-    // the page stays in memory.
+    assert!(!before.body.contains("Renamed at once"));
+    // A write to what is not public (here, the sessions) is no change: the
+    // page stays in memory, and only the version is read.
     let (_, n) = counted(get(&app, "/en/events")).await;
     assert_eq!(n, 1, "only the version is read");
     t.conn()
         .execute_unprepared("DELETE FROM sessions")
         .await
         .unwrap();
-    let (_, n) = counted(get(&app, "/en/events")).await;
+    let (kept, n) = counted(get(&app, "/en/events")).await;
     assert_eq!(n, 1, "still kept: nothing public changed");
+    assert_eq!(kept.body, after.body);
 
     // A news item scheduled a moment ahead appears at its time, with no
     // write in between: the next scheduled change is known.
-    let t = TestApp::demo_with(|c| {
+    let t = TestApp::empty_with(|c| {
         c.page_cache = minute;
         c.data_poll = minute;
     })
     .await;
-    let app = t.service().await;
+    content(t.conn().clone()).await;
     let soon = chrono::Utc::now() + chrono::Duration::seconds(2);
-    let sql = match t.conn().get_database_backend() {
-        sea_orm::DbBackend::Postgres => format!(
-            "UPDATE news SET publish_at = '{}' WHERE slug = 'china-and-asean-launch-special-action-to-transfer-1000-technologies'",
-            soon.to_rfc3339()
-        ),
-        _ => format!(
-            "UPDATE news SET publish_at = '{}' WHERE slug = 'china-and-asean-launch-special-action-to-transfer-1000-technologies'",
-            soon.to_rfc3339_opts(chrono::SecondsFormat::Micros, false)
-        ),
-    };
-    t.conn().execute_unprepared(&sql).await.unwrap();
+    NewsBuilder::new("scheduled-item")
+        .title("en", "Scheduled for a moment ahead")
+        .published(&soon.to_rfc3339())
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
     let hidden = get(&app, "/en/news").await;
-    assert!(!titles(&hidden).contains("1,000"), "{}", titles(&hidden));
+    assert!(
+        !titles(&hidden).contains("moment ahead"),
+        "{}",
+        titles(&hidden)
+    );
     actix_web::rt::time::sleep(std::time::Duration::from_millis(2500)).await;
     let shown = get(&app, "/en/news").await;
-    assert!(titles(&shown).contains("1,000"), "{}", titles(&shown));
+    assert!(
+        titles(&shown).contains("moment ahead"),
+        "{}",
+        titles(&shown)
+    );
 
     // The application form carries a token of its own: never shared.
     let token = |r: &Resp| r.attr("input[name=submission_token]", "value").unwrap();
@@ -736,6 +876,7 @@ where
 /// journeys with JavaScript off.)
 #[actix_web::test]
 async fn every_page_type_weighs_under_60_kb_compressed_with_its_css() {
+    // The budget holds for pages as full as the demo content makes them.
     let t = TestApp::demo().await;
     let app = t.service().await;
     let mut heaviest = (0, String::new());

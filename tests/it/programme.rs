@@ -39,6 +39,7 @@ fn multipart(parts: &[Part<'_>]) -> (String, Vec<u8>) {
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
+/// The host post applications go to (the first, of `open_call`).
 async fn first_post(t: &TestApp) -> String {
     host_post::Entity::find()
         .one(t.conn())
@@ -121,7 +122,8 @@ async fn count(t: &TestApp) -> u64 {
 
 #[actix_web::test]
 async fn a_complete_application_gets_a_reference_and_a_confirmation_in_the_applicants_language() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let form = get(&app, "/id/programme/apply").await;
     assert_eq!(form.status, 200);
@@ -186,10 +188,11 @@ async fn a_complete_application_gets_a_reference_and_a_confirmation_in_the_appli
 
 #[actix_web::test]
 async fn eligibility_rules_give_a_clear_reason() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let post = first_post(&t).await;
-    // The demo call closes about 60 days from now: someone born 45 years and
+    // The call closes about 60 days from now: someone born 45 years and
     // a month before that day is too old; 44 years is fine.
     let closes = techbridge::entities::programme_call::Entity::find()
         .one(t.conn())
@@ -254,7 +257,8 @@ async fn eligibility_rules_give_a_clear_reason() {
 
 #[actix_web::test]
 async fn each_field_is_checked_with_everything_typed_kept() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let post = first_post(&t).await;
     for field in [
@@ -323,7 +327,8 @@ async fn each_field_is_checked_with_everything_typed_kept() {
 
 #[actix_web::test]
 async fn documents_must_be_real_pdfs_within_the_limit() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let post = first_post(&t).await;
     let f = fields(&post, "tok-docs", &[]);
@@ -405,7 +410,8 @@ async fn documents_must_be_real_pdfs_within_the_limit() {
 
 #[actix_web::test]
 async fn a_double_submission_creates_one_application() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let post = first_post(&t).await;
     let f = fields(&post, "same-token-twice", &[]);
@@ -419,7 +425,8 @@ async fn a_double_submission_creates_one_application() {
 
 #[actix_web::test]
 async fn an_upload_announcing_more_than_the_limit_is_refused_unread() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     // 40 MB announced, a few bytes sent: refused from the header alone.
     let r = send(
@@ -444,15 +451,14 @@ async fn an_upload_announcing_more_than_the_limit_is_refused_unread() {
 
 #[actix_web::test]
 async fn applying_is_refused_when_the_call_is_closed() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    // The call closed yesterday.
+    let call = CallBuilder::new(2027)
+        .open_days(-60, -1)
+        .insert(t.conn())
+        .await;
+    HostPostBuilder::new(call).insert(t.conn()).await;
     let app = t.service().await;
-    t.conn()
-        .execute_raw(Statement::from_string(
-            t.conn().get_database_backend(),
-            "UPDATE programme_calls SET closes_at = opens_at".to_owned(),
-        ))
-        .await
-        .unwrap();
     let r = get(&app, "/en/programme/apply").await;
     assert_eq!(r.status, 200);
     assert!(
@@ -488,7 +494,8 @@ where
 
 #[actix_web::test]
 async fn status_look_up_gives_the_same_answer_for_either_wrong_half() {
-    let t = TestApp::demo().await;
+    let t = TestApp::empty().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let reference = submit_one(&app, &t).await;
     let ok = post_form(
@@ -542,7 +549,8 @@ async fn status_look_up_gives_the_same_answer_for_either_wrong_half() {
 
 #[actix_web::test]
 async fn documents_are_for_reviewers_only() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     submit_one(&app, &t).await;
     let a = application::Entity::find()
@@ -584,7 +592,8 @@ async fn documents_are_for_reviewers_only() {
 
 #[actix_web::test]
 async fn the_more_information_loop_and_the_status_page() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     let reference = submit_one(&app, &t).await;
     let a = application::Entity::find()
@@ -813,9 +822,15 @@ async fn the_more_information_loop_and_the_status_page() {
 
 #[actix_web::test]
 async fn queue_filters_and_csv_export() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let (call, post) = open_call(t.conn()).await;
+    ApplicationBuilder::new(call)
+        .host_post(post)
+        .applicant("Nguyen Thi Mai", "mai.nguyen@hus.example.edu.vn")
+        .nationality("VN")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
-    submit_one(&app, &t).await;
     let mut reviewer = login(&app, REVIEWER).await;
     let q = reviewer
         .get(&app, "/admin/applications?status=submitted&country=VN")
@@ -842,7 +857,8 @@ async fn queue_filters_and_csv_export() {
 
 #[actix_web::test]
 async fn an_administrator_erases_an_applicants_data() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    open_call(t.conn()).await;
     let app = t.service().await;
     submit_one(&app, &t).await;
     let a = application::Entity::find()
@@ -895,14 +911,19 @@ async fn an_administrator_erases_an_applicants_data() {
 
 #[actix_web::test]
 async fn a_call_or_host_post_with_applications_cannot_be_deleted() {
-    let t = TestApp::demo().await.with_accounts().await;
+    let t = TestApp::empty().await.with_accounts().await;
+    let (call, post) = open_call(t.conn()).await;
+    // A second post, that nobody applies to.
+    HostPostBuilder::new(call)
+        .lab("en", "Solar materials laboratory")
+        .position(1)
+        .insert(t.conn())
+        .await;
+    let a = ApplicationBuilder::new(call)
+        .host_post(post)
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
-    submit_one(&app, &t).await;
-    let a = application::Entity::find()
-        .one(t.conn())
-        .await
-        .unwrap()
-        .unwrap();
     let post_id = a.host_post_id.unwrap();
     let mut admin = login(&app, ADMIN).await;
     for (kind, id) in [("calls", a.call_id), ("posts", post_id)] {

@@ -1,6 +1,10 @@
 //! Test support: a fresh database per test, built by the real migrations
 //! (SQLite by default, PostgreSQL when TEST_DATABASE_URL is set), the real
-//! app over it, and helpers to send requests and read HTML.
+//! app over it, helpers to send requests and read HTML, and builders for
+//! the records a test needs (`builders`).
+
+mod builders;
+pub use builders::*;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -100,7 +104,9 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// Migrated, with the demo content loaded.
+    /// Migrated, with the demo content loaded. For the few tests whose
+    /// point is the demo content or a sweep over every page as a visitor
+    /// finds it; any other test builds the records it needs (`builders`).
     pub async fn demo() -> Self {
         let app = Self::empty().await;
         demo::load_if_empty(&app.state.db)
@@ -109,9 +115,19 @@ impl TestApp {
         app
     }
 
-    /// Migrated, with the demo content, and the configuration changed.
+    /// Migrated, with the demo content (for tests over every page type as
+    /// full as the demo makes them), and the configuration changed.
     pub async fn demo_with(change: impl FnOnce(&mut Config)) -> Self {
         let mut app = Self::demo().await;
+        let mut config = app.state.config.clone();
+        change(&mut config);
+        app.state = web::Data::new(AppState::new(app.state.db.clone(), config));
+        app
+    }
+
+    /// Migrated, no content, and the configuration changed.
+    pub async fn empty_with(change: impl FnOnce(&mut Config)) -> Self {
+        let mut app = Self::empty().await;
         let mut config = app.state.config.clone();
         change(&mut config);
         app.state = web::Data::new(AppState::new(app.state.db.clone(), config));
@@ -344,7 +360,8 @@ where
 
 pub const LANGS: [&str; 3] = ["zh-CN", "en", "id"];
 
-/// The demo technology that 'padi' and '水稻' must find.
+/// The slug of the demo's rice package, which 'padi' and '水稻' find; the
+/// builders' rice technologies take it too.
 pub const RICE: &str = "hybrid-rice-varieties-and-high-yield-cultivation-for-tropical-paddy-fields";
 
 /// Back-office accounts used by the tests, one per role.
@@ -355,30 +372,18 @@ pub const REVIEWER: (&str, &str) = ("reviewer@centre.example.org", "silver-orcha
 impl TestApp {
     /// Creates the three test accounts.
     pub async fn with_accounts(self) -> Self {
-        use sea_orm::{ActiveModelTrait, Set};
         techbridge::accounts::create_admin(self.conn(), ADMIN.0, "Ada Admin", ADMIN.1)
             .await
             .unwrap();
-        for ((email, password), role, name) in [
-            (EDITOR, "editor", "Eddie Editor"),
-            (REVIEWER, "reviewer", "Rita Reviewer"),
-        ] {
-            let t = techbridge::db::now();
-            techbridge::entities::editor::ActiveModel {
-                email: Set(email.to_owned()),
-                display_name: Set(name.to_owned()),
-                role: Set(role.to_owned()),
-                password_hash: Set(techbridge::accounts::hash_password(password).unwrap()),
-                ui_lang: Set("en".to_owned()),
-                active: Set(true),
-                created_at: Set(t),
-                updated_at: Set(t),
-                ..Default::default()
-            }
+        EditorBuilder::new(EDITOR.0, EDITOR.1)
+            .name("Eddie Editor")
             .insert(self.conn())
-            .await
-            .unwrap();
-        }
+            .await;
+        EditorBuilder::new(REVIEWER.0, REVIEWER.1)
+            .name("Rita Reviewer")
+            .role("reviewer")
+            .insert(self.conn())
+            .await;
         self
     }
 }
@@ -631,13 +636,28 @@ where
     S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
     B: MessageBody,
 {
+    submit_application_in(app, t, "en", email).await
+}
+
+/// Submits a complete, eligible application through the public form in
+/// the language `lang`, from `email`, and returns it.
+pub async fn submit_application_in<S, B>(
+    app: &S,
+    t: &TestApp,
+    lang: &str,
+    email: &str,
+) -> techbridge::entities::application::Model
+where
+    S: Service<Request, Response = ServiceResponse<B>, Error = actix_web::Error>,
+    B: MessageBody,
+{
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     use techbridge::entities::{application, host_post};
     let post = host_post::Entity::find()
         .one(t.conn())
         .await
         .expect("host post")
-        .expect("a demo host post")
+        .expect("a host post: build one with open_call")
         .id
         .to_string();
     let token = format!("tok-{email}");
@@ -684,7 +704,7 @@ where
     let r = send(
         app,
         test::TestRequest::post()
-            .uri("/en/programme/apply")
+            .uri(&format!("/{lang}/programme/apply"))
             .insert_header((
                 "content-type",
                 format!("multipart/form-data; boundary={boundary}"),

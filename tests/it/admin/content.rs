@@ -1,0 +1,295 @@
+//! Editing content: errors at their field with everything kept, the
+//! translation status of each language, list filters.
+
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use techbridge::entities::news_translation;
+
+use super::*;
+use crate::support::*;
+
+#[actix_web::test]
+async fn validation_errors_are_at_the_field_with_everything_kept() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    b.get(&app, "/admin/technologies/new").await;
+    let r = b
+        .post_csrf(
+            &app,
+            "/admin/technologies/new",
+            &[
+                ("source_lang", "en"),
+                ("status", "draft"),
+                ("field", "agriculture"),
+                ("trl", "12"),
+                ("ip_status", "open"),
+                ("province", "guangxi"),
+                ("contact_name", "Li Wen"),
+                ("contact_email", "not-an-email"),
+                ("website", "javascript:alert(1)"),
+                ("en.title", "Drip irrigation kit"),
+                ("en.summary", ""),
+                ("zh-CN.title", "滴灌套件"),
+                ("action", "save"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    for id in [
+        "trl-error",
+        "contact_email-error",
+        "website-error",
+        "en-summary-error",
+        "en-description-error",
+        "modes-error",
+        "countries-error",
+        "zh-CN-summary-error",
+    ] {
+        assert!(!r.text(&format!("#{id}")).is_empty(), "no error at {id}");
+    }
+    assert_eq!(
+        r.attr("#en-title", "value").as_deref(),
+        Some("Drip irrigation kit")
+    );
+    assert_eq!(r.attr("#zh-CN-title", "value").as_deref(), Some("滴灌套件"));
+    assert_eq!(r.attr("#contact_name", "value").as_deref(), Some("Li Wen"));
+    assert!(
+        r.attr("#field option[value=agriculture]", "selected")
+            .is_some()
+    );
+    assert_eq!(
+        techbridge::entities::technology::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0,
+        "nothing saved"
+    );
+}
+
+#[actix_web::test]
+async fn a_made_up_image_or_event_is_an_error_at_its_field_not_a_500() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    b.get(&app, "/admin/news/new").await;
+    let mut form = news_form("Made-up references", "draft", "");
+    form.extend([("cover", "987654"), ("event", "abc")]);
+    let r = b.post_csrf(&app, "/admin/news/new", &form).await;
+    assert_eq!(r.status, 422, "{}", r.text(".error-summary"));
+    assert!(!r.text("#cover-error").is_empty());
+    assert!(!r.text("#event-error").is_empty());
+    assert_eq!(
+        r.attr("#en-title", "value").as_deref(),
+        Some("Made-up references")
+    );
+    assert_eq!(
+        news_translation::Entity::find()
+            .filter(news_translation::Column::Title.eq("Made-up references"))
+            .count(t.conn())
+            .await
+            .unwrap(),
+        0
+    );
+}
+
+#[actix_web::test]
+async fn translation_status_follows_edits_and_review() {
+    let t = TestApp::empty().await.with_accounts().await;
+    // Written in English, translated into Chinese and Indonesian.
+    let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let edit = format!("/admin/technologies/{}", rice.id);
+    let r = b.get(&app, &edit).await;
+    assert_eq!(
+        r.attr("a[data-tab=id] .tr-badge", "class").as_deref(),
+        Some("tr-badge tr-up-to-date")
+    );
+    // Change the English (source) description: the others become outdated.
+    let html = r.html();
+    let mut form: Vec<(String, String)> = Vec::new();
+    for sel in [
+        "input[type=text]",
+        "input[type=email]",
+        "input[type=url]",
+        "input[type=number]",
+        "input[type=datetime-local]",
+        "input[type=hidden]",
+    ] {
+        let s = scraper::Selector::parse(&format!(".edit-form {sel}")).unwrap();
+        for e in html.select(&s) {
+            if let (Some(n), Some(v)) = (e.value().attr("name"), e.value().attr("value")) {
+                form.push((n.to_owned(), v.to_owned()));
+            }
+        }
+    }
+    let s = scraper::Selector::parse(".edit-form textarea").unwrap();
+    for e in html.select(&s) {
+        let name = e.value().attr("name").unwrap().to_owned();
+        let mut text = e.text().collect::<String>();
+        if name == "en.description" {
+            text.push_str("\n\nNew: a drought-tolerant line for rain-fed fields.");
+        }
+        form.push((name, text));
+    }
+    for sel in ["select"] {
+        let s = scraper::Selector::parse(&format!(".edit-form {sel}")).unwrap();
+        for e in html.select(&s) {
+            let o = scraper::Selector::parse("option[selected]").unwrap();
+            if let Some(opt) = e.select(&o).next() {
+                form.push((
+                    e.value().attr("name").unwrap().to_owned(),
+                    opt.value().attr("value").unwrap().to_owned(),
+                ));
+            }
+        }
+    }
+    let s = scraper::Selector::parse(".edit-form input[type=checkbox][checked]").unwrap();
+    for e in html.select(&s) {
+        form.push((
+            e.value().attr("name").unwrap().to_owned(),
+            e.value().attr("value").unwrap().to_owned(),
+        ));
+    }
+    form.retain(|(k, _)| k != "csrf");
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = b.post_csrf(&app, &edit, &pairs).await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let r = b.get(&app, &edit).await;
+    assert_eq!(
+        r.attr("a[data-tab=id] .tr-badge", "class").as_deref(),
+        Some("tr-badge tr-outdated")
+    );
+    assert_eq!(
+        r.attr("a[data-tab=en] .tr-badge", "class").as_deref(),
+        Some("tr-badge tr-up-to-date")
+    );
+    // The public Indonesian page says the translation may be out of date.
+    assert!(
+        !get(&app, &format!("/id/technologies/{}", rice.slug))
+            .await
+            .text(".notice-outdated")
+            .is_empty()
+    );
+    // The translations dashboard lists it.
+    assert!(
+        b.get(&app, "/admin/translations")
+            .await
+            .body
+            .contains(&edit)
+    );
+    // Mark the Indonesian translation reviewed.
+    let mut with_review = pairs.clone();
+    with_review.push(("reviewed", "id"));
+    b.get(&app, &edit).await;
+    let r = b.post_csrf(&app, &edit, &with_review).await;
+    assert_eq!(r.status, 303);
+    let r = b.get(&app, &edit).await;
+    assert_eq!(
+        r.attr("a[data-tab=id] .tr-badge", "class").as_deref(),
+        Some("tr-badge tr-up-to-date")
+    );
+    assert!(
+        get(&app, &format!("/id/technologies/{}", rice.slug))
+            .await
+            .texts(".notice-outdated")
+            .is_empty()
+    );
+}
+
+#[actix_web::test]
+async fn back_office_lists_narrow_by_their_fields_and_inquiries_by_words() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let db = t.conn();
+    let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
+        .insert(db)
+        .await;
+    for slug in ["offshore-cage-aquaculture", "seaweed-processing-line"] {
+        TechnologyBuilder::new(slug)
+            .field("marine")
+            .insert(db)
+            .await;
+    }
+    EventBuilder::new("nanning-forum").insert(db).await;
+    EventBuilder::new("jakarta-forum")
+        .country("ID")
+        .insert(db)
+        .await;
+    EventBuilder::new("nanning-training")
+        .kind("training")
+        .insert(db)
+        .await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let all = b.get(&app, "/admin/technologies").await;
+    assert!(
+        all.attrs("#lf-field option", "value")
+            .contains(&"marine".to_owned())
+    );
+    let marine = b.get(&app, "/admin/technologies?field=marine").await;
+    let rows = marine.texts(".data-table tbody tr");
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let expected = techbridge::entities::technology::Entity::find()
+        .filter(techbridge::entities::technology::Column::Field.eq("marine"))
+        .count(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(rows.len() as u64, expected.min(25));
+    assert_eq!(
+        marine
+            .attr("#lf-field option[selected]", "value")
+            .as_deref(),
+        Some("marine")
+    );
+    // An unknown value is no filter; nothing reaches the SQL text.
+    let odd = b
+        .get(&app, "/admin/technologies?field=marine%27%20OR%201%3D1--")
+        .await;
+    assert_eq!(odd.status, 200);
+    assert_eq!(
+        odd.texts(".data-table tbody tr").len(),
+        all.texts(".data-table tbody tr").len()
+    );
+    // Two filters together on events.
+    let forums = b.get(&app, "/admin/events?kind=forum&country=CN").await;
+    assert_eq!(forums.status, 200);
+    let kinds = forums.texts(".data-table tbody tr td:nth-of-type(1)");
+    assert_eq!(kinds, vec!["Forum"], "the forum in China only");
+    // Inquiries by words of the message, the name or the organisation.
+    InquiryBuilder::new(rice.id)
+        .from("Siti Rahma", "Koperasi Tani Makmur")
+        .message(
+            "en",
+            "We would like to test hybrid rice in Karawang this season.",
+        )
+        .insert(db)
+        .await;
+    InquiryBuilder::new(rice.id)
+        .from("Tran Van Long", "Mekong Aqua Co.")
+        .message(
+            "en",
+            "Interested in the water treatment units for shrimp farms.",
+        )
+        .insert(db)
+        .await;
+    for (q, who) in [
+        ("karawang", "Siti Rahma"),
+        ("MEKONG", "Tran Van Long"),
+        ("siti", "Siti Rahma"),
+    ] {
+        let r = b.get(&app, &format!("/admin/inquiries?q={q}")).await;
+        let rows = r.texts(".data-table tbody tr");
+        assert_eq!(rows.len(), 1, "{q}: {rows:?}");
+        assert!(rows[0].contains(who), "{q}: {rows:?}");
+        assert_eq!(r.attr("#iq", "value").as_deref(), Some(q));
+    }
+    assert!(
+        b.get(&app, "/admin/inquiries?q=%25")
+            .await
+            .texts(".data-table tbody tr")
+            .is_empty()
+    );
+}
