@@ -24,7 +24,7 @@ for tool in wrk nginx; do
   command -v "$tool" >/dev/null || apt-get install -y "$tool" >/dev/null
 done
 [ "$(nproc)" -ge 2 ] || { echo "needs two cores (server on one, wrk on the other)"; exit 1; }
-cargo build --release --bin techbridge
+[ -n "${NO_BUILD:-}" ] || cargo build --release --bin techbridge
 bin="$root/target/release/techbridge"
 work=$(mktemp -d)
 chmod 755 "$work"

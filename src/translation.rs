@@ -164,6 +164,86 @@ where
     select.find_with_related(T::default()).all(db).await
 }
 
+/// Lists show one text per record, in the visitor's language or the first
+/// of its fallbacks that exists, and only a few of its fields: this query
+/// yields exactly that, one narrow row per record, where `with_texts`
+/// would bring every translation whole (three long texts per card).
+pub struct BestText<'a> {
+    /// The records' table, e.g. `technologies`.
+    pub table: &'a str,
+    /// Their translations' table and its column naming the record.
+    pub texts: &'a str,
+    pub fk: &'a str,
+    /// The column whose emptiness means "not translated" (`title`).
+    pub headline: &'a str,
+    /// Columns wanted from the record (never `lang`) and from the text.
+    pub columns: &'a [&'a str],
+    pub text_columns: &'a [&'a str],
+}
+
+impl BestText<'_> {
+    /// The records whose ids `ids` (a subquery with its values) yields,
+    /// each with its best text for `locale` (column `lang` says which),
+    /// ordered by `order` (on the record's columns, alias `t`). A record
+    /// with no text at all is left out.
+    pub fn statement(
+        &self,
+        backend: sea_orm::DbBackend,
+        ids: (String, Vec<sea_orm::Value>),
+        order: &str,
+        locale: Locale,
+    ) -> sea_orm::Statement {
+        let chain = locale.chain();
+        let mut rank = String::from("CASE x.lang");
+        for (i, _) in chain.iter().enumerate() {
+            rank.push_str(&format!(" WHEN ? THEN {i}"));
+        }
+        rank.push_str(&format!(" ELSE {} END", chain.len()));
+        let cols: Vec<String> = self.columns.iter().map(|c| format!("t.{c}")).collect();
+        let text_cols: Vec<String> = self.text_columns.iter().map(|c| format!("x.{c}")).collect();
+        let (ids_sql, ids_values) = ids;
+        let sql = format!(
+            "SELECT {cols}, b.lang AS lang, {b_cols} FROM {table} t JOIN ( \
+               SELECT x.{fk} AS parent_id, x.lang AS lang, {text_cols}, \
+                 ROW_NUMBER() OVER (PARTITION BY x.{fk} ORDER BY {rank}, x.lang) AS rn \
+               FROM {texts} x WHERE x.{fk} IN ({ids_sql}) AND TRIM(x.{headline}) <> '' \
+             ) b ON b.parent_id = t.id AND b.rn = 1 \
+             ORDER BY {order}",
+            cols = cols.join(", "),
+            b_cols = self
+                .text_columns
+                .iter()
+                .map(|c| format!("b.{c} AS {c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            table = self.table,
+            fk = self.fk,
+            text_cols = text_cols.join(", "),
+            texts = self.texts,
+            headline = self.headline,
+        );
+        let mut values: Vec<sea_orm::Value> = chain.iter().map(|l| l.tag().into()).collect();
+        values.extend(ids_values);
+        crate::db::stmt(backend, &sql, values)
+    }
+}
+
+/// A sea-orm query's SQL and values, to use as a subquery in a
+/// hand-written statement, with `?` placeholders whatever the backend
+/// (`db::stmt` numbers them for PostgreSQL).
+pub fn subquery(
+    query: impl sea_orm::QueryTrait<QueryStatement = sea_orm::sea_query::SelectStatement>,
+) -> (String, Vec<sea_orm::Value>) {
+    use sea_orm::sea_query::SqliteQueryBuilder;
+    let (sql, values) = query.into_query().build(SqliteQueryBuilder);
+    (sql, values.0)
+}
+
+/// The locale of a stored tag (`lang` of a `BestText` row).
+pub fn locale_of(tag: &str) -> Locale {
+    Locale::from_tag(tag).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,7 +160,15 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
     let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
     let result = store::search(cx.db(), &index, &q, cx.locale).await?;
     let media = cx.media().await?;
-    let cards = store::cards(cx.db(), &index, &media, &result.ids, cx.locale).await?;
+    let cards = store::cards(
+        cx.db(),
+        &index,
+        &media,
+        &result.ids,
+        cx.locale,
+        !q.q.is_empty(),
+    )
+    .await?;
     let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
     page.description = cx.t("catalog-description");
     // Search results are not for indexing; the plain list and its pages are.

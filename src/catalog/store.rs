@@ -14,7 +14,7 @@ use crate::i18n::Locale;
 use crate::media::{Image, Library};
 use crate::search::{self, analyzer};
 use crate::taxonomy::{self, ASEAN, FIELDS};
-use crate::translation::{self, Translated};
+use crate::translation::{self, BestText, Translated};
 
 pub struct SearchResult {
     pub ids: Vec<i32>,
@@ -252,55 +252,82 @@ pub struct Card {
     pub details: String,
 }
 
+/// What a card shows of a technology, and of its best text; with the
+/// description and scenarios too when a search needs a snippet from them.
+const CARD: BestText<'static> = BestText {
+    table: "technologies",
+    texts: "technology_translations",
+    fk: "technology_id",
+    headline: "title",
+    columns: &["id", "slug", "field", "trl", "countries", "province"],
+    text_columns: &["title", "summary", "provider"],
+};
+const CARD_WITH_DETAILS: BestText<'static> = BestText {
+    text_columns: &["title", "summary", "provider", "description", "scenarios"],
+    ..CARD
+};
+
 /// Cards for the given ids, in that order (ids no longer visible are
-/// skipped): one statement, the images from the index and the library.
+/// skipped): one statement of one narrow row per card, the images from
+/// the index and the library. `details`: with description and scenarios,
+/// for a snippet where the search words are.
 pub async fn cards(
     db: &impl ConnectionTrait,
     index: &CatalogIndex,
     media: &Library,
     ids: &[i32],
     locale: Locale,
+    details: bool,
 ) -> Result<Vec<Card>, DbErr> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let rows = translation::with_texts::<technology::Entity, technology_translation::Entity>(
-        db,
-        technology::Entity::find().filter(technology::Column::Id.is_in(ids.iter().copied())),
-        None,
-    )
-    .await?;
-    let by_id: HashMap<i32, (technology::Model, Vec<technology_translation::Model>)> = rows
-        .into_iter()
-        .map(|(t, texts)| (t.id, (t, texts)))
-        .collect();
-    let mut out = Vec::with_capacity(ids.len());
-    for id in ids {
-        let Some((t, texts)) = by_id.get(id) else {
-            continue;
+    let query = if details { &CARD_WITH_DETAILS } else { &CARD };
+    let placeholders = vec!["?"; ids.len()].join(", ");
+    let values = ids.iter().map(|id| (*id).into()).collect();
+    let rows = db
+        .query_all_raw(query.statement(
+            db.get_database_backend(),
+            (placeholders, values),
+            "t.id",
+            locale,
+        ))
+        .await?;
+    let mut by_id: HashMap<i32, Card> = HashMap::with_capacity(rows.len());
+    for r in rows {
+        let id: i32 = r.try_get("", "id")?;
+        let shown = translation::locale_of(&r.try_get::<String>("", "lang")?);
+        let details = if details {
+            format!(
+                "{}\n\n{}",
+                r.try_get::<String>("", "description")?,
+                r.try_get::<String>("", "scenarios")?
+            )
+        } else {
+            String::new()
         };
-        let Some(p) = translation::pick(texts, locale, &t.source_lang) else {
-            continue;
-        };
-        out.push(Card {
-            id: t.id,
-            slug: t.slug.clone(),
-            title: p.text.title.clone(),
-            summary: p.text.summary.clone(),
-            provider: p.text.provider.clone(),
-            field: t.field.clone(),
-            trl: t.trl,
-            countries: taxonomy::unmask(ASEAN, t.countries),
-            province: t.province.clone(),
-            shown: p.locale,
-            image: index
-                .images_of(t.id)
-                .first()
-                .and_then(|m| media.image(*m, locale)),
-            details: format!("{}\n\n{}", p.text.description, p.text.scenarios),
-        });
+        by_id.insert(
+            id,
+            Card {
+                id,
+                slug: r.try_get("", "slug")?,
+                title: r.try_get("", "title")?,
+                summary: r.try_get("", "summary")?,
+                provider: r.try_get("", "provider")?,
+                field: r.try_get("", "field")?,
+                trl: r.try_get("", "trl")?,
+                countries: taxonomy::unmask(ASEAN, r.try_get("", "countries")?),
+                province: r.try_get("", "province")?,
+                shown,
+                image: index
+                    .images_of(id)
+                    .first()
+                    .and_then(|m| media.image(*m, locale)),
+                details,
+            },
+        );
     }
-    Ok(out)
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// Everything the detail page shows.
@@ -389,7 +416,7 @@ pub async fn related(
     }
     best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let ids: Vec<i32> = best.into_iter().take(4).map(|(_, _, id)| id).collect();
-    cards(db, index, media, &ids, locale).await
+    cards(db, index, media, &ids, locale, false).await
 }
 
 /// Technologies answering a need: same field 3, the need's country 2, any
@@ -435,7 +462,7 @@ pub async fn for_need(
         .take(limit)
         .map(|(_, _, id)| id)
         .collect();
-    cards(db, index, media, &ids, locale).await
+    cards(db, index, media, &ids, locale, false).await
 }
 
 /// Words common enough in titles to say nothing about a match.

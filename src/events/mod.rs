@@ -51,24 +51,21 @@ pub struct EventCard {
     pub fallback: bool,
 }
 
-pub fn cards(events: Vec<store::WithTexts>, locale: Locale) -> Vec<EventCard> {
+pub fn cards(events: Vec<store::CardRow>, locale: Locale) -> Vec<EventCard> {
     events
         .into_iter()
-        .filter_map(|(e, texts)| {
-            let p = translation::pick(&texts, locale, &e.source_lang)?;
-            Some(EventCard {
-                title: p.text.title.clone(),
-                summary: p.text.summary.clone(),
-                city: p.text.city.clone(),
-                lang: p.locale.tag(),
-                fallback: p.locale != locale,
-                tz: tz_of(&e),
-                slug: e.slug,
-                kind: e.kind,
-                country: e.country,
-                starts_at: e.starts_at,
-                ends_at: e.ends_at,
-            })
+        .map(|e| EventCard {
+            lang: e.shown.tag(),
+            fallback: e.shown != locale,
+            tz: e.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai),
+            title: e.title,
+            summary: e.summary,
+            city: e.city,
+            slug: e.slug,
+            kind: e.kind,
+            country: e.country,
+            starts_at: e.starts_at,
+            ends_at: e.ends_at,
         })
         .collect()
 }
@@ -109,8 +106,9 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         .filter(|y| (2000..=2100).contains(y));
     let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter { kind, year };
-    let upcoming = store::upcoming(cx.db(), &filter, 50).await?;
-    let (past, past_total) = store::past(cx.db(), &filter, page_no, PAST_PER_PAGE).await?;
+    let upcoming = store::upcoming(cx.db(), &filter, 50, cx.locale).await?;
+    let (past, past_total) =
+        store::past(cx.db(), &filter, page_no, PAST_PER_PAGE, cx.locale).await?;
     let last = past_total.div_ceil(PAST_PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());

@@ -8,8 +8,9 @@ use sea_orm::{
 
 use crate::db::now;
 use crate::entities::{event, event_translation};
+use crate::i18n::Locale;
 use crate::search::index::{self, DocText};
-use crate::translation;
+use crate::translation::{self, BestText};
 
 pub fn visible() -> Condition {
     Condition::all()
@@ -45,21 +46,103 @@ fn filtered(f: &Filter<'_>) -> sea_orm::Select<event::Entity> {
 /// An event with its text in every language.
 pub type WithTexts = (event::Model, Vec<event_translation::Model>);
 
+/// An event as lists show it: a few of its fields, and of its best text
+/// for the visitor's language.
+pub struct CardRow {
+    pub id: i32,
+    pub slug: String,
+    pub kind: String,
+    pub country: String,
+    pub timezone: String,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub title: String,
+    pub summary: String,
+    pub city: String,
+    pub shown: Locale,
+}
+
+const CARD: BestText<'static> = BestText {
+    table: "events",
+    texts: "event_translations",
+    fk: "event_id",
+    headline: "title",
+    columns: &[
+        "id",
+        "slug",
+        "kind",
+        "country",
+        "timezone",
+        "starts_at",
+        "ends_at",
+    ],
+    text_columns: &["title", "summary", "city"],
+};
+
+/// Card rows of the events `q` picks (ordered, windowed), in one statement.
+async fn card_rows(
+    db: &impl ConnectionTrait,
+    q: sea_orm::Select<event::Entity>,
+    window: (u64, u64),
+    order: &str,
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    let ids = q
+        .select_only()
+        .column(event::Column::Id)
+        .offset(window.0)
+        .limit(window.1);
+    let rows = db
+        .query_all_raw(CARD.statement(
+            db.get_database_backend(),
+            translation::subquery(ids),
+            order,
+            locale,
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(CardRow {
+                id: r.try_get("", "id")?,
+                slug: r.try_get("", "slug")?,
+                kind: r.try_get("", "kind")?,
+                country: r.try_get("", "country")?,
+                timezone: r.try_get("", "timezone")?,
+                starts_at: r.try_get("", "starts_at")?,
+                ends_at: r.try_get("", "ends_at")?,
+                title: r.try_get("", "title")?,
+                summary: r.try_get("", "summary")?,
+                city: r.try_get("", "city")?,
+                shown: translation::locale_of(&r.try_get::<String>("", "lang")?),
+            })
+        })
+        .collect()
+}
+
+fn not_over(f: &Filter<'_>) -> sea_orm::Select<event::Entity> {
+    filtered(f)
+        .filter(event::Column::EndsAt.gte(now()))
+        .order_by_asc(event::Column::StartsAt)
+        .order_by_asc(event::Column::Id)
+}
+
 /// Events not yet over, soonest first.
 pub async fn upcoming(
     db: &impl ConnectionTrait,
     f: &Filter<'_>,
     limit: u64,
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    card_rows(db, not_over(f), (0, limit), "t.starts_at, t.id", locale).await
+}
+
+/// The same, whole, every translation (the calendar feed).
+pub async fn upcoming_whole(
+    db: &impl ConnectionTrait,
+    f: &Filter<'_>,
+    limit: u64,
 ) -> Result<Vec<WithTexts>, DbErr> {
-    translation::with_texts(
-        db,
-        filtered(f)
-            .filter(event::Column::EndsAt.gte(now()))
-            .order_by_asc(event::Column::StartsAt)
-            .order_by_asc(event::Column::Id),
-        Some((0, limit)),
-    )
-    .await
+    translation::with_texts(db, not_over(f), Some((0, limit))).await
 }
 
 /// Events that are over, latest first, a page at a time, and how many
@@ -69,18 +152,42 @@ pub async fn past(
     f: &Filter<'_>,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<WithTexts>, u64), DbErr> {
+    locale: Locale,
+) -> Result<(Vec<CardRow>, u64), DbErr> {
     let over = || filtered(f).filter(event::Column::EndsAt.lt(now()));
     let total = over().count(db).await?;
-    let items = translation::with_texts(
+    let items = card_rows(
         db,
         over()
             .order_by_desc(event::Column::StartsAt)
             .order_by_desc(event::Column::Id),
-        Some((page.saturating_sub(1) * per_page, per_page)),
+        (page.saturating_sub(1) * per_page, per_page),
+        "t.starts_at DESC, t.id DESC",
+        locale,
     )
     .await?;
     Ok((items, total))
+}
+
+/// The visible events among `ids`, as cards, in no particular order.
+pub async fn cards_by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    card_rows(
+        db,
+        event::Entity::find()
+            .filter(visible())
+            .filter(event::Column::Id.is_in(ids.iter().copied())),
+        (0, u64::try_from(ids.len()).unwrap_or(u64::MAX)),
+        "t.id",
+        locale,
+    )
+    .await
 }
 
 /// What the events pages count and filter by, kept between writes: how

@@ -29,7 +29,7 @@ pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppErr
     let db = cx.db();
     let base = cx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
-    let items = crate::news::store::latest(db, ENTRIES).await?;
+    let items = crate::news::store::latest_whole(db, ENTRIES).await?;
     let mut entries = Vec::new();
     let mut newest: Option<DateTime<Utc>> = None;
     for (n, texts) in &items {

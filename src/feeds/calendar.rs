@@ -89,7 +89,7 @@ pub async fn events_calendar(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, 
         kind: None,
         year: None,
     };
-    let events = store::upcoming(cx.db(), &filter, 500).await?;
+    let events = store::upcoming_whole(cx.db(), &filter, 500).await?;
     let base = cx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
     let mut cal = calendar(&format!("{} · {}", cx.t("events-title"), cx.t("site-name")));

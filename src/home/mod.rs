@@ -79,14 +79,15 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let media = cx.media().await?;
     let technologies = catalog::store::visible_count(&index);
     let featured_ids = catalog::store::featured(&index, 6);
-    let featured = catalog::store::cards(db, &index, &media, &featured_ids, cx.locale).await?;
+    let featured =
+        catalog::store::cards(db, &index, &media, &featured_ids, cx.locale, false).await?;
     let filter = events::store::Filter {
         kind: None,
         year: None,
     };
-    let upcoming = events::store::upcoming(db, &filter, 3).await?;
+    let upcoming = events::store::upcoming(db, &filter, 3, cx.locale).await?;
     let events_total = events::store::facts(db, &cx.state.changes).await?.total;
-    let latest = news::store::latest(db, 4).await?;
+    let latest = news::store::latest(db, 4, cx.locale).await?;
     let s = settings::kept(db, &cx.state.changes).await?;
     let programme = programme::store::public(db, &cx.state.changes).await?;
     let figures = vec![

@@ -25,20 +25,17 @@ pub struct NewsCard {
     pub cover: Option<Image>,
 }
 
-pub fn cards(items: Vec<store::WithTexts>, media: &Library, locale: Locale) -> Vec<NewsCard> {
+pub fn cards(items: Vec<store::CardRow>, media: &Library, locale: Locale) -> Vec<NewsCard> {
     items
         .into_iter()
-        .filter_map(|(n, texts)| {
-            let p = translation::pick(&texts, locale, &n.source_lang)?;
-            Some(NewsCard {
-                title: p.text.title.clone(),
-                summary: p.text.summary.clone(),
-                lang: p.locale.tag(),
-                fallback: p.locale != locale,
-                cover: n.cover_id.and_then(|c| media.image(c, locale)),
-                published: n.publish_at,
-                slug: n.slug,
-            })
+        .map(|n| NewsCard {
+            lang: n.shown.tag(),
+            fallback: n.shown != locale,
+            cover: n.cover_id.and_then(|c| media.image(c, locale)),
+            published: n.publish_at,
+            title: n.title,
+            summary: n.summary,
+            slug: n.slug,
         })
         .collect()
 }
@@ -58,6 +55,7 @@ pub async fn for_event(
         },
         1,
         10,
+        locale,
     )
     .await?;
     Ok(cards(items, media, locale))
@@ -125,7 +123,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         year,
         event_id: event.as_ref().map(|(e, _)| e.id),
     };
-    let (items, total) = store::list(cx.db(), &filter, page_no, PER_PAGE).await?;
+    let (items, total) = store::list(cx.db(), &filter, page_no, PER_PAGE, cx.locale).await?;
     let last_page = total.div_ceil(PER_PAGE).max(1);
     let event_title = event.as_ref().and_then(|(e, texts)| {
         translation::pick(texts, cx.locale, &e.source_lang)
@@ -196,7 +194,11 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
             }),
         None => None,
     };
-    let related = cards(store::related(cx.db(), &n, 3).await?, &media, cx.locale);
+    let related = cards(
+        store::related(cx.db(), &n, 3, cx.locale).await?,
+        &media,
+        cx.locale,
+    );
     let mut page = cx
         .page(Section::News, p.text.title.clone())
         .with_description(p.text.summary.clone())

@@ -8,8 +8,9 @@ use sea_orm::{
 
 use crate::db::now;
 use crate::entities::{news, news_translation};
+use crate::i18n::Locale;
 use crate::search::index::{self, DocText};
-use crate::translation;
+use crate::translation::{self, BestText};
 
 pub fn visible() -> Condition {
     Condition::all()
@@ -43,6 +44,70 @@ fn filtered(f: &Filter) -> sea_orm::Select<news::Entity> {
 /// A news item with its text in every language.
 pub type WithTexts = (news::Model, Vec<news_translation::Model>);
 
+/// A news item as lists show it: a few of its fields, and of its best text
+/// for the visitor's language.
+pub struct CardRow {
+    pub id: i32,
+    pub slug: String,
+    pub publish_at: Option<DateTime<Utc>>,
+    pub cover_id: Option<i32>,
+    pub title: String,
+    pub summary: String,
+    pub shown: Locale,
+}
+
+const CARD: BestText<'static> = BestText {
+    table: "news",
+    texts: "news_translations",
+    fk: "news_id",
+    headline: "title",
+    columns: &["id", "slug", "publish_at", "cover_id"],
+    text_columns: &["title", "summary"],
+};
+
+/// Newest first: the order of every news list.
+fn newest_first(q: sea_orm::Select<news::Entity>) -> sea_orm::Select<news::Entity> {
+    q.order_by_desc(news::Column::PublishAt)
+        .order_by_desc(news::Column::Id)
+}
+const NEWEST_FIRST: &str = "t.publish_at DESC, t.id DESC";
+
+/// Card rows of the news `q` picks (ordered, windowed), in one statement.
+async fn card_rows(
+    db: &impl ConnectionTrait,
+    q: sea_orm::Select<news::Entity>,
+    window: (u64, u64),
+    order: &str,
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    let ids = q
+        .select_only()
+        .column(news::Column::Id)
+        .offset(window.0)
+        .limit(window.1);
+    let rows = db
+        .query_all_raw(CARD.statement(
+            db.get_database_backend(),
+            translation::subquery(ids),
+            order,
+            locale,
+        ))
+        .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(CardRow {
+                id: r.try_get("", "id")?,
+                slug: r.try_get("", "slug")?,
+                publish_at: r.try_get("", "publish_at")?,
+                cover_id: r.try_get("", "cover_id")?,
+                title: r.try_get("", "title")?,
+                summary: r.try_get("", "summary")?,
+                shown: translation::locale_of(&r.try_get::<String>("", "lang")?),
+            })
+        })
+        .collect()
+}
+
 /// Published news, newest first, a page at a time, with how many there
 /// are in all.
 pub async fn list(
@@ -50,42 +115,62 @@ pub async fn list(
     f: &Filter,
     page: u64,
     per_page: u64,
-) -> Result<(Vec<WithTexts>, u64), DbErr> {
+    locale: Locale,
+) -> Result<(Vec<CardRow>, u64), DbErr> {
     let total = filtered(f).count(db).await?;
-    let items = translation::with_texts(
+    let items = card_rows(
         db,
-        filtered(f)
-            .order_by_desc(news::Column::PublishAt)
-            .order_by_desc(news::Column::Id),
-        Some((page.saturating_sub(1) * per_page, per_page)),
+        newest_first(filtered(f)),
+        (page.saturating_sub(1) * per_page, per_page),
+        NEWEST_FIRST,
+        locale,
     )
     .await?;
     Ok((items, total))
 }
 
-pub async fn latest(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<WithTexts>, DbErr> {
+pub async fn latest(
+    db: &impl ConnectionTrait,
+    limit: u64,
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    card_rows(
+        db,
+        newest_first(news::Entity::find().filter(visible())),
+        (0, limit),
+        NEWEST_FIRST,
+        locale,
+    )
+    .await
+}
+
+/// The latest news whole, every translation (the Atom feed).
+pub async fn latest_whole(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<WithTexts>, DbErr> {
     translation::with_texts(
         db,
-        news::Entity::find()
-            .filter(visible())
-            .order_by_desc(news::Column::PublishAt)
-            .order_by_desc(news::Column::Id),
+        newest_first(news::Entity::find().filter(visible())),
         Some((0, limit)),
     )
     .await
 }
 
-/// The published news among `ids`, with their texts.
-pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<WithTexts>, DbErr> {
+/// The published news among `ids`, as cards, in no particular order.
+pub async fn by_ids(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    translation::with_texts(
+    card_rows(
         db,
         news::Entity::find()
             .filter(visible())
             .filter(news::Column::Id.is_in(ids.iter().copied())),
-        None,
+        (0, u64::try_from(ids.len()).unwrap_or(u64::MAX)),
+        "t.id",
+        locale,
     )
     .await
 }
@@ -160,24 +245,27 @@ pub async fn related(
     db: &impl ConnectionTrait,
     n: &news::Model,
     limit: u64,
-) -> Result<Vec<WithTexts>, DbErr> {
-    let q = news::Entity::find()
-        .filter(visible())
-        .filter(news::Column::Id.ne(n.id))
-        .order_by_desc(news::Column::PublishAt)
-        .order_by_desc(news::Column::Id);
+    locale: Locale,
+) -> Result<Vec<CardRow>, DbErr> {
+    let q = newest_first(
+        news::Entity::find()
+            .filter(visible())
+            .filter(news::Column::Id.ne(n.id)),
+    );
     if let Some(e) = n.event_id {
-        let same = translation::with_texts(
+        let same = card_rows(
             db,
             q.clone().filter(news::Column::EventId.eq(e)),
-            Some((0, limit)),
+            (0, limit),
+            NEWEST_FIRST,
+            locale,
         )
         .await?;
         if !same.is_empty() {
             return Ok(same);
         }
     }
-    translation::with_texts(db, q, Some((0, limit))).await
+    card_rows(db, q, (0, limit), NEWEST_FIRST, locale).await
 }
 
 pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {

@@ -252,7 +252,8 @@ async fn group(
             let catalog_index = cx.state.catalog.get(db, &cx.state.changes).await?;
             let result = catalog::store::search(db, &catalog_index, &catalog_query, l).await?;
             let cards =
-                catalog::store::cards(db, &catalog_index, &found.media, &result.ids, l).await?;
+                catalog::store::cards(db, &catalog_index, &found.media, &result.ids, l, true)
+                    .await?;
             let items = cards
                 .into_iter()
                 .map(|c| Item {
@@ -292,8 +293,8 @@ async fn group(
                 .collect()
         }
         "events" => {
-            let mut page = events::store::by_ids(db, &ids).await?;
-            page.sort_by_key(|(e, _)| rank(e.id));
+            let mut page = events::store::cards_by_ids(db, &ids, l).await?;
+            page.sort_by_key(|e| rank(e.id));
             events::cards(page, l)
                 .into_iter()
                 .map(|c| {
@@ -308,8 +309,8 @@ async fn group(
                 .collect()
         }
         "news" => {
-            let mut page = news::store::by_ids(db, &ids).await?;
-            page.sort_by_key(|(n, _)| rank(n.id));
+            let mut page = news::store::by_ids(db, &ids, l).await?;
+            page.sort_by_key(|n| rank(n.id));
             news::cards(page, &found.media, l)
                 .into_iter()
                 .map(|c| {

@@ -160,8 +160,13 @@ fn shareable(res: &ServiceResponse<impl MessageBody>) -> bool {
             .is_some_and(|v| v.contains("no-store") || v.contains("private"))
 }
 
+/// Says whether a page came from memory (`hit`) or was rendered for this
+/// request and kept (`miss`): for operators, and for the cluster checks
+/// that an instance keeps serving from memory between writes.
+const X_CACHE: header::HeaderName = header::HeaderName::from_static("x-cache");
+
 /// A kept page in the client's coding, or 304 when it has it already.
-fn answer(req: HttpRequest, page: &Kept) -> ServiceResponse<BoxBody> {
+fn answer(req: HttpRequest, page: &Kept, hit: bool) -> ServiceResponse<BoxBody> {
     let coding = Coding::negotiate(req.headers());
     let mut res = if if_none_match(&req, &page.etag) {
         let mut res = HttpResponse::NotModified().finish();
@@ -174,8 +179,12 @@ fn answer(req: HttpRequest, page: &Kept) -> ServiceResponse<BoxBody> {
             .insert_header((header::ETAG, page.etag.clone()));
         compress::respond(res, &page.body, coding)
     };
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    h.insert(
+        X_CACHE,
+        HeaderValue::from_static(if hit { "hit" } else { "miss" }),
+    );
     ServiceResponse::new(req, res)
 }
 
@@ -201,7 +210,7 @@ pub async fn middleware(
         .map_or_else(String::new, |p| p.as_str().to_owned());
     let cache = state.page_cache.clone();
     if let Some(page) = cache.get(&key, generation, max_age) {
-        return Ok(answer(req.into_parts().0, &page));
+        return Ok(answer(req.into_parts().0, &page, true));
     }
     let rendering = match cache.join(&key) {
         Ok(guard) => guard,
@@ -210,7 +219,7 @@ pub async fn middleware(
             // then serve what it kept, or render.
             let _ = actix_web::rt::time::timeout(JOIN_WAIT, lock.lock()).await;
             if let Some(page) = cache.get(&key, state.changes.known(), max_age) {
-                return Ok(answer(req.into_parts().0, &page));
+                return Ok(answer(req.into_parts().0, &page, true));
             }
             return Ok(next.call(req).await?.map_into_boxed_body());
         }
@@ -265,7 +274,7 @@ async fn render(
         },
         max_age,
     );
-    Ok(answer(req, &page))
+    Ok(answer(req, &page, false))
 }
 
 /// Around the whole application: after a write handled here (a back-office

@@ -259,13 +259,18 @@ async fn keep_alive_responses_never_wait_for_a_delayed_ack() {
             }
         }
         times.sort();
-        let slowest = *times.last().unwrap();
-        eprintln!(
-            "{accept:?}: median {:?}, slowest {slowest:?}",
-            times[times.len() / 2]
+        let (median, slowest) = (times[times.len() / 2], *times.last().unwrap());
+        eprintln!("{accept:?}: median {median:?}, slowest {slowest:?}");
+        // With the stall every other answer took ~43 ms (the delayed-ACK
+        // timer): the median would be that. The bound on the slowest is
+        // below it with room for a busy machine (the other tests run
+        // beside this one, on a debug build).
+        assert!(
+            median < Duration::from_millis(2),
+            "{accept:?}: kept pages took {median:?} (median) on a keep-alive connection"
         );
         assert!(
-            slowest < Duration::from_millis(2),
+            slowest < Duration::from_millis(30),
             "{accept:?}: a kept page took {slowest:?} on a keep-alive connection"
         );
     }
