@@ -175,6 +175,38 @@ CONF
     printf '%-30s %12s %12s %12s %12s\n' "$name" "$a" "$b" "$c" "$d"
   done
   echo "portal resident memory after the runs: $(awk '/^VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server/status") (peak $(awk '/^VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$server/status"))"
+  kill "$server"; wait "$server" 2>/dev/null || true; server=""
+  # The same pages from the page cache (what most requests are): a hit
+  # with compression should cost at most 1.5 times one without.
+  WORKERS=1 taskset -c 0 "$bin" --data-dir "$work" --port "$port" --log-level warn >"$work/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.1; done
+  bpids=$(backend_pids "$backend")
+  for p in $bpids; do taskset -p -c 0 "$p" >/dev/null; done
+  echo
+  echo "== $backend: CPU µs per request from the page cache"
+  printf '%-30s %12s %12s %12s %12s\n' "page" "portal br" "portal none" "nginx gzip" "nginx none"
+  i=0
+  for entry in "${pages[@]}"; do
+    i=$((i + 1))
+    name=${entry%%|*}
+    path=${entry#*|}
+    case "$name" in technology|home|catalogue) ;; *) continue ;; esac
+    curl -s -o /dev/null -H "Accept-Encoding: $BROWSER_AE" "$base$path"
+    curl -s -o /dev/null "$base$path"
+    # shellcheck disable=SC2086
+    a=$(measure "$base$path" "$BROWSER_AE" "$server" $bpids)
+    # shellcheck disable=SC2086
+    b=$(measure "$base$path" "" "$server" $bpids)
+    # shellcheck disable=SC2086
+    c=$(measure "http://127.0.0.1:$nport/p$i.html" "$BROWSER_AE" $npids)
+    # shellcheck disable=SC2086
+    d=$(measure "http://127.0.0.1:$nport/p$i.html" "" $npids)
+    printf '%-30s %12s %12s %12s %12s\n' "$name" "$a" "$b" "$c" "$d"
+  done
+  # 64 browser-like clients at once: memory stays bounded.
+  taskset -c 1 wrk -t1 -c64 -d"${DURATION}s" -H "Accept-Encoding: $BROWSER_AE" "$base/en/" >/dev/null
+  echo "portal resident memory after 64 browser-like clients: $(awk '/^VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$server/status") (peak $(awk '/^VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$server/status"))"
   kill "$(cat "$work/nginx.pid")"; rm -f "$work/nginx.pid"
   kill "$server"; wait "$server" 2>/dev/null || true; server=""
 done

@@ -7,7 +7,7 @@
 //! is kept, by a hash of the text, within a fixed budget of memory.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use pulldown_cmark::{Options, Parser, html};
@@ -28,9 +28,7 @@ const RENDERED_BUDGET: usize = 4 * 1024 * 1024;
 
 /// Markdown to safe HTML.
 pub fn render(source: &str) -> String {
-    let mut h = DefaultHasher::new();
-    source.hash(&mut h);
-    let key = h.finish();
+    let key = foldhash::quality::FixedState::with_seed(0).hash_one(source);
     if let Ok(kept) = RENDERED.lock()
         && let Some((text, html)) = kept.0.get(&key)
         && **text == *source

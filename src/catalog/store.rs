@@ -399,23 +399,25 @@ pub async fn related(
         .position(|f| *f == tech.field)
         .and_then(|p| u8::try_from(p).ok());
     let countries = u16::try_from(tech.countries & 0xffff).unwrap_or(0);
-    let mut best: Vec<(u8, usize, i32)> = Vec::new();
-    for (pos, e) in index.entries.iter().enumerate() {
+    // Entries are newest first, so the first four found at each score are
+    // the ones to show; one pass, no sorting, and done early once four of
+    // the best score are found.
+    let mut by_score: [Vec<i32>; 4] = Default::default();
+    for e in &index.entries {
         if e.id == tech.id || !e.visible(t) {
             continue;
         }
-        let score =
-            if Some(e.field) == field { 2 } else { 0 } + u8::from(e.countries & countries != 0);
-        if score > 0 {
-            best.push((score, pos, e.id));
-            if best.len() > 64 {
-                best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-                best.truncate(4);
+        let score = usize::from(if Some(e.field) == field { 2u8 } else { 0 })
+            + usize::from(e.countries & countries != 0);
+        if score > 0 && by_score[score].len() < 4 {
+            by_score[score].push(e.id);
+            if score == 3 && by_score[3].len() == 4 {
+                break;
             }
         }
     }
-    best.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    let ids: Vec<i32> = best.into_iter().take(4).map(|(_, _, id)| id).collect();
+    let best: Vec<i32> = by_score.into_iter().rev().flatten().collect();
+    let ids: Vec<i32> = best.into_iter().take(4).collect();
     cards(db, index, media, &ids, locale, false).await
 }
 

@@ -119,6 +119,11 @@ impl Locale {
     }
 
     /// Every configured language, in switcher order.
+    /// Its position among the configured languages (for per-language tables).
+    pub fn index(self) -> usize {
+        usize::from(self.0)
+    }
+
     pub fn all() -> impl Iterator<Item = Locale> {
         (0..REGISTRY.langs.len()).map(Self::from_index)
     }

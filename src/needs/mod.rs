@@ -60,9 +60,9 @@ pub async fn matching_technology(
     let mut scored: Vec<(u8, &(need::Model, Vec<need_translation::Model>))> = published
         .needs
         .iter()
-        .filter_map(|entry| {
-            let (n, rows) = entry;
-            let words = catalog_store::match_terms(rows.iter().map(|t| t.title.as_str()));
+        .zip(&published.terms)
+        .filter_map(|(entry, words)| {
+            let (n, _) = entry;
             let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
             let score = if n.field == tech.field { 3 } else { 0 }
                 + if tech.countries & bit != 0 { 2 } else { 0 }

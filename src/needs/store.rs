@@ -32,6 +32,9 @@ fn visible() -> sea_orm::Condition {
 /// too).
 pub struct Published {
     pub needs: Vec<(need::Model, Vec<need_translation::Model>)>,
+    /// The matching words of each need's titles (same order), analysed
+    /// once rather than on every technology page.
+    pub terms: Vec<Vec<String>>,
 }
 
 impl Published {
@@ -45,7 +48,13 @@ impl Published {
             None,
         )
         .await?;
-        Ok(Self { needs })
+        let terms = needs
+            .iter()
+            .map(|(_, rows)| {
+                crate::catalog::store::match_terms(rows.iter().map(|t| t.title.as_str()))
+            })
+            .collect();
+        Ok(Self { needs, terms })
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&(need::Model, Vec<need_translation::Model>)> {
