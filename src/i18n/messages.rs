@@ -28,7 +28,8 @@ pub type Args<'a> = HashMap<&'static str, FluentValue<'a>>;
 /// and formatting each again costs more than the rest of the page. Ids
 /// come from the code and the vocabularies, so the table stays small; it
 /// is bounded all the same.
-static PLAIN: LazyLock<Vec<RwLock<HashMap<Box<str>, Box<str>>>>> =
+type Formatted = RwLock<HashMap<Box<str>, Box<str>>>;
+static PLAIN: LazyLock<Vec<Formatted>> =
     LazyLock::new(|| Locale::all().map(|_| RwLock::default()).collect());
 const PLAIN_MAX: usize = 20_000;
 
