@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod deals;
 pub mod demo;
 pub mod entities;
 pub mod error;

@@ -14,7 +14,8 @@ use crate::admin::kinds::{
 use crate::i18n::Locale;
 use crate::web::middleware::{remember_language, static_cache};
 use crate::{
-    about, admin, catalog, events, feeds, health, home, media, needs, news, programme, search,
+    about, admin, catalog, deals, events, feeds, health, home, media, needs, news, programme,
+    search,
 };
 
 pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
@@ -82,6 +83,7 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/inquiries", get().to(admin::inquiries::list))
             .route("/inquiries/{id}", get().to(admin::inquiries::detail))
             .route("/inquiries/{id}", post().to(admin::inquiries::update))
+            .configure(deal_routes)
             .configure(content_routes::<Technologies>)
             .configure(content_routes::<Needs>)
             .configure(content_routes::<Events>)
@@ -115,6 +117,10 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
                 "/technologies/{slug}/inquiry/sent",
                 get().to(catalog::inquiry_sent),
             )
+            // answers to deals, from the signed link in an e-mail
+            .route("/reply/done", get().to(deals::reply::done))
+            .route("/reply/{token}", get().to(deals::reply::form))
+            .route("/reply/{token}", post().to(deals::reply::submit))
             // needs
             .route("/needs", get().to(needs::list))
             .route("/needs/new", get().to(needs::new_form))
@@ -150,6 +156,13 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
                 post().to(programme::status::amend),
             ),
     );
+}
+
+/// The back office of deals: the board, each deal's page and its moves.
+fn deal_routes(cfg: &mut ServiceConfig) {
+    cfg.route("/deals", get().to(admin::deals::board))
+        .route("/deals/{id}", get().to(admin::deals::detail))
+        .route("/deals/{id}/{action}", post().to(admin::deals::act));
 }
 
 /// The screens of one kind of content: list, new, edit, delete, status.

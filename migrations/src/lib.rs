@@ -7,6 +7,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261129_000001_schema;
 mod m20261129_000002_search;
 mod m20261129_000003_catalog_version;
+mod m20261205_000004_deals;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000001_schema::Migration),
             Box::new(m20261129_000002_search::Migration),
             Box::new(m20261129_000003_catalog_version::Migration),
+            Box::new(m20261205_000004_deals::Migration),
         ]
     }
 }

@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit_log;
 pub mod content;
 pub mod dashboard;
+pub mod deals;
 pub mod form;
 pub mod inquiries;
 pub mod kinds;

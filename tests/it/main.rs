@@ -10,6 +10,7 @@ mod support;
 
 mod admin;
 mod catalog;
+mod deals;
 mod feeds;
 mod i18n;
 mod pages;

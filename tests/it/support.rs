@@ -2,6 +2,8 @@
 //! (SQLite by default, PostgreSQL when TEST_DATABASE_URL is set), the real
 //! app over it, and helpers to send requests and read HTML.
 
+pub mod smtp;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use actix_http::Request;

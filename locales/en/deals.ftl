@@ -1,0 +1,150 @@
+## Deals: the answerer's reply page, the messages a deal sends, the back-office board.
+
+reply-title = Answer an inquiry
+reply-lead = The China–ASEAN Technology Transfer Center forwarded this inquiry to you. Tell us whether you are interested; we pass your answer on to the inquirer in their language.
+reply-lead-interest = A technology provider has answered the need you posted. Tell us whether you are interested; we pass your answer on in their language.
+reply-asked = Inquiry about “{ $title }”
+reply-asked-interest = An answer to your need “{ $title }”
+reply-from = From
+reply-offered = Technology offered
+reply-written-in = Written in
+reply-answer = Your answer
+reply-answer-interested = Interested: we would like to talk
+reply-answer-question = A question back before we decide
+reply-answer-declined = Not for us
+reply-reason = Reason (if not for you)
+reply-reason-hint = Only needed when the answer is “not for us”.
+reply-reason-not_fit = Not a fit for our technology
+reply-reason-region = Region not served
+reply-reason-licensed = Already licensed
+reply-reason-capacity = No capacity at present
+reply-reason-other = Other reason
+reply-message = Message
+reply-message-hint = Needed for “interested” and for a question; optional otherwise. It is passed on as written.
+reply-submit = Send the answer
+reply-refused-title = This link cannot be used
+reply-link-tampered = This link is not one we sent, or it was changed on the way. Please open the link from the e-mail exactly as it is, or write to the centre.
+reply-link-expired = This link has expired. Please write to the centre and we will send you a new one.
+reply-link-used = An answer was already given through this link, or a newer link replaced it. Nothing was changed.
+reply-closed-title = This inquiry is closed
+reply-deal-signed = An agreement has already been signed for this inquiry, so no answer is needed any more. Nothing was changed.
+reply-deal-closed = The centre has closed this inquiry ({ $reason }), so it takes no more answers. Nothing was changed.
+reply-done-title = Thank you, your answer was received
+reply-done-text = We have passed your answer on. The centre will follow up with both sides.
+reply-already-recorded = Your answer was already recorded; it was not recorded twice.
+
+deal-close-reason-declined = declined by the answerer
+deal-close-reason-no_reply = no reply
+deal-close-reason-not_pursued = not pursued by the inquirer
+deal-close-reason-duplicate = duplicate
+deal-close-reason-other = other reason
+
+deal-mail-forward-subject = Inquiry about “{ $title }” from { $organisation } ({ $country })
+deal-mail-forward-body =
+    Dear { $name },
+
+    { $asker } of { $organisation } ({ $country }) sent this inquiry about your technology “{ $title }” through the China–ASEAN Technology Transfer Center:
+
+    { $message }
+deal-mail-interest-subject = A provider answered your need “{ $title }”
+deal-mail-interest-body =
+    Dear { $name },
+
+    { $asker } offers a technology for your need “{ $title }”: { $offered }
+
+    Their message:
+
+    { $message }
+deal-mail-other-language = The message was written in { $language }.
+deal-mail-centre-note = A note from the centre: { $note }
+deal-mail-reply-link =
+    Please answer on this page (no account needed; the link works once and for { $days } days):
+    { $link }
+deal-mail-signature = China–ASEAN Technology Transfer Center, Nanning
+deal-mail-reminder-subject = Reminder: an inquiry about “{ $title }” is waiting for your answer
+deal-mail-reminder-body =
+    Dear { $name },
+
+    Two weeks ago we forwarded you an inquiry from { $organisation } about “{ $title }”. They are waiting for your answer: interested, a question back, or not for you.
+deal-mail-answer-subject = Answer about “{ $title }”
+deal-mail-answer-interested =
+    Dear { $name },
+
+    Good news: the other side is interested in continuing the conversation about “{ $title }”.
+deal-mail-answer-question =
+    Dear { $name },
+
+    The other side has a question about “{ $title }” before deciding.
+deal-mail-answer-declined =
+    Dear { $name },
+
+    Thank you for your interest in “{ $title }”. The other side has decided not to take it further.
+deal-mail-answer-reason = Reason given: { $reason }
+deal-mail-answer-message =
+    Their message:
+
+    { $message }
+deal-mail-answer-through-centre = The centre will contact you about the next steps. You can answer this e-mail to reach us.
+deal-mail-answer-contact = You can write to them at { $contact }; the centre will follow up as well.
+
+admin-nav-deals = Deals
+admin-deals-stages = Deals by stage
+admin-deals-stage = Stage
+admin-deals-month = Month opened
+admin-deals-editor = Editor
+admin-deals-caption = Deals, overdue first, then the most recently moved
+admin-deals-number = Deal
+admin-deals-who = Organisation
+admin-deals-about = About
+admin-deals-since = Since
+deal-overdue = Overdue
+deal-stage-new = New
+deal-stage-forwarded = Forwarded
+deal-stage-answered = Answered
+deal-stage-talks = In talks
+deal-stage-signed = Agreement signed
+deal-stage-closed = Closed
+deal-origin-inquiry = inquiry
+deal-origin-interest = answer to a need
+admin-deal-title = Deal #{ $count }
+admin-deal-need = Need
+admin-deal-asker = Asked by
+admin-deal-answerer = Answers
+admin-deal-signed-on = Signed on
+admin-deal-closed-reason = Closed because
+admin-deal-exchange = The exchange
+deal-event-received = Inquiry received
+deal-event-interest = Expression of interest received
+deal-event-forwarded = Forwarded
+deal-event-reminded = Reminder sent
+deal-event-overdue = Marked overdue
+deal-event-answered = Answered
+deal-event-meeting = Talks recorded
+deal-event-signed = Agreement signed
+deal-event-closed = Closed
+admin-deal-forward = Forward
+admin-deal-forward-hint = An e-mail in the answerer's language goes to { $email } with a signed link to the reply page. Earlier links stop working.
+admin-deal-note-to-answerer = Note to the answerer (optional)
+admin-deal-forward-button = Forward now
+admin-deal-talks = Record a meeting or visit
+admin-deal-meeting-kind = Meeting or visit
+deal-meeting-meeting = Meeting
+deal-meeting-visit = Visit
+admin-deal-date = Date
+admin-deal-note = Note (optional)
+admin-deal-talks-button = Record talks
+admin-deal-sign = Record a signed agreement
+admin-deal-kind = Kind of agreement
+deal-kind-licence = Licence
+deal-kind-joint_venture = Joint venture
+deal-kind-equipment = Equipment purchase
+deal-kind-service = Technical service
+deal-kind-other = Other
+admin-deal-value = Value (optional, whole units)
+admin-deal-currency = Currency
+admin-deal-sign-button = Record the agreement
+admin-deal-close = Close without agreement
+admin-deal-close-reason = Reason
+admin-deal-close-button = Close the deal
+admin-flash-deal-moved = The deal was moved.
+admin-flash-deal-taken = Someone moved this deal in the meantime; nothing was changed. Its current stage is shown below.
