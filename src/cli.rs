@@ -196,6 +196,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
         }
     }
     let shared = web::Data::new(state);
+    crate::periodic::spawn(shared.clone(), std::time::Duration::from_secs(60));
     let worker_pools = pools.clone();
     let next_pool = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut server = HttpServer::new(move || {

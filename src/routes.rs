@@ -162,7 +162,10 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
 fn deal_routes(cfg: &mut ServiceConfig) {
     cfg.route("/deals", get().to(admin::deals::board))
         .route("/deals/{id}", get().to(admin::deals::detail))
-        .route("/deals/{id}/{action}", post().to(admin::deals::act));
+        .route("/deals/{id}/{action}", post().to(admin::deals::act))
+        .route("/report", get().to(admin::report::page))
+        .route("/report.csv", get().to(admin::report::csv))
+        .route("/report/baseline", post().to(admin::report::save_baseline));
 }
 
 /// The screens of one kind of content: list, new, edit, delete, status.

@@ -268,6 +268,21 @@ impl MigrationTrait for Migration {
         for i in indexes() {
             m.create_index(i).await?;
         }
+        // The figures that used to be typed in become the baseline the
+        // counted ones start from (their "as of" month is for an editor
+        // to state on the report page).
+        let db = m.get_connection();
+        for (from, to) in [
+            ("agreements", "baseline_agreements"),
+            ("companies_served", "baseline_organisations"),
+        ] {
+            db.execute_unprepared(&format!(
+                "INSERT INTO settings (key, value, updated_at) \
+                 SELECT '{to}', value, updated_at FROM settings WHERE key = '{from}' \
+                 AND NOT EXISTS (SELECT 1 FROM settings WHERE key = '{to}')"
+            ))
+            .await?;
+        }
         Ok(())
     }
 

@@ -14,6 +14,7 @@ pub mod kinds;
 pub mod login;
 pub mod media;
 pub mod page;
+pub mod report;
 pub mod session;
 pub mod settings;
 pub mod translations;

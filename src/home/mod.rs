@@ -60,6 +60,8 @@ pub async fn slash(cx: Ctx) -> HttpResponse {
 pub struct Figure {
     pub key: &'static str,
     pub value: i64,
+    /// How a counted figure is made up ("653 by May 2022, 41 recorded since").
+    pub note: Option<String>,
 }
 
 #[derive(Template)]
@@ -91,26 +93,34 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
         .await?;
     let latest = news::store::latest(db, 4).await?;
     let s = settings::all(db).await?;
+    let counted = crate::figures::count(db, &crate::figures::Baseline::from_settings(&s)).await?;
+    let figure = |key: &'static str| Figure {
+        key,
+        value: counted.get(key).map_or(0, crate::figures::Figure::total),
+        note: counted.note(key, cx.locale),
+    };
     let figures = vec![
         Figure {
             key: "technologies",
             value: technologies,
+            note: None,
         },
         Figure {
             key: "network_members",
             value: settings::figure(&s, "network_members"),
+            note: None,
         },
-        Figure {
-            key: "agreements",
-            value: settings::figure(&s, "agreements"),
-        },
+        figure("agreements"),
+        figure("answered"),
         Figure {
             key: "events",
             value: i64::try_from(events_total).unwrap_or(0),
+            note: None,
         },
         Figure {
             key: "fellows",
             value: i64::try_from(programme::store::fellow_count(db).await?).unwrap_or(0),
+            note: None,
         },
     ];
     let mut page = cx.page(Section::Home, cx.t("home-title"));

@@ -12,6 +12,7 @@ mod admin;
 mod catalog;
 mod deals;
 mod feeds;
+mod figures;
 mod i18n;
 mod pages;
 mod programme;
