@@ -22,6 +22,7 @@ pub mod health;
 pub mod home;
 pub mod i18n;
 pub mod markdown;
+pub mod matching;
 pub mod media;
 pub mod needs;
 pub mod news;

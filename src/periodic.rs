@@ -21,6 +21,10 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr>
     if deals != Default::default() {
         tracing::info!(?deals, "periodic: deals");
     }
+    let digests = crate::needs::matches::run(&state.db, secret, base, now).await?;
+    if digests > 0 {
+        tracing::info!(digests, "periodic: digests of new matches for needs");
+    }
     Ok(())
 }
 

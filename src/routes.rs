@@ -121,12 +121,20 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/reply/done", get().to(deals::reply::done))
             .route("/reply/{token}", get().to(deals::reply::form))
             .route("/reply/{token}", post().to(deals::reply::submit))
+            .route("/matches/stop/{token}", get().to(needs::matches::stop_form))
+            .route("/matches/stop/{token}", post().to(needs::matches::stop))
             // needs
             .route("/needs", get().to(needs::list))
             .route("/needs/new", get().to(needs::new_form))
             .route("/needs/new", post().to(needs::submit))
             .route("/needs/submitted", get().to(needs::submitted))
             .route("/needs/{slug}", get().to(needs::detail))
+            .route("/needs/{slug}/interest", get().to(needs::interest::form))
+            .route("/needs/{slug}/interest", post().to(needs::interest::submit))
+            .route(
+                "/needs/{slug}/interest/sent",
+                get().to(needs::interest::sent),
+            )
             // events and news
             .route("/events", get().to(events::list))
             .route("/events/calendar.ics", get().to(feeds::events_calendar))
@@ -163,6 +171,8 @@ fn deal_routes(cfg: &mut ServiceConfig) {
     cfg.route("/deals", get().to(admin::deals::board))
         .route("/deals/{id}", get().to(admin::deals::detail))
         .route("/deals/{id}/{action}", post().to(admin::deals::act))
+        .route("/interests", get().to(admin::interests::list))
+        .route("/interests/{id}", post().to(admin::interests::decide))
         .route("/report", get().to(admin::report::page))
         .route("/report.csv", get().to(admin::report::csv))
         .route("/report/baseline", post().to(admin::report::save_baseline));

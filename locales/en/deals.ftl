@@ -189,3 +189,56 @@ report-baseline-as-of = Counted up to (month)
 report-baseline-as-of-hint = Year and month, such as 2022-05. Empty: the figures show no baseline note.
 report-countries-invalid = Use country codes such as ID VN TH, separated by spaces.
 report-month-invalid = Enter a month as year-month, such as 2022-05.
+
+## Expressions of interest in needs
+interest-answer-this-need = Offer a technology for this need
+interest-title = Answer the need “{ $title }”
+interest-lead = Tell the organisation what you can offer. An editor reviews every answer; then we send it to them in their language and follow up with both sides.
+interest-organisation = Your organisation
+interest-country = Country
+interest-contact_name = Contact person
+interest-email = Contact email
+interest-technology = A technology from our catalogue
+interest-technology-hint = The catalogue's technologies that match this need. Or describe yours below.
+interest-technology-none = None of these: I describe it below
+interest-technology_text = Your technology, described
+interest-technology-required = Choose a technology from the list or describe yours.
+interest-message = Message to the organisation
+interest-consent = I agree that the centre stores this answer and passes it and my contact details on to the organisation that posted the need.
+interest-submit = Send for review
+interest-sent-title = Thank you, your answer was received
+interest-sent-text = An editor will review it, usually within two working days, and then send it to the organisation in their language. You will hear from us by e-mail.
+interest-back = Back to the need
+admin-nav-interests = Answers to needs
+admin-interests-intro = Expressions of interest in published needs. Approving one sends it to the need's poster, in their language, with a link to answer, and opens a deal.
+admin-interests-caption = Answers to needs, those waiting for review first
+admin-interest-approve = Approve and send
+admin-interest-reject = Reject
+admin-interest-status-pending = Waiting
+admin-interest-status-approved = Approved
+admin-interest-status-rejected = Rejected
+
+## Digests of new technologies matching a need
+matches-opt-in = E-mail me, at most once a day, when newly published technologies match this need.
+matches-mail-subject = { $count ->
+    [one] A new technology matches your need “{ $title }”
+   *[other] { $count } new technologies match your need “{ $title }”
+}
+matches-mail-body =
+    Dear { $name },
+
+    These technologies were published in the catalogue since our last message and match your need “{ $title }”:
+
+    { $list }
+
+    To be put in touch with a provider, send an inquiry from the technology's page, or answer this e-mail.
+
+    To stop these messages: { $stop }
+
+    China–ASEAN Technology Transfer Center, Nanning
+matches-stop-title = Stop the e-mails about new matches
+matches-stop-text = You will no longer receive e-mails about newly published technologies that match your need. Your need stays published.
+matches-stop-button = Stop these e-mails
+matches-stopped-title = Done: no more e-mails about new matches
+matches-stopped-text = Your need stays published. You can ask the centre to start them again at any time.
+matches-stop-invalid = This link is not one we sent, or it was changed on the way. Nothing was changed.

@@ -189,3 +189,53 @@ report-baseline-as-of = Dihitung hingga (bulan)
 report-baseline-as-of-hint = Tahun dan bulan, misalnya 2022-05. Kosong: angka tidak menampilkan catatan angka dasar.
 report-countries-invalid = Gunakan kode negara seperti ID VN TH, dipisahkan spasi.
 report-month-invalid = Masukkan bulan dalam format tahun-bulan, misalnya 2022-05.
+
+## Pernyataan minat atas kebutuhan
+interest-answer-this-need = Tawarkan teknologi untuk kebutuhan ini
+interest-title = Tanggapi kebutuhan “{ $title }”
+interest-lead = Beri tahu organisasi tersebut apa yang dapat Anda tawarkan. Editor meninjau setiap tanggapan; setelah itu kami mengirimkannya dalam bahasa mereka dan menindaklanjuti dengan kedua pihak.
+interest-organisation = Organisasi Anda
+interest-country = Negara
+interest-contact_name = Narahubung
+interest-email = Surel narahubung
+interest-technology = Teknologi dari katalog kami
+interest-technology-hint = Teknologi dalam katalog yang cocok dengan kebutuhan ini. Atau jelaskan teknologi Anda di bawah.
+interest-technology-none = Tidak ada di sini: saya jelaskan di bawah
+interest-technology_text = Penjelasan teknologi Anda
+interest-technology-required = Pilih teknologi dari daftar atau jelaskan teknologi Anda.
+interest-message = Pesan untuk organisasi tersebut
+interest-consent = Saya setuju pusat menyimpan tanggapan ini dan meneruskannya beserta data kontak saya kepada organisasi yang memasang kebutuhan.
+interest-submit = Kirim untuk ditinjau
+interest-sent-title = Terima kasih, tanggapan Anda sudah kami terima
+interest-sent-text = Editor akan meninjaunya, biasanya dalam dua hari kerja, lalu mengirimkannya kepada organisasi tersebut dalam bahasa mereka. Kami akan menghubungi Anda lewat surel.
+interest-back = Kembali ke kebutuhan
+admin-nav-interests = Tanggapan atas kebutuhan
+admin-interests-intro = Pernyataan minat atas kebutuhan yang sudah terbit. Menyetujui satu tanggapan akan mengirimkannya kepada pemasang kebutuhan dalam bahasanya, dengan tautan untuk menjawab, dan membuka kesepakatan.
+admin-interests-caption = Tanggapan atas kebutuhan, yang menunggu tinjauan lebih dulu
+admin-interest-approve = Setujui dan kirim
+admin-interest-reject = Tolak
+admin-interest-status-pending = Menunggu
+admin-interest-status-approved = Disetujui
+admin-interest-status-rejected = Ditolak
+
+## Ringkasan teknologi baru yang cocok dengan kebutuhan
+matches-opt-in = Kirimi saya surel, paling banyak sekali sehari, bila ada teknologi baru yang cocok dengan kebutuhan ini.
+matches-mail-subject = { $count } teknologi baru cocok dengan kebutuhan Anda “{ $title }”
+matches-mail-body =
+    Yth. { $name },
+
+    Teknologi berikut terbit di katalog sejak pesan kami sebelumnya dan cocok dengan kebutuhan Anda “{ $title }”:
+
+    { $list }
+
+    Untuk dihubungkan dengan penyedia, kirim pertanyaan dari halaman teknologinya, atau balas surel ini.
+
+    Untuk berhenti menerima pesan ini: { $stop }
+
+    Pusat Alih Teknologi Tiongkok–ASEAN, Nanning
+matches-stop-title = Berhenti menerima surel tentang kecocokan baru
+matches-stop-text = Anda tidak akan lagi menerima surel tentang teknologi baru yang cocok dengan kebutuhan Anda. Kebutuhan Anda tetap terbit.
+matches-stop-button = Hentikan surel ini
+matches-stopped-title = Selesai: tidak ada lagi surel tentang kecocokan baru
+matches-stopped-text = Kebutuhan Anda tetap terbit. Anda dapat meminta pusat untuk mengaktifkannya lagi kapan saja.
+matches-stop-invalid = Tautan ini bukan dari kami, atau telah diubah. Tidak ada yang diubah.

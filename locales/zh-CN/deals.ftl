@@ -189,3 +189,53 @@ report-baseline-as-of = 统计截至（月份）
 report-baseline-as-of-hint = 年-月，如 2022-05。留空则不显示基数说明。
 report-countries-invalid = 请使用以空格分隔的国家代码，如 ID VN TH。
 report-month-invalid = 请按“年-月”格式输入月份，如 2022-05。
+
+## 对需求的回应
+interest-answer-this-need = 为此需求提供技术
+interest-title = 回应需求“{ $title }”
+interest-lead = 请告诉发布方您能提供什么。每条回应都由编辑审核，之后我们会用对方的语言转达，并与双方跟进。
+interest-organisation = 贵机构名称
+interest-country = 国家
+interest-contact_name = 联系人
+interest-email = 联系邮箱
+interest-technology = 库中的技术
+interest-technology-hint = 技术库中与此需求匹配的技术。也可以在下方描述您的技术。
+interest-technology-none = 以上都不是：我在下方描述
+interest-technology_text = 技术说明
+interest-technology-required = 请从列表中选择一项技术，或描述您的技术。
+interest-message = 给发布方的留言
+interest-consent = 我同意中心保存此回应，并将其连同我的联系方式转交给发布需求的机构。
+interest-submit = 提交审核
+interest-sent-title = 谢谢，您的回应已收到
+interest-sent-text = 编辑通常会在两个工作日内审核，然后以对方的语言转交给发布机构。我们会通过邮件与您联系。
+interest-back = 返回需求
+admin-nav-interests = 需求回应
+admin-interests-intro = 对已发布需求的合作意向。批准后将以发布方的语言发送给对方，附带答复链接，并新建一条对接。
+admin-interests-caption = 需求回应，待审核的在前
+admin-interest-approve = 批准并发送
+admin-interest-reject = 拒绝
+admin-interest-status-pending = 待审核
+admin-interest-status-approved = 已批准
+admin-interest-status-rejected = 已拒绝
+
+## 与需求匹配的新技术摘要
+matches-opt-in = 有新发布的技术与此需求匹配时，给我发邮件（每天最多一封）。
+matches-mail-subject = 有 { $count } 项新技术与您的需求“{ $title }”匹配
+matches-mail-body =
+    尊敬的 { $name }：
+
+    自我们上次来信以来，技术库新发布了以下与您的需求“{ $title }”匹配的技术：
+
+    { $list }
+
+    如需与技术提供方对接，请在技术页面发送咨询，或直接回复本邮件。
+
+    如不想再收到此类邮件：{ $stop }
+
+    中国—东盟技术转移中心（南宁）
+matches-stop-title = 停止接收新匹配技术的邮件
+matches-stop-text = 您将不再收到与您的需求匹配的新技术邮件。您的需求仍保持发布。
+matches-stop-button = 停止接收
+matches-stopped-title = 已停止接收新匹配技术的邮件
+matches-stopped-text = 您的需求仍保持发布。您可以随时请中心重新开启。
+matches-stop-invalid = 此链接不是我们发出的，或在传递中被改动。未作任何更改。

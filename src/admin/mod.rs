@@ -10,6 +10,7 @@ pub mod dashboard;
 pub mod deals;
 pub mod form;
 pub mod inquiries;
+pub mod interests;
 pub mod kinds;
 pub mod login;
 pub mod media;

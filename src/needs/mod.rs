@@ -1,6 +1,8 @@
 //! Technology needs: what ASEAN organisations are looking for. Posted by
 //! visitors, approved by editors, matched to catalogue technologies.
 
+pub mod interest;
+pub mod matches;
 pub mod store;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -88,14 +90,12 @@ pub async fn matching_technology(
                 .unwrap_or_default();
             let words = catalog_store::match_terms(titles);
             let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
-            let score = if n.field == tech.field { 3 } else { 0 }
-                + if tech.countries & bit != 0 { 2 } else { 0 }
-                + if words.iter().any(|w| tech_terms.contains(w)) {
-                    2
-                } else {
-                    0
-                };
-            (score >= 3).then_some((score, n))
+            let score = crate::matching::score(
+                n.field == tech.field,
+                tech.countries & bit != 0,
+                words.iter().any(|w| tech_terms.contains(w)),
+            );
+            (score >= crate::matching::MIN_SCORE).then_some((score, n))
         })
         .collect();
     // Stable: newest first within a score, as `store::list` returned them.
@@ -234,6 +234,8 @@ pub struct NeedForm {
     pub contact_name: String,
     pub contact_email: String,
     pub consent: Option<String>,
+    /// A daily e-mail of newly published technologies that match.
+    pub match_alerts: Option<String>,
     /// Honeypot.
     pub website: String,
 }
@@ -283,6 +285,7 @@ impl NeedForm {
                 organisation,
                 contact_name,
                 contact_email,
+                match_alerts: self.match_alerts.is_some(),
             }),
             _ => Err(e),
         }

@@ -80,6 +80,7 @@ pub struct NewNeed {
     pub organisation: String,
     pub contact_name: String,
     pub contact_email: String,
+    pub match_alerts: bool,
 }
 
 pub async fn create_pending(
@@ -97,6 +98,7 @@ pub async fn create_pending(
         organisation: Set(n.organisation),
         contact_name: Set(n.contact_name),
         contact_email: Set(n.contact_email),
+        match_alerts: Set(n.match_alerts),
         ip_hash: Set(Some(ip_hash)),
         status: Set("pending".to_owned()),
         publish_at: Set(None),

@@ -14,5 +14,6 @@ mod deals;
 mod feeds;
 mod figures;
 mod i18n;
+mod interests;
 mod pages;
 mod programme;
