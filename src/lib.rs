@@ -6,6 +6,7 @@
 pub mod about;
 pub mod accounts;
 pub mod admin;
+pub mod alerts;
 pub mod audit;
 pub mod catalog;
 pub mod cli;

@@ -25,6 +25,10 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr>
     if digests > 0 {
         tracing::info!(digests, "periodic: digests of new matches for needs");
     }
+    let alerts = crate::alerts::digest::run(state, now).await?;
+    if alerts > 0 {
+        tracing::info!(alerts, "periodic: alert digests");
+    }
     Ok(())
 }
 

@@ -14,8 +14,8 @@ use crate::admin::kinds::{
 use crate::i18n::Locale;
 use crate::web::middleware::{remember_language, static_cache};
 use crate::{
-    about, admin, catalog, deals, events, feeds, health, home, media, needs, news, programme,
-    search,
+    about, admin, alerts, catalog, deals, events, feeds, health, home, media, needs, news,
+    programme, search,
 };
 
 pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
@@ -121,6 +121,23 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
             .route("/reply/done", get().to(deals::reply::done))
             .route("/reply/{token}", get().to(deals::reply::form))
             .route("/reply/{token}", post().to(deals::reply::submit))
+            // alerts by e-mail
+            .route("/alerts", get().to(alerts::pages::form))
+            .route("/alerts", post().to(alerts::pages::subscribe))
+            .route("/alerts/sent", get().to(alerts::pages::sent))
+            .route(
+                "/alerts/confirm/{token}",
+                get().to(alerts::pages::confirm_form),
+            )
+            .route("/alerts/confirm/{token}", post().to(alerts::pages::confirm))
+            .route(
+                "/alerts/unsubscribe/{token}",
+                get().to(alerts::pages::unsubscribe_form),
+            )
+            .route(
+                "/alerts/unsubscribe/{token}",
+                post().to(alerts::pages::unsubscribe),
+            )
             .route("/matches/stop/{token}", get().to(needs::matches::stop_form))
             .route("/matches/stop/{token}", post().to(needs::matches::stop))
             // needs

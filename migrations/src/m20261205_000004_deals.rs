@@ -192,7 +192,8 @@ fn tables() -> Vec<TableCreateStatement> {
             ))
             .take(),
         // A visitor following a search, needs, calls or events by e-mail.
-        // The token in its links is random; only its SHA-256 is kept.
+        // Its links are signed tokens over its id and this random nonce, so
+        // that every digest can carry them again.
         Table::create()
             .table("alerts")
             .if_not_exists()
@@ -202,7 +203,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(string_len("topic", 16))
             .col(string_len("filters", 500).default(""))
             .col(string_len("frequency", 8))
-            .col(string_len("token_hash", 64).unique_key())
+            .col(string_len("nonce", 64).unique_key())
             .col(string_len("status", 16))
             .col(ts("created_at"))
             .col(ts_null("confirmed_at"))

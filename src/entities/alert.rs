@@ -12,7 +12,7 @@ pub struct Model {
     pub topic: String,
     pub filters: String,
     pub frequency: String,
-    pub token_hash: String,
+    pub nonce: String,
     pub status: String,
     pub created_at: DateTimeUtc,
     pub confirmed_at: Option<DateTimeUtc>,

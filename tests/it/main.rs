@@ -9,6 +9,7 @@
 mod support;
 
 mod admin;
+mod alerts;
 mod catalog;
 mod deals;
 mod feeds;
