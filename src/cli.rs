@@ -94,6 +94,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedDemo => {
             let conn = open(&cli.common).await?;
             if demo::load_if_empty(&conn).await? {
+                demo::deals::load(&conn).await?;
                 println!("demo content loaded");
             } else {
                 println!("the database already has content; nothing loaded");
@@ -162,6 +163,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     })?;
     db::migrate(&conn).await.context("migration failed")?;
     if config.demo_content && demo::load_if_empty(&conn).await? {
+        demo::deals::load(&conn).await?;
         tracing::info!("empty database: demo content loaded");
     }
     if let Some(url) = &config.smtp_url {

@@ -899,3 +899,84 @@ async fn the_deal_screens_are_for_editors_and_every_write_needs_the_token() {
         .await
         .assert_inert("deal page");
 }
+
+#[actix_web::test]
+async fn the_demo_deals_fill_every_stage_and_owe_nobody_a_reminder() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    assert!(techbridge::demo::deals::load(t.conn()).await.unwrap());
+    assert!(
+        !techbridge::demo::deals::load(t.conn()).await.unwrap(),
+        "only once"
+    );
+    let mut editor = login(&app, EDITOR).await;
+    let board = editor.get(&app, "/admin/deals").await;
+    let tiles = board.texts(".stage-tiles li");
+    assert_eq!(
+        tiles,
+        [
+            "1 New",
+            "1 Forwarded",
+            "1 Answered",
+            "1 In talks",
+            "2 Agreement signed",
+            "1 Closed",
+            "1 Overdue"
+        ]
+    );
+    for o in board.texts("table.deals-table tbody th") {
+        assert!(o.contains("(demo)"), "{o}");
+    }
+    let r = reminders::run(
+        t.conn(),
+        &t.state.config.secret_key,
+        &t.state.base_url,
+        now(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r, reminders::Done::default());
+    // The technology listed through the centre shows no e-mail or phone.
+    let page = get(
+        &app,
+        "/en/technologies/prefabricated-biogas-digesters-for-households-and-livestock-farms",
+    )
+    .await;
+    assert!(page.attrs("a[href^='mailto:']", "href").is_empty());
+    assert!(page.attrs("a[href^='tel:']", "href").is_empty());
+    assert!(page.shows_text("Through the China–ASEAN Technology Transfer Center."));
+    let other = get(&app, &format!("/en/technologies/{RICE}")).await;
+    assert_eq!(other.attrs("a[href^='mailto:']", "href").len(), 1);
+    // An inquiry's page in the inbox leads to its deal.
+    let d = deal::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let inbox = editor
+        .get(&app, &format!("/admin/inquiries/{}", d.inquiry_id.unwrap()))
+        .await;
+    assert_eq!(
+        inbox.attr("a[href^='/admin/deals/']", "href"),
+        Some(format!("/admin/deals/{}", d.id))
+    );
+}
+
+#[actix_web::test]
+async fn two_claims_of_one_move_at_the_same_version_make_one() {
+    use techbridge::deals::Stage;
+    use techbridge::deals::store::{MoveSet, Who, claim_move};
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let d = inquire(&app, &t).await;
+    let who = Who {
+        editor_id: None,
+        label: "test",
+    };
+    let at = now();
+    let (a, b) = tokio::join!(
+        claim_move(t.conn(), &d, Stage::Closed, who, at, MoveSet::default()),
+        claim_move(t.conn(), &d, Stage::Forwarded, who, at, MoveSet::default()),
+    );
+    assert!(
+        a.unwrap() ^ b.unwrap(),
+        "exactly one of the two claims wins"
+    );
+    assert_eq!(deal_now(&t, d.id).await.version, d.version + 1);
+}
