@@ -171,7 +171,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
             conn.clone(),
             url.clone(),
             config.mail_from.clone(),
-            std::time::Duration::from_secs(15),
+            config.mail_every,
         );
     }
     // The sign-in check for an unknown email verifies against this hash;

@@ -98,6 +98,10 @@ pub struct ServeArgs {
         global = true
     )]
     pub mail_from: String,
+
+    /// Milliseconds between two passes of the mail sender.
+    #[arg(long, env = "MAIL_EVERY_MS", default_value_t = 15_000, global = true)]
+    pub mail_every_ms: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -117,6 +121,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub mail_from: String,
     pub page_cache: Duration,
+    /// How often the mail sender looks for messages to send.
+    pub mail_every: Duration,
 }
 
 impl Config {
@@ -154,6 +160,7 @@ impl Config {
             smtp_url: serve.smtp_url.clone(),
             mail_from: serve.mail_from.clone(),
             page_cache: Duration::from_millis(serve.page_cache_ms.min(60_000)),
+            mail_every: Duration::from_millis(serve.mail_every_ms.clamp(100, 3_600_000)),
         })
     }
 
@@ -177,6 +184,7 @@ impl Config {
             // Tests change the database behind the app's back: no cache,
             // except where a test turns it on to check it.
             page_cache: Duration::ZERO,
+            mail_every: Duration::from_secs(15),
         }
     }
 }
