@@ -657,6 +657,9 @@ pub async fn act(
         txn.rollback().await?;
         return Ok(conflict);
     }
+    if matches!(mv, Move::Sign { .. } | Move::Close { .. }) {
+        store::sync_inquiry(&txn, &d, "closed", t).await?;
+    }
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),

@@ -299,6 +299,7 @@ pub async fn submit(
     e.lang = cx.locale.tag();
     store::add_event(&txn, d.id, t, e).await?;
     mail::answer(&txn, &d, answer.kind, answer.reason, &answer.message, t).await?;
+    store::sync_inquiry(&txn, &d, "answered", t).await?;
     txn.commit().await?;
     Ok(see_other(&cx.href("/reply/done")))
 }

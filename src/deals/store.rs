@@ -251,6 +251,26 @@ pub async fn claim_move(
     Ok(done)
 }
 
+/// Keeps the inquiries inbox's status (new / answered / closed) in step
+/// with the deal an inquiry became, so the inbox and the dashboard do not
+/// show a handled inquiry as new.
+pub async fn sync_inquiry(
+    db: &impl ConnectionTrait,
+    d: &deal::Model,
+    status: &str,
+    at: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    if let Some(id) = d.inquiry_id {
+        inquiry::Entity::update_many()
+            .col_expr(inquiry::Column::Status, Expr::value(status))
+            .col_expr(inquiry::Column::UpdatedAt, Expr::value(at))
+            .filter(inquiry::Column::Id.eq(id))
+            .exec(db)
+            .await?;
+    }
+    Ok(())
+}
+
 pub async fn by_id(db: &impl ConnectionTrait, id: i32) -> Result<Option<deal::Model>, DbErr> {
     deal::Entity::find_by_id(id).one(db).await
 }

@@ -217,6 +217,13 @@ async fn an_inquiry_is_forwarded_answered_by_link_and_the_answer_reaches_the_inq
     let d = deal_now(&t, d.id).await;
     assert_eq!(d.stage, "answered");
     assert_eq!(d.answer.as_deref(), Some("interested"));
+    // The inbox follows: the inquiry is no longer "new".
+    let inq = techbridge::entities::inquiry::Entity::find_by_id(d.inquiry_id.unwrap())
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(inq.status, "answered");
     // Used: opening it again says so.
     let again = get(&app, &link).await;
     assert_eq!(again.status, 410);
