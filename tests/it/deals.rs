@@ -987,3 +987,30 @@ async fn two_claims_of_one_move_at_the_same_version_make_one() {
     );
     assert_eq!(deal_now(&t, d.id).await.version, d.version + 1);
 }
+
+#[actix_web::test]
+async fn the_deals_migration_goes_down_and_up_again() {
+    use migration::MigratorTrait;
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    inquire(&app, &t).await;
+    migration::Migrator::down(t.conn(), Some(1)).await.unwrap();
+    let pending = migration::Migrator::get_pending_migrations(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(
+        pending.len(),
+        1,
+        "{:?}",
+        pending
+            .iter()
+            .map(|m| m.name().to_owned())
+            .collect::<Vec<_>>()
+    );
+    migration::Migrator::up(t.conn(), None).await.unwrap();
+    assert_eq!(deal::Entity::find().count(t.conn()).await.unwrap(), 0);
+    // The figures carried over from the typed-in settings survive a round trip.
+    let app = t.service().await;
+    assert_eq!(get(&app, "/en/").await.status, 200);
+    inquire(&app, &t).await;
+}
