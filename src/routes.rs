@@ -186,6 +186,7 @@ pub fn routes(cfg: &mut ServiceConfig, static_dir: &Path) {
 /// The back office of deals: the board, each deal's page and its moves.
 fn deal_routes(cfg: &mut ServiceConfig) {
     cfg.route("/deals", get().to(admin::deals::board))
+        .route("/deals/auto-forward", post().to(admin::deals::auto_forward))
         .route("/deals/{id}", get().to(admin::deals::detail))
         .route("/deals/{id}/{action}", post().to(admin::deals::act))
         .route("/interests", get().to(admin::interests::list))

@@ -242,3 +242,4 @@ matches-stop-button = Stop these e-mails
 matches-stopped-title = Done: no more e-mails about new matches
 matches-stopped-text = Your need stays published. You can ask the centre to start them again at any time.
 matches-stop-invalid = This link is not one we sent, or it was changed on the way. Nothing was changed.
+admin-deals-auto-forward = Forward new inquiries to the provider at once, without waiting for an editor (they still pass the form's checks and limits).

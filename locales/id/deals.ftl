@@ -239,3 +239,4 @@ matches-stop-button = Hentikan surel ini
 matches-stopped-title = Selesai: tidak ada lagi surel tentang kecocokan baru
 matches-stopped-text = Kebutuhan Anda tetap terbit. Anda dapat meminta pusat untuk mengaktifkannya lagi kapan saja.
 matches-stop-invalid = Tautan ini bukan dari kami, atau telah diubah. Tidak ada yang diubah.
+admin-deals-auto-forward = Teruskan pertanyaan baru langsung ke penyedia tanpa menunggu editor (tetap melalui pemeriksaan dan batas formulir).

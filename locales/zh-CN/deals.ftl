@@ -239,3 +239,4 @@ matches-stop-button = 停止接收
 matches-stopped-title = 已停止接收新匹配技术的邮件
 matches-stopped-text = 您的需求仍保持发布。您可以随时请中心重新开启。
 matches-stop-invalid = 此链接不是我们发出的，或在传递中被改动。未作任何更改。
+admin-deals-auto-forward = 新咨询通过表单校验和频率限制后立即转发给技术提供方，无需等待编辑处理。

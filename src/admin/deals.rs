@@ -48,6 +48,7 @@ pub struct BoardQuery {
     pub month: String,
     pub editor: String,
     pub page: String,
+    pub flash: String,
 }
 
 impl BoardQuery {
@@ -127,6 +128,8 @@ pub struct BoardPage {
     pub editors: Vec<(i32, String)>,
     pub prev_href: Option<String>,
     pub next_href: Option<String>,
+    /// Whether new inquiries forward themselves (`deals::AUTO_FORWARD`).
+    pub auto_forward: bool,
 }
 
 /// GET /admin/deals
@@ -148,6 +151,10 @@ pub async fn board(
     let page_no = crate::web::forms::page_number(&q.page);
     let (deals, total) = store::board(db, &filter, t, page_no, PER_PAGE).await?;
     let (by_stage, overdue) = store::stage_counts(db, &filter, t).await?;
+    let auto_forward = crate::settings::all(db)
+        .await?
+        .get(deals::AUTO_FORWARD)
+        .is_some_and(|v| v == "on");
     let mut tech_titles = store::technology_titles(db, &tech_ids, editor.locale).await?;
     let need_ids: Vec<i32> = deals.iter().filter_map(|d| d.need_id).collect();
     let need_titles = store::need_titles(db, &need_ids, editor.locale).await?;
@@ -184,8 +191,9 @@ pub async fn board(
             state.asset_version.clone(),
             "deals",
             tr.t("admin-nav-deals"),
-            None,
+            (!q.flash.is_empty()).then_some(q.flash.as_str()),
         ),
+        auto_forward,
         counts: Stage::ALL
             .iter()
             .map(|s| StageCount {
@@ -671,4 +679,42 @@ pub async fn act(
     .await?;
     txn.commit().await?;
     Ok(redirect(&format!("/admin/deals/{id}?flash=deal-moved")))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AutoForwardForm {
+    csrf: String,
+    auto_forward: Option<String>,
+}
+
+/// POST /admin/deals/auto-forward: whether new inquiries forward
+/// themselves to the provider once they pass the form's checks.
+pub async fn auto_forward(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    form: crate::web::forms::Form<AutoForwardForm>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    editor.check_csrf(&form.csrf)?;
+    let on = form.auto_forward.is_some();
+    let ip = client_ip(&req, &state);
+    let txn = state.db.begin().await?;
+    crate::settings::set(&txn, deals::AUTO_FORWARD, if on { "on" } else { "off" }).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "update",
+        "settings",
+        None,
+        if on {
+            "auto-forward on"
+        } else {
+            "auto-forward off"
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(redirect("/admin/deals?flash=saved"))
 }

@@ -780,9 +780,15 @@ async fn an_address_that_bounces_is_marked_and_not_retried_and_a_busy_one_is_ret
 async fn inquiries_forward_themselves_when_the_centre_says_so() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
-    techbridge::settings::set(t.conn(), deals::AUTO_FORWARD, "on")
-        .await
-        .unwrap();
+    let mut editor = login(&app, EDITOR).await;
+    let board = editor.get(&app, "/admin/deals").await;
+    assert!(board.attr("#auto_forward", "checked").is_none());
+    let r = editor
+        .post_csrf(&app, "/admin/deals/auto-forward", &[("auto_forward", "on")])
+        .await;
+    assert_eq!(r.location(), Some("/admin/deals?flash=saved"));
+    let board = editor.get(&app, "/admin/deals").await;
+    assert!(board.attr("#auto_forward", "checked").is_some());
     let d = inquire(&app, &t).await;
     assert_eq!(d.stage, "forwarded");
     assert_eq!(events(&t, d.id, "forwarded").await, 1);
@@ -792,6 +798,14 @@ async fn inquiries_forward_themselves_when_the_centre_says_so() {
         sink.messages()[0]
             .path_of_link("/reply/")
             .starts_with("/zh-CN/reply/")
+    );
+    // Off again: the next inquiry waits for an editor.
+    editor
+        .post_csrf(&app, "/admin/deals/auto-forward", &[])
+        .await;
+    assert_eq!(
+        techbridge::settings::all(t.conn()).await.unwrap()[deals::AUTO_FORWARD],
+        "off"
     );
 }
 
