@@ -155,9 +155,10 @@ pub async fn board(
         .await?
         .get(deals::AUTO_FORWARD)
         .is_some_and(|v| v == "on");
-    let mut tech_titles = store::technology_titles(db, &tech_ids, editor.locale).await?;
+    let mut tech_titles =
+        crate::translation::technology_titles(db, &tech_ids, editor.locale).await?;
     let need_ids: Vec<i32> = deals.iter().filter_map(|d| d.need_id).collect();
-    let need_titles = store::need_titles(db, &need_ids, editor.locale).await?;
+    let need_titles = crate::translation::need_titles(db, &need_ids, editor.locale).await?;
     let rows = deals
         .into_iter()
         .map(|d| Row {
@@ -457,11 +458,11 @@ async fn deal_page(
             .await?
     };
     let techs = match d.technology_id {
-        Some(t) => store::technology_titles(db, &[t], editor.locale).await?,
+        Some(t) => crate::translation::technology_titles(db, &[t], editor.locale).await?,
         None => Default::default(),
     };
     let needs = match d.need_id {
-        Some(n) => store::need_titles(db, &[n], editor.locale).await?,
+        Some(n) => crate::translation::need_titles(db, &[n], editor.locale).await?,
         None => Default::default(),
     };
     let (title_href, technology) = if d.origin == ORIGIN_INTEREST {

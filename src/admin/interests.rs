@@ -69,8 +69,8 @@ pub async fn list(
     let models = pages.fetch_page(page_no - 1).await?;
     let need_ids: Vec<i32> = models.iter().map(|m| m.need_id).collect();
     let tech_ids: Vec<i32> = models.iter().filter_map(|m| m.technology_id).collect();
-    let needs = deals::store::need_titles(db, &need_ids, editor.locale).await?;
-    let techs = deals::store::technology_titles(db, &tech_ids, editor.locale).await?;
+    let needs = crate::translation::need_titles(db, &need_ids, editor.locale).await?;
+    let techs = crate::translation::technology_titles(db, &tech_ids, editor.locale).await?;
     let ids: Vec<i32> = models.iter().map(|m| m.id).collect();
     let deal_of: Vec<(Option<i32>, i32)> = crate::entities::deal::Entity::find()
         .filter(crate::entities::deal::Column::InterestId.is_in(ids))

@@ -13,13 +13,12 @@ use sea_orm::{
 
 use crate::AppState;
 use crate::catalog::query::{CatalogQuery, MAX_PER_PAGE};
-use crate::deals::store::{need_titles, technology_titles};
 use crate::entities::{
     alert, call_translation, event, event_translation, need, programme_call, technology,
 };
 use crate::i18n::{self, Args, Locale};
 use crate::outbox::{self, Mail};
-use crate::translation;
+use crate::translation::{self, need_titles, technology_titles};
 
 /// One new thing, as a digest lists it.
 pub struct Item {

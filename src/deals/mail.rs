@@ -32,13 +32,13 @@ async fn subject_title(
 ) -> Result<String, DbErr> {
     if d.origin == ORIGIN_INTEREST {
         if let Some(id) = d.need_id {
-            return Ok(store::need_titles(db, &[id], l)
+            return Ok(crate::translation::need_titles(db, &[id], l)
                 .await?
                 .remove(&id)
                 .unwrap_or_default());
         }
     } else if let Some(id) = d.technology_id {
-        return Ok(store::technology_titles(db, &[id], l)
+        return Ok(crate::translation::technology_titles(db, &[id], l)
             .await?
             .remove(&id)
             .unwrap_or_default());
@@ -83,7 +83,7 @@ pub async fn forward(
         }
     {
         offered = match i.technology_id {
-            Some(t) => store::technology_titles(db, &[t], l)
+            Some(t) => crate::translation::technology_titles(db, &[t], l)
                 .await?
                 .remove(&t)
                 .unwrap_or_default(),

@@ -153,11 +153,13 @@ async fn reply_page(
     let db = cx.db();
     let (title, offered) = if d.origin == ORIGIN_INTEREST {
         let title = match d.need_id {
-            Some(id) => store::need_titles(db, &[id], cx.locale).await?.remove(&id),
+            Some(id) => crate::translation::need_titles(db, &[id], cx.locale)
+                .await?
+                .remove(&id),
             None => None,
         };
         let offered = match d.technology_id {
-            Some(id) => store::technology_titles(db, &[id], cx.locale)
+            Some(id) => crate::translation::technology_titles(db, &[id], cx.locale)
                 .await?
                 .remove(&id)
                 .unwrap_or_default(),
@@ -176,7 +178,7 @@ async fn reply_page(
         (title.unwrap_or_default(), offered)
     } else {
         let title = match d.technology_id {
-            Some(id) => store::technology_titles(db, &[id], cx.locale)
+            Some(id) => crate::translation::technology_titles(db, &[id], cx.locale)
                 .await?
                 .remove(&id),
             None => None,

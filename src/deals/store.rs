@@ -12,11 +12,7 @@ use sea_orm::{
 };
 
 use super::{ORIGIN_INQUIRY, ORIGIN_INTEREST, OVERDUE_AFTER_DAYS, Stage};
-use crate::entities::{
-    deal, deal_event, inquiry, interest, need, need_translation, technology, technology_translation,
-};
-use crate::i18n::Locale;
-use crate::translation;
+use crate::entities::{deal, deal_event, inquiry, interest, need, technology};
 
 /// Who did something to a deal: an editor, the answerer through their
 /// link, or the system (reminders).
@@ -399,59 +395,6 @@ pub async fn stage_counts(
         rows.into_iter().collect(),
         i64::try_from(overdue).unwrap_or(0),
     ))
-}
-
-/// Technology titles in one language, by id.
-pub async fn technology_titles(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    locale: Locale,
-) -> Result<HashMap<i32, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let techs = technology::Entity::find()
-        .filter(technology::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let texts = translation::load::<technology_translation::Entity>(
-        db,
-        technology_translation::Column::TechnologyId,
-        ids,
-    )
-    .await?;
-    Ok(techs
-        .into_iter()
-        .filter_map(|t| {
-            let p = translation::pick(texts.get(&t.id)?, locale, &t.source_lang)?;
-            Some((t.id, p.text.title.clone()))
-        })
-        .collect())
-}
-
-/// Need titles in one language, by id.
-pub async fn need_titles(
-    db: &impl ConnectionTrait,
-    ids: &[i32],
-    locale: Locale,
-) -> Result<HashMap<i32, String>, DbErr> {
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let needs = need::Entity::find()
-        .filter(need::Column::Id.is_in(ids.iter().copied()))
-        .all(db)
-        .await?;
-    let texts =
-        translation::load::<need_translation::Entity>(db, need_translation::Column::NeedId, ids)
-            .await?;
-    Ok(needs
-        .into_iter()
-        .filter_map(|n| {
-            let p = translation::pick(texts.get(&n.id)?, locale, &n.source_lang)?;
-            Some((n.id, p.text.title.clone()))
-        })
-        .collect())
 }
 
 /// The months in which deals were opened, newest first (the board's month

@@ -185,7 +185,7 @@ async fn digest(
 ) -> Result<(), DbErr> {
     let l = Locale::from_tag(&n.source_lang).unwrap_or_default();
     let ids: Vec<i32> = fresh.iter().map(|m| m.technology_id).collect();
-    let titles = crate::deals::store::technology_titles(db, &ids, l).await?;
+    let titles = crate::translation::technology_titles(db, &ids, l).await?;
     let slugs: HashMap<i32, String> = technology::Entity::find()
         .filter(technology::Column::Id.is_in(ids.clone()))
         .all(db)
@@ -193,7 +193,7 @@ async fn digest(
         .into_iter()
         .map(|t| (t.id, t.slug))
         .collect();
-    let need_title = crate::deals::store::need_titles(db, &[n.id], l)
+    let need_title = crate::translation::need_titles(db, &[n.id], l)
         .await?
         .remove(&n.id)
         .unwrap_or_default();
