@@ -94,6 +94,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::SeedDemo => {
             let conn = open(&cli.common).await?;
             if demo::load_if_empty(&conn).await? {
+                demo::deals::load(&conn).await?;
                 println!("demo content loaded");
             } else {
                 println!("the database already has content; nothing loaded");
@@ -162,6 +163,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     })?;
     db::migrate(&conn).await.context("migration failed")?;
     if config.demo_content && demo::load_if_empty(&conn).await? {
+        demo::deals::load(&conn).await?;
         tracing::info!("empty database: demo content loaded");
     }
     if let Some(url) = &config.smtp_url {
@@ -169,7 +171,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
             conn.clone(),
             url.clone(),
             config.mail_from.clone(),
-            std::time::Duration::from_secs(15),
+            config.mail_every,
         );
     }
     // The sign-in check for an unknown email verifies against this hash;
@@ -202,6 +204,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
         }
     }
     let shared = web::Data::new(state);
+    crate::periodic::spawn(shared.clone(), std::time::Duration::from_secs(60));
     let worker_pools = pools.clone();
     let next_pool = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut server = HttpServer::new(move || {

@@ -99,6 +99,10 @@ pub struct ServeArgs {
         global = true
     )]
     pub mail_from: String,
+
+    /// Milliseconds between two passes of the mail sender.
+    #[arg(long, env = "MAIL_EVERY_MS", default_value_t = 15_000, global = true)]
+    pub mail_every_ms: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +126,8 @@ pub struct Config {
     /// PostgreSQL while its notification channel is down) reads the data
     /// version (`changes`).
     pub data_poll: Duration,
+    /// How often the mail sender looks for messages to send.
+    pub mail_every: Duration,
 }
 
 impl Config {
@@ -160,6 +166,7 @@ impl Config {
             mail_from: serve.mail_from.clone(),
             page_cache: Duration::from_millis(serve.page_cache_ms.min(3_600_000)),
             data_poll: Duration::from_millis(100),
+            mail_every: Duration::from_millis(serve.mail_every_ms.clamp(100, 3_600_000)),
         })
     }
 
@@ -185,6 +192,7 @@ impl Config {
             page_cache: Duration::ZERO,
             // ... and read the data version on every request.
             data_poll: Duration::ZERO,
+            mail_every: Duration::from_secs(15),
         }
     }
 }

@@ -11,7 +11,8 @@ use crate::admin::kinds::{
 use crate::i18n::Locale;
 use crate::web::middleware::remember_language;
 use crate::{
-    about, admin, catalog, events, feeds, health, home, media, needs, news, programme, search,
+    about, admin, alerts, catalog, deals, events, feeds, health, home, media, needs, news,
+    programme, search,
 };
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -73,6 +74,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/inquiries", get().to(admin::inquiries::list))
             .route("/inquiries/{id}", get().to(admin::inquiries::detail))
             .route("/inquiries/{id}", post().to(admin::inquiries::update))
+            .configure(deal_routes)
             .configure(content_routes::<Technologies>)
             .configure(content_routes::<Needs>)
             .configure(content_routes::<Events>)
@@ -106,12 +108,41 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 "/technologies/{slug}/inquiry/sent",
                 get().to(catalog::inquiry_sent),
             )
+            // answers to deals, from the signed link in an e-mail
+            .route("/reply/done", get().to(deals::reply::done))
+            .route("/reply/{token}", get().to(deals::reply::form))
+            .route("/reply/{token}", post().to(deals::reply::submit))
+            // alerts by e-mail
+            .route("/alerts", get().to(alerts::pages::form))
+            .route("/alerts", post().to(alerts::pages::subscribe))
+            .route("/alerts/sent", get().to(alerts::pages::sent))
+            .route(
+                "/alerts/confirm/{token}",
+                get().to(alerts::pages::confirm_form),
+            )
+            .route("/alerts/confirm/{token}", post().to(alerts::pages::confirm))
+            .route(
+                "/alerts/unsubscribe/{token}",
+                get().to(alerts::pages::unsubscribe_form),
+            )
+            .route(
+                "/alerts/unsubscribe/{token}",
+                post().to(alerts::pages::unsubscribe),
+            )
+            .route("/matches/stop/{token}", get().to(needs::matches::stop_form))
+            .route("/matches/stop/{token}", post().to(needs::matches::stop))
             // needs
             .route("/needs", get().to(needs::list))
             .route("/needs/new", get().to(needs::new_form))
             .route("/needs/new", post().to(needs::submit))
             .route("/needs/submitted", get().to(needs::submitted))
             .route("/needs/{slug}", get().to(needs::detail))
+            .route("/needs/{slug}/interest", get().to(needs::interest::form))
+            .route("/needs/{slug}/interest", post().to(needs::interest::submit))
+            .route(
+                "/needs/{slug}/interest/sent",
+                get().to(needs::interest::sent),
+            )
             // events and news
             .route("/events", get().to(events::list))
             .route("/events/calendar.ics", get().to(feeds::events_calendar))
@@ -141,6 +172,19 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 post().to(programme::status::amend),
             ),
     );
+}
+
+/// The back office of deals: the board, each deal's page and its moves.
+fn deal_routes(cfg: &mut ServiceConfig) {
+    cfg.route("/deals", get().to(admin::deals::board))
+        .route("/deals/auto-forward", post().to(admin::deals::auto_forward))
+        .route("/deals/{id}", get().to(admin::deals::detail))
+        .route("/deals/{id}/{action}", post().to(admin::deals::act))
+        .route("/interests", get().to(admin::interests::list))
+        .route("/interests/{id}", post().to(admin::interests::decide))
+        .route("/report", get().to(admin::report::page))
+        .route("/report.csv", get().to(admin::report::csv))
+        .route("/report/baseline", post().to(admin::report::save_baseline));
 }
 
 /// The screens of one kind of content: list, new, edit, delete, status.

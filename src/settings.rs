@@ -8,14 +8,9 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set};
 use crate::db::now;
 use crate::entities::setting;
 
-/// Headline figures an editor sets, in display order.
-pub const FIGURES: &[&str] = &[
-    "network_members",
-    "agreements",
-    "projects",
-    "companies_served",
-    "bilateral_mechanisms",
-];
+/// Headline figures an editor sets, in display order. Agreements and the
+/// organisations served count themselves (`figures`) on top of a baseline.
+pub const FIGURES: &[&str] = &["network_members", "projects", "bilateral_mechanisms"];
 
 pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
     Ok(setting::Entity::find()

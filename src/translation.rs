@@ -244,6 +244,57 @@ pub fn locale_of(tag: &str) -> Locale {
     Locale::from_tag(tag).unwrap_or_default()
 }
 
+/// Technology titles in one language, by id.
+pub async fn technology_titles(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<HashMap<i32, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let techs = technology::Entity::find()
+        .filter(technology::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let texts = load::<technology_translation::Entity>(
+        db,
+        technology_translation::Column::TechnologyId,
+        ids,
+    )
+    .await?;
+    Ok(techs
+        .into_iter()
+        .filter_map(|t| {
+            let p = pick(texts.get(&t.id)?, locale, &t.source_lang)?;
+            Some((t.id, p.text.title.clone()))
+        })
+        .collect())
+}
+
+/// Need titles in one language, by id.
+pub async fn need_titles(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+    locale: Locale,
+) -> Result<HashMap<i32, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let needs = need::Entity::find()
+        .filter(need::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let texts = load::<need_translation::Entity>(db, need_translation::Column::NeedId, ids).await?;
+    Ok(needs
+        .into_iter()
+        .filter_map(|n| {
+            let p = pick(texts.get(&n.id)?, locale, &n.source_lang)?;
+            Some((n.id, p.text.title.clone()))
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

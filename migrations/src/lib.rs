@@ -11,6 +11,8 @@ mod m20261205_000001_data_version;
 
 /// For later migrations adding a table that public pages show.
 pub use m20261205_000001_data_version::watch as watch_for_data_version;
+mod m20261205_000004_deals;
+mod m20261205_000005_watch_deals;
 
 pub struct Migrator;
 
@@ -22,6 +24,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000002_search::Migration),
             Box::new(m20261129_000003_catalog_version::Migration),
             Box::new(m20261205_000001_data_version::Migration),
+            Box::new(m20261205_000004_deals::Migration),
+            Box::new(m20261205_000005_watch_deals::Migration),
         ]
     }
 }

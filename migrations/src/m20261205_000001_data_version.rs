@@ -64,7 +64,7 @@ pub fn watch(backend: DbBackend, table: &str) -> Vec<String> {
     }
 }
 
-fn unwatch(backend: DbBackend, table: &str) -> Vec<String> {
+pub fn unwatch(backend: DbBackend, table: &str) -> Vec<String> {
     match backend {
         DbBackend::Postgres => vec![format!(
             "DROP TRIGGER IF EXISTS {table}_data_version ON {table}"

@@ -31,6 +31,8 @@ pub struct AboutPage {
     pub body_html: String,
     pub groups: Vec<MemberGroup>,
     pub figures: Vec<(&'static str, i64)>,
+    /// The figures that count themselves, with how each is made up.
+    pub counted: Vec<(&'static str, i64, Option<String>)>,
 }
 
 pub async fn members(db: &impl ConnectionTrait, locale: Locale) -> Result<Vec<MemberGroup>, DbErr> {
@@ -80,6 +82,7 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
     .ok_or(AppError::NotFound)?;
     let picked = translation::pick(&rows, cx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
     let s = settings::kept(cx.db(), &cx.state.changes).await?;
+    let counted = crate::figures::kept(cx.db(), &cx.state.changes, &s.0).await?;
     let page = cx
         .page(Section::About, picked.text.title.clone())
         .with_description(cx.t("about-description"))
@@ -91,6 +94,11 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
         figures: settings::FIGURES
             .iter()
             .map(|k| (*k, settings::figure(&s.0, k)))
+            .collect(),
+        counted: counted
+            .figures
+            .iter()
+            .map(|f| (f.key, f.total(), counted.note(f.key, cx.locale)))
             .collect(),
         page,
     })

@@ -167,6 +167,8 @@ pub struct DetailPage {
     pub page: AdminPage,
     pub item: Item,
     pub statuses: &'static [&'static str],
+    /// The deal this inquiry became.
+    pub deal_id: Option<i32>,
 }
 
 #[derive(Deserialize, Default)]
@@ -202,6 +204,11 @@ pub async fn detail(
             tr.t("admin-inquiry-title"),
             (!q.flash.is_empty()).then_some(q.flash.as_str()),
         ),
+        deal_id: crate::entities::deal::Entity::find()
+            .filter(crate::entities::deal::Column::InquiryId.eq(item.model.id))
+            .one(&state.db)
+            .await?
+            .map(|d| d.id),
         item,
         statuses: STATUSES,
     })

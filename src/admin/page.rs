@@ -30,6 +30,8 @@ const FLASHES: &[&str] = &[
     "changed",
     "reply-saved",
     "erased",
+    "deal-moved",
+    "deal-taken",
 ];
 
 pub struct NavItem {
@@ -71,6 +73,9 @@ const SECTIONS: &[(&str, &str, &[Role])] = &[
     ),
     ("/admin/needs", "admin-nav-needs", &[Role::Editor]),
     ("/admin/inquiries", "admin-nav-inquiries", &[Role::Editor]),
+    ("/admin/deals", "admin-nav-deals", &[Role::Editor]),
+    ("/admin/interests", "admin-nav-interests", &[Role::Editor]),
+    ("/admin/report", "admin-nav-report", &[Role::Editor]),
     ("/admin/events", "admin-nav-events", &[Role::Editor]),
     ("/admin/news", "admin-nav-news", &[Role::Editor]),
     ("/admin/fellows", "admin-nav-fellows", &[Role::Editor]),

@@ -405,7 +405,18 @@ pub async fn inquire(
                     retry_after_secs: ratelimit::INQUIRY.retry_after_secs(),
                 });
             }
-            inquiry::store(cx.db(), tech_id, input, cx.locale, key).await?;
+            // The inquiry and its deal are one write: neither exists alone.
+            let txn = sea_orm::TransactionTrait::begin(cx.db()).await?;
+            let id = inquiry::store(&txn, tech_id, input, cx.locale, key).await?;
+            crate::deals::inquiry_received(
+                &txn,
+                &cx.state.config.secret_key,
+                &cx.state.base_url,
+                id,
+                &page.d.tech,
+            )
+            .await?;
+            txn.commit().await?;
             Ok(see_other(&sent))
         }
     }

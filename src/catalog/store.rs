@@ -451,12 +451,14 @@ pub async fn for_need(
         .enumerate()
         .filter(|(_, e)| e.visible(t))
         .map(|(pos, e)| {
-            let s = if Some(e.field) == field { 3 } else { 0 }
-                + if e.countries & country != 0 { 2 } else { 0 }
-                + if words.contains(&e.id) { 2 } else { 0 };
+            let s = crate::matching::score(
+                Some(e.field) == field,
+                e.countries & country != 0,
+                words.contains(&e.id),
+            );
             (s, pos, e.id)
         })
-        .filter(|(s, _, _)| *s >= 3)
+        .filter(|(s, _, _)| *s >= crate::matching::MIN_SCORE)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     let ids: Vec<i32> = scored

@@ -3,6 +3,7 @@
 //! `techbridge seed-demo`). Dates are relative to the day of loading, so
 //! upcoming events stay upcoming.
 
+pub mod deals;
 pub mod pictures;
 pub mod synthetic;
 

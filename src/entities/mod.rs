@@ -1,11 +1,15 @@
 //! sea-orm entities: the shape of each table, with no behaviour of their own.
 
+pub mod alert;
 pub mod application;
 pub mod application_document;
 pub mod application_history;
 pub mod application_review;
 pub mod audit_entry;
 pub mod call_translation;
+pub mod deal;
+pub mod deal_event;
+pub mod deal_link;
 pub mod editor;
 pub mod event;
 pub mod event_translation;
@@ -14,10 +18,13 @@ pub mod fellow_translation;
 pub mod host_post;
 pub mod host_post_translation;
 pub mod inquiry;
+pub mod interest;
+pub mod mail_bounce;
 pub mod media;
 pub mod media_translation;
 pub mod media_variant;
 pub mod need;
+pub mod need_match;
 pub mod need_translation;
 pub mod network_member;
 pub mod network_member_translation;

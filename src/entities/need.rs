@@ -20,6 +20,8 @@ pub struct Model {
     pub source_lang: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub match_alerts: bool,
+    pub matches_sent_at: Option<DateTimeUtc>,
 }
 
 /// Its text in each language (one statement loads both: see

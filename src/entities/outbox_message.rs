@@ -20,6 +20,10 @@ pub struct Model {
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,
+    #[sea_orm(column_type = "Text")]
+    pub headers: String,
+    pub failed_at: Option<DateTimeUtc>,
+    pub next_attempt_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -19,6 +19,8 @@ pub struct Model {
     pub contact_email: String,
     pub contact_phone: String,
     pub website: String,
+    pub contact_lang: String,
+    pub via_centre: bool,
     pub status: String,
     pub publish_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,

@@ -59,6 +59,8 @@ pub async fn slash(cx: Ctx) -> HttpResponse {
 pub struct Figure {
     pub key: &'static str,
     pub value: i64,
+    /// How a counted figure is made up ("653 by May 2022, 41 recorded since").
+    pub note: Option<String>,
 }
 
 #[derive(Template)]
@@ -90,26 +92,34 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     let latest = news::store::latest(db, 4, cx.locale).await?;
     let s = settings::kept(db, &cx.state.changes).await?;
     let programme = programme::store::public(db, &cx.state.changes).await?;
+    let counted = crate::figures::kept(db, &cx.state.changes, &s.0).await?;
+    let figure = |key: &'static str| Figure {
+        key,
+        value: counted.get(key).map_or(0, crate::figures::Figure::total),
+        note: counted.note(key, cx.locale),
+    };
     let figures = vec![
         Figure {
             key: "technologies",
             value: technologies,
+            note: None,
         },
         Figure {
             key: "network_members",
             value: settings::figure(&s.0, "network_members"),
+            note: None,
         },
-        Figure {
-            key: "agreements",
-            value: settings::figure(&s.0, "agreements"),
-        },
+        figure("agreements"),
+        figure("answered"),
         Figure {
             key: "events",
             value: i64::try_from(events_total).unwrap_or(0),
+            note: None,
         },
         Figure {
             key: "fellows",
             value: i64::try_from(programme.fellows.len()).unwrap_or(0),
+            note: None,
         },
     ];
     let mut page = cx.page(Section::Home, cx.t("home-title"));

@@ -1,6 +1,8 @@
 //! Technology needs: what ASEAN organisations are looking for. Posted by
 //! visitors, approved by editors, matched to catalogue technologies.
 
+pub mod interest;
+pub mod matches;
 pub mod store;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -64,14 +66,12 @@ pub async fn matching_technology(
         .filter_map(|(entry, words)| {
             let (n, _) = entry;
             let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
-            let score = if n.field == tech.field { 3 } else { 0 }
-                + if tech.countries & bit != 0 { 2 } else { 0 }
-                + if words.iter().any(|w| tech_terms.contains(w)) {
-                    2
-                } else {
-                    0
-                };
-            (score >= 3).then_some((score, entry))
+            let score = crate::matching::score(
+                n.field == tech.field,
+                tech.countries & bit != 0,
+                words.iter().any(|w| tech_terms.contains(w)),
+            );
+            (score >= crate::matching::MIN_SCORE).then_some((score, entry))
         })
         .collect();
     // Stable: newest first within a score, as they are kept.
@@ -222,6 +222,8 @@ pub struct NeedForm {
     pub contact_name: String,
     pub contact_email: String,
     pub consent: Option<String>,
+    /// A daily e-mail of newly published technologies that match.
+    pub match_alerts: Option<String>,
     /// Honeypot.
     pub website: String,
 }
@@ -271,6 +273,7 @@ impl NeedForm {
                 organisation,
                 contact_name,
                 contact_email,
+                match_alerts: self.match_alerts.is_some(),
             }),
             _ => Err(e),
         }

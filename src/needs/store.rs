@@ -3,8 +3,8 @@
 
 use chrono::Duration;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 
 use crate::db::now;
@@ -23,6 +23,45 @@ fn visible() -> sea_orm::Condition {
                 .add(need::Column::ExpiresAt.is_null())
                 .add(need::Column::ExpiresAt.gt(t)),
         )
+}
+
+/// Visible needs, newest first, optionally of one field or country.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    field: Option<&str>,
+    country: Option<&str>,
+    page: u64,
+    per_page: u64,
+) -> Result<(Vec<need::Model>, u64), DbErr> {
+    let mut q = need::Entity::find().filter(visible());
+    if let Some(f) = field {
+        q = q.filter(need::Column::Field.eq(f));
+    }
+    if let Some(c) = country {
+        q = q.filter(need::Column::Country.eq(c));
+    }
+    let pages = q
+        .order_by_desc(need::Column::PublishAt)
+        .order_by_desc(need::Column::Id)
+        .paginate(db, per_page);
+    let total = pages.num_items().await?;
+    let items = pages.fetch_page(page.saturating_sub(1)).await?;
+    Ok((items, total))
+}
+
+pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<need::Model>, DbErr> {
+    need::Entity::find()
+        .filter(visible())
+        .filter(need::Column::Slug.eq(slug))
+        .one(db)
+        .await
+}
+
+pub async fn texts(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, Vec<need_translation::Model>>, DbErr> {
+    translation::load::<need_translation::Entity>(db, need_translation::Column::NeedId, ids).await
 }
 
 /// Every visible need with its texts, newest first. Needs are few (the
@@ -78,6 +117,7 @@ pub struct NewNeed {
     pub organisation: String,
     pub contact_name: String,
     pub contact_email: String,
+    pub match_alerts: bool,
 }
 
 pub async fn create_pending(
@@ -95,6 +135,7 @@ pub async fn create_pending(
         organisation: Set(n.organisation),
         contact_name: Set(n.contact_name),
         contact_email: Set(n.contact_email),
+        match_alerts: Set(n.match_alerts),
         ip_hash: Set(Some(ip_hash)),
         status: Set("pending".to_owned()),
         publish_at: Set(None),

@@ -11,6 +11,7 @@ mod html;
 pub mod middleware;
 mod page;
 pub mod page_cache;
+pub mod signed;
 pub mod upload;
 
 pub use ctx::Ctx;

@@ -92,3 +92,40 @@ export function tempFile(name, bytes) {
   fs.writeFileSync(file, bytes);
   return file;
 }
+
+/// The messages the portal sent, as the test mail server (aiosmtpd, started
+/// by run.sh) received them: parsed with mailparser, with the envelope's
+/// recipients. Waits until one to `to` whose subject matches arrives.
+export const MAIL_DIR = process.env.MAIL_DIR;
+
+export async function mailsTo(to) {
+  const { simpleParser } = await import("mailparser");
+  if (!MAIL_DIR) throw new Error("MAIL_DIR is not set: run the suite with run.sh");
+  const files = fs.readdirSync(MAIL_DIR).filter((f) => f.endsWith(".eml")).sort();
+  const out = [];
+  for (const f of files) {
+    const raw = fs.readFileSync(path.join(MAIL_DIR, f));
+    const envelope = raw.toString("utf8").split("\r\n", 1)[0].replace(/^X-Envelope-To: /, "").split(",");
+    if (!envelope.includes(to)) continue;
+    const m = await simpleParser(raw);
+    out.push({ subject: m.subject, text: m.text, headers: m.headers, lang: m.headers.get("content-language"), file: f });
+  }
+  return out;
+}
+
+export async function waitForMail(to, subject, timeout = 20000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const found = (await mailsTo(to)).filter((m) => subject.test(m.subject));
+    if (found.length) return found[found.length - 1];
+    if (Date.now() > until) throw new Error(`no mail to ${to} with a subject like ${subject}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/// The first link to the portal in a message's text that contains `part`.
+export function linkIn(mail, part) {
+  const link = (mail.text.match(/https?:\/\/\S+/g) ?? []).find((l) => l.includes(part));
+  if (!link) throw new Error(`no link with ${part} in:\n${mail.text}`);
+  return link;
+}

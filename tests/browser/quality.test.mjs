@@ -7,10 +7,26 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { BASE, ADMIN as ACCOUNT, LANGS, ARTIFACTS, PDF, launch, context, signIn, tempFile, axeViolations, describeViolations, assertNoHorizontalOverflow, screenshot } from "./lib.mjs";
+import { BASE, ADMIN as ACCOUNT, LANGS, ARTIFACTS, PDF, launch, context, signIn, tempFile, axeViolations, describeViolations, assertNoHorizontalOverflow, screenshot, waitForMail, linkIn } from "./lib.mjs";
 
 let browser;
-before(async () => { browser = await launch(); });
+/// The path of a live reply link (after the language): an editor forwards
+/// the demo deal that is still new, and the link is read from the
+/// provider's e-mail. (Not a fresh inquiry: with the journeys, the suite
+/// would pass the per-address inquiry limit.)
+let replyPath;
+before(async () => {
+  browser = await launch();
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await signIn(page);
+  await page.goto(`${BASE}/admin/deals?stage=new`);
+  await Promise.all([page.waitForURL(/\/admin\/deals\/\d+$/), page.locator("table.deals-table tbody tr", { hasText: "Sample Livestock Cooperative" }).locator("a").first().click()]);
+  await Promise.all([page.waitForURL(/flash=deal-moved/), page.locator("form[action$='/forward'] button[type=submit]").click()]);
+  const mail = await waitForMail("denghua@scbiogas.example.org", /Sample Livestock Cooperative/);
+  replyPath = new URL(linkIn(mail, "/reply/")).pathname.replace(/^\/[^/]+/, "");
+  await ctx.close();
+});
 after(async () => { await browser?.close(); });
 
 const RICE = "hybrid-rice-varieties-and-high-yield-cultivation-for-tropical-paddy-fields";
@@ -52,6 +68,24 @@ const PUBLIC = [
     await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
   }],
   ["about", "/about"],
+  ["reply", (page, lang) => page.goto(`${BASE}/${lang}${replyPath}`)],
+  ["reply-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}${replyPath}`);
+    await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
+  }],
+  ["reply-refused", "/reply/1.abc.99999999999.00"],
+  ["reply-done", "/reply/done"],
+  ["need-interest", "/needs/high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang/interest"],
+  ["need-interest-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/needs/high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang/interest`);
+    await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
+  }],
+  ["alerts", "/alerts?topic=technologies&filters=q%3Drice%26field%3Dagriculture"],
+  ["alerts-errors", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/alerts?topic=needs`);
+    await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
+  }],
+  ["alerts-sent", "/alerts/sent"],
   ["search-results", "/search?q=solar"],
   ["search-empty", "/search?q=zzzqqq"],
   ["not-found", "/no-such-page"],
@@ -68,6 +102,14 @@ const ADMIN = [
   ["admin-applications", "/admin/applications"],
   ["admin-inquiries", "/admin/inquiries"],
   ["admin-media", "/admin/media"],
+  ["admin-deals", "/admin/deals"],
+  ["admin-deal", "/admin/deals/1"],
+  ["admin-deal-errors", async (page) => {
+    await page.goto(`${BASE}/admin/deals/3`);
+    await Promise.all([page.waitForEvent("load"), page.locator("form[action$='/sign'] button[type=submit]").click()]);
+  }],
+  ["admin-interests", "/admin/interests"],
+  ["admin-report", "/admin/report"],
 ];
 
 async function visit(page, target, lang) {

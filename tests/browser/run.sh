@@ -34,10 +34,24 @@ export ADMIN_EMAIL="admin@centre.example.org"
 export ADMIN_PASSWORD="violet-harbour-kettle-42"
 rm -rf "$ARTIFACTS"; mkdir -p "$ARTIFACTS"
 
+# A real mail server for the portal's messages (aiosmtpd, the same one the
+# Rust tests use): it writes each message to $MAIL_DIR, where the journeys
+# read them. It stops when the fifo feeding its input closes with us.
+export MAIL_DIR="$data/mail"
+mkdir -p "$MAIL_DIR"
+smtp_python=$("$root/tests/it/support/smtp-venv.sh")
+mkfifo "$data/smtp.in"
+exec 7<>"$data/smtp.in"
+"$smtp_python" "$root/tests/it/support/smtp_sink.py" --dir "$MAIL_DIR" <"$data/smtp.in" >"$data/smtp.port" 2>"$ARTIFACTS/smtp.log" &
+smtp=$!
+for _ in $(seq 1 50); do [ -s "$data/smtp.port" ] && break; sleep 0.1; done
+smtp_port=$(head -n 1 "$data/smtp.port")
+
 "$bin" --data-dir "$data" --log-level warn create-admin --email "$ADMIN_EMAIL" --name "Ada Admin" >/dev/null
-"$bin" --data-dir "$data" --port "$port" --log-level warn --workers 2 >"$ARTIFACTS/server.log" 2>&1 &
+SMTP_URL="smtp://127.0.0.1:$smtp_port" MAIL_EVERY_MS=300 \
+  "$bin" --data-dir "$data" --port "$port" --log-level warn --workers 2 >"$ARTIFACTS/server.log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"; }
+cleanup() { kill "$server" "$smtp" 2>/dev/null || true; wait "$server" "$smtp" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 100); do
@@ -47,5 +61,5 @@ done
 curl -sf "$PORTAL_URL/healthz" >/dev/null || { echo "the portal did not start"; cat "$ARTIFACTS/server.log"; exit 1; }
 
 started=$(date +%s)
-(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec ${TESTS:-journeys.test.mjs quality.test.mjs})
+(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec ${TESTS:-journeys.test.mjs deals.test.mjs quality.test.mjs})
 echo "browser suite: $(( $(date +%s) - started )) s; screenshots in $ARTIFACTS"

@@ -37,6 +37,7 @@ where
         "/search",
         "/search?q=solar",
         "/search?q=padi&kind=news",
+        "/alerts",
     ]
     .iter()
     .map(|p| format!("/{lang}{p}"))
@@ -59,6 +60,9 @@ where
                     && !h.ends_with("/new")
             })
             .unwrap_or_else(|| panic!("{list} links a detail page"));
+        if kind == "needs" {
+            paths.push(format!("{detail}/interest"));
+        }
         paths.push(detail);
     }
     paths

@@ -9,11 +9,15 @@
 mod support;
 
 mod admin;
+mod alerts;
 mod budgets;
 mod catalog;
 mod compression;
+mod deals;
 mod documents;
 mod feeds;
+mod figures;
 mod i18n;
+mod interests;
 mod pages;
 mod programme;

@@ -67,6 +67,10 @@ impl Kind for Technologies {
                 "admin-field-contact-phone",
                 Input::Text(64),
             ),
+            Field::new("contact_lang", "admin-field-contact-lang", Input::Text(16))
+                .hint("admin-hint-contact-lang"),
+            Field::new("via_centre", "admin-field-via-centre", Input::Check)
+                .hint("admin-hint-via-centre"),
             Field::new("website", "admin-field-website", Input::Url),
             Field::new(
                 "images",
@@ -93,6 +97,15 @@ impl Kind for Technologies {
         ]
     }
 
+    /// The contact's language must be one the portal writes mail in.
+    fn validate(v: &Values, e: &mut crate::web::forms::FieldErrors) {
+        if !v.get("contact_lang").trim().is_empty()
+            && Locale::from_tag(v.get("contact_lang").trim()).is_none()
+        {
+            e.add("contact_lang", "form-choose");
+        }
+    }
+
     fn choices() -> &'static [Choices] {
         &[Choices::Media]
     }
@@ -117,6 +130,10 @@ impl Kind for Technologies {
         v.set("contact_email", t.contact_email);
         v.set("contact_phone", t.contact_phone);
         v.set("website", t.website);
+        v.set("contact_lang", t.contact_lang);
+        if t.via_centre {
+            v.set("via_centre", "on");
+        }
         if t.featured {
             v.set("featured", "on");
         }
@@ -159,6 +176,9 @@ impl Kind for Technologies {
         m.contact_email = Set(v.trimmed("contact_email"));
         m.contact_phone = Set(v.trimmed("contact_phone"));
         m.website = Set(v.trimmed("website"));
+        m.contact_lang = Set(Locale::from_tag(v.get("contact_lang").trim())
+            .map_or_else(|| v.trimmed("source_lang"), |l| l.tag().to_owned()));
+        m.via_centre = Set(v.has("via_centre"));
         m.status = Set(status);
         m.publish_at = Set(publish_at);
         m.expires_at = Set(expires_at);

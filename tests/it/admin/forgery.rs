@@ -12,19 +12,17 @@ use crate::support::*;
 #[actix_web::test]
 async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     let t = TestApp::empty().await.with_accounts().await;
-    setting(t.conn(), "agreements", "653").await;
+    setting(t.conn(), "projects", "653").await;
     let app = t.service().await;
     let mut b = login(&app, EDITOR).await;
     let before = b
         .get(&app, "/admin/settings")
         .await
-        .attr("#agreements", "value");
+        .attr("#projects", "value");
     assert_eq!(before.as_deref(), Some("653"));
     let form = [
         ("network_members", "1"),
-        ("agreements", "1"),
         ("projects", "1"),
-        ("companies_served", "1"),
         ("bilateral_mechanisms", "1"),
     ];
     assert_eq!(b.post(&app, "/admin/settings", &form).await.status, 403);
@@ -50,7 +48,7 @@ async fn csrf_missing_wrong_or_cross_origin_is_refused_and_changes_nothing() {
     assert_eq!(
         b.get(&app, "/admin/settings")
             .await
-            .attr("#agreements", "value"),
+            .attr("#projects", "value"),
         before
     );
     // With the token it works.

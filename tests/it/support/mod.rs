@@ -6,6 +6,8 @@
 mod builders;
 pub use builders::*;
 
+pub mod smtp;
+
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use actix_http::Request;

@@ -1,0 +1,467 @@
+//! The alert pages: subscribe (a form that keeps what was typed when it is
+//! refused), the confirmation that it was sent, confirm (double opt-in)
+//! and unsubscribe, each from a link in an e-mail. Links show a button
+//! and act on POST, so a mail scanner that follows links changes nothing;
+//! unsubscribing also answers the mail program's one-click POST and works
+//! twice.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::Duration;
+use fluent_templates::fluent_bundle::FluentValue;
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
+use serde::Deserialize;
+
+use super::{FREQUENCIES, MAX_PER_ADDRESS, NewAlert, Refused, TOPICS};
+use crate::catalog::see_other;
+use crate::db::now;
+use crate::entities::alert;
+use crate::error::AppError;
+use crate::i18n::{self, Args};
+use crate::outbox::{self, Mail};
+use crate::ratelimit::Limit;
+use crate::web::client::{client_key, keyed_hash};
+use crate::web::forms::FieldErrors;
+use crate::web::{Ctx, Html, Page, Section};
+
+/// Subscriptions per client address.
+pub const PER_CLIENT: Limit = Limit {
+    bucket: "alert",
+    max: 5,
+    window: Duration::minutes(10),
+};
+/// Confirmation messages per e-mail address: a form cannot be used to
+/// bombard somebody else's mailbox.
+pub const PER_ADDRESS: Limit = Limit {
+    bucket: "alert_confirm",
+    max: 3,
+    window: Duration::days(1),
+};
+
+#[derive(Deserialize, Default, Clone, Debug)]
+#[serde(default)]
+pub struct AlertForm {
+    pub email: String,
+    pub topic: String,
+    pub frequency: String,
+    pub filters: String,
+    /// Honeypot.
+    pub website: String,
+}
+
+impl AlertForm {
+    fn validate(&self) -> Result<NewAlert, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let email = self.email.trim().to_owned();
+        if email.is_empty() {
+            e.add("email", "form-required");
+        } else if !crate::catalog::inquiry::valid_email(&email) {
+            e.add("email", "form-email-invalid");
+        }
+        let topic = TOPICS.iter().find(|t| **t == self.topic).copied();
+        if topic.is_none() {
+            e.add("topic", "form-choose");
+        }
+        let frequency = FREQUENCIES.iter().find(|f| **f == self.frequency).copied();
+        if frequency.is_none() {
+            e.add("frequency", "form-choose");
+        }
+        if self.filters.len() > 450 {
+            e.add("topic", "form-too-long");
+        }
+        match (topic, frequency) {
+            (Some(topic), Some(frequency)) if e.is_empty() => Ok(NewAlert {
+                email,
+                topic,
+                frequency,
+                filters: super::normalise_filters(topic, &self.filters),
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "alerts/new.html")]
+pub struct NewPage {
+    pub page: Page,
+    pub form: AlertForm,
+    pub errors: FieldErrors,
+    /// The page whose news the alert would bring.
+    pub followed: String,
+}
+
+fn new_page(cx: &Ctx, form: AlertForm, errors: FieldErrors) -> NewPage {
+    let mut page = cx.page(Section::Other, cx.t("alerts-title"));
+    page.noindex = true;
+    let topic = TOPICS
+        .iter()
+        .find(|t| **t == form.topic)
+        .copied()
+        .unwrap_or("technologies");
+    NewPage {
+        followed: super::followed_path(
+            cx.locale.tag(),
+            topic,
+            &super::normalise_filters(topic, &form.filters),
+        ),
+        page,
+        form,
+        errors,
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct NewQuery {
+    topic: String,
+    filters: String,
+}
+
+/// GET /{lang}/alerts
+pub async fn form(cx: Ctx, q: web::Query<NewQuery>) -> Result<Html, AppError> {
+    let form = AlertForm {
+        topic: TOPICS
+            .iter()
+            .find(|t| **t == q.topic)
+            .map_or("technologies", |t| *t)
+            .to_owned(),
+        filters: q.filters.chars().take(450).collect(),
+        frequency: "weekly".to_owned(),
+        ..AlertForm::default()
+    };
+    Ok(Html::render(&new_page(&cx, form, FieldErrors::default()))?.private())
+}
+
+/// POST /{lang}/alerts
+pub async fn subscribe(
+    cx: Ctx,
+    req: HttpRequest,
+    form: crate::web::forms::Form<AlertForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let sent = cx.href("/alerts/sent");
+    if !form.website.trim().is_empty() {
+        return Ok(see_other(&sent));
+    }
+    let refuse = |errors: FieldErrors, form: AlertForm| -> Result<HttpResponse, AppError> {
+        Ok(Html::render(&new_page(&cx, form, errors))?
+            .unprocessable()
+            .into_response(&req))
+    };
+    let input = match form.validate() {
+        Ok(i) => i,
+        Err(errors) => return refuse(errors, form),
+    };
+    let key = client_key(&req, &cx.state);
+    if !PER_CLIENT.allow(cx.db(), &key).await? {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: PER_CLIENT.retry_after_secs(),
+        });
+    }
+    let address = keyed_hash(&cx.state.config.secret_key, &input.email.to_lowercase());
+    if super::active_for(cx.db(), &input.email).await? >= MAX_PER_ADDRESS {
+        let mut e = FieldErrors::default();
+        e.add_n(
+            "email",
+            "alerts-limit",
+            i64::try_from(MAX_PER_ADDRESS).unwrap_or(10),
+        );
+        return refuse(e, form);
+    }
+    if PER_ADDRESS.exceeded(cx.db(), &address).await? {
+        let mut e = FieldErrors::default();
+        e.add("email", "alerts-too-many");
+        return refuse(e, form);
+    }
+    let t = now();
+    let txn = cx.db().begin().await?;
+    PER_ADDRESS.record(&txn, &address).await?;
+    let a = super::create(&txn, input, cx.locale, t).await?;
+    let secret = &cx.state.config.secret_key;
+    let base = &cx.state.base_url;
+    let stop = super::unsubscribe_url(secret, base, &a);
+    let mut args = Args::new();
+    args.insert(
+        "what",
+        FluentValue::from(i18n::message(
+            cx.locale,
+            &format!("alerts-topic-{}", a.topic),
+            None,
+        )),
+    );
+    args.insert(
+        "how",
+        FluentValue::from(i18n::message(
+            cx.locale,
+            &format!("alerts-frequency-{}", a.frequency),
+            None,
+        )),
+    );
+    args.insert(
+        "page",
+        FluentValue::from(format!(
+            "{base}{}",
+            super::followed_path(&a.lang, &a.topic, &a.filters)
+        )),
+    );
+    args.insert(
+        "confirm",
+        FluentValue::from(super::confirm_url(secret, base, &a)),
+    );
+    args.insert("days", FluentValue::from(super::CONFIRM_DAYS));
+    args.insert("stop", FluentValue::from(stop.clone()));
+    outbox::queue(
+        &txn,
+        Mail {
+            to: a.email.clone(),
+            locale: cx.locale,
+            kind: "alert_confirm",
+            subject: i18n::message(cx.locale, "alerts-mail-confirm-subject", Some(&args)),
+            body: i18n::message(cx.locale, "alerts-mail-confirm-body", Some(&args)),
+            related_kind: "alert",
+            related_id: Some(a.id),
+            headers: super::unsubscribe_headers(&stop),
+        },
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(see_other(&sent))
+}
+
+#[derive(Template)]
+#[template(path = "alerts/status.html")]
+pub struct StatusPage {
+    pub page: Page,
+    pub heading: String,
+    pub text: String,
+    /// A form with one button: (action, label).
+    pub button: Option<(String, String)>,
+    pub done: bool,
+}
+
+fn status(
+    cx: &Ctx,
+    req: &HttpRequest,
+    code: StatusCode,
+    heading: &str,
+    text: &str,
+    button: Option<(String, &str)>,
+) -> Result<HttpResponse, AppError> {
+    let mut page = cx.page(Section::Other, cx.t(heading));
+    page.noindex = true;
+    Ok(Html::render(&StatusPage {
+        page,
+        heading: cx.t(heading),
+        text: cx.t(text),
+        button: button.map(|(a, l)| (a, cx.t(l))),
+        done: code == StatusCode::OK,
+    })?
+    .private()
+    .with_status(code)
+    .into_response(req))
+}
+
+fn refused(cx: &Ctx, req: &HttpRequest, why: Refused) -> Result<HttpResponse, AppError> {
+    match why {
+        Refused::Tampered => status(
+            cx,
+            req,
+            StatusCode::BAD_REQUEST,
+            "alerts-link-title",
+            "alerts-link-tampered",
+            None,
+        ),
+        Refused::Expired => status(
+            cx,
+            req,
+            StatusCode::GONE,
+            "alerts-link-title",
+            "alerts-link-expired",
+            None,
+        ),
+    }
+}
+
+/// GET /{lang}/alerts/sent
+pub async fn sent(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        "alerts-sent-title",
+        "alerts-sent-text",
+        None,
+    )
+}
+
+/// GET /{lang}/alerts/confirm/{token}
+pub async fn confirm_form(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, token) = path.into_inner();
+    let a = match super::by_token(
+        cx.db(),
+        &cx.state.config.secret_key,
+        super::CONFIRM,
+        &token,
+        now(),
+    )
+    .await?
+    {
+        Ok(a) => a,
+        Err(why) => return refused(&cx, &req, why),
+    };
+    if a.status == "confirmed" {
+        return status(
+            &cx,
+            &req,
+            StatusCode::OK,
+            "alerts-confirmed-title",
+            "alerts-confirmed-text",
+            None,
+        );
+    }
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        "alerts-confirm-title",
+        "alerts-confirm-text",
+        Some((
+            cx.href(&format!("/alerts/confirm/{token}")),
+            "alerts-confirm-button",
+        )),
+    )
+}
+
+/// POST /{lang}/alerts/confirm/{token}
+pub async fn confirm(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, token) = path.into_inner();
+    let t = now();
+    let a = match super::by_token(
+        cx.db(),
+        &cx.state.config.secret_key,
+        super::CONFIRM,
+        &token,
+        t,
+    )
+    .await?
+    {
+        Ok(a) => a,
+        Err(why) => return refused(&cx, &req, why),
+    };
+    alert::Entity::update_many()
+        .col_expr(alert::Column::Status, Expr::value("confirmed"))
+        .col_expr(alert::Column::ConfirmedAt, Expr::value(t))
+        .col_expr(alert::Column::SeenUntil, Expr::value(t))
+        .col_expr(
+            alert::Column::DueAt,
+            Expr::value(t + super::frequency_span(&a.frequency)),
+        )
+        .filter(alert::Column::Id.eq(a.id))
+        .filter(alert::Column::Status.eq("pending"))
+        .exec(cx.db())
+        .await?;
+    let now_state = alert::Entity::find_by_id(a.id).one(cx.db()).await?;
+    if now_state.is_some_and(|s| s.status == "unsubscribed") {
+        return status(
+            &cx,
+            &req,
+            StatusCode::OK,
+            "alerts-unsubscribed-title",
+            "alerts-unsubscribed-text",
+            None,
+        );
+    }
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        "alerts-confirmed-title",
+        "alerts-confirmed-text",
+        None,
+    )
+}
+
+/// GET /{lang}/alerts/unsubscribe/{token}
+pub async fn unsubscribe_form(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, token) = path.into_inner();
+    let a = match super::by_token(
+        cx.db(),
+        &cx.state.config.secret_key,
+        super::STOP,
+        &token,
+        now(),
+    )
+    .await?
+    {
+        Ok(a) => a,
+        Err(why) => return refused(&cx, &req, why),
+    };
+    if a.status == "unsubscribed" {
+        return status(
+            &cx,
+            &req,
+            StatusCode::OK,
+            "alerts-unsubscribed-title",
+            "alerts-unsubscribed-text",
+            None,
+        );
+    }
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        "alerts-unsubscribe-title",
+        "alerts-unsubscribe-text",
+        Some((
+            cx.href(&format!("/alerts/unsubscribe/{token}")),
+            "alerts-unsubscribe-button",
+        )),
+    )
+}
+
+/// POST /{lang}/alerts/unsubscribe/{token}: from the page, or the mail
+/// program's one click (body `List-Unsubscribe=One-Click`).
+pub async fn unsubscribe(
+    cx: Ctx,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+) -> Result<HttpResponse, AppError> {
+    let (_, token) = path.into_inner();
+    let t = now();
+    let a = match super::by_token(cx.db(), &cx.state.config.secret_key, super::STOP, &token, t)
+        .await?
+    {
+        Ok(a) => a,
+        Err(why) => return refused(&cx, &req, why),
+    };
+    alert::Entity::update_many()
+        .col_expr(alert::Column::Status, Expr::value("unsubscribed"))
+        .col_expr(alert::Column::UnsubscribedAt, Expr::value(t))
+        .filter(alert::Column::Id.eq(a.id))
+        .filter(alert::Column::Status.ne("unsubscribed"))
+        .exec(cx.db())
+        .await?;
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        "alerts-unsubscribed-title",
+        "alerts-unsubscribed-text",
+        None,
+    )
+}
