@@ -37,3 +37,31 @@ pub async fn record(
     .await?;
     Ok(())
 }
+
+/// The latest change recorded for a record: who made it (their name, or
+/// the email the entry keeps when the account is gone) and when.
+pub async fn last_change(
+    db: &impl ConnectionTrait,
+    entity_kind: &str,
+    entity_id: i32,
+) -> Result<Option<(String, chrono::DateTime<chrono::Utc>)>, DbErr> {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+    let Some(entry) = audit_entry::Entity::find()
+        .filter(audit_entry::Column::EntityKind.eq(entity_kind))
+        .filter(audit_entry::Column::EntityId.eq(entity_id))
+        .order_by_desc(audit_entry::Column::Id)
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let name = match entry.editor_id {
+        Some(id) => crate::entities::editor::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .map(|e| e.display_name)
+            .filter(|n| !n.trim().is_empty()),
+        None => None,
+    };
+    Ok(Some((name.unwrap_or(entry.editor_email), entry.at)))
+}

@@ -174,11 +174,6 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
             config.mail_every,
         );
     }
-    // The sign-in check for an unknown email verifies against this hash;
-    // making it now keeps the first such attempt as slow as any other.
-    tokio::task::spawn_blocking(|| {
-        crate::accounts::dummy_hash();
-    });
     let bind = config.bind;
     let workers = config.workers;
     let shutdown = config.shutdown_timeout;
@@ -205,6 +200,12 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
     }
     let shared = web::Data::new(state);
     crate::periodic::spawn(shared.clone(), std::time::Duration::from_secs(60));
+    // The sign-in check for an unknown email verifies against a dummy hash;
+    // making it now keeps the first such attempt as slow as any other.
+    let checks = shared.password_checks.clone();
+    actix_web::rt::spawn(async move {
+        let _ = checks.prepare().await;
+    });
     let worker_pools = pools.clone();
     let next_pool = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
     let mut server = HttpServer::new(move || {

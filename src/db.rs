@@ -7,7 +7,7 @@ use migration::{Migrator, MigratorTrait};
 use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
 use sea_orm::{
     ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbBackend, DbErr,
-    TransactionTrait,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 /// Opens a pool. SQLite gets WAL (readers never wait for the writer), full
@@ -153,6 +153,20 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     }
 }
 
+/// Begins a transaction that will write. On SQLite it starts as a writer
+/// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and writes
+/// later cannot wait for another writer (SQLite answers "database is
+/// locked" at once, whatever the busy timeout), whereas one that asks for
+/// the write lock up front queues behind the busy timeout like any single
+/// write. PostgreSQL ignores the mode.
+pub async fn begin_write<C: TransactionTrait>(db: &C) -> Result<C::Transaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
+
 /// The current time, to microseconds: what both backends store exactly, so
 /// a value read back compares equal to the one written.
 pub fn now() -> DateTime<Utc> {
@@ -172,14 +186,28 @@ pub fn is_unavailable(err: &DbErr) -> bool {
             match e.as_ref() {
                 Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
                 // admin_shutdown, crash_shutdown, cannot_connect_now
-                Sqlx::Database(d) => d
-                    .code()
-                    .is_some_and(|c| matches!(c.as_ref(), "57P01" | "57P02" | "57P03")),
+                Sqlx::Database(d) => {
+                    d.code()
+                        .is_some_and(|c| matches!(c.as_ref(), "57P01" | "57P02" | "57P03"))
+                        || sqlite_busy(d.as_ref())
+                }
                 _ => false,
             }
         }
         _ => false,
     }
+}
+
+/// SQLite's "database is locked" (SQLITE_BUSY or SQLITE_LOCKED, with any
+/// extended code): another writer held the lock past the busy timeout.
+/// Worth trying again in a moment, so it is treated like an outage (503
+/// with Retry-After), not as a fault.
+fn sqlite_busy(e: &dyn sea_orm::sqlx::error::DatabaseError) -> bool {
+    use sea_orm::sqlx::error::DatabaseError;
+    e.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+        .and_then(|e| e.code())
+        .and_then(|c| c.parse::<i32>().ok())
+        .is_some_and(|c| matches!(c & 0xff, 5 | 6))
 }
 
 /// A raw statement written with `?` placeholders, numbered for PostgreSQL.

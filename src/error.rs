@@ -28,6 +28,10 @@ pub enum AppError {
     Timeout,
     #[error("database unavailable: {0}")]
     Unavailable(String),
+    /// Work bounded to a few at a time (password checks) had no free slot
+    /// within a short wait.
+    #[error("busy")]
+    Busy { retry_after_secs: u64 },
     #[error("database error: {0}")]
     Db(DbErr),
     #[error("template error: {0}")]
@@ -75,6 +79,7 @@ impl AppError {
             Self::PayloadTooLarge => "error-too-large-text",
             Self::Timeout => "error-timeout-text",
             Self::Unavailable(_) => "error-unavailable-text",
+            Self::Busy { .. } => "error-busy-text",
             Self::Db(_) | Self::Template(_) | Self::Internal(_) => "error-internal-text",
         }
     }
@@ -89,7 +94,7 @@ impl ResponseError for AppError {
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Timeout => StatusCode::REQUEST_TIMEOUT,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             Self::Db(_) | Self::Template(_) | Self::Internal(_) => {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
@@ -106,7 +111,7 @@ impl ResponseError for AppError {
         }
         let mut res = HttpResponse::build(self.status_code());
         match self {
-            Self::TooManyRequests { retry_after_secs } => {
+            Self::TooManyRequests { retry_after_secs } | Self::Busy { retry_after_secs } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
             Self::Unavailable(_) => {

@@ -70,6 +70,10 @@ pub struct AppState {
     pub page_cache: Arc<web::page_cache::PageCache>,
     /// The data version behind everything kept in memory.
     pub changes: Arc<changes::Changes>,
+    /// Password hashing and checking, a few at a time (shared by workers).
+    pub password_checks: Arc<accounts::PasswordChecks>,
+    /// Image decoding, a few at a time (shared by workers).
+    pub image_work: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -82,6 +86,8 @@ impl AppState {
             catalog: Arc::default(),
             page_cache: Arc::default(),
             changes: Arc::new(changes::Changes::new(config.data_poll)),
+            password_checks: Arc::default(),
+            image_work: Arc::new(tokio::sync::Semaphore::new(admin::media::DECODES_AT_ONCE)),
             db,
             config,
         }
@@ -102,6 +108,8 @@ impl AppState {
             catalog: self.catalog.clone(),
             page_cache: self.page_cache.clone(),
             changes: self.changes.clone(),
+            password_checks: self.password_checks.clone(),
+            image_work: self.image_work.clone(),
         }
     }
 }
@@ -118,6 +126,7 @@ pub fn app(
         InitError = (),
     >,
 > {
+    let https = state.config.public_url.starts_with("https://");
     App::new()
         .app_data(state)
         .app_data(aweb::FormConfig::default().limit(FORM_LIMIT))
@@ -129,8 +138,10 @@ pub fn app(
         .wrap(from_fn(web::middleware::refuse_nul))
         .wrap(from_fn(web::page_cache::after_writes))
         .wrap(web::error_pages::middleware())
-        .wrap(web::middleware::security_headers())
+        .wrap(web::middleware::security_headers(https))
         .wrap(from_fn(web::compress::middleware))
         .wrap(from_fn(web::middleware::request_id_header))
-        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(tracing_actix_web::TracingLogger::<
+            web::middleware::RequestSpan,
+        >::new())
 }

@@ -242,7 +242,19 @@ media-library = Library
 media-upload = Upload
 media-not-image = This file is not a JPEG, PNG or WebP image.
 media-too-large = This file is larger than 5 MB.
-media-too-big-dimensions = This image is too large to process (at most 8000 × 8000 pixels).
+media-too-big-dimensions = This image is too large to process: at most 8000 pixels on a side and 24 megapixels in all (about 11 megapixels for a progressive JPEG, 13 for WebP).
+media-save-failed = The image could not be stored just now (the database was busy). Please choose the file again and upload it; the descriptions you typed are kept.
+admin-save-failed-text = Your changes could not be saved just now because the database was busy. Nothing is lost: your text is in the form below. Please save again in a moment.
+admin-save-failed-title = Not saved yet
+admin-conflict-someone = another editor
+admin-conflict-unchecked = Not ticked
+admin-conflict-checked = Ticked
+admin-conflict-empty = (empty)
+admin-conflict-theirs = Saved meanwhile:
+admin-conflict-help = Under each field that differs you can see what they saved. Keep what should stay, then save again: the form as it is then replaces their version.
+admin-conflict-text = { $who } saved this { $item } at { $when }, after you opened it. Your changes have not been saved; they are still in the form below.
+admin-conflict-title = Someone else saved this meanwhile
+media-busy = Other images are being processed right now. Please choose the file again and upload it in a moment; the descriptions you typed are kept.
 
 ## Inquiries
 

@@ -239,7 +239,19 @@ media-library = Pustaka
 media-upload = Unggah
 media-not-image = Berkas ini bukan gambar JPEG, PNG, atau WebP.
 media-too-large = Berkas ini lebih besar dari 5 MB.
-media-too-big-dimensions = Gambar ini terlalu besar untuk diproses (maksimal 8000 × 8000 piksel).
+media-too-big-dimensions = Gambar ini terlalu besar untuk diproses: paling banyak 8000 piksel per sisi dan 24 megapiksel secara keseluruhan (sekitar 11 megapiksel untuk JPEG progresif, 13 untuk WebP).
+media-save-failed = Gambar belum dapat disimpan saat ini (basis data sedang sibuk). Silakan pilih berkas lagi dan unggah; deskripsi yang Anda ketik tetap tersimpan di formulir.
+admin-save-failed-text = Perubahan Anda belum dapat disimpan karena basis data sedang sibuk. Tidak ada yang hilang: teks Anda masih ada di formulir di bawah. Silakan simpan lagi sebentar lagi.
+admin-save-failed-title = Belum tersimpan
+admin-conflict-someone = editor lain
+admin-conflict-unchecked = Tidak dicentang
+admin-conflict-checked = Dicentang
+admin-conflict-empty = (kosong)
+admin-conflict-theirs = Yang disimpan sementara itu:
+admin-conflict-help = Di bawah setiap kolom yang berbeda, Anda dapat melihat apa yang mereka simpan. Pertahankan yang perlu, lalu simpan lagi: isi formulir saat itu akan menggantikan versi mereka.
+admin-conflict-text = { $who } menyimpan { $item } ini pada { $when }, setelah Anda membukanya. Perubahan Anda belum disimpan; semuanya masih ada di formulir di bawah.
+admin-conflict-title = Orang lain telah menyimpan ini sementara Anda mengedit
+media-busy = Gambar lain sedang diproses. Silakan pilih berkas lagi dan unggah sebentar lagi; deskripsi yang Anda ketik tetap tersimpan di formulir.
 
 ## Pertanyaan
 

@@ -239,7 +239,19 @@ media-library = 图片库
 media-upload = 上传
 media-not-image = 此文件不是 JPEG、PNG 或 WebP 图片。
 media-too-large = 此文件超过 5 MB。
-media-too-big-dimensions = 图片尺寸过大，无法处理（最大 8000 × 8000 像素）。
+media-too-big-dimensions = 图片过大，无法处理：每边最多 8000 像素，总计不超过 2400 万像素（渐进式 JPEG 约 1100 万像素，WebP 约 1300 万像素）。
+media-save-failed = 图片暂时无法保存（数据库繁忙）。请重新选择文件并上传；您填写的说明文字已保留。
+admin-save-failed-text = 数据库繁忙，您的修改暂时未能保存。内容没有丢失，仍在下方表单中，请稍后再次保存。
+admin-save-failed-title = 尚未保存
+admin-conflict-someone = 另一位编辑
+admin-conflict-unchecked = 未勾选
+admin-conflict-checked = 已勾选
+admin-conflict-empty = （空）
+admin-conflict-theirs = 对方保存的内容：
+admin-conflict-help = 每个有差异的字段下方都显示了对方保存的内容。请保留需要的部分后再次保存，届时表单中的内容将替换对方的版本。
+admin-conflict-text = { $who } 在您打开之后，于 { $when } 保存了这条{ $item }。您的修改尚未保存，仍保留在下方表单中。
+admin-conflict-title = 在您编辑期间，已有其他人保存了此内容
+media-busy = 其他图片正在处理中。请稍后重新选择文件并上传；您填写的说明文字已保留。
 
 ## 咨询
 

@@ -13,6 +13,7 @@ mod m20261205_000001_data_version;
 pub use m20261205_000001_data_version::watch as watch_for_data_version;
 mod m20261205_000004_deals;
 mod m20261205_000005_watch_deals;
+mod m20261206_000004_audit_by_record;
 
 pub struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000001_data_version::Migration),
             Box::new(m20261205_000004_deals::Migration),
             Box::new(m20261205_000005_watch_deals::Migration),
+            Box::new(m20261206_000004_audit_by_record::Migration),
         ]
     }
 }

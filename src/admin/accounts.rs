@@ -4,9 +4,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -154,13 +152,10 @@ pub async fn create(
             .into_response(&req));
     };
     let password = form.password.clone();
-    let hash = web::block(move || accounts::hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let hash = state.password_checks.hash(password).await?;
     let t = now();
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     let saved = editor::ActiveModel {
         email: Set(email.clone()),
         display_name: Set(form.name.trim().to_owned()),
@@ -239,10 +234,7 @@ pub async fn manage(
                     .into_response(&req));
             }
             let password = form.password.clone();
-            let hash = web::block(move || accounts::hash_password(&password))
-                .await
-                .map_err(|e| AppError::Internal(e.to_string()))?
-                .map_err(|e| AppError::Internal(e.to_string()))?;
+            let hash = state.password_checks.hash(password).await?;
             a.password_hash = Set(hash);
             ("reset_password".to_owned(), "pw-changed")
         }
@@ -259,7 +251,7 @@ pub async fn manage(
         }
         _ => return Err(AppError::BadRequest("error-bad-request-text")),
     };
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     a.update(&txn).await?;
     if matches!(form.action.as_str(), "password" | "disable" | "role") {
         session::destroy_all(&txn, id).await?;
@@ -352,9 +344,7 @@ pub async fn update_account(
     }
     let mut errors = FieldErrors::default();
     let (hash, current) = (me.password_hash.clone(), form.current.clone());
-    let ok = web::block(move || accounts::verify_password(&hash, &current))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = state.password_checks.verify(Some(hash), current).await?;
     if !ok {
         errors.add("current", "admin-error-wrong-password");
     }
@@ -381,12 +371,9 @@ pub async fn update_account(
         .into_response(&req));
     }
     let password = form.password.clone();
-    let hash = web::block(move || accounts::hash_password(&password))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let hash = state.password_checks.hash(password).await?;
     a.password_hash = Set(hash);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     a.update(&txn).await?;
     // Other sessions of this account end; this one goes on.
     session::destroy_others(&txn, editor.id, editor.session_id()).await?;

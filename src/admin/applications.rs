@@ -9,7 +9,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::Deserialize;
 
@@ -24,6 +24,7 @@ use crate::error::AppError;
 use crate::programme::status::STATUSES;
 use crate::taxonomy::ASEAN;
 use crate::web::client::client_ip;
+use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
 use super::login::redirect;
@@ -231,7 +232,18 @@ pub struct DetailPage {
     pub next: &'static [&'static str],
     pub messages: Vec<outbox_message::Model>,
     pub is_admin: bool,
+    /// The status and review forms as typed, when one was refused.
+    pub status_form: StatusForm,
+    pub review_form: ReviewForm,
+    pub errors: FieldErrors,
+    pub message_max: usize,
+    pub note_max: usize,
 }
+
+/// Longest message to an applicant (it is e-mailed whole), and longest
+/// private review note: the forms' `maxlength`, refused beyond.
+pub const MESSAGE_MAX: usize = 5_000;
+pub const NOTE_MAX: usize = 10_000;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -247,8 +259,34 @@ pub async fn detail(
     q: web::Query<FlashQuery>,
 ) -> Result<Html, AppError> {
     editor.require(ROLES)?;
+    render_detail(
+        &editor,
+        &state,
+        path.into_inner(),
+        Typed::default(),
+        FieldErrors::default(),
+        &q.flash,
+    )
+    .await
+}
+
+/// What a reviewer typed into the page's forms, shown again with errors.
+#[derive(Default)]
+struct Typed {
+    status: StatusForm,
+    review: ReviewForm,
+}
+
+async fn render_detail(
+    editor: &Editor,
+    state: &AppState,
+    id: i32,
+    typed: Typed,
+    errors: FieldErrors,
+    flash: &str,
+) -> Result<Html, AppError> {
     let db = &state.db;
-    let app = application::Entity::find_by_id(path.into_inner())
+    let app = application::Entity::find_by_id(id)
         .one(db)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -281,18 +319,18 @@ pub async fn detail(
         .order_by_asc(outbox_message::Column::Id)
         .all(db)
         .await?;
-    let calls = call_options(db, &editor).await?;
-    let posts = post_labels(db, &editor, Some(app.call_id)).await?;
+    let calls = call_options(db, editor).await?;
+    let posts = post_labels(db, editor, Some(app.call_id)).await?;
     let tr = Tr {
         locale: editor.locale,
     };
     Html::render(&DetailPage {
         page: AdminPage::new(
-            &editor,
+            editor,
             state.asset_version.clone(),
             "applications",
             tr.ts("admin-application-title", "reference", &app.reference),
-            (!q.flash.is_empty()).then_some(q.flash.as_str()),
+            (!flash.is_empty()).then_some(flash),
         ),
         call: calls
             .iter()
@@ -315,6 +353,11 @@ pub async fn detail(
         messages,
         is_admin: editor.role == Role::Admin,
         app,
+        status_form: typed.status,
+        review_form: typed.review,
+        errors,
+        message_max: MESSAGE_MAX,
+        note_max: NOTE_MAX,
     })
 }
 
@@ -322,8 +365,8 @@ pub async fn detail(
 #[serde(default)]
 pub struct StatusForm {
     csrf: String,
-    status: String,
-    message: String,
+    pub status: String,
+    pub message: String,
 }
 
 /// POST /admin/applications/{id}/status
@@ -332,7 +375,7 @@ pub async fn set_status(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: crate::web::forms::Form<StatusForm>,
+    form: crate::web::forms::LongForm<StatusForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
@@ -344,13 +387,27 @@ pub async fn set_status(
     if !next_statuses(&app.status).contains(&form.status.as_str()) {
         return Err(AppError::BadRequest("admin-error-status-transition"));
     }
-    let message = form.message.trim().chars().take(5000).collect::<String>();
+    let message = form.message.trim().to_owned();
+    let mut errors = FieldErrors::default();
     if form.status == "more_info" && message.is_empty() {
-        return Err(AppError::BadRequest("admin-error-more-info-message"));
+        errors.add("message", "admin-error-more-info-message");
+    } else if message.chars().count() > MESSAGE_MAX {
+        // Never cut: the end of such a message is what the applicant must send.
+        errors.add_n("message", "form-too-long-n", MESSAGE_MAX as i64);
+    }
+    if !errors.is_empty() {
+        let typed = Typed {
+            status: form.into_inner(),
+            review: ReviewForm::default(),
+        };
+        return Ok(render_detail(&editor, &state, id, typed, errors, "")
+            .await?
+            .unprocessable()
+            .into_response(&req));
     }
     let t = now();
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     if !crate::programme::store::claim_status(&txn, id, &app.status, &form.status, t).await? {
         // Someone changed it since this page was loaded: show what it is now.
         txn.rollback().await?;
@@ -402,8 +459,8 @@ pub async fn set_status(
 #[serde(default)]
 pub struct ReviewForm {
     csrf: String,
-    score: String,
-    note: String,
+    pub score: String,
+    pub note: String,
 }
 
 /// POST /admin/applications/{id}/review: a score (1–5) and a private note.
@@ -412,7 +469,7 @@ pub async fn review(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: crate::web::forms::Form<ReviewForm>,
+    form: crate::web::forms::LongForm<ReviewForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     editor.check_csrf(&form.csrf)?;
@@ -421,21 +478,38 @@ pub async fn review(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let score: i16 = form
+    let score = form
         .score
         .trim()
-        .parse()
+        .parse::<i16>()
         .ok()
-        .filter(|s| (1..=5).contains(s))
-        .ok_or(AppError::BadRequest("form-number-range"))?;
+        .filter(|s| (1..=5).contains(s));
+    let note = form.note.trim().to_owned();
+    let mut errors = FieldErrors::default();
+    if score.is_none() {
+        errors.add("score", "form-number-range");
+    }
+    if note.chars().count() > NOTE_MAX {
+        errors.add_n("note", "form-too-long-n", NOTE_MAX as i64);
+    }
+    let Some(score) = score.filter(|_| errors.is_empty()) else {
+        let typed = Typed {
+            status: StatusForm::default(),
+            review: form.into_inner(),
+        };
+        return Ok(render_detail(&editor, &state, id, typed, errors, "")
+            .await?
+            .unprocessable()
+            .into_response(&req));
+    };
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     application_review::ActiveModel {
         application_id: Set(id),
         editor_id: Set(Some(editor.id)),
         editor_name: Set(editor.name.clone()),
         score: Set(score),
-        note: Set(form.note.trim().chars().take(10_000).collect()),
+        note: Set(note),
         created_at: Set(now()),
         ..Default::default()
     }
@@ -640,7 +714,7 @@ pub async fn erase(
         .await?
         .ok_or(AppError::NotFound)?;
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     outbox_message::Entity::delete_many()
         .filter(outbox_message::Column::RelatedKind.eq("application"))
         .filter(outbox_message::Column::RelatedId.eq(id))

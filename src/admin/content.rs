@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use sea_orm::{ConnectionTrait, DbErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -25,6 +25,7 @@ use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
 use super::trstore::{self, TrTable};
+use super::version::{VERSION, locked_version, version_of, version_token};
 
 /// Largest edit form accepted (three languages of long Markdown).
 pub const EDIT_LIMIT: usize = 512 * 1024;
@@ -368,6 +369,25 @@ pub struct EditPage {
     pub errors: FieldErrors,
     pub public: Option<String>,
     pub preview: bool,
+    /// The version the form started from (the record's `updated_at`, in
+    /// microseconds), sent back with the save.
+    pub version: String,
+    /// Set when the save was refused because someone saved meanwhile: who
+    /// and when, in words.
+    pub conflict: Option<String>,
+    /// A save that could not be made (the database stayed busy).
+    pub save_failed: bool,
+}
+
+/// What the form is shown with besides the values and errors.
+#[derive(Default)]
+struct Shown<'a> {
+    preview: bool,
+    flash: &'a str,
+    /// A refused save: the message, and the record as it is now, to show
+    /// next to each field that differs.
+    conflict: Option<(String, Values)>,
+    save_failed: bool,
 }
 
 async fn choice_options(
@@ -393,9 +413,24 @@ async fn render_form<K: Kind>(
     id: Option<i32>,
     v: &Values,
     errors: FieldErrors,
-    preview: bool,
-    flash: &str,
+    shown: Shown<'_>,
 ) -> Result<EditPage, AppError> {
+    let Shown {
+        preview,
+        flash,
+        conflict,
+        save_failed,
+    } = shown;
+    let (conflict, theirs) = match conflict {
+        Some((message, theirs)) => (Some(message), Some(theirs)),
+        None => (None, None),
+    };
+    let compared = |mut f: FieldView| {
+        if let Some(t) = &theirs {
+            f.compare_with(t);
+        }
+        f
+    };
     let tr = Tr {
         locale: editor.locale,
     };
@@ -404,7 +439,7 @@ async fn render_form<K: Kind>(
     shared_fields.extend(publication::<K>());
     let shared = shared_fields
         .iter()
-        .map(|f| form::view(&tr, f, f.name, v, &errors, &choices, None))
+        .map(|f| compared(form::view(&tr, f, f.name, v, &errors, &choices, None)))
         .collect();
     let source_lang = v.get("source_lang").to_owned();
     let rows = match id {
@@ -420,7 +455,7 @@ async fn render_form<K: Kind>(
             let fields: Vec<FieldView> = K::translated()
                 .iter()
                 .map(|f| {
-                    form::view(
+                    compared(form::view(
                         &tr,
                         f,
                         &format!("{}.{}", l.tag(), f.name),
@@ -428,7 +463,7 @@ async fn render_form<K: Kind>(
                         &errors,
                         &choices,
                         Some(l),
-                    )
+                    ))
                 })
                 .collect();
             let status = statuses.get(l.tag()).copied().unwrap_or(Status::Missing);
@@ -482,7 +517,20 @@ async fn render_form<K: Kind>(
         errors,
         public,
         preview,
+        version: v.get(VERSION).to_owned(),
+        conflict,
+        save_failed,
     })
+}
+
+/// The stored record as form values: its own row and its translations.
+async fn stored<K: Kind>(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr> {
+    let Some(mut v) = K::load(db, id).await? else {
+        return Ok(None);
+    };
+    let rows = trstore::load(db, &K::TR, id).await?;
+    trstore::into_values(&K::TR, &rows, &mut v);
+    Ok(Some(v))
 }
 
 #[derive(Deserialize, Default)]
@@ -500,7 +548,15 @@ pub async fn new<K: Kind>(editor: Editor, state: web::Data<AppState>) -> Result<
         v.set("status", *first);
     }
     Html::render(
-        &render_form::<K>(&editor, &state, None, &v, FieldErrors::default(), false, "").await?,
+        &render_form::<K>(
+            &editor,
+            &state,
+            None,
+            &v,
+            FieldErrors::default(),
+            Shown::default(),
+        )
+        .await?,
     )
 }
 
@@ -513,9 +569,16 @@ pub async fn edit<K: Kind>(
 ) -> Result<Html, AppError> {
     editor.require(K::ROLES)?;
     let id = path.into_inner();
-    let mut v = K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let rows = trstore::load(&state.db, &K::TR, id).await?;
-    trstore::into_values(&K::TR, &rows, &mut v);
+    // The version first, then the values: a save in between makes the
+    // version look older than the text (a needless conflict later), never
+    // the other way round (a save that would pass over it).
+    let version = version_of(&state.db, K::TABLE, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut v = stored::<K>(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    v.set(VERSION, version_token(version));
     Html::render(
         &render_form::<K>(
             &editor,
@@ -523,8 +586,10 @@ pub async fn edit<K: Kind>(
             Some(id),
             &v,
             FieldErrors::default(),
-            false,
-            &q.flash,
+            Shown {
+                flash: &q.flash,
+                ..Shown::default()
+            },
         )
         .await?,
     )
@@ -659,7 +724,18 @@ async fn save<K: Kind>(
         resolve_slug::<K>(&state.db, id, &mut v, &mut errors).await?;
     }
     if preview || !errors.is_empty() {
-        let page = render_form::<K>(&editor, &state, id, &v, errors, preview, "").await?;
+        let page = render_form::<K>(
+            &editor,
+            &state,
+            id,
+            &v,
+            errors,
+            Shown {
+                preview,
+                ..Shown::default()
+            },
+        )
+        .await?;
         let html = Html::render(&page)?;
         let html = if page.errors.is_empty() {
             html
@@ -668,17 +744,110 @@ async fn save<K: Kind>(
         };
         return Ok(html.into_response(&req));
     }
+    let ip = client_ip(&req, &state);
+    let outcome = write::<K>(&state.db, &editor, &ip, id, &v).await;
+    let (status, shown) = match outcome {
+        Ok(Written::Saved(saved)) => {
+            return Ok(redirect(&format!("/admin/{}/{saved}?flash=saved", K::NAME)));
+        }
+        Ok(Written::Gone) => return Err(AppError::NotFound),
+        Ok(Written::Conflict(version)) => {
+            let Some(id) = id else {
+                return Err(AppError::NotFound);
+            };
+            // The editor's text stays in the form; the record as it is now
+            // is shown beside each field that differs; saving again (with
+            // the version they have now seen) replaces it.
+            let theirs = stored::<K>(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let tr = Tr {
+                locale: editor.locale,
+            };
+            let message = super::version::conflict_message(
+                &state.db,
+                &tr,
+                K::NAME,
+                id,
+                &tr.t(K::ITEM),
+                version,
+            )
+            .await?;
+            v.set(VERSION, version_token(version));
+            (
+                actix_web::http::StatusCode::CONFLICT,
+                Shown {
+                    conflict: Some((message, theirs)),
+                    ..Shown::default()
+                },
+            )
+        }
+        Err(e) => {
+            // Still not saved past the busy timeout (or a fault): the form
+            // comes back with the editor's text rather than an error page.
+            let e = AppError::from(e);
+            tracing::error!(error = %e, kind = K::NAME, "save failed");
+            (
+                actix_web::ResponseError::status_code(&e),
+                Shown {
+                    save_failed: true,
+                    ..Shown::default()
+                },
+            )
+        }
+    };
+    let page = render_form::<K>(&editor, &state, id, &v, FieldErrors::default(), shown).await?;
+    let mut res = Html::render(&page)?.with_status(status).into_response(&req);
+    if status == actix_web::http::StatusCode::SERVICE_UNAVAILABLE {
+        res.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from_static("5"),
+        );
+    }
+    Ok(res)
+}
+
+/// How a save went.
+enum Written {
+    Saved(i32),
+    /// Someone saved the record after this edit started: it is now at
+    /// this version, and nothing was written.
+    Conflict(chrono::DateTime<chrono::Utc>),
+    /// The record was deleted meanwhile.
+    Gone,
+}
+
+/// Writes a record, its translations, search entry and audit entry in one
+/// transaction, unless the version the edit started from (when the form
+/// sent one) is no longer the record's.
+async fn write<K: Kind>(
+    db: &sea_orm::DatabaseConnection,
+    editor: &Editor,
+    ip: &str,
+    id: Option<i32>,
+    v: &Values,
+) -> Result<Written, DbErr> {
     let reviewed: Vec<String> = v.all("reviewed").into_iter().map(str::to_owned).collect();
     let source = v.get("source_lang").to_owned();
-    let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
-    let saved = K::save(&txn, id, &v).await?;
-    trstore::save(&txn, &K::TR, saved, &v, &source, &reviewed, now()).await?;
+    let started = super::version::started(v.get(VERSION));
+    let txn = crate::db::begin_write(db).await?;
+    if let Some(id) = id {
+        let Some(current) = locked_version(&txn, K::TABLE, id).await? else {
+            txn.rollback().await?;
+            return Ok(Written::Gone);
+        };
+        if super::version::is_stale(started, current) {
+            txn.rollback().await?;
+            return Ok(Written::Conflict(current));
+        }
+    }
+    let saved = K::save(&txn, id, v).await?;
+    trstore::save(&txn, &K::TR, saved, v, &source, &reviewed, now()).await?;
     K::reindex(&txn, saved).await?;
     let title = v.tr(&source, K::TR.headline);
     crate::audit::record(
         &txn,
-        &editor.actor(Some(&ip)),
+        &editor.actor(Some(ip)),
         if id.is_some() { "update" } else { "create" },
         K::NAME,
         Some(saved),
@@ -686,7 +855,7 @@ async fn save<K: Kind>(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/{}/{saved}?flash=saved", K::NAME)))
+    Ok(Written::Saved(saved))
 }
 
 /// POST /admin/{kind}/new
@@ -731,7 +900,7 @@ pub async fn delete<K: Kind>(
     let id = path.into_inner();
     K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     if K::in_use(&txn, id).await? {
         txn.rollback().await?;
         return Ok(redirect(&format!("/admin/{}/{id}?flash=in-use", K::NAME)));
@@ -765,9 +934,14 @@ pub async fn set_status<K: Kind>(
     if !K::STATUSES.contains(&form.status.as_str()) {
         return Err(AppError::BadRequest("error-bad-request-text"));
     }
-    let mut v = K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let rows = trstore::load(&state.db, &K::TR, id).await?;
-    trstore::into_values(&K::TR, &rows, &mut v);
+    let ip = client_ip(&req, &state);
+    let txn = crate::db::begin_write(&state.db).await?;
+    // Read under the write lock: a save made meanwhile is kept, only the
+    // status changes.
+    if locked_version(&txn, K::TABLE, id).await?.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let mut v = stored::<K>(&txn, id).await?.ok_or(AppError::NotFound)?;
     v.set("status", form.status.clone());
     if form.status == "published" && v.get("publish_at").is_empty() {
         v.set(
@@ -775,8 +949,6 @@ pub async fn set_status<K: Kind>(
             form::local_input(Some(now()), form::form_zone(&v)),
         );
     }
-    let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
     K::save(&txn, Some(id), &v).await?;
     crate::audit::record(
         &txn,

@@ -9,6 +9,10 @@ use crate::i18n::Locale;
 use crate::web::Tr;
 use crate::web::forms::{FieldErrors, clean};
 
+/// Most characters in a multi-line field (the `maxlength` the form states;
+/// the server refuses more with an error at the field).
+pub const LONG_TEXT_MAX: usize = 50_000;
+
 /// The zone editors enter publication times in.
 pub const CENTRE_TZ: Tz = chrono_tz::Asia::Shanghai;
 
@@ -186,12 +190,12 @@ pub fn check(field: &Field, key: &str, v: &Values, errors: &mut FieldErrors, req
     match field.input {
         Input::Text(max) => {
             if value.chars().count() > max {
-                errors.add(err_key, "form-too-long");
+                errors.add_n(err_key, "form-too-long-n", max as i64);
             }
         }
         Input::Area(_) | Input::Markdown(_) => {
-            if value.chars().count() > 50_000 {
-                errors.add(err_key, "form-too-long");
+            if value.chars().count() > LONG_TEXT_MAX {
+                errors.add_n(err_key, "form-too-long-n", LONG_TEXT_MAX as i64);
             }
         }
         Input::Email => {
@@ -254,6 +258,9 @@ pub struct FieldView {
     pub values: Vec<String>,
     pub options: Vec<(String, String)>,
     pub error: Option<String>,
+    /// What another editor saved in this field meanwhile, when it differs
+    /// from what this form holds (shown under the field after a refused save).
+    pub theirs: Option<String>,
     pub rows: u8,
     pub max: usize,
     pub min_n: i64,
@@ -275,6 +282,30 @@ impl FieldView {
             ids.push(format!("{}-error", self.id));
         }
         ids.join(" ")
+    }
+
+    /// Notes what `theirs` holds in this field if it differs from this
+    /// form's value: the text itself, or the names of the chosen options.
+    pub fn compare_with(&mut self, theirs: &Values) {
+        let mut mine: Vec<&str> = self.values.iter().map(|s| s.trim()).collect();
+        let mut other: Vec<&str> = theirs.all(&self.name).into_iter().map(str::trim).collect();
+        mine.retain(|s| !s.is_empty());
+        other.retain(|s| !s.is_empty());
+        mine.sort_unstable();
+        other.sort_unstable();
+        if mine == other {
+            return;
+        }
+        let shown: Vec<String> = other
+            .iter()
+            .map(|v| {
+                self.options
+                    .iter()
+                    .find(|(code, _)| code == v)
+                    .map_or_else(|| (*v).to_owned(), |(_, label)| label.clone())
+            })
+            .collect();
+        self.theirs = Some(shown.join(", "));
     }
 }
 
@@ -300,8 +331,8 @@ pub fn view(
         Input::Email => ("email", vec![], 0, 254, 0, 0),
         Input::Url => ("url", vec![], 0, 500, 0, 0),
         Input::Slug => ("slug", vec![], 0, 160, 0, 0),
-        Input::Area(r) => ("area", vec![], r, 50_000, 0, 0),
-        Input::Markdown(r) => ("markdown", vec![], r, 50_000, 0, 0),
+        Input::Area(r) => ("area", vec![], r, LONG_TEXT_MAX, 0, 0),
+        Input::Markdown(r) => ("markdown", vec![], r, LONG_TEXT_MAX, 0, 0),
         Input::Select(codes, prefix) | Input::Checks(codes, prefix) => (
             if matches!(field.input, Input::Select(..)) {
                 "select"
@@ -335,7 +366,8 @@ pub fn view(
         value: v.get(key).to_owned(),
         values: v.all(key).into_iter().map(str::to_owned).collect(),
         options,
-        error: errors.get(key).map(|m| tr.t(m)),
+        error: errors.get(key).map(|m| tr.tn(m, errors.count_of(key))),
+        theirs: None,
         rows,
         max,
         min_n,

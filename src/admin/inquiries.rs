@@ -1,11 +1,11 @@
 //! The inquiries inbox: what visitors asked about which technology, in
 //! which language; status new / answered / closed; replies recorded.
 
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::Deserialize;
 
@@ -16,6 +16,7 @@ use crate::entities::{inquiry, technology};
 use crate::error::AppError;
 use crate::translation;
 use crate::web::client::client_ip;
+use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
 use super::login::redirect;
@@ -169,12 +170,83 @@ pub struct DetailPage {
     pub statuses: &'static [&'static str],
     /// The deal this inquiry became.
     pub deal_id: Option<i32>,
+    /// The form as shown: the stored status and reply, or what the editor
+    /// typed when the save was refused.
+    pub form: UpdateForm,
+    pub errors: FieldErrors,
+    /// A refused save: who saved meanwhile, and what (status, reply).
+    pub conflict: Option<String>,
+    pub theirs: Option<(String, String)>,
+    pub save_failed: bool,
+    pub reply_max: usize,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct FlashQuery {
     flash: String,
+}
+
+/// Longest reply recorded (the form's `maxlength`).
+pub const REPLY_MAX: usize = 20_000;
+
+/// What the detail page shows besides the inquiry.
+#[derive(Default)]
+struct Shown {
+    flash: String,
+    errors: FieldErrors,
+    conflict: Option<String>,
+    theirs: Option<(String, String)>,
+    save_failed: bool,
+}
+
+async fn render(
+    editor: &Editor,
+    state: &AppState,
+    m: inquiry::Model,
+    form: UpdateForm,
+    shown: Shown,
+) -> Result<Html, AppError> {
+    let item = items(&state.db, vec![m], editor)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let tr = Tr {
+        locale: editor.locale,
+    };
+    let deal_id = crate::entities::deal::Entity::find()
+        .filter(crate::entities::deal::Column::InquiryId.eq(item.model.id))
+        .one(&state.db)
+        .await?
+        .map(|d| d.id);
+    Html::render(&DetailPage {
+        page: AdminPage::new(
+            editor,
+            state.asset_version.clone(),
+            "inquiries",
+            tr.t("admin-inquiry-title"),
+            (!shown.flash.is_empty()).then_some(shown.flash.as_str()),
+        ),
+        item,
+        deal_id,
+        statuses: STATUSES,
+        form,
+        errors: shown.errors,
+        conflict: shown.conflict,
+        theirs: shown.theirs,
+        save_failed: shown.save_failed,
+        reply_max: REPLY_MAX,
+    })
+}
+
+/// The form filled from the stored inquiry.
+fn stored_form(m: &inquiry::Model) -> UpdateForm {
+    UpdateForm {
+        csrf: String::new(),
+        status: m.status.clone(),
+        reply: m.reply.clone().unwrap_or_default(),
+        version: crate::admin::version::version_token(m.updated_at),
+    }
 }
 
 /// GET /admin/inquiries/{id}
@@ -189,64 +261,157 @@ pub async fn detail(
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    let item = items(&state.db, vec![m], &editor)
-        .await?
-        .pop()
-        .ok_or(AppError::NotFound)?;
-    let tr = Tr {
-        locale: editor.locale,
-    };
-    Html::render(&DetailPage {
-        page: AdminPage::new(
-            &editor,
-            state.asset_version.clone(),
-            "inquiries",
-            tr.t("admin-inquiry-title"),
-            (!q.flash.is_empty()).then_some(q.flash.as_str()),
-        ),
-        deal_id: crate::entities::deal::Entity::find()
-            .filter(crate::entities::deal::Column::InquiryId.eq(item.model.id))
-            .one(&state.db)
-            .await?
-            .map(|d| d.id),
-        item,
-        statuses: STATUSES,
-    })
+    let form = stored_form(&m);
+    render(
+        &editor,
+        &state,
+        m,
+        form,
+        Shown {
+            flash: q.into_inner().flash,
+            ..Shown::default()
+        },
+    )
+    .await
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
 pub struct UpdateForm {
-    #[serde(default)]
     csrf: String,
-    #[serde(default)]
-    status: String,
-    #[serde(default)]
-    reply: String,
+    pub status: String,
+    pub reply: String,
+    /// The version the form was opened at (see `admin::version`).
+    pub version: String,
 }
 
-/// POST /admin/inquiries/{id}: status and the reply sent.
+/// How a save went.
+enum Saved {
+    Done,
+    /// Someone saved the inquiry after this form was opened.
+    Conflict(Box<inquiry::Model>),
+}
+
+/// POST /admin/inquiries/{id}: status and the reply sent. An emptied reply
+/// is stored empty; a reply longer than the form allows is refused at the
+/// field, with the text kept.
 pub async fn update(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: crate::web::forms::Form<UpdateForm>,
+    form: crate::web::forms::LongForm<UpdateForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[Role::Editor])?;
     editor.check_csrf(&form.csrf)?;
     let id = path.into_inner();
+    let form = form.into_inner();
     let m = inquiry::Entity::find_by_id(id)
         .one(&state.db)
         .await?
         .ok_or(AppError::NotFound)?;
-    if !STATUSES.contains(&form.status.as_str()) || form.reply.chars().count() > 20_000 {
+    if !STATUSES.contains(&form.status.as_str()) {
         return Err(AppError::BadRequest("error-bad-request-text"));
     }
-    let t = now();
     let reply = form.reply.trim().to_owned();
+    if reply.chars().count() > REPLY_MAX {
+        let mut errors = FieldErrors::default();
+        errors.add_n("reply", "form-too-long-n", REPLY_MAX as i64);
+        let shown = Shown {
+            errors,
+            ..Shown::default()
+        };
+        return Ok(render(&editor, &state, m, form, shown)
+            .await?
+            .unprocessable()
+            .into_response(&req));
+    }
+    let ip = client_ip(&req, &state);
+    match save(&state.db, &editor, &ip, id, &form, reply).await {
+        Ok(Saved::Done) => Ok(redirect(&format!(
+            "/admin/inquiries/{id}?flash=reply-saved"
+        ))),
+        Ok(Saved::Conflict(now_stored)) => {
+            let tr = Tr {
+                locale: editor.locale,
+            };
+            let conflict = crate::admin::version::conflict_message(
+                &state.db,
+                &tr,
+                "inquiry",
+                id,
+                &tr.t("admin-inquiry-title"),
+                now_stored.updated_at,
+            )
+            .await?;
+            let theirs = (
+                now_stored.status.clone(),
+                now_stored.reply.clone().unwrap_or_default(),
+            );
+            // Saving again (now from the version just seen) replaces theirs.
+            let form = UpdateForm {
+                version: crate::admin::version::version_token(now_stored.updated_at),
+                ..form
+            };
+            let shown = Shown {
+                conflict: Some(conflict),
+                theirs: Some(theirs),
+                ..Shown::default()
+            };
+            Ok(render(&editor, &state, *now_stored, form, shown)
+                .await?
+                .with_status(StatusCode::CONFLICT)
+                .into_response(&req))
+        }
+        Err(e) => {
+            let e = AppError::from(e);
+            tracing::error!(error = %e, "inquiry not saved");
+            let status = actix_web::ResponseError::status_code(&e);
+            let shown = Shown {
+                save_failed: true,
+                ..Shown::default()
+            };
+            Ok(render(&editor, &state, m, form, shown)
+                .await?
+                .with_status(status)
+                .into_response(&req))
+        }
+    }
+}
+
+async fn save(
+    db: &sea_orm::DatabaseConnection,
+    editor: &Editor,
+    ip: &str,
+    id: i32,
+    form: &UpdateForm,
+    reply: String,
+) -> Result<Saved, DbErr> {
+    let txn = crate::db::begin_write(db).await?;
+    // Under the write lock: nobody saves between this read and the write.
+    if crate::admin::version::locked_version(&txn, "inquiries", id)
+        .await?
+        .is_none()
+    {
+        return Err(DbErr::RecordNotFound(format!("inquiry {id}")));
+    }
+    let Some(m) = inquiry::Entity::find_by_id(id).one(&txn).await? else {
+        return Err(DbErr::RecordNotFound(format!("inquiry {id}")));
+    };
+    let started = crate::admin::version::started(&form.version);
+    if crate::admin::version::is_stale(started, m.updated_at) {
+        txn.rollback().await?;
+        return Ok(Saved::Conflict(Box::new(m)));
+    }
+    let t = now();
     let mut a: inquiry::ActiveModel = m.clone().into();
     let mut status = form.status.clone();
-    if !reply.is_empty() && m.reply.as_deref() != Some(reply.as_str()) {
+    if reply.is_empty() {
+        // Cleared on purpose: no reply is recorded any more.
+        a.reply = Set(None);
+        a.replied_at = Set(None);
+        a.replied_by = Set(None);
+    } else if m.reply.as_deref() != Some(reply.as_str()) {
         a.reply = Set(Some(reply));
         a.replied_at = Set(Some(t));
         a.replied_by = Set(Some(editor.id));
@@ -256,12 +421,10 @@ pub async fn update(
     }
     a.status = Set(status.clone());
     a.updated_at = Set(t);
-    let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
     a.update(&txn).await?;
     crate::audit::record(
         &txn,
-        &editor.actor(Some(&ip)),
+        &editor.actor(Some(ip)),
         &format!("status:{status}"),
         "inquiry",
         Some(id),
@@ -269,7 +432,5 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!(
-        "/admin/inquiries/{id}?flash=reply-saved"
-    )))
+    Ok(Saved::Done)
 }

@@ -1,8 +1,11 @@
 //! Signing in and out of the back office.
 //!
 //! The same answer, after the same amount of work (one argon2id check), for
-//! an unknown email and a wrong password; failures are counted per account
-//! and per address in the database and refused with 429 past the limit.
+//! an unknown email and a wrong password. An attempt first waits its turn
+//! at the password checks (a few at a time, `accounts::PasswordChecks`; 503
+//! with Retry-After after a short wait), then is counted per account and
+//! per address in the database before the password is checked (refused
+//! with 429 past the limit); a right password forgets it again.
 
 use actix_web::cookie::{Cookie, SameSite};
 use actix_web::http::header;
@@ -17,7 +20,7 @@ use crate::db::now;
 use crate::entities::editor;
 use crate::error::AppError;
 use crate::i18n::{self, Locale};
-use crate::ratelimit::{LOGIN_ACCOUNT, LOGIN_IP};
+use crate::ratelimit::{LOGIN_ACCOUNT, LOGIN_IP, hit_all};
 use crate::web::Html;
 use crate::web::client::{client_ip, client_key};
 
@@ -53,13 +56,17 @@ fn visitor_locale(req: &HttpRequest) -> Locale {
     i18n::negotiate(cookie.as_ref().map(|c| c.value()), accept)
 }
 
-/// Only back-office paths may be returned to after login.
+/// Only back-office paths may be returned to after login, written as a
+/// clean relative path: printable ASCII only (a browser sends anything else
+/// percent-encoded; a CR or LF would otherwise end up in the `Location`
+/// header), no `//` anywhere, no backslash, no scheme.
 fn safe_next(next: &str) -> String {
-    if next.starts_with("/admin/")
-        && !next.starts_with("//")
-        && !next.contains("://")
+    let clean = next.starts_with("/admin/")
+        && next.bytes().all(|b| b.is_ascii_graphic())
+        && !next.contains("//")
         && !next.contains('\\')
-    {
+        && !next.contains("://");
+    if clean {
         next.to_owned()
     } else {
         "/admin/".to_owned()
@@ -151,30 +158,26 @@ pub async fn submit(
     let ip_key = client_key(&req, &state);
     let account_key = crate::web::client::keyed_hash(&state.config.secret_key, &email);
     let db = &state.db;
-    if LOGIN_IP.exceeded(db, &ip_key).await? || LOGIN_ACCOUNT.exceeded(db, &account_key).await? {
+    // A turn at the password checks first: a burst of sign-ins waits here
+    // (or is told to come back) without touching the database.
+    let slot = state.password_checks.slot().await?;
+    // The attempt counts before the password is checked, per address and
+    // per account, in one step: N guesses sent at once cost N.
+    let Some(hits) = hit_all(db, &[(LOGIN_IP, &ip_key), (LOGIN_ACCOUNT, &account_key)]).await?
+    else {
         return Err(AppError::TooManyRequests {
             retry_after_secs: LOGIN_ACCOUNT.retry_after_secs(),
         });
-    }
+    };
     let found = editor::Entity::find()
         .filter(editor::Column::Email.eq(&email))
         .filter(editor::Column::Active.eq(true))
         .one(db)
         .await?;
     // Verify against a real hash either way, so both failures cost the same.
-    // (The dummy hash is made on first use: inside the blocking closure,
-    // never on the async executor.)
     let hash = found.as_ref().map(|e| e.password_hash.clone());
-    let password = form.password;
-    let ok = web::block(move || {
-        let hash = hash.as_deref().unwrap_or_else(|| accounts::dummy_hash());
-        accounts::verify_password(hash, &password)
-    })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let ok = slot.verify(hash, form.password).await?;
     let Some(e) = found.filter(|_| ok) else {
-        LOGIN_IP.record(db, &ip_key).await?;
-        LOGIN_ACCOUNT.record(db, &account_key).await?;
         return render(
             &req,
             &state,
@@ -184,6 +187,11 @@ pub async fn submit(
             None,
         );
     };
+    // Only failures count: this attempt, and the account's earlier ones,
+    // are forgotten.
+    if let Some(ip_hit) = hits.first() {
+        LOGIN_IP.forget(db, *ip_hit).await?;
+    }
     LOGIN_ACCOUNT.clear(db, &account_key).await?;
     let ip = client_ip(&req, &state);
     // Any session the browser had is ended: the new one gets a fresh id.

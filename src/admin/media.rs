@@ -6,13 +6,13 @@
 use std::io::Cursor;
 
 use actix_multipart::Multipart;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 use askama::Template;
-use futures_util::StreamExt;
 use image::{ImageFormat, ImageReader, Limits};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    QuerySelect, Set,
 };
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
@@ -28,7 +28,7 @@ use crate::translation;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{
-    DRAIN_CAP, Read, clean_filename, discard, read_limited, read_text, refuse_declared_over,
+    DRAIN_CAP, Parts, Read, clean_filename, read_limited, refuse_declared_over,
 };
 use crate::web::{Html, Tr};
 
@@ -38,12 +38,36 @@ use super::session::Editor;
 
 /// Largest image accepted.
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
-/// Largest dimensions and decoder memory: beyond these an image is refused
-/// before its pixels are allocated.
+/// Largest dimensions, and largest image in pixels: a decoded image is held
+/// whole in memory (4 bytes a pixel with transparency), so it is the pixel
+/// count that bounds what one upload costs. Beyond these an image is
+/// refused from its header, before its pixels are allocated.
 const MAX_SIDE: u32 = 8000;
-const MAX_ALLOC: u64 = 100 * 1024 * 1024;
+const MAX_PIXELS: u64 = 24_000_000;
+/// What the decoder may allocate: the largest image at 4 bytes a pixel,
+/// and a little for its workings (a 16-bit image of that size is refused).
+const MAX_ALLOC: u64 = MAX_PIXELS * 4 + 8 * 1024 * 1024;
+/// What one decode may cost in memory all told. Some decoders hold more
+/// than the decoded image: a progressive JPEG keeps every coefficient
+/// (2 bytes a sample, up to 3 samples a pixel) besides its 3-byte pixels,
+/// and a lossless WebP its 4-byte pixels twice; those are held to fewer
+/// pixels (about 11 and 12 megapixels) by their cost per pixel.
+const DECODE_BUDGET: u64 = 100 * 1024 * 1024;
+/// Images decoded at once by this instance (others wait their turn): each
+/// may hold about 100 MB while it is resized.
+pub const DECODES_AT_ONCE: usize = 1;
+/// How long an upload waits for its turn before the form comes back.
+const DECODE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Widths of the resized copies.
 const VARIANTS: &[u32] = &[160, 480, 960];
+/// Parts of an upload: the token, the file, one alt text per language, and
+/// a few to spare; text (the token and alt texts) at most this many bytes.
+const MAX_PARTS: usize = 12;
+const MAX_TEXT: usize = 16 * 1024;
+/// Alt text: characters kept (the form's `maxlength`), and bytes read of
+/// one alt field before the request is refused outright.
+pub const ALT_MAX: usize = 300;
+const ALT_FIELD_BYTES: usize = 4 * 1024;
 
 pub struct MediaRow {
     pub id: i32,
@@ -59,6 +83,9 @@ pub struct MediaPage {
     pub page: AdminPage,
     pub items: Vec<MediaRow>,
     pub errors: FieldErrors,
+    /// Errors at the alt texts of one image in the library, keyed
+    /// `m<id>-<lang>` (its inputs' ids).
+    pub row_errors: FieldErrors,
     pub alts: Vec<(&'static str, &'static str, String)>,
     pub max_mb: usize,
 }
@@ -122,12 +149,38 @@ async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
         .collect())
 }
 
+impl MediaPage {
+    /// The error at an alt text of an image in the library, as shown.
+    pub fn row_error(&self, id: &i32, tag: &str) -> Option<String> {
+        let key = format!("m{id}-{tag}");
+        self.row_errors
+            .get(&key)
+            .map(|m| self.page.tn(m, self.row_errors.count_of(&key)))
+    }
+}
+
 async fn render(
     editor: &Editor,
     state: &AppState,
     errors: FieldErrors,
     alts: Vec<(&'static str, &'static str, String)>,
     flash: &str,
+) -> Result<Html, AppError> {
+    render_page(editor, state, errors, alts, flash, None).await
+}
+
+/// A library image's alt texts as typed, with their errors.
+type Edited = (i32, Vec<(&'static str, String)>, FieldErrors);
+
+/// The page, with the alt texts of one library image as its editor typed
+/// them (`edited`) when they were refused.
+async fn render_page(
+    editor: &Editor,
+    state: &AppState,
+    errors: FieldErrors,
+    alts: Vec<(&'static str, &'static str, String)>,
+    flash: &str,
+    edited: Option<Edited>,
 ) -> Result<Html, AppError> {
     let tr = Tr {
         locale: editor.locale,
@@ -147,7 +200,16 @@ async fn render(
             tr.t("admin-nav-media"),
             (!flash.is_empty()).then_some(flash),
         ),
-        items: rows(&state.db).await?,
+        items: {
+            let mut items = rows(&state.db).await?;
+            if let Some((id, typed, _)) = &edited
+                && let Some(row) = items.iter_mut().find(|r| r.id == *id)
+            {
+                row.alts = typed.clone();
+            }
+            items
+        },
+        row_errors: edited.map(|(_, _, e)| e).unwrap_or_default(),
         errors,
         alts,
         max_mb: MAX_IMAGE_BYTES / 1024 / 1024,
@@ -179,6 +241,49 @@ pub struct Processed {
     pub variants: Vec<(u32, u32, &'static str, Vec<u8>)>,
 }
 
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
+}
+
+/// Bytes of memory a decode of this image needs per pixel, at most.
+fn decode_cost(format: ImageFormat, bytes: &[u8]) -> u64 {
+    match format {
+        ImageFormat::Jpeg if jpeg_is_progressive(bytes) => 9,
+        ImageFormat::Jpeg => 3,
+        ImageFormat::WebP => 8,
+        _ => 4,
+    }
+}
+
+/// Whether a JPEG's frame is progressive (SOF2, 6, 10 or 14), read from
+/// its markers up to the frame header.
+fn jpeg_is_progressive(bytes: &[u8]) -> bool {
+    let mut i = 2;
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return false;
+        }
+        let marker = bytes[i + 1];
+        match marker {
+            // Fill bytes before a marker.
+            0xFF => {
+                i += 1;
+                continue;
+            }
+            0xC2 | 0xC6 | 0xCA | 0xCE => return true,
+            0xC0 | 0xC1 | 0xC3 | 0xC5 | 0xC7 | 0xC9 | 0xCB | 0xCD | 0xCF | 0xDA => return false,
+            _ => {}
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        i += 2 + len;
+    }
+    false
+}
+
 /// Checks and resizes an image. The error is a Fluent message id.
 pub fn process(bytes: &[u8]) -> Result<Processed, &'static str> {
     let format = image::guess_format(bytes).map_err(|_| "media-not-image")?;
@@ -189,41 +294,47 @@ pub fn process(bytes: &[u8]) -> Result<Processed, &'static str> {
         _ => return Err("media-not-image"),
     };
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
+    reader.limits(limits());
     let (width, height) = reader
         .into_dimensions()
         .map_err(|_| "media-too-big-dimensions")?;
-    if width > MAX_SIDE || height > MAX_SIDE || width == 0 || height == 0 {
+    let pixels = u64::from(width) * u64::from(height);
+    if width > MAX_SIDE
+        || height > MAX_SIDE
+        || width == 0
+        || height == 0
+        || pixels > MAX_PIXELS
+        || pixels * decode_cost(format, bytes) > DECODE_BUDGET
+    {
         return Err("media-too-big-dimensions");
     }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
-    let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE);
-    limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_ALLOC);
-    reader.limits(limits);
+    reader.limits(limits());
     let img = reader.decode().map_err(|e| match e {
         image::ImageError::Limits(_) => "media-too-big-dimensions",
         _ => "media-not-image",
     })?;
+    let (fmt, vmime) = if img.color().has_alpha() {
+        (ImageFormat::Png, "image/png")
+    } else {
+        (ImageFormat::Jpeg, "image/jpeg")
+    };
+    // Largest variant first, straight from the original by area averaging
+    // (no full-height intermediate, which for a filtered resize of a tall
+    // image costs as much as the image); the smaller ones from it.
+    let mut from: Option<image::DynamicImage> = None;
     let mut variants = Vec::new();
-    for &w in VARIANTS {
+    for &w in VARIANTS.iter().rev() {
         if w >= width {
             continue;
         }
         let h = (u64::from(height) * u64::from(w) / u64::from(width)).max(1);
         let h = u32::try_from(h).unwrap_or(1);
-        let small = img.resize_exact(w, h, image::imageops::FilterType::Triangle);
-        let mut out = Cursor::new(Vec::new());
-        let (fmt, vmime) = if img.color().has_alpha() {
-            (ImageFormat::Png, "image/png")
-        } else {
-            (ImageFormat::Jpeg, "image/jpeg")
+        let small = match &from {
+            None => img.thumbnail_exact(w, h),
+            Some(larger) => larger.resize_exact(w, h, image::imageops::FilterType::Triangle),
         };
+        let mut out = Cursor::new(Vec::new());
         let written = if fmt == ImageFormat::Jpeg {
             small.to_rgb8().write_to(&mut out, fmt)
         } else {
@@ -231,7 +342,9 @@ pub fn process(bytes: &[u8]) -> Result<Processed, &'static str> {
         };
         written.map_err(|_| "media-not-image")?;
         variants.push((w, h, vmime, out.into_inner()));
+        from = Some(small);
     }
+    variants.reverse();
     Ok(Processed {
         mime,
         width,
@@ -240,57 +353,103 @@ pub fn process(bytes: &[u8]) -> Result<Processed, &'static str> {
     })
 }
 
-/// POST /admin/media (multipart: csrf, file, alt.<lang>)
-pub async fn upload(
-    req: HttpRequest,
-    editor: Editor,
-    state: web::Data<AppState>,
-    mut payload: Multipart,
-) -> Result<HttpResponse, AppError> {
-    editor.require(&[Role::Editor])?;
-    refuse_declared_over(&req, MAX_IMAGE_BYTES + DRAIN_CAP)?;
-    let mut csrf = String::new();
-    let mut file: Option<(String, Vec<u8>)> = None;
-    let mut too_big = false;
-    let mut drain = DRAIN_CAP;
-    let mut alts: Vec<(String, String)> = Vec::new();
-    while let Some(item) = payload.next().await {
-        let mut field = item.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+/// What an upload form posted, checked as far as reading it goes.
+struct Upload {
+    file: Option<(String, Vec<u8>)>,
+    too_big: bool,
+    alts: Vec<(&'static str, &'static str, String)>,
+}
+
+/// Reads an upload. The CSRF token must be the first part (the form puts
+/// it there): nothing else is read until it is checked, and a body that
+/// starts with anything else is refused at once.
+async fn read_upload(editor: &Editor, payload: Multipart) -> Result<Upload, AppError> {
+    let mut parts = Parts::new(payload, MAX_PARTS, MAX_TEXT);
+    let Some(mut first) = parts.next().await? else {
+        return Err(AppError::Forbidden("error-csrf-text"));
+    };
+    if first.name() != Some("csrf") {
+        return Err(AppError::Forbidden("error-csrf-text"));
+    }
+    let token = parts.text(&mut first, 256).await?;
+    // The next part is only handed out once this one is gone.
+    drop(first);
+    editor.check_csrf(&token)?;
+    let mut upload = Upload {
+        file: None,
+        too_big: false,
+        alts: Locale::all()
+            .map(|l| (l.tag(), l.native_name(), String::new()))
+            .collect(),
+    };
+    while let Some(mut field) = parts.next().await? {
         let name = field.name().unwrap_or("").to_owned();
-        match name.as_str() {
-            "csrf" => csrf = read_text(&mut field).await?,
-            "file" => {
+        let alt = name
+            .strip_prefix("alt.")
+            .and_then(|tag| upload.alts.iter().position(|(t, _, _)| *t == tag));
+        match (name.as_str(), alt) {
+            ("file", _) if upload.file.is_none() && !upload.too_big => {
                 let filename = field
                     .content_disposition()
                     .and_then(|d| d.get_filename())
                     .unwrap_or("image")
                     .to_owned();
                 match read_limited(&mut field, MAX_IMAGE_BYTES).await? {
-                    Read::Whole(bytes) => file = Some((filename, bytes)),
+                    Read::Whole(bytes) => upload.file = Some((filename, bytes)),
                     Read::TooLarge => {
-                        too_big = true;
-                        discard(&mut field, &mut drain).await?;
+                        upload.too_big = true;
+                        parts.discard(&mut field).await?;
                     }
                 }
             }
-            n if n.starts_with("alt.") => {
-                alts.push((n[4..].to_owned(), read_text(&mut field).await?))
+            (_, Some(i)) => {
+                upload.alts[i].2 = parts
+                    .text(&mut field, ALT_FIELD_BYTES)
+                    .await?
+                    .trim()
+                    .to_owned();
             }
-            _ => discard(&mut field, &mut drain).await?,
+            _ => parts.discard(&mut field).await?,
         }
     }
-    editor.check_csrf(&csrf)?;
-    let kept: Vec<(&'static str, &'static str, String)> = Locale::all()
-        .map(|l| {
-            let alt = alts
-                .iter()
-                .find(|(t, _)| t == l.tag())
-                .map(|(_, a)| a.trim().to_owned())
-                .unwrap_or_default();
-            (l.tag(), l.native_name(), alt)
-        })
-        .collect();
+    Ok(upload)
+}
+
+/// Alt texts longer than the form allows: an error at each, the text kept.
+fn check_alts(alts: &[(&'static str, &'static str, String)], errors: &mut FieldErrors) {
+    for (tag, _, alt) in alts {
+        if alt.chars().count() > ALT_MAX {
+            errors.add_n(format!("alt.{tag}"), "form-too-long-n", ALT_MAX as i64);
+        }
+    }
+}
+
+/// POST /admin/media (multipart: csrf first, then file and alt.<lang>)
+pub async fn upload(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    payload: Multipart,
+) -> Result<HttpResponse, AppError> {
+    editor.require(&[Role::Editor])?;
+    refuse_declared_over(&req, MAX_IMAGE_BYTES + DRAIN_CAP)?;
+    let Upload {
+        file,
+        too_big,
+        alts: kept,
+    } = read_upload(&editor, payload).await?;
     let mut errors = FieldErrors::default();
+    let form_again = |errors: FieldErrors, kept, status| {
+        let (editor, state, req) = (&editor, &state, &req);
+        async move {
+            Ok::<_, AppError>(
+                render(editor, state, errors, kept, "")
+                    .await?
+                    .with_status(status)
+                    .into_response(req),
+            )
+        }
+    };
     if too_big {
         errors.add("file", "media-too-large");
     }
@@ -298,38 +457,64 @@ pub async fn upload(
         if errors.is_empty() {
             errors.add("file", "form-required");
         }
-        return Ok(render(&editor, &state, errors, kept, "")
-            .await?
-            .unprocessable()
-            .into_response(&req));
+        return form_again(errors, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     if kept.iter().all(|(_, _, a)| a.is_empty()) {
         errors.add("alt.en", "media-alt-required");
     }
-    let data = bytes.clone();
-    let processed = web::block(move || process(&data))
-        .await
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    check_alts(&kept, &mut errors);
+    if !errors.is_empty() {
+        return form_again(errors, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
+    }
+    // One decode at a time: the others wait here, holding only their bytes.
+    let Ok(Ok(permit)) =
+        tokio::time::timeout(DECODE_WAIT, state.image_work.clone().acquire_owned()).await
+    else {
+        errors.add("file", "media-busy");
+        return form_again(errors, kept, StatusCode::SERVICE_UNAVAILABLE).await;
+    };
+    let (bytes, processed) = web::block(move || {
+        let processed = process(&bytes);
+        drop(permit);
+        (bytes, processed)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     let processed = match processed {
         Ok(p) => p,
         Err(msg) => {
             errors.add("file", msg);
-            return Ok(render(&editor, &state, errors, kept, "")
-                .await?
-                .unprocessable()
-                .into_response(&req));
+            return form_again(errors, kept, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
-    if !errors.is_empty() {
-        return Ok(render(&editor, &state, errors, kept, "")
-            .await?
-            .unprocessable()
-            .into_response(&req));
+    let ip = client_ip(&req, &state);
+    match store(&state.db, &editor, &ip, &filename, bytes, processed, &kept).await {
+        Ok(()) => Ok(redirect("/admin/media?flash=uploaded")),
+        Err(e) => {
+            // The database stayed locked past the busy timeout (or failed):
+            // the editor gets the form back with the alt texts typed.
+            let e = AppError::from(e);
+            tracing::error!(error = %e, "image upload not stored");
+            errors.add("file", "media-save-failed");
+            let status = e.status_code();
+            form_again(errors, kept, status).await
+        }
     }
+}
+
+/// Stores an upload, its variants, alt texts and audit entry, all or nothing.
+async fn store(
+    db: &sea_orm::DatabaseConnection,
+    editor: &Editor,
+    ip: &str,
+    filename: &str,
+    bytes: Vec<u8>,
+    processed: Processed,
+    alts: &[(&'static str, &'static str, String)],
+) -> Result<(), DbErr> {
     let sha = hex::encode(Sha256::digest(&bytes));
     let key = sha[..32].to_owned();
-    let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let existing = media::Entity::find()
         .filter(media::Column::Key.eq(&key))
         .one(&txn)
@@ -346,8 +531,8 @@ pub async fn upload(
                 size: Set(i32::try_from(bytes.len()).unwrap_or(0)),
                 sha256: Set(sha),
                 bytes: Set(bytes),
-                filename: Set(clean_filename(&filename)),
-                source_lang: Set(kept
+                filename: Set(clean_filename(filename)),
+                source_lang: Set(alts
                     .iter()
                     .find(|(_, _, a)| !a.is_empty())
                     .map_or("en", |(t, _, _)| t)
@@ -374,18 +559,17 @@ pub async fn upload(
             saved.id
         }
     };
-    save_alts(&txn, id, &kept).await?;
+    save_alts(&txn, id, alts).await?;
     crate::audit::record(
         &txn,
-        &editor.actor(Some(&ip)),
+        &editor.actor(Some(ip)),
         "upload",
         "media",
         Some(id),
-        &filename,
+        filename,
     )
     .await?;
-    txn.commit().await?;
-    Ok(redirect("/admin/media?flash=uploaded"))
+    txn.commit().await
 }
 
 async fn save_alts(
@@ -462,13 +646,33 @@ pub async fn update_alts(
             let alt = form
                 .rest
                 .get(&format!("alt.{}", l.tag()))
-                .map(|a| a.trim().chars().take(300).collect())
+                .map(|a| a.trim().to_owned())
                 .unwrap_or_default();
             (l.tag(), l.native_name(), alt)
         })
         .collect();
+    let mut errors = FieldErrors::default();
+    for (tag, _, alt) in &alts {
+        if alt.chars().count() > ALT_MAX {
+            errors.add_n(format!("m{id}-{tag}"), "form-too-long-n", ALT_MAX as i64);
+        }
+    }
+    if !errors.is_empty() {
+        let typed = alts.iter().map(|(t, _, a)| (*t, a.clone())).collect();
+        return Ok(render_page(
+            &editor,
+            &state,
+            FieldErrors::default(),
+            Vec::new(),
+            "",
+            Some((id, typed, errors)),
+        )
+        .await?
+        .unprocessable()
+        .into_response(&req));
+    }
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     save_alts(&txn, id, &alts).await?;
     crate::audit::record(
         &txn,
@@ -525,4 +729,30 @@ pub async fn options(
             )
         })
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(progressive: bool) -> Vec<u8> {
+        // SOI, an APP0 segment, then the frame header.
+        let mut b = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00];
+        b.extend_from_slice(&[0xFF, if progressive { 0xC2 } else { 0xC0 }, 0x00, 0x02]);
+        b
+    }
+
+    #[test]
+    fn progressive_jpegs_cost_more_to_decode() {
+        assert!(jpeg_is_progressive(&jpeg(true)));
+        assert!(!jpeg_is_progressive(&jpeg(false)));
+        assert!(!jpeg_is_progressive(b"\xFF\xD8"));
+        assert!(!jpeg_is_progressive(&[0xFF, 0xD8, 0xFF, 0xE0, 0xFF, 0xFF]));
+        assert_eq!(decode_cost(ImageFormat::Jpeg, &jpeg(true)), 9);
+        assert_eq!(decode_cost(ImageFormat::Jpeg, &jpeg(false)), 3);
+        // 24 megapixels of baseline JPEG pass; of progressive JPEG, not.
+        assert!(24_000_000 * decode_cost(ImageFormat::Jpeg, &jpeg(false)) <= DECODE_BUDGET);
+        assert!(24_000_000 * decode_cost(ImageFormat::Jpeg, &jpeg(true)) > DECODE_BUDGET);
+        assert!(11_000_000 * decode_cost(ImageFormat::Jpeg, &jpeg(true)) <= DECODE_BUDGET);
+    }
 }

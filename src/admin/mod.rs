@@ -20,5 +20,6 @@ pub mod session;
 pub mod settings;
 pub mod translations;
 pub mod trstore;
+pub mod version;
 
 pub use session::Editor;

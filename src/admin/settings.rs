@@ -2,7 +2,6 @@
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -107,7 +106,7 @@ pub async fn save(
         .into_response(&req));
     }
     let ip = client_ip(&req, &state);
-    let txn = state.db.begin().await?;
+    let txn = crate::db::begin_write(&state.db).await?;
     for (k, v) in &figures {
         settings::set(&txn, k, v).await?;
     }

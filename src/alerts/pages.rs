@@ -156,7 +156,7 @@ pub async fn subscribe(
         Err(errors) => return refuse(errors, form),
     };
     let key = client_key(&req, &cx.state);
-    if !PER_CLIENT.allow(cx.db(), &key).await? {
+    if PER_CLIENT.hit(cx.db(), &key).await?.is_none() {
         return Err(AppError::TooManyRequests {
             retry_after_secs: PER_CLIENT.retry_after_secs(),
         });
@@ -171,14 +171,14 @@ pub async fn subscribe(
         );
         return refuse(e, form);
     }
-    if PER_ADDRESS.exceeded(cx.db(), &address).await? {
+    // Counted here, in one atomic step with the check (`ratelimit`).
+    if PER_ADDRESS.hit(cx.db(), &address).await?.is_none() {
         let mut e = FieldErrors::default();
         e.add("email", "alerts-too-many");
         return refuse(e, form);
     }
     let t = now();
     let txn = cx.db().begin().await?;
-    PER_ADDRESS.record(&txn, &address).await?;
     let a = super::create(&txn, input, cx.locale, t).await?;
     let secret = &cx.state.config.secret_key;
     let base = &cx.state.base_url;

@@ -400,7 +400,7 @@ pub async fn inquire(
         }
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if !ratelimit::INQUIRY.allow(cx.db(), &key).await? {
+            if ratelimit::INQUIRY.hit(cx.db(), &key).await?.is_none() {
                 return Err(AppError::TooManyRequests {
                     retry_after_secs: ratelimit::INQUIRY.retry_after_secs(),
                 });

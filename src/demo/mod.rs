@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
-    PaginatorTrait, Set, TransactionTrait,
+    PaginatorTrait, Set,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -270,7 +270,7 @@ fn bad(what: &str) -> DbErr {
 /// whether it did. Several instances starting at once on PostgreSQL take
 /// turns under an advisory lock, so the content is loaded once.
 pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     if txn.get_database_backend() == DbBackend::Postgres {
         txn.execute_unprepared("SELECT pg_advisory_xact_lock(7262019)")
             .await?;

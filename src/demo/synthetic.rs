@@ -5,7 +5,7 @@
 use chrono::Duration;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Set, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, Set};
 
 use crate::db::now;
 use crate::entities::{search_doc, technology, technology_translation};
@@ -63,7 +63,7 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
     while done < n {
         let size =
             usize::try_from((n - done).min(u32::try_from(BATCH).unwrap_or(500))).unwrap_or(BATCH);
-        let txn = db.begin().await?;
+        let txn = crate::db::begin_write(db).await?;
         let mut techs = Vec::with_capacity(size);
         let mut specs = Vec::with_capacity(size);
         for i in 0..size {

@@ -252,7 +252,7 @@ pub async fn submit(
             .into_response(&req)),
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if !LIMIT.allow(cx.db(), &key).await? {
+            if LIMIT.hit(cx.db(), &key).await?.is_none() {
                 return Err(AppError::TooManyRequests {
                     retry_after_secs: LIMIT.retry_after_secs(),
                 });

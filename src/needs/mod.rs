@@ -318,7 +318,7 @@ pub async fn submit(
         .into_response(&req)),
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if !ratelimit::NEED.allow(cx.db(), &key).await? {
+            if ratelimit::NEED.hit(cx.db(), &key).await?.is_none() {
                 return Err(AppError::TooManyRequests {
                     retry_after_secs: ratelimit::NEED.retry_after_secs(),
                 });

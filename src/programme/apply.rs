@@ -7,11 +7,9 @@ use actix_multipart::Multipart;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
-use futures_util::StreamExt;
 use rand::Rng;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -25,8 +23,7 @@ use crate::taxonomy::{ASEAN, FIELDS};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{
-    DRAIN_CAP, Read, application_body_max, clean_filename, discard, is_pdf, read_limited,
-    read_text, refuse_declared_over,
+    Parts, Read, application_body_max, clean_filename, is_pdf, read_limited, refuse_declared_over,
 };
 use crate::web::{Ctx, Html, Page, Section};
 
@@ -40,6 +37,12 @@ pub const DOCUMENTS: &[(&str, &str)] = &[("cv", "cv"), ("degree_file", "degree")
 pub const MAX_AGE: i32 = 45;
 /// All the text fields of one application together, at most.
 const TEXT_BUDGET: usize = 256 * 1024;
+/// One text field, at most: the proposal's 20,000 characters even if each
+/// takes four bytes.
+const TEXT_FIELD_MAX: usize = 96 * 1024;
+/// Parts of one application body: its 16 fields and two documents, with
+/// room for a browser's extras, and no more.
+const MAX_PARTS: usize = 40;
 /// A master's degree needs this many years of research.
 pub const MASTER_YEARS: i16 = 5;
 
@@ -125,26 +128,21 @@ pub struct Submission {
 
 /// Reads the multipart body: text fields, and the PDFs checked by content
 /// and size as they arrive (an oversized file is dropped at its limit).
-pub async fn read_submission(
-    mut payload: Multipart,
-    max_bytes: usize,
-) -> Result<Submission, AppError> {
+pub async fn read_submission(payload: Multipart, max_bytes: usize) -> Result<Submission, AppError> {
     let mut form = ApplyForm::default();
     let mut documents = Vec::new();
     let mut errors = FieldErrors::default();
-    // What may be read beyond the two documents: refused files and repeated
-    // fields are drained from this, text fields counted against their own
-    // budget, so no body (chunked or not) makes us hold more than that.
-    let mut drain = DRAIN_CAP;
-    let mut text_budget = TEXT_BUDGET;
-    while let Some(item) = payload.next().await {
-        let mut field = item.map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
+    // What may be read beyond the two documents: a few dozen parts, text
+    // fields within their own budget, refused files and repeated fields
+    // drained, so no body (chunked or not) makes us hold more than that.
+    let mut parts = Parts::new(payload, MAX_PARTS, TEXT_BUDGET);
+    while let Some(mut field) = parts.next().await? {
         let name = field.name().unwrap_or("").to_owned();
         if let Some((field_name, kind)) = DOCUMENTS.iter().find(|(f, _)| *f == name) {
             if documents.iter().any(|d: &Document| d.kind == *kind)
                 || errors.get(field_name).is_some()
             {
-                discard(&mut field, &mut drain).await?;
+                parts.discard(&mut field).await?;
                 continue;
             }
             let filename = field
@@ -159,7 +157,7 @@ pub async fn read_submission(
                         "apply-error-file-too-large",
                         i64::try_from(max_bytes.div_ceil(1024 * 1024)).unwrap_or(i64::MAX),
                     );
-                    discard(&mut field, &mut drain).await?;
+                    parts.discard(&mut field).await?;
                 }
                 Read::Whole(bytes) if bytes.is_empty() && filename.is_empty() => {}
                 Read::Whole(bytes) if !is_pdf(&bytes) => {
@@ -172,10 +170,7 @@ pub async fn read_submission(
                 }),
             }
         } else {
-            let value = read_text(&mut field).await?;
-            text_budget = text_budget
-                .checked_sub(value.len())
-                .ok_or(AppError::PayloadTooLarge)?;
+            let value = parts.text(&mut field, TEXT_FIELD_MAX).await?;
             form.set(&name, value);
         }
     }
@@ -490,7 +485,7 @@ pub async fn submit(
         .into_response(&req));
     };
     let key = client_key(&req, &cx.state);
-    if !ratelimit::APPLICATION.allow(cx.db(), &key).await? {
+    if ratelimit::APPLICATION.hit(cx.db(), &key).await?.is_none() {
         return Err(AppError::TooManyRequests {
             retry_after_secs: ratelimit::APPLICATION.retry_after_secs(),
         });
@@ -537,7 +532,7 @@ async fn store_application(
     base_url: &str,
 ) -> Result<String, DbErr> {
     let t = now();
-    let txn = db.begin().await?;
+    let txn = crate::db::begin_write(db).await?;
     let reference = new_reference(call.cohort_year);
     let saved = application::ActiveModel {
         reference: Set(reference.clone()),
@@ -634,7 +629,8 @@ pub async fn done(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, Ap
     }
     let mut page = cx.page(Section::Programme, cx.t("apply-done-title"));
     page.noindex = true;
-    Html::render(&DonePage { page, reference })
+    // The reference is half of what opens the application's status.
+    Html::render(&DonePage { page, reference }).map(Html::personal)
 }
 
 #[cfg(test)]

@@ -8,9 +8,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 use sha2::Sha256;
 
@@ -19,8 +17,8 @@ use crate::catalog::see_other;
 use crate::db::now;
 use crate::entities::{application, application_history, programme_call};
 use crate::error::AppError;
-use crate::ratelimit::STATUS_LOOKUP;
-use crate::web::client::client_key;
+use crate::ratelimit::{STATUS_LOOKUP, STATUS_REFERENCE};
+use crate::web::client::{client_key, keyed_hash};
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{application_body_max, refuse_declared_over};
 use crate::web::{Ctx, Html, Page, Section};
@@ -135,13 +133,20 @@ pub async fn lookup(
         .unprocessable()
         .into_response(&req));
     }
+    let reference = form.reference.trim().to_uppercase();
+    // Counted per address and per reference, before anything is looked up.
     let key = client_key(&req, &cx.state);
-    if !STATUS_LOOKUP.allow(cx.db(), &key).await? {
+    let reference_key = keyed_hash(&cx.state.config.secret_key, &reference);
+    if STATUS_LOOKUP.hit(cx.db(), &key).await?.is_none()
+        || STATUS_REFERENCE
+            .hit(cx.db(), &reference_key)
+            .await?
+            .is_none()
+    {
         return Err(AppError::TooManyRequests {
             retry_after_secs: STATUS_LOOKUP.retry_after_secs(),
         });
     }
-    let reference = form.reference.trim().to_uppercase();
     let found = application::Entity::find()
         .filter(application::Column::Reference.eq(&reference))
         .one(cx.db())
@@ -162,6 +167,7 @@ pub async fn lookup(
             found: None,
         })?
         .unprocessable()
+        .personal()
         .into_response(&req));
     };
     let history = application_history::Entity::find()
@@ -198,6 +204,8 @@ pub async fn lookup(
             .collect(),
         amend_href,
     };
+    // The history, the reviewers' messages and a two-hour amendment link:
+    // for this visitor only, and not to be kept.
     Ok(Html::render(&StatusPage {
         page: page(&cx),
         form,
@@ -205,6 +213,7 @@ pub async fn lookup(
         not_found: false,
         found: Some(found),
     })?
+    .personal()
     .into_response(&req))
 }
 
@@ -288,7 +297,7 @@ pub async fn amend_form(cx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppE
     let (a, call) = amendable(&cx, &q.token).await?;
     let form = ApplyForm::from_model(&a);
     Html::render(&amend_page(&cx, &a, &call, form, FieldErrors::default(), &q.token).await?)
-        .map(Html::private)
+        .map(Html::personal)
 }
 
 /// POST /{lang}/programme/status/amend?token= (multipart)
@@ -313,10 +322,13 @@ pub async fn amend(
         .filter(|_| errors.is_empty())
     else {
         let page = amend_page(&cx, &a, &call, sub.form, errors, &q.token).await?;
-        return Ok(Html::render(&page)?.unprocessable().into_response(&req));
+        return Ok(Html::render(&page)?
+            .unprocessable()
+            .personal()
+            .into_response(&req));
     };
     let t = now();
-    let txn = cx.db().begin().await?;
+    let txn = crate::db::begin_write(cx.db()).await?;
     let done = cx.href(&format!("/programme/apply/done/{}", a.reference));
     if !super::store::claim_status(&txn, a.id, "more_info", "submitted", t).await? {
         // Sent twice (a double click, a refresh): the first one counted.

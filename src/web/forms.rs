@@ -90,6 +90,56 @@ impl<T> std::ops::Deref for Form<T> {
     }
 }
 
+/// Cleans and decodes urlencoded pairs into a form struct.
+fn decode<T: serde::de::DeserializeOwned>(
+    pairs: &[(String, String)],
+) -> Result<T, actix_web::Error> {
+    let encoded = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs.iter().map(|(k, v)| (clean(k), clean(v))))
+        .finish();
+    serde_urlencoded::from_str(&encoded)
+        .map_err(|_| crate::error::AppError::BadRequest("error-bad-request-text").into())
+}
+
+/// A form with long texts (a message to an applicant, an inquiry reply):
+/// as [`Form`], but read under the scope's payload limit instead of the
+/// 64 KB form limit, so that the most characters such a field allows fit
+/// even in Chinese (nine bytes each, encoded). Only for back-office routes,
+/// whose session is checked before any body is read.
+pub struct LongForm<T>(pub T);
+
+impl<T> LongForm<T> {
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for LongForm<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for LongForm<T> {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(
+        req: &actix_web::HttpRequest,
+        payload: &mut actix_web::dev::Payload,
+    ) -> Self::Future {
+        let body = actix_web::web::Bytes::from_request(req, payload);
+        Box::pin(async move {
+            let body = body.await?;
+            let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
+                .map(|(k, v)| (k.into_owned(), v.into_owned()))
+                .collect();
+            decode(&pairs).map(LongForm)
+        })
+    }
+}
+
 impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Form<T> {
     type Error = actix_web::Error;
     type Future = futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
@@ -99,14 +149,6 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Form<T
         payload: &mut actix_web::dev::Payload,
     ) -> Self::Future {
         let pairs = actix_web::web::Form::<Vec<(String, String)>>::from_request(req, payload);
-        Box::pin(async move {
-            let pairs = pairs.await?.into_inner();
-            let encoded = form_urlencoded::Serializer::new(String::new())
-                .extend_pairs(pairs.iter().map(|(k, v)| (clean(k), clean(v))))
-                .finish();
-            serde_urlencoded::from_str(&encoded)
-                .map(Form)
-                .map_err(|_| crate::error::AppError::BadRequest("error-bad-request-text").into())
-        })
+        Box::pin(async move { decode(&pairs.await?.into_inner()).map(Form) })
     }
 }

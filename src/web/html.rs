@@ -13,6 +13,7 @@ pub struct Html {
     body: String,
     status: StatusCode,
     private: bool,
+    personal: bool,
 }
 
 impl Html {
@@ -21,13 +22,24 @@ impl Html {
             body: template.render()?,
             status: StatusCode::OK,
             private: false,
+            personal: false,
         })
     }
 
-    /// A page made for one visitor (a form with its own token, someone's
-    /// own data): never stored, by browsers or by the page cache.
+    /// A page made for one visitor (a form with its own token): never
+    /// stored, by browsers or by the page cache.
     pub fn private(mut self) -> Self {
         self.private = true;
+        self
+    }
+
+    /// A page that shows someone's data or a token that opens it (a status
+    /// look-up, an amendment form, a page reached with a signed link): as
+    /// `private`, and marked so for every cache between (`no-store,
+    /// private`), never with an ETag.
+    pub fn personal(mut self) -> Self {
+        self.private = true;
+        self.personal = true;
         self
     }
 
@@ -54,9 +66,14 @@ impl Responder for Html {
         if self.status == StatusCode::OK && !self.private {
             not_modified_or(req, "text/html; charset=utf-8", self.body.into_bytes())
         } else {
+            let cache = if self.personal {
+                "no-store, private"
+            } else {
+                "no-store"
+            };
             HttpResponse::build(self.status)
                 .content_type("text/html; charset=utf-8")
-                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .insert_header((header::CACHE_CONTROL, cache))
                 .body(self.body)
         }
     }

@@ -14,9 +14,20 @@ use crate::error::AppError;
 use crate::i18n::{LANG_COOKIE, Locale};
 
 /// Headers every response carries. No inline script or style anywhere, so
-/// the policy needs no `unsafe-inline`.
-pub fn security_headers() -> DefaultHeaders {
-    DefaultHeaders::new()
+/// the policy needs no `unsafe-inline`. Served as `https://` (its public
+/// URL says so), the portal also tells browsers to use nothing else for a
+/// year, subdomains included (HSTS); over plain HTTP that header would be
+/// ignored, and is not sent.
+pub fn security_headers(https: bool) -> DefaultHeaders {
+    let headers = if https {
+        DefaultHeaders::new().add((
+            header::STRICT_TRANSPORT_SECURITY,
+            "max-age=31536000; includeSubDomains",
+        ))
+    } else {
+        DefaultHeaders::new()
+    };
+    headers
         .add((
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
@@ -185,4 +196,46 @@ pub async fn request_id_header(
             .insert(header::HeaderName::from_static("x-request-id"), value);
     }
     Ok(res)
+}
+
+/// The request log's line for each request: method, route, path, status,
+/// request id, and who asked as the same keyed hash the rate limits count
+/// by (`web::client`: the connection's address, or `X-Forwarded-For` only
+/// behind a trusted proxy), never the address itself. (The stock span
+/// takes `X-Forwarded-For`/`Forwarded` from anyone, and logs them raw.)
+/// The query string is left out: it can carry an amendment token.
+pub struct RequestSpan;
+
+impl tracing_actix_web::RootSpanBuilder for RequestSpan {
+    fn on_request_start(req: &ServiceRequest) -> tracing::Span {
+        use actix_web::HttpMessage;
+        let client = req
+            .app_data::<web::Data<AppState>>()
+            .map(|s| super::client::client_key(req.request(), s))
+            .unwrap_or_default();
+        let request_id = req
+            .extensions()
+            .get::<tracing_actix_web::RequestId>()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        tracing::info_span!(
+            "HTTP request",
+            http.method = %req.method(),
+            http.route = %req.match_pattern().unwrap_or_else(|| "default".to_owned()),
+            http.path = %req.path(),
+            http.status_code = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+            client = %client,
+            request_id = %request_id,
+            exception.message = tracing::field::Empty,
+            exception.details = tracing::field::Empty,
+        )
+    }
+
+    fn on_request_end<B: MessageBody>(
+        span: tracing::Span,
+        outcome: &Result<ServiceResponse<B>, Error>,
+    ) {
+        tracing_actix_web::DefaultRootSpanBuilder::on_request_end(span, outcome);
+    }
 }

@@ -82,6 +82,15 @@ impl Tr {
         i18n::message(self.locale, id, Some(&args))
     }
 
+    /// A message with several string arguments.
+    pub fn targs(&self, id: &str, values: &[(&'static str, &str)]) -> String {
+        let mut args = Args::new();
+        for (name, value) in values {
+            args.insert(*name, FluentValue::from((*value).to_owned()));
+        }
+        i18n::message(self.locale, id, Some(&args))
+    }
+
     /// A message about a count: `$count` selects the plural form, `$n` is the
     /// number formatted for the language.
     pub fn tn(&self, id: &str, count: impl Count) -> String {

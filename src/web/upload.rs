@@ -1,8 +1,10 @@
-//! Reading multipart uploads without trusting them: each file is cut off as
-//! soon as it passes its limit (nothing more of it is kept), text fields are
-//! small, and names are cleaned before they are shown or offered back.
+//! Reading multipart uploads without trusting them: a body may have only so
+//! many parts and so many bytes of text all together (checked as each part
+//! arrives, before anything of it is kept), each file is cut off as soon as
+//! it passes its limit (nothing more of it is kept), and names are cleaned
+//! before they are shown or offered back.
 
-use actix_multipart::Field;
+use actix_multipart::{Field, Multipart};
 use futures_util::StreamExt;
 
 use crate::error::AppError;
@@ -28,6 +30,9 @@ pub async fn read_limited(field: &mut Field, limit: usize) -> Result<Read, AppEr
         }
         buf.extend_from_slice(&chunk);
     }
+    // Kept for a while (an upload waits its turn to be decoded): hold what
+    // was sent, not the room the buffer grew to.
+    buf.shrink_to_fit();
     Ok(Read::Whole(buf))
 }
 
@@ -42,13 +47,58 @@ pub async fn discard(field: &mut Field, budget: &mut usize) -> Result<(), AppErr
     Ok(())
 }
 
-/// A small text field (64 KB at most).
-pub async fn read_text(field: &mut Field) -> Result<String, AppError> {
-    match read_limited(field, 64 * 1024).await? {
-        Read::Whole(bytes) => {
-            Ok(super::forms::clean(&String::from_utf8_lossy(&bytes)).into_owned())
+/// A multipart body read part by part under fixed bounds: how many parts it
+/// may have and how many bytes its text fields may hold together. Past
+/// either the request is refused (413) at once: a body of 16,000 text
+/// fields is turned away at the first one too many, not after it was
+/// buffered.
+pub struct Parts {
+    payload: Multipart,
+    parts_left: usize,
+    text_left: usize,
+    /// What may still be read and thrown away (refused files, unknown or
+    /// repeated fields), so the sender gets an answer rather than a reset.
+    drain_left: usize,
+}
+
+impl Parts {
+    pub fn new(payload: Multipart, max_parts: usize, max_text: usize) -> Self {
+        Self {
+            payload,
+            parts_left: max_parts,
+            text_left: max_text,
+            drain_left: DRAIN_CAP,
         }
-        Read::TooLarge => Err(AppError::PayloadTooLarge),
+    }
+
+    /// The next part, if any.
+    pub async fn next(&mut self) -> Result<Option<Field>, AppError> {
+        let Some(item) = self.payload.next().await else {
+            return Ok(None);
+        };
+        self.parts_left = self
+            .parts_left
+            .checked_sub(1)
+            .ok_or(AppError::PayloadTooLarge)?;
+        item.map(Some)
+            .map_err(|_| AppError::BadRequest("error-bad-request-text"))
+    }
+
+    /// A text field of at most `max` bytes, counted against the body's
+    /// text allowance; control characters dropped as in every form.
+    pub async fn text(&mut self, field: &mut Field, max: usize) -> Result<String, AppError> {
+        match read_limited(field, max.min(self.text_left)).await? {
+            Read::Whole(bytes) => {
+                self.text_left -= bytes.len();
+                Ok(super::forms::clean(&String::from_utf8_lossy(&bytes)).into_owned())
+            }
+            Read::TooLarge => Err(AppError::PayloadTooLarge),
+        }
+    }
+
+    /// Reads and discards the rest of a part.
+    pub async fn discard(&mut self, field: &mut Field) -> Result<(), AppError> {
+        discard(field, &mut self.drain_left).await
     }
 }
 

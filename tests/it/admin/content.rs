@@ -181,10 +181,17 @@ async fn translation_status_follows_edits_and_review() {
             .body
             .contains(&edit)
     );
-    // Mark the Indonesian translation reviewed.
+    // Mark the Indonesian translation reviewed (from the form as it is now:
+    // the one above was saved, and its version is past).
     let mut with_review = pairs.clone();
     with_review.push(("reviewed", "id"));
-    b.get(&app, &edit).await;
+    let version = b
+        .get(&app, &edit)
+        .await
+        .attr("input[name=version]", "value")
+        .unwrap();
+    with_review.retain(|(k, _)| *k != "version");
+    with_review.push(("version", &version));
     let r = b.post_csrf(&app, &edit, &with_review).await;
     assert_eq!(r.status, 303);
     let r = b.get(&app, &edit).await;
