@@ -82,6 +82,16 @@ pub struct ServeArgs {
     #[arg(long, env = "PAGE_CACHE_MS", default_value_t = 600_000, global = true)]
     pub page_cache_ms: u64,
 
+    /// The centre's time zone (IANA name): deadlines, "today" and times
+    /// typed in the back office without a zone of their own are in it.
+    #[arg(
+        long,
+        env = "CENTRE_TIMEZONE",
+        default_value = "Asia/Shanghai",
+        global = true
+    )]
+    pub centre_timezone: String,
+
     /// Worker threads (default: one per core).
     #[arg(long, env = "WORKERS", global = true)]
     pub workers: Option<usize>,
@@ -130,8 +140,25 @@ pub struct Config {
     pub mail_every: Duration,
 }
 
+static CENTRE_ZONE: std::sync::OnceLock<chrono_tz::Tz> = std::sync::OnceLock::new();
+
+/// The centre's time zone (`CENTRE_TIMEZONE`, Asia/Shanghai unless set).
+/// One per process: set once at start, before anything is served.
+pub fn centre_zone() -> chrono_tz::Tz {
+    *CENTRE_ZONE.get_or_init(|| chrono_tz::Asia::Shanghai)
+}
+
 impl Config {
     pub fn build(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<Self> {
+        let zone: chrono_tz::Tz = serve.centre_timezone.parse().map_err(|_| {
+            anyhow::anyhow!(
+                "CENTRE_TIMEZONE {:?} is not an IANA time zone name (such as Asia/Shanghai)",
+                serve.centre_timezone
+            )
+        })?;
+        if CENTRE_ZONE.get_or_init(|| zone) != &zone {
+            anyhow::bail!("the centre's time zone is set once per process");
+        }
         let bind: SocketAddr = format!("{}:{}", serve.bind, serve.port)
             .parse()
             .with_context(|| format!("invalid bind address {}:{}", serve.bind, serve.port))?;

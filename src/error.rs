@@ -1,7 +1,24 @@
 //! The one error type of the portal. Handlers return `Result<_, AppError>`;
 //! the response it makes carries only a status and a message id, and the
 //! error-page middleware (`web::error_pages`) turns that into a full page in
-//! the visitor's language. Causes are logged, never shown.
+//! the visitor's language.
+//!
+//! The policy, in one place:
+//! - **Input the visitor can correct** is not an `AppError` at all: the form
+//!   is shown again with 422, the message at the field, everything typed
+//!   kept (`web::forms::FieldErrors`). `BadRequest` is for bad input that
+//!   has no form to show it next to (a malformed link), `Forbidden` for a
+//!   missing right or a stale CSRF token; each carries the id of its own
+//!   explanation.
+//! - **Limits** answer 429 (`TooManyRequests`, from `ratelimit`) or 503
+//!   (`Busy`: bounded work with no free turn; `Unavailable`: the database
+//!   cannot be reached), always with `Retry-After`. They are expected under
+//!   load and logged at most as warnings.
+//! - **Everything else is our fault** (`Db`, `Template`, `Internal`, and the
+//!   `From` conversions below): 500, the cause logged at error level with
+//!   the request, never shown; the visitor sees the translated apology.
+//! - Which heading and explanation each status gets is `messages_for`, used
+//!   by our errors and by actix's own (404, 405, 413...) alike.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
@@ -50,6 +67,31 @@ impl From<DbErr> for AppError {
     }
 }
 
+/// Failures that can only be ours (a blocking task that panicked, a header
+/// we built wrongly, a CSV writer over memory): 500, cause logged.
+macro_rules! internal_from {
+    ($($t:ty),* $(,)?) => {$(
+        impl From<$t> for AppError {
+            fn from(e: $t) -> Self {
+                Self::Internal(e.to_string())
+            }
+        }
+    )*};
+}
+
+internal_from!(
+    actix_web::error::BlockingError,
+    actix_web::error::HttpError,
+    tokio::sync::AcquireError,
+    csv::Error,
+);
+
+impl<W> From<csv::IntoInnerError<W>> for AppError {
+    fn from(e: csv::IntoInnerError<W>) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
 impl<E: std::fmt::Debug + std::fmt::Display> From<sea_orm::TransactionError<E>> for AppError
 where
     E: Into<AppError>,
@@ -70,17 +112,27 @@ pub struct ErrorInfo {
     pub message: &'static str,
 }
 
+/// The heading and the explanation (Fluent ids) of an error page for
+/// `status`, when the error names no explanation of its own.
+pub fn messages_for(status: u16) -> (&'static str, &'static str) {
+    match status {
+        404 | 405 => ("error-not-found-title", "error-not-found-text"),
+        403 => ("error-forbidden-title", "error-forbidden-text"),
+        408 => ("error-timeout-title", "error-timeout-text"),
+        413 => ("error-too-large-title", "error-too-large-text"),
+        429 => ("error-too-many-title", "error-too-many-text"),
+        503 => ("error-unavailable-title", "error-unavailable-text"),
+        400..=499 => ("error-bad-request-title", "error-bad-request-text"),
+        _ => ("error-internal-title", "error-internal-text"),
+    }
+}
+
 impl AppError {
     fn message_id(&self) -> &'static str {
         match self {
-            Self::NotFound => "error-not-found-text",
             Self::BadRequest(id) | Self::Forbidden(id) => id,
-            Self::TooManyRequests { .. } => "error-too-many-text",
-            Self::PayloadTooLarge => "error-too-large-text",
-            Self::Timeout => "error-timeout-text",
-            Self::Unavailable(_) => "error-unavailable-text",
             Self::Busy { .. } => "error-busy-text",
-            Self::Db(_) | Self::Template(_) | Self::Internal(_) => "error-internal-text",
+            _ => messages_for(self.status_code().as_u16()).1,
         }
     }
 }

@@ -37,6 +37,7 @@ pub mod search;
 pub mod settings;
 pub mod slugs;
 pub mod taxonomy;
+pub mod tokens;
 pub mod translation;
 pub mod web;
 

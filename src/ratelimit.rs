@@ -10,6 +10,7 @@ use sea_orm::{
 
 use crate::db::now;
 use crate::entities::rate_event;
+use crate::error::AppError;
 
 /// One limit: at most `max` events per `window` for a key.
 #[derive(Clone, Copy)]
@@ -97,6 +98,29 @@ impl Limit {
     pub fn retry_after_secs(&self) -> u64 {
         u64::try_from(self.window.num_seconds()).unwrap_or(60)
     }
+
+    /// `hit`, with the limit reached as the visitor's refusal: the 429
+    /// page with `Retry-After` (the one way every form says "too many").
+    pub async fn take(&self, db: &DatabaseConnection, key: &str) -> Result<Hit, AppError> {
+        take_all(db, &[(*self, key)]).await.map(|h| h[0])
+    }
+}
+
+/// `hit_all`, with any limit reached as the visitor's refusal (429, with
+/// the longest of the windows as `Retry-After`).
+pub async fn take_all(
+    db: &DatabaseConnection,
+    limits: &[(Limit, &str)],
+) -> Result<Vec<Hit>, AppError> {
+    hit_all(db, limits)
+        .await?
+        .ok_or_else(|| AppError::TooManyRequests {
+            retry_after_secs: limits
+                .iter()
+                .map(|(l, _)| l.retry_after_secs())
+                .max()
+                .unwrap_or(60),
+        })
 }
 
 /// Counts one event under each of several limits (a sign-in: per address

@@ -3,7 +3,8 @@
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, ServiceConfig, get, post};
 
-use crate::admin::content::{self, EDIT_LIMIT, Kind};
+use crate::admin::content::{self, EDIT_LIMIT};
+use crate::admin::kinds::Kind;
 use crate::admin::kinds::{
     calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
     pages::Pages, posts::Posts, technologies::Technologies,
@@ -26,7 +27,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
 
     cfg.route(
         "/admin",
-        get().to(|| async { admin::login::redirect("/admin/") }),
+        get().to(|| async { crate::web::see_other("/admin/") }),
     )
     .service(
         web::scope("/admin")

@@ -62,8 +62,7 @@ impl PasswordChecks {
             .await
             .map_err(|_| AppError::Busy {
                 retry_after_secs: RETRY_AFTER_SECS,
-            })?
-            .map_err(|e| AppError::Internal(e.to_string()))?;
+            })??;
         Ok(Slot {
             permit,
             memory: self.memory.clone(),
@@ -80,7 +79,7 @@ impl PasswordChecks {
             drop(permit);
         })
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(AppError::from)
     }
 
     /// Whether `password` matches the stored `hash` (see `Slot::verify`).
@@ -139,7 +138,7 @@ impl Slot {
             out
         })
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(AppError::from)
     }
 }
 

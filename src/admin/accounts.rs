@@ -17,9 +17,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::{self, Editor};
+use crate::web::see_other;
 
 #[derive(Template)]
 #[template(path = "admin/editors.html")]
@@ -121,7 +121,7 @@ pub async fn create(
     let email = accounts::normalize_email(&form.email);
     if email.is_empty() {
         errors.add("email", "form-required");
-    } else if !crate::catalog::inquiry::valid_email(&email) {
+    } else if !crate::web::forms::valid_email(&email) {
         errors.add("email", "form-email-invalid");
     } else if editor::Entity::find()
         .filter(editor::Column::Email.eq(&email))
@@ -179,7 +179,7 @@ pub async fn create(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/editors?flash=created"))
+    Ok(see_other("/admin/editors?flash=created"))
 }
 
 #[derive(Deserialize, Default)]
@@ -266,7 +266,7 @@ pub async fn manage(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/editors?flash={flash}")))
+    Ok(see_other(&format!("/admin/editors?flash={flash}")))
 }
 
 #[derive(Template)]
@@ -340,7 +340,7 @@ pub async fn update_account(
             l.tag(),
         )
         .await?;
-        return Ok(redirect("/admin/account?flash=saved"));
+        return Ok(see_other("/admin/account?flash=saved"));
     }
     let mut errors = FieldErrors::default();
     let (hash, current) = (me.password_hash.clone(), form.current.clone());
@@ -387,5 +387,5 @@ pub async fn update_account(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/account?flash=pw-changed"))
+    Ok(see_other("/admin/account?flash=pw-changed"))
 }

@@ -27,9 +27,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 const ROLES: &[Role] = &[Role::Reviewer];
 const PER_PAGE: u64 = 25;
@@ -82,7 +82,7 @@ async fn call_options(
     db: &impl sea_orm::ConnectionTrait,
     editor: &Editor,
 ) -> Result<Vec<(i32, String)>, AppError> {
-    Ok(super::kinds::calls::options(db, editor.locale)
+    Ok(crate::programme::store::call_options(db, editor.locale)
         .await?
         .into_iter()
         .filter_map(|(id, title)| id.parse().ok().map(|id| (id, title)))
@@ -411,7 +411,7 @@ pub async fn set_status(
     if !crate::programme::store::claim_status(&txn, id, &app.status, &form.status, t).await? {
         // Someone changed it since this page was loaded: show what it is now.
         txn.rollback().await?;
-        return Ok(redirect(&format!(
+        return Ok(see_other(&format!(
             "/admin/applications/{id}?flash=conflict"
         )));
     }
@@ -452,7 +452,9 @@ pub async fn set_status(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/applications/{id}?flash=changed")))
+    Ok(see_other(&format!(
+        "/admin/applications/{id}?flash=changed"
+    )))
 }
 
 #[derive(Deserialize, Default)]
@@ -525,7 +527,7 @@ pub async fn review(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/applications/{id}?flash=saved")))
+    Ok(see_other(&format!("/admin/applications/{id}?flash=saved")))
 }
 
 /// GET /admin/applications/{id}/documents/{doc}: the PDF, as a download
@@ -596,7 +598,6 @@ pub async fn export(
         .all(&state.db)
         .await?;
     let mut w = csv::Writer::from_writer(Vec::new());
-    let csv_err = |e: csv::Error| AppError::Internal(e.to_string());
     w.write_record([
         "reference",
         "status",
@@ -616,8 +617,7 @@ pub async fn export(
         "submitted_at",
         "reviews",
         "mean_score",
-    ])
-    .map_err(csv_err)?;
+    ])?;
     for a in &apps {
         let scores: Vec<i16> = reviews
             .iter()
@@ -662,12 +662,9 @@ pub async fn export(
             a.submitted_at.to_rfc3339(),
             scores.len().to_string(),
             mean,
-        ])
-        .map_err(csv_err)?;
+        ])?;
     }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let bytes = w.into_inner()?;
     let ip = client_ip(&req, &state);
     crate::audit::record(
         &state.db,
@@ -732,7 +729,7 @@ pub async fn erase(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/applications?flash=erased"))
+    Ok(see_other("/admin/applications?flash=erased"))
 }
 
 #[derive(Template)]

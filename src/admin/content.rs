@@ -11,7 +11,6 @@ use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::accounts::Role;
 use crate::db::now;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -21,127 +20,15 @@ use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
 use super::form::{self, Choices, Field, FieldView, Input, Values};
-use super::login::redirect;
+use super::kinds::{Kind, ListQuery, PER_PAGE};
 use super::page::AdminPage;
 use super::session::Editor;
-use super::trstore::{self, TrTable};
+use super::trstore;
 use super::version::{VERSION, locked_version, version_of, version_token};
+use crate::web::see_other;
 
 /// Largest edit form accepted (three languages of long Markdown).
 pub const EDIT_LIMIT: usize = 512 * 1024;
-
-/// One record in a list.
-pub struct ListItem {
-    pub id: i32,
-    pub cells: Vec<String>,
-    pub state: &'static str,
-    pub source_lang: String,
-    pub slug: Option<String>,
-}
-
-/// What a list may be narrowed by.
-#[derive(Deserialize, Default, Clone)]
-#[serde(default)]
-pub struct ListQuery {
-    pub q: String,
-    pub state: String,
-    pub page: String,
-    pub flash: String,
-    pub field: String,
-    pub country: String,
-    pub kind: String,
-}
-
-/// Shared fields a list may be narrowed by (each kind names its own in
-/// `Kind::LIST_FILTERS`, among these).
-pub const FILTERABLE: &[&str] = &["field", "country", "kind"];
-
-impl ListQuery {
-    /// The value asked for the filter on `name`.
-    pub fn filter(&self, name: &str) -> &str {
-        match name {
-            "field" => &self.field,
-            "country" => &self.country,
-            "kind" => &self.kind,
-            _ => "",
-        }
-    }
-
-    /// The options and the chosen one, if valid, of a filterable field.
-    pub fn chosen<K: Kind>(&self, name: &str) -> Option<&'static str> {
-        let options = K::shared().into_iter().find_map(|f| match f.input {
-            Input::Select(options, _) if f.name == name => Some(options),
-            _ => None,
-        })?;
-        let v = self.filter(name);
-        options.iter().copied().find(|o| *o == v)
-    }
-
-    pub fn page(&self) -> u64 {
-        crate::web::forms::page_number(&self.page)
-    }
-}
-
-pub const PER_PAGE: u64 = 25;
-
-/// A kind of content the back office manages.
-#[expect(
-    async_fn_in_trait,
-    reason = "used only by handlers on actix workers, which need no Send bound"
-)]
-pub trait Kind: 'static {
-    /// Path segment and audit-log name.
-    const NAME: &'static str;
-    /// Message id of the list heading.
-    const TITLE: &'static str;
-    /// Message id naming one record.
-    const ITEM: &'static str;
-    const ROLES: &'static [Role];
-    const TR: TrTable;
-    /// Message ids of the list columns after the title.
-    const COLUMNS: &'static [&'static str];
-    /// Publication states an editor may choose; empty when not published.
-    const STATUSES: &'static [&'static str];
-    /// Whether records expire (listings).
-    const EXPIRES: bool;
-    /// Whether records have a slug.
-    const SLUG: bool;
-    /// The parent table (for slugs).
-    const TABLE: &'static str;
-    /// Shared select fields the list can be narrowed by (see `FILTERABLE`).
-    const LIST_FILTERS: &'static [&'static str] = &[];
-
-    fn shared() -> Vec<Field>;
-    fn translated() -> Vec<Field>;
-    fn choices() -> &'static [Choices] {
-        &[]
-    }
-    /// Checks across fields, beyond each field's own.
-    fn validate(_v: &Values, _e: &mut FieldErrors) {}
-    /// The stored record as form values (shared fields, status, times,
-    /// source language, slug).
-    async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr>;
-    /// Writes the record's own row; returns its id.
-    async fn save(db: &impl ConnectionTrait, id: Option<i32>, v: &Values) -> Result<i32, DbErr>;
-    async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr>;
-    /// Whether records that must outlive this one (applications) refer to
-    /// it, so that deleting it is refused rather than taking them along.
-    async fn in_use(_db: &impl ConnectionTrait, _id: i32) -> Result<bool, DbErr> {
-        Ok(false)
-    }
-    async fn reindex(_db: &impl ConnectionTrait, _id: i32) -> Result<(), DbErr> {
-        Ok(())
-    }
-    async fn list(
-        db: &impl ConnectionTrait,
-        q: &ListQuery,
-        locale: Locale,
-    ) -> Result<(Vec<ListItem>, u64), DbErr>;
-    /// The public page of a record, if it has one.
-    fn public_path(_slug: &str) -> Option<String> {
-        None
-    }
-}
 
 /// Publication fields every publishable kind shares.
 fn publication<K: Kind>() -> Vec<Field> {
@@ -171,23 +58,6 @@ fn publication<K: Kind>() -> Vec<Field> {
 
 fn source_field() -> Field {
     Field::new("source_lang", "admin-field-source-lang", Input::Text(16)).required()
-}
-
-/// The state shown in lists: draft, scheduled, published, expired...
-pub fn state_of(
-    status: &str,
-    publish_at: Option<chrono::DateTime<chrono::Utc>>,
-    expires_at: Option<chrono::DateTime<chrono::Utc>>,
-) -> &'static str {
-    let t = now();
-    match status {
-        "published" if publish_at.is_some_and(|p| p > t) => "scheduled",
-        "published" if expires_at.is_some_and(|e| e <= t) => "expired",
-        "published" => "published",
-        "pending" => "pending",
-        "rejected" => "rejected",
-        _ => "draft",
-    }
 }
 
 pub struct Column {
@@ -399,8 +269,8 @@ async fn choice_options(
     for k in kinds {
         let options = match k {
             Choices::Media => super::media::options(db, locale).await?,
-            Choices::Events => super::kinds::events::options(db, locale).await?,
-            Choices::Calls => super::kinds::calls::options(db, locale).await?,
+            Choices::Events => crate::events::store::options(db, locale).await?,
+            Choices::Calls => crate::programme::store::call_options(db, locale).await?,
         };
         out.push((*k, options));
     }
@@ -748,7 +618,10 @@ async fn save<K: Kind>(
     let outcome = write::<K>(&state.db, &editor, &ip, id, &v).await;
     let (status, shown) = match outcome {
         Ok(Written::Saved(saved)) => {
-            return Ok(redirect(&format!("/admin/{}/{saved}?flash=saved", K::NAME)));
+            return Ok(see_other(&format!(
+                "/admin/{}/{saved}?flash=saved",
+                K::NAME
+            )));
         }
         Ok(Written::Gone) => return Err(AppError::NotFound),
         Ok(Written::Conflict(version)) => {
@@ -903,7 +776,7 @@ pub async fn delete<K: Kind>(
     let txn = crate::db::begin_write(&state.db).await?;
     if K::in_use(&txn, id).await? {
         txn.rollback().await?;
-        return Ok(redirect(&format!("/admin/{}/{id}?flash=in-use", K::NAME)));
+        return Ok(see_other(&format!("/admin/{}/{id}?flash=in-use", K::NAME)));
     }
     K::delete(&txn, id).await?;
     crate::audit::record(
@@ -916,7 +789,7 @@ pub async fn delete<K: Kind>(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/{}?flash=deleted", K::NAME)))
+    Ok(see_other(&format!("/admin/{}?flash=deleted", K::NAME)))
 }
 
 /// POST /admin/{kind}/{id}/status: publish, unpublish, approve, reject in
@@ -966,45 +839,5 @@ pub async fn set_status<K: Kind>(
         "draft" | "pending" => "unpublished",
         _ => "saved",
     };
-    Ok(redirect(&format!("/admin/{}/{id}?flash={flash}", K::NAME)))
-}
-
-/// Publication columns into form values.
-pub fn publication_values(
-    v: &mut Values,
-    status: &str,
-    publish_at: Option<chrono::DateTime<chrono::Utc>>,
-    expires_at: Option<chrono::DateTime<chrono::Utc>>,
-) {
-    v.set("status", status);
-    v.set(
-        "publish_at",
-        form::local_input(publish_at, form::form_zone(v)),
-    );
-    v.set(
-        "expires_at",
-        form::local_input(expires_at, form::form_zone(v)),
-    );
-}
-
-/// Publication values from the form: a published record without a time is
-/// published now.
-pub fn publication_of(
-    v: &Values,
-) -> (
-    String,
-    Option<chrono::DateTime<chrono::Utc>>,
-    Option<chrono::DateTime<chrono::Utc>>,
-) {
-    let zone = form::form_zone(v);
-    let status = v.get("status").to_owned();
-    let mut publish_at = form::parse_local(v.get("publish_at"), zone);
-    if status == "published" && publish_at.is_none() {
-        publish_at = Some(now());
-    }
-    (
-        status,
-        publish_at,
-        form::parse_local(v.get("expires_at"), zone),
-    )
+    Ok(see_other(&format!("/admin/{}/{id}?flash={flash}", K::NAME)))
 }

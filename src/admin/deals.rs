@@ -23,9 +23,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 const PER_PAGE: u64 = 30;
 const ROLES: &[Role] = &[Role::Editor];
@@ -572,7 +572,7 @@ pub async fn act(
     // The version the editor saw: a deal moved since is not moved again
     // on the strength of an old page.
     let seen: i32 = form.version.trim().parse().unwrap_or(-1);
-    let conflict = redirect(&format!("/admin/deals/{id}?flash=deal-taken"));
+    let conflict = see_other(&format!("/admin/deals/{id}?flash=deal-taken"));
     if seen != d.version {
         return Ok(conflict);
     }
@@ -679,7 +679,7 @@ pub async fn act(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect(&format!("/admin/deals/{id}?flash=deal-moved")))
+    Ok(see_other(&format!("/admin/deals/{id}?flash=deal-moved")))
 }
 
 #[derive(Deserialize, Default)]
@@ -717,5 +717,5 @@ pub async fn auto_forward(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/deals?flash=saved"))
+    Ok(see_other("/admin/deals?flash=saved"))
 }

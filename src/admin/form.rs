@@ -5,6 +5,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
+use crate::config::centre_zone;
 use crate::i18n::Locale;
 use crate::web::Tr;
 use crate::web::forms::{FieldErrors, clean};
@@ -14,7 +15,6 @@ use crate::web::forms::{FieldErrors, clean};
 pub const LONG_TEXT_MAX: usize = 50_000;
 
 /// The zone editors enter publication times in.
-pub const CENTRE_TZ: Tz = chrono_tz::Asia::Shanghai;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Input {
@@ -155,7 +155,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// The zone a form's times are in: its `timezone` field, else the centre's.
 pub fn form_zone(v: &Values) -> Tz {
-    v.get("timezone").parse().unwrap_or(CENTRE_TZ)
+    v.get("timezone").parse().unwrap_or(centre_zone())
 }
 
 fn valid_url(s: &str) -> bool {
@@ -199,7 +199,7 @@ pub fn check(field: &Field, key: &str, v: &Values, errors: &mut FieldErrors, req
             }
         }
         Input::Email => {
-            if !crate::catalog::inquiry::valid_email(&value) {
+            if !crate::web::forms::valid_email(&value) {
                 errors.add(err_key, "form-email-invalid");
             }
         }

@@ -19,9 +19,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 pub const STATUSES: &[&str] = &["new", "answered", "closed"];
 const PER_PAGE: u64 = 25;
@@ -328,7 +328,7 @@ pub async fn update(
     }
     let ip = client_ip(&req, &state);
     match save(&state.db, &editor, &ip, id, &form, reply).await {
-        Ok(Saved::Done) => Ok(redirect(&format!(
+        Ok(Saved::Done) => Ok(see_other(&format!(
             "/admin/inquiries/{id}?flash=reply-saved"
         ))),
         Ok(Saved::Conflict(now_stored)) => {

@@ -20,9 +20,9 @@ use crate::error::AppError;
 use crate::web::client::client_ip;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 const ROLES: &[Role] = &[Role::Editor];
 const PER_PAGE: u64 = 30;
@@ -156,7 +156,7 @@ pub async fn decide(
         == 1;
     if !claimed {
         txn.rollback().await?;
-        return Ok(redirect("/admin/interests?flash=deal-taken"));
+        return Ok(see_other("/admin/interests?flash=deal-taken"));
     }
     if status == "approved" {
         let n = need::Entity::find_by_id(i.need_id)
@@ -194,5 +194,5 @@ pub async fn decide(
     } else {
         "rejected"
     };
-    Ok(redirect(&format!("/admin/interests?flash={flash}")))
+    Ok(see_other(&format!("/admin/interests?flash={flash}")))
 }

@@ -20,12 +20,13 @@ use crate::db::now;
 use crate::entities::editor;
 use crate::error::AppError;
 use crate::i18n::{self, Locale};
-use crate::ratelimit::{LOGIN_ACCOUNT, LOGIN_IP, hit_all};
-use crate::web::Html;
+use crate::ratelimit::{LOGIN_ACCOUNT, LOGIN_IP, take_all};
 use crate::web::client::{client_ip, client_key};
+use crate::web::{Html, see_other};
 
 use super::page::AdminPage;
-use super::session::{self, Editor, constant_time_eq, random_token};
+use super::session::{self, Editor};
+use crate::tokens::{constant_time_eq, random_token};
 
 /// Double-submit cookie guarding the login form itself.
 const LOGIN_CSRF: &str = "tb_login";
@@ -111,8 +112,7 @@ fn render(
         html
     };
     let mut res = html.into_response(req);
-    res.add_cookie(&login_cookie(&token, state.config.secure_cookies))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    res.add_cookie(&login_cookie(&token, state.config.secure_cookies))?;
     Ok(res)
 }
 
@@ -125,7 +125,7 @@ pub async fn form(
     if let Some(token) = req.cookie(session::COOKIE)
         && session::lookup(&state.db, token.value()).await?.is_some()
     {
-        return Ok(redirect(&safe_next(&q.next)));
+        return Ok(see_other(&safe_next(&q.next)));
     }
     let flash = (!q.flash.is_empty()).then_some(q.flash.as_str());
     render(&req, &state, String::new(), safe_next(&q.next), None, flash)
@@ -163,12 +163,7 @@ pub async fn submit(
     let slot = state.password_checks.slot().await?;
     // The attempt counts before the password is checked, per address and
     // per account, in one step: N guesses sent at once cost N.
-    let Some(hits) = hit_all(db, &[(LOGIN_IP, &ip_key), (LOGIN_ACCOUNT, &account_key)]).await?
-    else {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: LOGIN_ACCOUNT.retry_after_secs(),
-        });
-    };
+    let hits = take_all(db, &[(LOGIN_IP, &ip_key), (LOGIN_ACCOUNT, &account_key)]).await?;
     let found = editor::Entity::find()
         .filter(editor::Column::Email.eq(&email))
         .filter(editor::Column::Active.eq(true))
@@ -208,13 +203,11 @@ pub async fn submit(
     let mut active = e.into_active_model();
     active.last_login_at = Set(Some(now()));
     active.update(db).await?;
-    let mut res = redirect(&safe_next(&form.next));
-    res.add_cookie(&session::cookie(&token, state.config.secure_cookies))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut res = see_other(&safe_next(&form.next));
+    res.add_cookie(&session::cookie(&token, state.config.secure_cookies))?;
     let mut gone = login_cookie("", state.config.secure_cookies);
     gone.make_removal();
-    res.add_cookie(&gone)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    res.add_cookie(&gone)?;
     Ok(res)
 }
 
@@ -245,16 +238,9 @@ pub async fn logout(
         "",
     )
     .await?;
-    let mut res = redirect("/admin/login?flash=logged-out");
-    res.add_cookie(&session::removal_cookie(state.config.secure_cookies))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let mut res = see_other("/admin/login?flash=logged-out");
+    res.add_cookie(&session::removal_cookie(state.config.secure_cookies))?;
     Ok(res)
-}
-
-pub fn redirect(to: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, to.to_owned()))
-        .finish()
 }
 
 /// Roles shown to administrators when they manage accounts.

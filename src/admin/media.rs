@@ -32,9 +32,9 @@ use crate::web::upload::{
 };
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 /// Largest image accepted.
 pub const MAX_IMAGE_BYTES: usize = 5 * 1024 * 1024;
@@ -478,8 +478,7 @@ pub async fn upload(
         drop(permit);
         (bytes, processed)
     })
-    .await
-    .map_err(|e| AppError::Internal(e.to_string()))?;
+    .await?;
     let processed = match processed {
         Ok(p) => p,
         Err(msg) => {
@@ -489,7 +488,7 @@ pub async fn upload(
     };
     let ip = client_ip(&req, &state);
     match store(&state.db, &editor, &ip, &filename, bytes, processed, &kept).await {
-        Ok(()) => Ok(redirect("/admin/media?flash=uploaded")),
+        Ok(()) => Ok(see_other("/admin/media?flash=uploaded")),
         Err(e) => {
             // The database stayed locked past the busy timeout (or failed):
             // the editor gets the form back with the alt texts typed.
@@ -684,7 +683,7 @@ pub async fn update_alts(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/media?flash=saved"))
+    Ok(see_other("/admin/media?flash=saved"))
 }
 
 /// Images to choose from in forms: id and a label.

@@ -20,9 +20,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 const ROLES: &[Role] = &[Role::Editor];
 /// Months the monthly table covers.
@@ -210,7 +210,7 @@ pub async fn csv(editor: Editor, state: web::Data<AppState>) -> Result<HttpRespo
     let tr = Tr {
         locale: editor.locale,
     };
-    let body = report::csv(&r, &tr).map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = report::csv(&r, &tr)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -256,5 +256,5 @@ pub async fn save_baseline(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/report?flash=saved"))
+    Ok(see_other("/admin/report?flash=saved"))
 }

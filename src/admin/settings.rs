@@ -12,9 +12,9 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
 
-use super::login::redirect;
 use super::page::AdminPage;
 use super::session::Editor;
+use crate::web::see_other;
 
 #[derive(Template)]
 #[template(path = "admin/settings.html")]
@@ -120,5 +120,5 @@ pub async fn save(
     )
     .await?;
     txn.commit().await?;
-    Ok(redirect("/admin/settings?flash=saved"))
+    Ok(see_other("/admin/settings?flash=saved"))
 }

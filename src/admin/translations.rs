@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::web::{Html, Tr};
 
-use super::content::Kind;
+use super::kinds::Kind;
 use super::kinds::{
     calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
     pages::Pages, posts::Posts, technologies::Technologies,

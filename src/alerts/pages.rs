@@ -15,7 +15,6 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, TransactionTrait};
 use serde::Deserialize;
 
 use super::{FREQUENCIES, MAX_PER_ADDRESS, NewAlert, Refused, TOPICS};
-use crate::catalog::see_other;
 use crate::db::now;
 use crate::entities::alert;
 use crate::error::AppError;
@@ -24,6 +23,7 @@ use crate::outbox::{self, Mail};
 use crate::ratelimit::Limit;
 use crate::web::client::{client_key, keyed_hash};
 use crate::web::forms::FieldErrors;
+use crate::web::see_other;
 use crate::web::{Ctx, Html, Page, Section};
 
 /// Subscriptions per client address.
@@ -57,7 +57,7 @@ impl AlertForm {
         let email = self.email.trim().to_owned();
         if email.is_empty() {
             e.add("email", "form-required");
-        } else if !crate::catalog::inquiry::valid_email(&email) {
+        } else if !crate::web::forms::valid_email(&email) {
             e.add("email", "form-email-invalid");
         }
         let topic = TOPICS.iter().find(|t| **t == self.topic).copied();
@@ -156,11 +156,7 @@ pub async fn subscribe(
         Err(errors) => return refuse(errors, form),
     };
     let key = client_key(&req, &cx.state);
-    if PER_CLIENT.hit(cx.db(), &key).await?.is_none() {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: PER_CLIENT.retry_after_secs(),
-        });
-    }
+    PER_CLIENT.take(cx.db(), &key).await?;
     let address = keyed_hash(&cx.state.config.secret_key, &input.email.to_lowercase());
     if super::active_for(cx.db(), &input.email).await? >= MAX_PER_ADDRESS {
         let mut e = FieldErrors::default();

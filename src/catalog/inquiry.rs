@@ -43,13 +43,6 @@ pub struct Inquiry {
 pub const MESSAGE_MIN: usize = 20;
 pub const MESSAGE_MAX: usize = 5000;
 
-pub fn valid_email(email: &str) -> bool {
-    email.len() <= 254
-        && email
-            .parse::<email_address::EmailAddress>()
-            .is_ok_and(|e| e.domain().contains('.'))
-}
-
 fn text(value: &str, field: &'static str, max: usize, errors: &mut FieldErrors) -> String {
     let v = value.trim();
     if v.is_empty() {
@@ -76,7 +69,7 @@ impl InquiryForm {
         let email = self.email.trim().to_owned();
         if email.is_empty() {
             errors.add("email", "form-required");
-        } else if !valid_email(&email) {
+        } else if !crate::web::forms::valid_email(&email) {
             errors.add("email", "form-email-invalid");
         }
         let message = self.message.trim().to_owned();

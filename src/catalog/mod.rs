@@ -6,7 +6,6 @@ pub mod inquiry;
 pub mod query;
 pub mod store;
 
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
@@ -19,7 +18,7 @@ use crate::search::snippet::{escape_char, highlight};
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
-use crate::web::{Ctx, Html, Page, Section};
+use crate::web::{Ctx, Html, Page, Section, see_other};
 use inquiry::InquiryForm;
 use query::{CatalogQuery, Sort};
 
@@ -400,11 +399,7 @@ pub async fn inquire(
         }
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if ratelimit::INQUIRY.hit(cx.db(), &key).await?.is_none() {
-                return Err(AppError::TooManyRequests {
-                    retry_after_secs: ratelimit::INQUIRY.retry_after_secs(),
-                });
-            }
+            ratelimit::INQUIRY.take(cx.db(), &key).await?;
             // The inquiry and its deal are one write: neither exists alone.
             let txn = sea_orm::TransactionTrait::begin(cx.db()).await?;
             let id = inquiry::store(&txn, tech_id, input, cx.locale, key).await?;
@@ -445,12 +440,6 @@ pub async fn inquiry_sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<
         title: d.text.title,
         slug,
     })
-}
-
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
 }
 
 /// Vocabularies the templates iterate over.

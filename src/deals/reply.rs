@@ -13,11 +13,11 @@ use serde::Deserialize;
 
 use super::store::{self, Event, MoveSet, Who};
 use super::{ANSWERS, DECLINE_REASONS, ORIGIN_INTEREST, Stage, links, mail};
-use crate::catalog::see_other;
 use crate::db::now;
 use crate::entities::deal;
 use crate::error::AppError;
 use crate::web::forms::FieldErrors;
+use crate::web::see_other;
 use crate::web::{Ctx, Html, Page, Section};
 
 /// The longest message an answer may carry.

@@ -18,7 +18,7 @@ use crate::translation;
 use crate::web::{Ctx, Html, Page, Section};
 
 pub fn tz_of(e: &event::Model) -> Tz {
-    e.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai)
+    e.timezone.parse().unwrap_or(crate::config::centre_zone())
 }
 
 /// "Asia/Shanghai (UTC+08:00)" for the event's zone at its start.
@@ -57,7 +57,7 @@ pub fn cards(events: Vec<store::CardRow>, locale: Locale) -> Vec<EventCard> {
         .map(|e| EventCard {
             lang: e.shown.tag(),
             fallback: e.shown != locale,
-            tz: e.timezone.parse().unwrap_or(chrono_tz::Asia::Shanghai),
+            tz: e.timezone.parse().unwrap_or(crate::config::centre_zone()),
             title: e.title,
             summary: e.summary,
             city: e.city,

@@ -284,3 +284,31 @@ pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
     };
     index::upsert(db, index::EVENT, id, &text).await
 }
+
+/// Every event as a choice for the back office (newest first): id and
+/// title with its date in `locale`.
+pub async fn options(
+    db: &impl ConnectionTrait,
+    locale: Locale,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let all = event::Entity::find()
+        .order_by_desc(event::Column::StartsAt)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> = all.iter().map(|e| e.id).collect();
+    let texts = texts(db, &ids).await?;
+    Ok(all
+        .iter()
+        .map(|e| {
+            let title = texts
+                .get(&e.id)
+                .and_then(|r| crate::translation::pick(r, locale, &e.source_lang))
+                .map(|p| p.text.title.clone())
+                .unwrap_or_else(|| e.slug.clone());
+            (
+                e.id.to_string(),
+                format!("{title} ({})", e.starts_at.format("%Y-%m-%d")),
+            )
+        })
+        .collect())
+}

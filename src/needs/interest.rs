@@ -81,7 +81,7 @@ impl InterestForm {
         let email = self.email.trim().to_owned();
         if email.is_empty() {
             e.add("email", "form-required");
-        } else if !catalog::inquiry::valid_email(&email) {
+        } else if !crate::web::forms::valid_email(&email) {
             e.add("email", "form-email-invalid");
         }
         let technology_id = if self.technology.trim().is_empty() {
@@ -244,7 +244,7 @@ pub async fn submit(
     let sent = cx.href(&format!("/needs/{slug}/interest/sent"));
     let (page, offered) = interest_page(&cx, &slug, form.clone(), FieldErrors::default()).await?;
     if !form.website.trim().is_empty() {
-        return Ok(catalog::see_other(&sent));
+        return Ok(crate::web::see_other(&sent));
     }
     match form.validate(&offered) {
         Err(errors) => Ok(Html::render(&InterestPage { errors, ..page })?
@@ -252,13 +252,9 @@ pub async fn submit(
             .into_response(&req)),
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if LIMIT.hit(cx.db(), &key).await?.is_none() {
-                return Err(AppError::TooManyRequests {
-                    retry_after_secs: LIMIT.retry_after_secs(),
-                });
-            }
+            LIMIT.take(cx.db(), &key).await?;
             store(cx.db(), page.need.id, input, cx.locale, key).await?;
-            Ok(catalog::see_other(&sent))
+            Ok(crate::web::see_other(&sent))
         }
     }
 }

@@ -258,7 +258,7 @@ impl NeedForm {
         let contact_email = self.contact_email.trim().to_owned();
         if contact_email.is_empty() {
             e.add("contact_email", "form-required");
-        } else if !crate::catalog::inquiry::valid_email(&contact_email) {
+        } else if !crate::web::forms::valid_email(&contact_email) {
             e.add("contact_email", "form-email-invalid");
         }
         if self.consent.is_none() {
@@ -306,7 +306,7 @@ pub async fn submit(
     let form = form.into_inner();
     let done = cx.href("/needs/submitted");
     if !form.website.trim().is_empty() {
-        return Ok(catalog::see_other(&done));
+        return Ok(crate::web::see_other(&done));
     }
     match form.validate() {
         Err(errors) => Ok(Html::render(&NewPage {
@@ -318,13 +318,9 @@ pub async fn submit(
         .into_response(&req)),
         Ok(input) => {
             let key = client_key(&req, &cx.state);
-            if ratelimit::NEED.hit(cx.db(), &key).await?.is_none() {
-                return Err(AppError::TooManyRequests {
-                    retry_after_secs: ratelimit::NEED.retry_after_secs(),
-                });
-            }
+            ratelimit::NEED.take(cx.db(), &key).await?;
             store::create_pending(cx.db(), input, cx.locale, key).await?;
-            Ok(catalog::see_other(&done))
+            Ok(crate::web::see_other(&done))
         }
     }
 }

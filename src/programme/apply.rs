@@ -13,7 +13,6 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::catalog::see_other;
 use crate::db::now;
 use crate::entities::{application, application_document, application_history, programme_call};
 use crate::error::AppError;
@@ -22,6 +21,7 @@ use crate::ratelimit;
 use crate::taxonomy::{ASEAN, FIELDS};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
+use crate::web::see_other;
 use crate::web::upload::{
     Parts, Read, application_body_max, clean_filename, is_pdf, read_limited, refuse_declared_over,
 };
@@ -235,7 +235,7 @@ pub fn validate(
     let email = form.email.trim().to_owned();
     if email.is_empty() {
         errors.add("email", "form-required");
-    } else if !crate::catalog::inquiry::valid_email(&email) {
+    } else if !crate::web::forms::valid_email(&email) {
         errors.add("email", "form-email-invalid");
     }
     let nationality = choose(ASEAN, &form.nationality);
@@ -249,7 +249,7 @@ pub fn validate(
     // 23:59 in Nanning closes on that day, not the next one in UTC).
     let closes = call
         .closes_at
-        .with_timezone(&crate::admin::form::CENTRE_TZ)
+        .with_timezone(&crate::config::centre_zone())
         .date_naive();
     match dob {
         None if form.date_of_birth.trim().is_empty() => {
@@ -350,7 +350,7 @@ pub fn new_reference(cohort: i32) -> String {
 }
 
 pub fn new_token() -> String {
-    crate::admin::session::random_token()
+    crate::tokens::random_token()
 }
 
 #[derive(Template)]
@@ -485,11 +485,7 @@ pub async fn submit(
         .into_response(&req));
     };
     let key = client_key(&req, &cx.state);
-    if ratelimit::APPLICATION.hit(cx.db(), &key).await?.is_none() {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: ratelimit::APPLICATION.retry_after_secs(),
-        });
-    }
+    ratelimit::APPLICATION.take(cx.db(), &key).await?;
     match store_application(
         cx.db(),
         &call.call,

@@ -12,14 +12,14 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use serde::Deserialize;
 use sha2::Sha256;
 
-use crate::admin::session::constant_time_eq;
-use crate::catalog::see_other;
 use crate::db::now;
 use crate::entities::{application, application_history, programme_call};
 use crate::error::AppError;
 use crate::ratelimit::{STATUS_LOOKUP, STATUS_REFERENCE};
+use crate::tokens::constant_time_eq;
 use crate::web::client::{client_key, keyed_hash};
 use crate::web::forms::FieldErrors;
+use crate::web::see_other;
 use crate::web::upload::{application_body_max, refuse_declared_over};
 use crate::web::{Ctx, Html, Page, Section};
 
@@ -137,16 +137,8 @@ pub async fn lookup(
     // Counted per address and per reference, before anything is looked up.
     let key = client_key(&req, &cx.state);
     let reference_key = keyed_hash(&cx.state.config.secret_key, &reference);
-    if STATUS_LOOKUP.hit(cx.db(), &key).await?.is_none()
-        || STATUS_REFERENCE
-            .hit(cx.db(), &reference_key)
-            .await?
-            .is_none()
-    {
-        return Err(AppError::TooManyRequests {
-            retry_after_secs: STATUS_LOOKUP.retry_after_secs(),
-        });
-    }
+    STATUS_LOOKUP.take(cx.db(), &key).await?;
+    STATUS_REFERENCE.take(cx.db(), &reference_key).await?;
     let found = application::Entity::find()
         .filter(application::Column::Reference.eq(&reference))
         .one(cx.db())

@@ -193,3 +193,24 @@ pub async fn claim_status(
         .await?;
     Ok(done.rows_affected == 1)
 }
+
+/// Every programme call as a choice for the back office (latest closing
+/// first): id and title in `locale`.
+pub async fn call_options(
+    db: &impl ConnectionTrait,
+    locale: crate::i18n::Locale,
+) -> Result<Vec<(String, String)>, DbErr> {
+    let all = programme_call::Entity::find()
+        .order_by_desc(programme_call::Column::ClosesAt)
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for c in all {
+        let rows = call_texts(db, c.id).await?;
+        let title = crate::translation::pick(&rows, locale, &c.source_lang)
+            .map(|p| p.text.title.clone())
+            .unwrap_or_else(|| c.cohort_year.to_string());
+        out.push((c.id.to_string(), title));
+    }
+    Ok(out)
+}

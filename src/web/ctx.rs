@@ -35,7 +35,15 @@ impl Ctx {
 
     /// The chrome of a page in this context, titled with `title`.
     pub fn page(&self, section: Section, title: impl Into<String>) -> Page {
-        Page::new(self, section, title.into())
+        Page::new(
+            self.locale,
+            section,
+            title.into(),
+            self.path.clone(),
+            self.query.clone(),
+            self.state.base_url.clone(),
+            self.state.asset_version.clone(),
+        )
     }
 
     pub fn t(&self, id: &str) -> String {

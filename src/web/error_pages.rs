@@ -10,7 +10,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::AppState;
-use crate::error::ErrorInfo;
+use crate::error::{ErrorInfo, messages_for};
 use crate::i18n::{self, Locale};
 
 use super::page::Page;
@@ -41,7 +41,7 @@ fn render<B: MessageBody + 'static>(
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }
     let status = res.status();
-    let message = info.map_or_else(|| default_message(status.as_u16()), |i| i.message);
+    let message = info.map_or_else(|| messages_for(status.as_u16()).1, |i| i.message);
     let (req, old) = res.into_parts();
     let body = page(&req, status.as_u16(), message);
     let mut new = HttpResponse::build(status);
@@ -61,17 +61,6 @@ fn render<B: MessageBody + 'static>(
     Ok(ErrorHandlerResponse::Response(
         ServiceResponse::new(req, new).map_into_right_body(),
     ))
-}
-
-fn default_message(status: u16) -> &'static str {
-    match status {
-        404 | 405 => "error-not-found-text",
-        413 => "error-too-large-text",
-        429 => "error-too-many-text",
-        503 => "error-unavailable-text",
-        400..=499 => "error-bad-request-text",
-        _ => "error-internal-text",
-    }
 }
 
 /// The visitor's language for an error: the URL's, else the remembered one,
@@ -97,16 +86,7 @@ pub fn locale_of(req: &HttpRequest) -> Locale {
 
 fn page(req: &HttpRequest, status: u16, message: &'static str) -> String {
     let locale = locale_of(req);
-    let heading = match status {
-        404 | 405 => "error-not-found-title",
-        403 => "error-forbidden-title",
-        408 => "error-timeout-title",
-        413 => "error-too-large-title",
-        429 => "error-too-many-title",
-        503 => "error-unavailable-title",
-        400..=499 => "error-bad-request-title",
-        _ => "error-internal-title",
-    };
+    let heading = messages_for(status).0;
     let (base, assets) = match req.app_data::<web::Data<AppState>>() {
         Some(s) => (s.base_url.clone(), s.asset_version.clone()),
         None => ("".into(), "0".into()),

@@ -152,3 +152,13 @@ impl<T: serde::de::DeserializeOwned + 'static> actix_web::FromRequest for Form<T
         Box::pin(async move { decode(&pairs.await?.into_inner()).map(Form) })
     }
 }
+
+/// Whether `email` is an address mail can be sent to: RFC 5322 syntax (the
+/// `email_address` crate), at most 254 characters, and a domain with a dot
+/// (a bare host name is a typing slip on a public form, not an intranet).
+pub fn valid_email(email: &str) -> bool {
+    email.len() <= 254
+        && email
+            .parse::<email_address::EmailAddress>()
+            .is_ok_and(|e| e.domain().contains('.'))
+}

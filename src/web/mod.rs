@@ -18,6 +18,14 @@ pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
 pub use page::{Page, Section, Tr};
 
+/// "303 See Other" to `location`: the answer to every successful form
+/// post, so that reloading the next page does not post again.
+pub fn see_other(location: &str) -> actix_web::HttpResponse {
+    actix_web::HttpResponse::SeeOther()
+        .insert_header((actix_web::http::header::LOCATION, location.to_owned()))
+        .finish()
+}
+
 /// An instant for a `datetime` attribute: whole seconds in UTC, because the
 /// HTML spec allows at most three fraction digits and the database keeps six.
 pub fn iso(d: impl Instant) -> String {

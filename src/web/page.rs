@@ -10,8 +10,6 @@ use fluent_templates::fluent_bundle::FluentValue;
 
 use crate::i18n::{self, Args, Locale};
 
-use super::ctx::Ctx;
-
 /// The part of the site a page belongs to, for the navigation.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Section {
@@ -126,7 +124,7 @@ impl Tr {
     /// A compact time for back-office tables: the centre's local time with
     /// its offset, so staff in Nanning read their own clock.
     pub fn stamp(&self, d: &DateTime<Utc>) -> String {
-        d.with_timezone(&crate::admin::form::CENTRE_TZ)
+        d.with_timezone(&crate::config::centre_zone())
             .format("%Y-%m-%d %H:%M (UTC%:z)")
             .to_string()
     }
@@ -183,17 +181,27 @@ pub struct Page {
 }
 
 impl Page {
-    pub(super) fn new(cx: &Ctx, section: Section, title: String) -> Self {
+    /// The one constructor: the chrome of a page from its parts (`Ctx::page`
+    /// for pages under `/{lang}/`, `bare` for error pages).
+    pub fn new(
+        locale: Locale,
+        section: Section,
+        title: String,
+        path: String,
+        query: String,
+        base_url: Arc<str>,
+        asset_version: Arc<str>,
+    ) -> Self {
         Self {
-            locale: cx.locale,
-            tr: Tr { locale: cx.locale },
+            locale,
+            tr: Tr { locale },
             section,
             title,
             description: String::new(),
-            path: cx.path.clone(),
-            query: cx.query.clone(),
-            base_url: cx.state.base_url.clone(),
-            asset_version: cx.state.asset_version.clone(),
+            path,
+            query,
+            base_url,
+            asset_version,
             content_locale: None,
             outdated: false,
             og_image: None,
@@ -203,7 +211,7 @@ impl Page {
         }
     }
 
-    /// A page outside the `/{lang}/` tree (error pages): built from parts.
+    /// A page outside the `/{lang}/` tree (error pages), never indexed.
     pub fn bare(
         locale: Locale,
         title: String,
@@ -211,23 +219,17 @@ impl Page {
         base_url: Arc<str>,
         asset_version: Arc<str>,
     ) -> Self {
-        Self {
+        let mut page = Self::new(
             locale,
-            tr: Tr { locale },
-            section: Section::Other,
+            Section::Other,
             title,
-            description: String::new(),
-            path: path.to_owned(),
-            query: String::new(),
+            path.to_owned(),
+            String::new(),
             base_url,
             asset_version,
-            content_locale: None,
-            outdated: false,
-            og_image: None,
-            og_type: "website",
-            noindex: true,
-            canonical_query: None,
-        }
+        );
+        page.noindex = true;
+        page
     }
 
     pub fn with_description(mut self, d: impl Into<String>) -> Self {

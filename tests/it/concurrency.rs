@@ -451,7 +451,7 @@ pub fn pairs(form: &[(String, String)]) -> Vec<(&str, &str)> {
 
 /// Every kind the back office edits: its URL name and table.
 fn kinds() -> Vec<(&'static str, &'static str)> {
-    use techbridge::admin::content::Kind;
+    use techbridge::admin::kinds::Kind;
     use techbridge::admin::kinds::{
         calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
         pages::Pages, posts::Posts, technologies::Technologies,

@@ -1018,7 +1018,9 @@ async fn the_deals_migration_goes_down_and_up_again() {
         .position(|n| n.ends_with("_deals"))
         .expect("a deals migration");
     let after = (names.len() - deals_at) as u32;
-    migration::Migrator::down(t.conn(), Some(after)).await.unwrap();
+    migration::Migrator::down(t.conn(), Some(after))
+        .await
+        .unwrap();
     let pending = migration::Migrator::get_pending_migrations(t.conn())
         .await
         .unwrap();

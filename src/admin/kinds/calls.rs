@@ -1,13 +1,12 @@
 //! Programme calls in the back office.
 
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, Set, TryIntoModel,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryIntoModel};
 
+use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
-use crate::admin::content::{Kind, ListItem, ListQuery};
-use crate::admin::form::{self, CENTRE_TZ, Field, Input, Values};
+use crate::admin::form::{self, Field, Input, Values};
 use crate::admin::trstore::TrTable;
+use crate::config::centre_zone;
 use crate::db::now;
 use crate::entities::programme_call;
 use crate::i18n::Locale;
@@ -70,8 +69,8 @@ impl Kind for Calls {
 
     fn validate(v: &Values, e: &mut FieldErrors) {
         if let (Some(a), Some(b)) = (
-            form::parse_local(v.get("opens_at"), CENTRE_TZ),
-            form::parse_local(v.get("closes_at"), CENTRE_TZ),
+            form::parse_local(v.get("opens_at"), centre_zone()),
+            form::parse_local(v.get("closes_at"), centre_zone()),
         ) && b <= a
         {
             e.add("closes_at", "admin-error-closes-before-opens");
@@ -84,9 +83,18 @@ impl Kind for Calls {
         };
         let mut v = Values::default();
         v.set("cohort_year", c.cohort_year.to_string());
-        v.set("opens_at", form::local_input(Some(c.opens_at), CENTRE_TZ));
-        v.set("closes_at", form::local_input(Some(c.closes_at), CENTRE_TZ));
-        v.set("decisions_at", form::local_input(c.decisions_at, CENTRE_TZ));
+        v.set(
+            "opens_at",
+            form::local_input(Some(c.opens_at), centre_zone()),
+        );
+        v.set(
+            "closes_at",
+            form::local_input(Some(c.closes_at), centre_zone()),
+        );
+        v.set(
+            "decisions_at",
+            form::local_input(c.decisions_at, centre_zone()),
+        );
         v.set("status", c.status);
         v.set("source_lang", c.source_lang);
         Ok(Some(v))
@@ -106,9 +114,9 @@ impl Kind for Calls {
             },
         };
         m.cohort_year = Set(v.get("cohort_year").trim().parse().unwrap_or(2027));
-        m.opens_at = Set(form::parse_local(v.get("opens_at"), CENTRE_TZ).unwrap_or(t));
-        m.closes_at = Set(form::parse_local(v.get("closes_at"), CENTRE_TZ).unwrap_or(t));
-        m.decisions_at = Set(form::parse_local(v.get("decisions_at"), CENTRE_TZ));
+        m.opens_at = Set(form::parse_local(v.get("opens_at"), centre_zone()).unwrap_or(t));
+        m.closes_at = Set(form::parse_local(v.get("closes_at"), centre_zone()).unwrap_or(t));
+        m.decisions_at = Set(form::parse_local(v.get("decisions_at"), centre_zone()));
         m.status = Set(v.trimmed("status"));
         m.source_lang = Set(v.trimmed("source_lang"));
         m.updated_at = Set(t);
@@ -153,24 +161,4 @@ impl Kind for Calls {
         )
         .await
     }
-}
-
-/// Calls to attach host posts to, newest first.
-pub async fn options(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-) -> Result<Vec<(String, String)>, DbErr> {
-    let all = programme_call::Entity::find()
-        .order_by_desc(programme_call::Column::ClosesAt)
-        .all(db)
-        .await?;
-    let mut out = Vec::new();
-    for c in all {
-        let rows = crate::programme::store::call_texts(db, c.id).await?;
-        let title = crate::translation::pick(&rows, locale, &c.source_lang)
-            .map(|p| p.text.title.clone())
-            .unwrap_or_else(|| c.cohort_year.to_string());
-        out.push((c.id.to_string(), title));
-    }
-    Ok(out)
 }

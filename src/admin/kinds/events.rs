@@ -1,11 +1,9 @@
 //! Events in the back office. Times are entered in the event's own zone.
 
-use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, QueryOrder, Set, TryIntoModel,
-};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryIntoModel};
 
+use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
-use crate::admin::content::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::admin::form::{self, Choices, Field, Input, Values};
 use crate::admin::trstore::TrTable;
 use crate::db::now;
@@ -191,31 +189,4 @@ impl Kind for Events {
     fn public_path(slug: &str) -> Option<String> {
         Some(format!("/events/{slug}"))
     }
-}
-
-/// Events to link a news item to, newest first.
-pub async fn options(
-    db: &impl ConnectionTrait,
-    locale: Locale,
-) -> Result<Vec<(String, String)>, DbErr> {
-    let all = event::Entity::find()
-        .order_by_desc(event::Column::StartsAt)
-        .all(db)
-        .await?;
-    let ids: Vec<i32> = all.iter().map(|e| e.id).collect();
-    let texts = crate::events::store::texts(db, &ids).await?;
-    Ok(all
-        .iter()
-        .map(|e| {
-            let title = texts
-                .get(&e.id)
-                .and_then(|r| crate::translation::pick(r, locale, &e.source_lang))
-                .map(|p| p.text.title.clone())
-                .unwrap_or_else(|| e.slug.clone());
-            (
-                e.id.to_string(),
-                format!("{title} ({})", e.starts_at.format("%Y-%m-%d")),
-            )
-        })
-        .collect())
 }

@@ -15,8 +15,187 @@ use sea_orm::{ConnectionTrait, DbErr, QueryResult, Value};
 
 use crate::db::{now, stmt};
 
-use super::content::{Kind, ListItem, ListQuery, PER_PAGE, state_of};
+use serde::Deserialize;
+
+use crate::accounts::Role;
+use crate::i18n::Locale;
+use crate::web::forms::FieldErrors;
+
+use super::form::{self, Choices, Field, Input, Values};
 use super::trstore::TrTable;
+
+// The contract every kind fulfils: what the generic list, form and
+// publication handlers in `content` need to know about it.
+
+/// One record in a list.
+pub struct ListItem {
+    pub id: i32,
+    pub cells: Vec<String>,
+    pub state: &'static str,
+    pub source_lang: String,
+    pub slug: Option<String>,
+}
+
+/// What a list may be narrowed by.
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct ListQuery {
+    pub q: String,
+    pub state: String,
+    pub page: String,
+    pub flash: String,
+    pub field: String,
+    pub country: String,
+    pub kind: String,
+}
+
+/// Shared fields a list may be narrowed by (each kind names its own in
+/// `Kind::LIST_FILTERS`, among these).
+pub const FILTERABLE: &[&str] = &["field", "country", "kind"];
+
+impl ListQuery {
+    /// The value asked for the filter on `name`.
+    pub fn filter(&self, name: &str) -> &str {
+        match name {
+            "field" => &self.field,
+            "country" => &self.country,
+            "kind" => &self.kind,
+            _ => "",
+        }
+    }
+
+    /// The options and the chosen one, if valid, of a filterable field.
+    pub fn chosen<K: Kind>(&self, name: &str) -> Option<&'static str> {
+        let options = K::shared().into_iter().find_map(|f| match f.input {
+            Input::Select(options, _) if f.name == name => Some(options),
+            _ => None,
+        })?;
+        let v = self.filter(name);
+        options.iter().copied().find(|o| *o == v)
+    }
+
+    pub fn page(&self) -> u64 {
+        crate::web::forms::page_number(&self.page)
+    }
+}
+
+pub const PER_PAGE: u64 = 25;
+
+/// A kind of content the back office manages.
+#[expect(
+    async_fn_in_trait,
+    reason = "used only by handlers on actix workers, which need no Send bound"
+)]
+pub trait Kind: 'static {
+    /// Path segment and audit-log name.
+    const NAME: &'static str;
+    /// Message id of the list heading.
+    const TITLE: &'static str;
+    /// Message id naming one record.
+    const ITEM: &'static str;
+    const ROLES: &'static [Role];
+    const TR: TrTable;
+    /// Message ids of the list columns after the title.
+    const COLUMNS: &'static [&'static str];
+    /// Publication states an editor may choose; empty when not published.
+    const STATUSES: &'static [&'static str];
+    /// Whether records expire (listings).
+    const EXPIRES: bool;
+    /// Whether records have a slug.
+    const SLUG: bool;
+    /// The parent table (for slugs).
+    const TABLE: &'static str;
+    /// Shared select fields the list can be narrowed by (see `FILTERABLE`).
+    const LIST_FILTERS: &'static [&'static str] = &[];
+
+    fn shared() -> Vec<Field>;
+    fn translated() -> Vec<Field>;
+    fn choices() -> &'static [Choices] {
+        &[]
+    }
+    /// Checks across fields, beyond each field's own.
+    fn validate(_v: &Values, _e: &mut FieldErrors) {}
+    /// The stored record as form values (shared fields, status, times,
+    /// source language, slug).
+    async fn load(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr>;
+    /// Writes the record's own row; returns its id.
+    async fn save(db: &impl ConnectionTrait, id: Option<i32>, v: &Values) -> Result<i32, DbErr>;
+    async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr>;
+    /// Whether records that must outlive this one (applications) refer to
+    /// it, so that deleting it is refused rather than taking them along.
+    async fn in_use(_db: &impl ConnectionTrait, _id: i32) -> Result<bool, DbErr> {
+        Ok(false)
+    }
+    async fn reindex(_db: &impl ConnectionTrait, _id: i32) -> Result<(), DbErr> {
+        Ok(())
+    }
+    async fn list(
+        db: &impl ConnectionTrait,
+        q: &ListQuery,
+        locale: Locale,
+    ) -> Result<(Vec<ListItem>, u64), DbErr>;
+    /// The public page of a record, if it has one.
+    fn public_path(_slug: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The state shown in lists: draft, scheduled, published, expired...
+pub fn state_of(
+    status: &str,
+    publish_at: Option<chrono::DateTime<chrono::Utc>>,
+    expires_at: Option<chrono::DateTime<chrono::Utc>>,
+) -> &'static str {
+    let t = now();
+    match status {
+        "published" if publish_at.is_some_and(|p| p > t) => "scheduled",
+        "published" if expires_at.is_some_and(|e| e <= t) => "expired",
+        "published" => "published",
+        "pending" => "pending",
+        "rejected" => "rejected",
+        _ => "draft",
+    }
+}
+
+/// Publication columns into form values.
+pub fn publication_values(
+    v: &mut Values,
+    status: &str,
+    publish_at: Option<chrono::DateTime<chrono::Utc>>,
+    expires_at: Option<chrono::DateTime<chrono::Utc>>,
+) {
+    v.set("status", status);
+    v.set(
+        "publish_at",
+        form::local_input(publish_at, form::form_zone(v)),
+    );
+    v.set(
+        "expires_at",
+        form::local_input(expires_at, form::form_zone(v)),
+    );
+}
+
+/// Publication values from the form: a published record without a time is
+/// published now.
+pub fn publication_of(
+    v: &Values,
+) -> (
+    String,
+    Option<chrono::DateTime<chrono::Utc>>,
+    Option<chrono::DateTime<chrono::Utc>>,
+) {
+    let zone = form::form_zone(v);
+    let status = v.get("status").to_owned();
+    let mut publish_at = form::parse_local(v.get("publish_at"), zone);
+    if status == "published" && publish_at.is_none() {
+        publish_at = Some(now());
+    }
+    (
+        status,
+        publish_at,
+        form::parse_local(v.get("expires_at"), zone),
+    )
+}
 
 /// `LIKE` pattern matching `q` anywhere, with its wildcards escaped.
 pub fn like(q: &str) -> String {
@@ -77,10 +256,9 @@ pub async fn list_rows<K: Kind>(
     }
     for name in K::LIST_FILTERS {
         // Only names from a fixed list reach the SQL text; values are bound.
-        if let (Some(column), Some(v)) = (
-            super::content::FILTERABLE.iter().find(|c| *c == name),
-            q.chosen::<K>(name),
-        ) {
+        if let (Some(column), Some(v)) =
+            (FILTERABLE.iter().find(|c| *c == name), q.chosen::<K>(name))
+        {
             wheres.push(format!("t.{column} = ?"));
             values.push(v.into());
         }

@@ -2,8 +2,8 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryIntoModel};
 
+use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
-use crate::admin::content::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::admin::form::{Field, Input, Values};
 use crate::admin::trstore::TrTable;
 use crate::db::now;

@@ -2,8 +2,8 @@
 
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryIntoModel};
 
+use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
-use crate::admin::content::{Kind, ListItem, ListQuery};
 use crate::admin::form::{Field, Input, Values};
 use crate::admin::trstore::TrTable;
 use crate::db::now;

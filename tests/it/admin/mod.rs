@@ -46,7 +46,7 @@ impl Ids {
 /// Every kind of content of `content_routes`, by type name as written in
 /// src/routes.rs, with its URL segment and its table.
 fn content_kinds() -> Vec<(&'static str, &'static str, &'static str)> {
-    use techbridge::admin::content::Kind;
+    use techbridge::admin::kinds::Kind;
     use techbridge::admin::kinds::{
         calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
         pages::Pages, posts::Posts, technologies::Technologies,
