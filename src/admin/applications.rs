@@ -23,6 +23,7 @@ use crate::entities::{
 use crate::error::AppError;
 use crate::programme::status::STATUSES;
 use crate::taxonomy::ASEAN;
+use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
@@ -74,8 +75,7 @@ pub struct QueuePage {
     pub countries: &'static [&'static str],
     pub total: u64,
     pub export_href: Option<String>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 async fn call_options(
@@ -175,7 +175,6 @@ pub async fn queue(
             }
         })
         .collect();
-    let last = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         for (k, v) in [
@@ -213,8 +212,7 @@ pub async fn queue(
             .parse::<i32>()
             .ok()
             .map(|c| format!("/admin/applications/export.csv?call={c}")),
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last).then(|| link(page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, link),
         q: q.into_inner(),
     })
 }
@@ -739,8 +737,7 @@ pub struct OutboxPage {
     pub messages: Vec<outbox_message::Model>,
     pub smtp: bool,
     pub gave_up_after: i32,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 #[derive(Deserialize, Default)]
@@ -762,7 +759,6 @@ pub async fn outbox(
         .paginate(&state.db, PER_PAGE);
     let total = pages.num_items().await?;
     let messages = pages.fetch_page(page_no - 1).await?;
-    let last = total.div_ceil(PER_PAGE).max(1);
     let tr = Tr {
         locale: editor.locale,
     };
@@ -777,7 +773,8 @@ pub async fn outbox(
         messages,
         smtp: state.config.smtp_url.is_some(),
         gave_up_after: crate::outbox::MAX_ATTEMPTS,
-        prev_href: (page_no > 1).then(|| format!("/admin/outbox?page={}", page_no - 1)),
-        next_href: (page_no < last).then(|| format!("/admin/outbox?page={}", page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, |p| {
+            format!("/admin/outbox?page={}", p)
+        }),
     })
 }

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use crate::AppState;
 use crate::entities::audit_entry;
 use crate::error::AppError;
+use crate::web::Pager;
 use crate::web::{Html, Tr};
 
 use super::page::AdminPage;
@@ -20,8 +21,7 @@ const PER_PAGE: u64 = 50;
 pub struct AuditPage {
     pub page: AdminPage,
     pub entries: Vec<audit_entry::Model>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 #[derive(Deserialize, Default)]
@@ -44,7 +44,6 @@ pub async fn list(
         .paginate(&state.db, PER_PAGE);
     let total = pages.num_items().await?;
     let entries = pages.fetch_page(page_no - 1).await?;
-    let last = total.div_ceil(PER_PAGE).max(1);
     let tr = Tr {
         locale: editor.locale,
     };
@@ -57,7 +56,8 @@ pub async fn list(
             None,
         ),
         entries,
-        prev_href: (page_no > 1).then(|| format!("/admin/audit?page={}", page_no - 1)),
-        next_href: (page_no < last).then(|| format!("/admin/audit?page={}", page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, |p| {
+            format!("/admin/audit?page={}", p)
+        }),
     })
 }

@@ -15,6 +15,7 @@ use crate::db::now;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::translation::Status;
+use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
@@ -83,10 +84,7 @@ pub struct ListPage {
     pub total: u64,
     pub q: ListQuery,
     pub states: Vec<(&'static str, String)>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
-    pub page_no: u64,
-    pub last_page: u64,
+    pub pager: Pager,
     pub locales: Vec<&'static str>,
     pub filters: Vec<ListFilter>,
 }
@@ -148,7 +146,6 @@ pub async fn list<K: Kind>(
         })
         .collect();
     let page_no = q.page();
-    let last_page = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if !q.q.is_empty() {
@@ -203,10 +200,7 @@ pub async fn list<K: Kind>(
             .collect(),
         rows,
         total,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last_page).then(|| link(page_no + 1)),
-        page_no,
-        last_page,
+        pager: Pager::new(page_no, total, PER_PAGE, link),
         states,
         q: q.into_inner(),
         locales: Locale::all().map(Locale::tag).collect(),

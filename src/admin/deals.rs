@@ -19,6 +19,7 @@ use crate::deals::{self, AGREEMENT_KINDS, CLOSE_REASONS, CURRENCIES, ORIGIN_INTE
 use crate::entities::{deal, deal_event, editor};
 use crate::error::AppError;
 use crate::taxonomy::FIELDS;
+use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
@@ -126,8 +127,7 @@ pub struct BoardPage {
     pub techs: Vec<(i32, String)>,
     pub months: Vec<String>,
     pub editors: Vec<(i32, String)>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
     /// Whether new inquiries forward themselves (`deals::AUTO_FORWARD`).
     pub auto_forward: bool,
 }
@@ -172,7 +172,6 @@ pub async fn board(
             deal: d,
         })
         .collect();
-    let last = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
         let base = q.with_stage(&q.stage);
         let sep = if base.contains('?') { '&' } else { '?' };
@@ -217,8 +216,7 @@ pub async fn board(
             .iter()
             .map(|e| (e.id, e.display_name.clone()))
             .collect(),
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last).then(|| link(page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, link),
         q: q.into_inner(),
     })
 }

@@ -15,6 +15,7 @@ use crate::db::now;
 use crate::entities::{inquiry, technology};
 use crate::error::AppError;
 use crate::translation;
+use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Tr};
@@ -41,8 +42,7 @@ pub struct ListPage {
     pub status: String,
     pub statuses: &'static [&'static str],
     pub total: u64,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 #[derive(Deserialize, Default)]
@@ -131,7 +131,6 @@ pub async fn list(
         .paginate(db, PER_PAGE);
     let total = pages.num_items().await?;
     let models = pages.fetch_page(page_no - 1).await?;
-    let last = total.div_ceil(PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if !words.is_empty() {
@@ -157,8 +156,7 @@ pub async fn list(
         status: status.unwrap_or("").to_owned(),
         statuses: STATUSES,
         total,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last).then(|| link(page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, link),
     })
 }
 

@@ -17,6 +17,7 @@ use crate::db::now;
 use crate::deals::{self, store::Who};
 use crate::entities::{interest, need};
 use crate::error::AppError;
+use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::{Html, Tr};
 
@@ -40,8 +41,7 @@ pub struct ListPage {
     pub page: AdminPage,
     pub items: Vec<Item>,
     pub total: u64,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 #[derive(Deserialize, Default)]
@@ -94,7 +94,6 @@ pub async fn list(
             model: m,
         })
         .collect();
-    let last = total.div_ceil(PER_PAGE).max(1);
     let tr = Tr {
         locale: editor.locale,
     };
@@ -108,8 +107,9 @@ pub async fn list(
         ),
         items,
         total,
-        prev_href: (page_no > 1).then(|| format!("/admin/interests?page={}", page_no - 1)),
-        next_href: (page_no < last).then(|| format!("/admin/interests?page={}", page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, |p| {
+            format!("/admin/interests?page={}", p)
+        }),
     })
 }
 

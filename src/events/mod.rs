@@ -15,6 +15,7 @@ use crate::i18n::Locale;
 use crate::news;
 use crate::taxonomy::EVENT_KINDS;
 use crate::translation;
+use crate::web::Pager;
 use crate::web::{Ctx, Html, Page, Section};
 
 pub fn tz_of(e: &event::Model) -> Tz {
@@ -88,9 +89,7 @@ pub struct ListPage {
     pub kind: String,
     pub years: Vec<i32>,
     pub year: Option<i32>,
-    pub page_no: u64,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 const PAST_PER_PAGE: u64 = 10;
@@ -109,7 +108,6 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let upcoming = store::upcoming(cx.db(), &filter, 50, cx.locale).await?;
     let (past, past_total) =
         store::past(cx.db(), &filter, page_no, PAST_PER_PAGE, cx.locale).await?;
-    let last = past_total.div_ceil(PAST_PER_PAGE).max(1);
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(k) = kind {
@@ -136,9 +134,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
             .years
             .clone(),
         year,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last).then(|| link(page_no + 1)),
-        page_no,
+        pager: Pager::new(page_no, past_total, PAST_PER_PAGE, link),
         page,
     })
 }

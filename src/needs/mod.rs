@@ -16,6 +16,7 @@ use crate::i18n::Locale;
 use crate::ratelimit;
 use crate::taxonomy::{self, ASEAN, FIELDS};
 use crate::translation;
+use crate::web::Pager;
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
 use crate::web::{Ctx, Html, Page, Section};
@@ -115,10 +116,7 @@ pub struct ListPage {
     pub field: String,
     pub country: String,
     pub total: u64,
-    pub page_no: u64,
-    pub last_page: u64,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 const PER_PAGE: u64 = 20;
@@ -136,7 +134,6 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         .filter(|(n, _)| country.is_none_or(|c| n.country == c))
         .collect();
     let total = u64::try_from(matching.len()).unwrap_or(0);
-    let last_page = total.div_ceil(PER_PAGE).max(1);
     let skip = usize::try_from((page_no.saturating_sub(1)) * PER_PAGE).unwrap_or(usize::MAX);
     let items: Vec<NeedCard> = matching
         .into_iter()
@@ -167,10 +164,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         field: field.unwrap_or_default().to_owned(),
         country: country.unwrap_or_default().to_owned(),
         total,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last_page).then(|| link(page_no + 1)),
-        page_no,
-        last_page,
+        pager: Pager::new(page_no, total, PER_PAGE, link),
         page,
     })
 }

@@ -13,6 +13,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::media::{Image, Library};
 use crate::translation;
+use crate::web::Pager;
 use crate::web::{Ctx, Html, Page, Section};
 
 pub struct NewsCard {
@@ -79,10 +80,7 @@ pub struct ListPage {
     pub event: Option<(String, String)>,
     /// Events with news, to filter by: (slug, title in the visitor's language).
     pub events: Vec<(String, String)>,
-    pub page_no: u64,
-    pub last_page: u64,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 const PER_PAGE: u64 = 10;
@@ -124,7 +122,6 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         event_id: event.as_ref().map(|(e, _)| e.id),
     };
     let (items, total) = store::list(cx.db(), &filter, page_no, PER_PAGE, cx.locale).await?;
-    let last_page = total.div_ceil(PER_PAGE).max(1);
     let event_title = event.as_ref().and_then(|(e, texts)| {
         translation::pick(texts, cx.locale, &e.source_lang)
             .map(|p| (e.slug.clone(), p.text.title.clone()))
@@ -151,12 +148,9 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         items: cards(items, &media, cx.locale),
         years: facts.years.clone(),
         year,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last_page).then(|| link(page_no + 1)),
+        pager: Pager::new(page_no, total, PER_PAGE, link),
         event: event_title,
         events: linked_events(cx.db(), &facts.linked_event_ids, cx.locale).await?,
-        page_no,
-        last_page,
         page,
     })
 }

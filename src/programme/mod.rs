@@ -16,6 +16,7 @@ use crate::i18n::Locale;
 use crate::media::{Image, Library};
 use crate::taxonomy::{ASEAN, FIELDS};
 use crate::translation;
+use crate::web::Pager;
 use crate::web::{Ctx, Html, Page, Section};
 
 /// A call as pages show it.
@@ -185,8 +186,7 @@ pub struct FellowsPage {
     pub cohorts: Vec<i32>,
     pub countries: &'static [&'static str],
     pub fields: &'static [&'static str],
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Pager,
 }
 
 const FELLOWS_PER_PAGE: u64 = 24;
@@ -207,7 +207,6 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
         .filter(|(f, _)| field.is_none_or(|x| f.field == x))
         .collect();
     let total = u64::try_from(matching.len()).unwrap_or(0);
-    let last = total.div_ceil(FELLOWS_PER_PAGE).max(1);
     let skip = usize::try_from(page_no.saturating_sub(1) * FELLOWS_PER_PAGE).unwrap_or(usize::MAX);
     let items = matching
         .into_iter()
@@ -241,8 +240,7 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
         cohorts: public.cohorts(),
         countries: ASEAN,
         fields: FIELDS,
-        prev_href: (page_no > 1).then(|| link(page_no - 1)),
-        next_href: (page_no < last).then(|| link(page_no + 1)),
+        pager: Pager::new(page_no, total, FELLOWS_PER_PAGE, link),
         page,
     })
 }

@@ -11,12 +11,14 @@ mod html;
 pub mod middleware;
 mod page;
 pub mod page_cache;
+mod pager;
 pub mod signed;
 pub mod upload;
 
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
 pub use page::{Page, Section, Tr};
+pub use pager::Pager;
 
 /// "303 See Other" to `location`: the answer to every successful form
 /// post, so that reloading the next page does not post again.
