@@ -350,3 +350,36 @@ mod tests {
         assert!(pick(&none, id, "en").is_none());
     }
 }
+
+/// A new translation row's bookkeeping: revision 1, in step with revision 1
+/// of its source text, written at `at`. Every place that creates a text
+/// (forms, demo content, imports) starts it the same way.
+pub trait FirstRevision: Sized {
+    fn first_revision(self, at: chrono::DateTime<chrono::Utc>) -> Self;
+}
+
+macro_rules! first_revision {
+    ($($table:ident),* $(,)?) => {$(
+        impl FirstRevision for crate::entities::$table::ActiveModel {
+            fn first_revision(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
+                self.revision = sea_orm::Set(1);
+                self.source_revision = sea_orm::Set(1);
+                self.updated_at = sea_orm::Set(at);
+                self
+            }
+        }
+    )*};
+}
+
+first_revision!(
+    call_translation,
+    event_translation,
+    fellow_translation,
+    host_post_translation,
+    media_translation,
+    need_translation,
+    network_member_translation,
+    news_translation,
+    page_translation,
+    technology_translation,
+);

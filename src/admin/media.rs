@@ -25,6 +25,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::media::Image;
 use crate::translation;
+use crate::translation::FirstRevision;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{
@@ -601,11 +602,9 @@ async fn save_alts(
                     media_id: Set(id),
                     lang: Set((*lang).to_owned()),
                     alt: Set(alt.clone()),
-                    revision: Set(1),
-                    source_revision: Set(1),
-                    updated_at: Set(t),
                     ..Default::default()
                 }
+                .first_revision(t)
                 .insert(db)
                 .await?;
             }

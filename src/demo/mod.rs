@@ -22,6 +22,7 @@ use crate::db::now;
 use crate::entities::*;
 use crate::i18n::Locale;
 use crate::taxonomy::{self, ASEAN, MODES};
+use crate::translation::FirstRevision;
 
 const TECHNOLOGIES: &str = include_str!("technologies.toml");
 const CONTENT: &str = include_str!("content.toml");
@@ -326,11 +327,9 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
             lang: Set(l.tag().into()),
             title: Set(x.title),
             body: Set(x.body),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(t),
             ..Default::default()
         }
+        .first_revision(t)
         .insert(db)
         .await?;
     }
@@ -376,11 +375,9 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
                 lang: Set(l.tag().into()),
                 name: Set(x.name),
                 description: Set(String::new()),
-                revision: Set(1),
-                source_revision: Set(1),
-                updated_at: Set(t),
                 ..Default::default()
             }
+            .first_revision(t)
             .insert(db)
             .await?;
         }
@@ -450,11 +447,9 @@ async fn load_pictures(
                 media_id: Set(saved.id),
                 lang: Set(l.tag().into()),
                 alt: Set(a.alt),
-                revision: Set(1),
-                source_revision: Set(1),
-                updated_at: Set(t),
                 ..Default::default()
             }
+            .first_revision(t)
             .insert(db)
             .await?;
         }
@@ -506,11 +501,9 @@ async fn load_technology(
             description: Set(x.description),
             scenarios: Set(x.scenarios),
             provider: Set(x.provider),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(t),
             ..Default::default()
         }
+        .first_revision(t)
         .insert(db)
         .await?;
     }
@@ -601,11 +594,9 @@ async fn load_event(
             body: Set(x.body),
             venue: Set(x.venue),
             city: Set(x.city),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(t),
             ..Default::default()
         }
+        .first_revision(t)
         .insert(db)
         .await?;
     }
@@ -650,11 +641,9 @@ async fn load_news(
             title: Set(x.title),
             summary: Set(x.summary),
             body: Set(x.body),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(published),
             ..Default::default()
         }
+        .first_revision(published)
         .insert(db)
         .await?;
     }
@@ -693,11 +682,9 @@ async fn load_fellow(
             host_institution: Set(x.host_institution),
             research: Set(x.research),
             bio: Set(x.bio),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(t),
             ..Default::default()
         }
+        .first_revision(t)
         .insert(db)
         .await?;
     }
@@ -732,11 +719,9 @@ async fn load_need(db: &impl ConnectionTrait, d: DemoNeed, t: DateTime<Utc>) -> 
             lang: Set(l.tag().into()),
             title: Set(x.title),
             description: Set(x.description),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(posted),
             ..Default::default()
         }
+        .first_revision(posted)
         .insert(db)
         .await?;
     }
@@ -773,11 +758,9 @@ async fn load_call(
             lang: Set(l.tag().into()),
             title: Set(x.title),
             description: Set(x.description),
-            revision: Set(1),
-            source_revision: Set(1),
-            updated_at: Set(t),
             ..Default::default()
         }
+        .first_revision(t)
         .insert(db)
         .await?;
     }
@@ -803,11 +786,9 @@ async fn load_call(
                 institution: Set(x.institution),
                 lab: Set(x.lab),
                 description: Set(x.description),
-                revision: Set(1),
-                source_revision: Set(1),
-                updated_at: Set(t),
                 ..Default::default()
             }
+            .first_revision(t)
             .insert(db)
             .await?;
         }

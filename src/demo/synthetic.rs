@@ -11,6 +11,7 @@ use crate::db::now;
 use crate::entities::{search_doc, technology, technology_translation};
 use crate::search::analyzer::index_text;
 use crate::taxonomy::{ASEAN, FIELDS, IP_STATUSES, MODES, PROVINCES};
+use crate::translation::FirstRevision;
 
 /// (English, Chinese, Indonesian) words to combine into titles.
 const SUBJECTS: &[(&str, &str, &str)] = &[
@@ -139,19 +140,19 @@ pub async fn load_with_prefix(db: &DatabaseConnection, n: u32, prefix: &str) -> 
                 ),
             );
             for (lang, (title, summary, body)) in [("en", &en), ("zh-CN", &zh), ("id", &id_)] {
-                trs.push(technology_translation::ActiveModel {
-                    technology_id: Set(id),
-                    lang: Set(lang.to_owned()),
-                    title: Set(title.clone()),
-                    summary: Set(summary.clone()),
-                    description: Set(body.clone()),
-                    scenarios: Set(String::new()),
-                    provider: Set("Guangxi Synthetic Institute".to_owned()),
-                    revision: Set(1),
-                    source_revision: Set(1),
-                    updated_at: Set(t),
-                    ..Default::default()
-                });
+                trs.push(
+                    technology_translation::ActiveModel {
+                        technology_id: Set(id),
+                        lang: Set(lang.to_owned()),
+                        title: Set(title.clone()),
+                        summary: Set(summary.clone()),
+                        description: Set(body.clone()),
+                        scenarios: Set(String::new()),
+                        provider: Set("Guangxi Synthetic Institute".to_owned()),
+                        ..Default::default()
+                    }
+                    .first_revision(t),
+                );
             }
             docs.push(search_doc::ActiveModel {
                 id: Set(crate::search::index::doc_id(

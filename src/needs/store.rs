@@ -12,6 +12,7 @@ use crate::entities::{need, need_translation};
 use crate::i18n::Locale;
 use crate::search::index::{self, DocText};
 use crate::translation;
+use crate::translation::FirstRevision;
 
 fn visible() -> sea_orm::Condition {
     let t = now();
@@ -152,11 +153,9 @@ pub async fn create_pending(
         lang: Set(locale.tag().to_owned()),
         title: Set(n.title),
         description: Set(n.description),
-        revision: Set(1),
-        source_revision: Set(1),
-        updated_at: Set(t),
         ..Default::default()
     }
+    .first_revision(t)
     .insert(db)
     .await?;
     reindex(db, saved.id).await?;
