@@ -92,6 +92,14 @@ pub fn bit(list: &[&str], code: &str) -> Option<i32> {
     list.iter().position(|x| *x == code).map(|i| 1 << i)
 }
 
+/// Countries an inquirer may be from: ASEAN, China, or elsewhere.
+pub fn countries() -> Vec<&'static str> {
+    let mut v = ASEAN.to_vec();
+    v.push("CN");
+    v.push("XX");
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

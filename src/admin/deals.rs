@@ -62,7 +62,7 @@ impl BoardQuery {
     ) -> BoardFilter {
         BoardFilter {
             stage: Stage::parse(&self.stage),
-            country: crate::catalog::inquiry::countries()
+            country: crate::taxonomy::countries()
                 .into_iter()
                 .find(|c| *c == self.country)
                 .map(str::to_owned),
@@ -206,7 +206,7 @@ pub async fn board(
         overdue,
         rows,
         total,
-        countries: crate::catalog::inquiry::countries(),
+        countries: crate::taxonomy::countries(),
         techs,
         months: months
             .iter()

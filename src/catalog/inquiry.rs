@@ -7,16 +7,7 @@ use serde::Deserialize;
 use crate::db::now;
 use crate::entities::inquiry;
 use crate::i18n::Locale;
-use crate::taxonomy::ASEAN;
 use crate::web::forms::FieldErrors;
-
-/// Countries an inquirer may be from: ASEAN, China, or elsewhere.
-pub fn countries() -> Vec<&'static str> {
-    let mut v = ASEAN.to_vec();
-    v.push("CN");
-    v.push("XX");
-    v
-}
 
 /// The form as typed, kept verbatim to show it again.
 #[derive(Deserialize, Default, Clone, Debug)]
@@ -62,7 +53,9 @@ impl InquiryForm {
         let mut errors = FieldErrors::default();
         let name = text(&self.name, "name", 160, &mut errors);
         let organisation = text(&self.organisation, "organisation", 200, &mut errors);
-        let country = countries().into_iter().find(|c| *c == self.country.trim());
+        let country = crate::taxonomy::countries()
+            .into_iter()
+            .find(|c| *c == self.country.trim());
         if country.is_none() {
             errors.add("country", "form-choose");
         }

@@ -362,7 +362,7 @@ async fn detail_page(
             needs,
             form,
             errors,
-            inquiry_countries: inquiry::countries(),
+            inquiry_countries: crate::taxonomy::countries(),
             page,
             d,
         },

@@ -67,7 +67,7 @@ impl Baseline {
 /// Country codes from text such as "ID VN, th": known codes, upper case,
 /// each once, in order.
 pub fn parse_countries(text: &str) -> Vec<String> {
-    let known = crate::catalog::inquiry::countries();
+    let known = crate::taxonomy::countries();
     let mut out: Vec<String> = Vec::new();
     for code in text.split(|c: char| c == ',' || c.is_whitespace()) {
         let code = code.trim().to_uppercase();

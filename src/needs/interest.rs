@@ -71,7 +71,7 @@ impl InterestForm {
             v.to_owned()
         };
         let organisation = text(&self.organisation, "organisation", 200, &mut e);
-        let country = catalog::inquiry::countries()
+        let country = crate::taxonomy::countries()
             .into_iter()
             .find(|c| *c == self.country.trim());
         if country.is_none() {
@@ -214,7 +214,7 @@ async fn interest_page(
             offered,
             form,
             errors,
-            countries: catalog::inquiry::countries(),
+            countries: crate::taxonomy::countries(),
         },
         ids,
     ))
