@@ -35,6 +35,7 @@ pub mod ratelimit;
 pub mod routes;
 pub mod search;
 pub mod settings;
+pub mod site_search;
 pub mod slugs;
 pub mod taxonomy;
 pub mod tokens;

@@ -13,7 +13,7 @@ use crate::i18n::Locale;
 use crate::web::middleware::remember_language;
 use crate::{
     about, admin, alerts, catalog, deals, events, feeds, health, home, media, needs, news,
-    programme, search,
+    programme, site_search,
 };
 
 pub fn routes(cfg: &mut ServiceConfig) {
@@ -100,7 +100,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("", get().to(home::slash))
             .route("/", get().to(home::home))
             .route("/about", get().to(about::about))
-            .route("/search", get().to(search::search_page))
+            .route("/search", get().to(site_search::search_page))
             // catalogue
             .route("/technologies", get().to(catalog::list))
             .route("/technologies/{slug}", get().to(catalog::detail))

@@ -1,12 +1,10 @@
 //! Full-text search across languages: the analyser, the index, the
-//! backend-specific match query, snippets, and the site-wide search page.
+//! backend-specific match query and snippets (the site-wide search page
+//! that uses them is `site_search`, above the sections it searches).
 
 pub mod analyzer;
 pub mod index;
-mod page;
 pub mod snippet;
-
-pub use page::search_page;
 
 use sea_orm::{DbBackend, Value};
 

@@ -4,10 +4,10 @@
 use askama::Template;
 use sea_orm::{ConnectionTrait, DbErr, Value};
 
-use super::{analyzer, index, match_subquery, snippet::highlight};
 use crate::catalog::query::CatalogQuery;
 use crate::db::{now, stmt};
 use crate::error::AppError;
+use crate::search::{analyzer, index, match_subquery, snippet::highlight};
 use crate::web::{Ctx, Html, Page, Section};
 use crate::{catalog, events, needs, news, programme};
 
@@ -259,7 +259,7 @@ async fn group(
                 .map(|c| Item {
                     href: cx.href(&format!("/technologies/{}", c.slug)),
                     title_html: hl(&c.title, 200),
-                    snippet_html: super::snippet::best(&[&c.summary, &c.details], q, 240),
+                    snippet_html: crate::search::snippet::best(&[&c.summary, &c.details], q, 240),
                     lang: c.shown.tag(),
                     fallback: c.shown != l,
                 })
