@@ -1,6 +1,7 @@
 //! The technology catalogue: search with filters, technology pages, and
 //! inquiries to providers.
 
+pub mod cards;
 pub mod index;
 pub mod inquiry;
 pub mod query;
@@ -10,65 +11,15 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
 use crate::error::AppError;
-use crate::i18n::Locale;
-use crate::media::Image;
 use crate::needs;
 use crate::ratelimit;
-use crate::search::snippet::{escape_char, highlight};
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
 use crate::web::{Ctx, Html, Page, Section, see_other};
+pub use cards::{CardView, card_views};
 use inquiry::InquiryForm;
 use query::{CatalogQuery, Sort};
-
-/// A result card, with the query words highlighted (safe HTML).
-pub struct CardView {
-    pub slug: String,
-    pub title_html: String,
-    pub summary_html: String,
-    pub provider: String,
-    pub field: String,
-    pub trl: i16,
-    pub countries: Vec<&'static str>,
-    pub lang: &'static str,
-    pub fallback: bool,
-    pub image: Option<Image>,
-}
-
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        escape_char(c, &mut out);
-    }
-    out
-}
-
-pub fn card_views(cards: Vec<store::Card>, q: &str, locale: Locale) -> Vec<CardView> {
-    cards
-        .into_iter()
-        .map(|c| CardView {
-            title_html: if q.is_empty() {
-                escape(&c.title)
-            } else {
-                highlight(&c.title, q, 200)
-            },
-            summary_html: if q.is_empty() {
-                escape(&c.summary)
-            } else {
-                crate::search::snippet::best(&[&c.summary, &c.details], q, 240)
-            },
-            provider: c.provider,
-            field: c.field,
-            trl: c.trl,
-            countries: c.countries,
-            lang: c.shown.tag(),
-            fallback: c.shown != locale,
-            image: c.image,
-            slug: c.slug,
-        })
-        .collect()
-}
 
 pub struct FacetOption {
     pub code: String,

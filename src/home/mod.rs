@@ -4,7 +4,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse};
 use askama::Template;
 
-use crate::catalog::{self, CardView};
+use crate::catalog::{self, cards::CardView};
 use crate::error::AppError;
 use crate::events::{self, EventCard};
 use crate::i18n::{self, Locale};
@@ -126,7 +126,7 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
     page.description = cx.t("home-description");
     Html::render(&HomePage {
         figures,
-        featured: catalog::card_views(featured, "", cx.locale),
+        featured: catalog::cards::card_views(featured, "", cx.locale),
         events: events::cards(upcoming, cx.locale),
         news: news::cards(latest, &media, cx.locale),
         call: programme::current_call_view(&programme, cx.locale),

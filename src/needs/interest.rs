@@ -11,7 +11,7 @@ use chrono::Duration;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 use serde::Deserialize;
 
-use crate::catalog::{self, CardView};
+use crate::catalog::{self, cards::CardView};
 use crate::db::now;
 use crate::entities::{interest, need};
 use crate::error::AppError;

@@ -9,7 +9,8 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::catalog::{self, CardView, store as catalog_store};
+use crate::catalog::cards::{self, CardView};
+use crate::catalog::store as catalog_store;
 use crate::entities::{need, need_translation, technology};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -97,7 +98,7 @@ pub async fn matching_needs_techs(
     let cards =
         catalog_store::for_need(cx.db(), &index, &media, &n.field, bit, &terms, 5, cx.locale)
             .await?;
-    Ok(catalog::card_views(cards, "", cx.locale))
+    Ok(cards::card_views(cards, "", cx.locale))
 }
 
 #[derive(Deserialize, Default)]
