@@ -43,16 +43,15 @@ pub async fn record(
 pub async fn last_change(
     db: &impl ConnectionTrait,
     entity_kind: &str,
-    entity_id: i32,
+    entity_id: Option<i32>,
 ) -> Result<Option<(String, chrono::DateTime<chrono::Utc>)>, DbErr> {
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-    let Some(entry) = audit_entry::Entity::find()
-        .filter(audit_entry::Column::EntityKind.eq(entity_kind))
-        .filter(audit_entry::Column::EntityId.eq(entity_id))
-        .order_by_desc(audit_entry::Column::Id)
-        .one(db)
-        .await?
-    else {
+    let entry = audit_entry::Entity::find().filter(audit_entry::Column::EntityKind.eq(entity_kind));
+    let entry = match entity_id {
+        Some(id) => entry.filter(audit_entry::Column::EntityId.eq(id)),
+        None => entry.filter(audit_entry::Column::EntityId.is_null()),
+    };
+    let Some(entry) = entry.order_by_desc(audit_entry::Column::Id).one(db).await? else {
         return Ok(None);
     };
     let name = match entry.editor_id {

@@ -51,6 +51,20 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
     Ok(())
 }
 
+/// The version of the editable figures: when any of them was last saved
+/// (`None` before the first save). An edit carries it (`admin::version`).
+pub async fn version(
+    db: &impl ConnectionTrait,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, DbErr> {
+    Ok(setting::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .filter(|s| FIGURES.contains(&s.key.as_str()))
+        .map(|s| s.updated_at)
+        .max())
+}
+
 /// A figure as a number (0 when unset or not a number).
 pub fn figure(all: &HashMap<String, String>, key: &str) -> i64 {
     all.get(key)

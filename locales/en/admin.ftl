@@ -270,5 +270,6 @@ inquiry-status-closed = Closed
 
 admin-settings-title = Headline figures
 admin-settings-intro = Figures shown on the home and About pages that cannot be counted from the records here.
+admin-settings-item = settings page
 admin-translations-intro = Every record and language: missing, up to date, or older than the source text it was translated from.
 admin-translations-to-do = Needs translating

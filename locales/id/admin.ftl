@@ -267,5 +267,6 @@ inquiry-status-closed = Ditutup
 
 admin-settings-title = Angka utama
 admin-settings-intro = Angka yang ditampilkan di beranda dan halaman Tentang kami yang tidak dapat dihitung dari data di sini.
+admin-settings-item = halaman pengaturan
 admin-translations-intro = Setiap entri dan bahasa: belum ada, mutakhir, atau tertinggal dari teks sumber yang menjadi dasar terjemahannya.
 admin-translations-to-do = Perlu diterjemahkan

@@ -267,5 +267,6 @@ inquiry-status-closed = 已关闭
 
 admin-settings-title = 主要数据
 admin-settings-intro = 在首页和“关于我们”页面显示、无法根据本系统记录统计得出的数据。
+admin-settings-item = 设置页
 admin-translations-intro = 所有条目在各语言中的翻译状态：缺失、已是最新，或原文在翻译后已有更新。
 admin-translations-to-do = 待翻译

@@ -635,7 +635,7 @@ async fn save<K: Kind>(
                 &state.db,
                 &tr,
                 K::NAME,
-                id,
+                Some(id),
                 &tr.t(K::ITEM),
                 version,
             )

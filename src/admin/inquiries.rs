@@ -337,7 +337,7 @@ pub async fn update(
                 &state.db,
                 &tr,
                 "inquiry",
-                id,
+                Some(id),
                 &tr.t("admin-inquiry-title"),
                 now_stored.updated_at,
             )

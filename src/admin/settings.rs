@@ -14,6 +14,7 @@ use crate::web::{Html, Tr};
 
 use super::page::AdminPage;
 use super::session::Editor;
+use super::version::{conflict_message, is_stale, started, version_token};
 use crate::web::see_other;
 
 #[derive(Template)]
@@ -22,6 +23,23 @@ pub struct SettingsPage {
     pub page: AdminPage,
     pub figures: Vec<(&'static str, String)>,
     pub errors: FieldErrors,
+    /// The version the form started from (`admin::version`).
+    pub version: String,
+    /// Someone saved since the form was opened: what to tell, and their
+    /// value of each figure that differs from the form's.
+    pub conflict: Option<(String, Vec<(&'static str, String)>)>,
+}
+
+impl SettingsPage {
+    /// Their value of `key`, where a newer save differs from the form.
+    pub fn theirs(&self, key: &str) -> Option<&str> {
+        self.conflict
+            .as_ref()?
+            .1
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -37,6 +55,8 @@ pub async fn page(
     q: web::Query<FlashQuery>,
 ) -> Result<Html, AppError> {
     editor.require(&[Role::Editor])?;
+    // The version first, then the values (see `admin::content::edit`).
+    let version = settings::version(&state.db).await?;
     let all = settings::all(&state.db).await?;
     let tr = Tr {
         locale: editor.locale,
@@ -54,6 +74,8 @@ pub async fn page(
             .map(|k| (*k, all.get(*k).cloned().unwrap_or_default()))
             .collect(),
         errors: FieldErrors::default(),
+        version: version.map(version_token).unwrap_or_default(),
+        conflict: None,
     })
 }
 
@@ -61,6 +83,8 @@ pub async fn page(
 pub struct SettingsForm {
     #[serde(default)]
     csrf: String,
+    #[serde(default)]
+    version: String,
     #[serde(flatten)]
     values: std::collections::HashMap<String, String>,
 }
@@ -101,12 +125,58 @@ pub async fn save(
             ),
             figures,
             errors,
+            version: form.version.clone(),
+            conflict: None,
         })?
         .unprocessable()
         .into_response(&req));
     }
     let ip = client_ip(&req, &state);
     let txn = crate::db::begin_write(&state.db).await?;
+    // Under the write lock: a save made since the form was opened is not
+    // overwritten unseen. The form comes back with the editor's figures and
+    // theirs beside each that differs; saving it again replaces theirs.
+    if let Some(current) = settings::version(&txn).await?
+        && is_stale(started(&form.version), current)
+    {
+        let stored = settings::all(&txn).await?;
+        txn.rollback().await?;
+        let tr = Tr {
+            locale: editor.locale,
+        };
+        let message = conflict_message(
+            &state.db,
+            &tr,
+            "settings",
+            None,
+            &tr.t("admin-settings-item"),
+            current,
+        )
+        .await?;
+        let theirs = figures
+            .iter()
+            .filter_map(|(k, mine)| {
+                let t = stored.get(*k).cloned().unwrap_or_default();
+                (t != *mine).then_some((*k, t))
+            })
+            .collect();
+        let html = Html::render(&SettingsPage {
+            page: AdminPage::new(
+                &editor,
+                state.asset_version.clone(),
+                "settings",
+                tr.t("admin-settings-title"),
+                None,
+            ),
+            figures,
+            errors: FieldErrors::default(),
+            version: version_token(current),
+            conflict: Some((message, theirs)),
+        })?;
+        let mut res = html.into_response(&req);
+        *res.status_mut() = actix_web::http::StatusCode::CONFLICT;
+        return Ok(res);
+    }
     for (k, v) in &figures {
         settings::set(&txn, k, v).await?;
     }

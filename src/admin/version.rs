@@ -79,7 +79,7 @@ pub async fn conflict_message(
     db: &impl ConnectionTrait,
     tr: &crate::web::Tr,
     entity_kind: &str,
-    id: i32,
+    id: Option<i32>,
     item: &str,
     current: DateTime<Utc>,
 ) -> Result<String, DbErr> {

@@ -602,6 +602,66 @@ async fn the_conflict_page_speaks_the_editors_language() {
     assert_eq!(r.attr("html", "lang").as_deref(), Some("zh-CN"));
 }
 
+/// The figures form as posted, from the version `version`.
+fn figures<'a>(members: &'a str, version: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("network_members", members),
+        ("projects", "8000"),
+        ("bilateral_mechanisms", "9"),
+        ("version", version),
+    ]
+}
+
+#[actix_web::test]
+async fn a_settings_save_over_a_newer_save_is_refused_with_the_figures_kept() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut ada = login(&app, ADMIN).await;
+    let mut eddie = login(&app, EDITOR).await;
+    // Both open the figures; Ada saves first.
+    let for_ada = ada.get(&app, "/admin/settings").await;
+    let for_eddie = eddie.get(&app, "/admin/settings").await;
+    let v_ada = for_ada.attr("input[name=version]", "value").unwrap();
+    let v_eddie = for_eddie.attr("input[name=version]", "value").unwrap();
+    let r = ada
+        .post_csrf(&app, "/admin/settings", &figures("2700", &v_ada))
+        .await;
+    assert_eq!(r.status, 303);
+    // Eddie, from the version he opened: refused, his figure kept, Ada's
+    // beside it, who saved and when said; nothing written.
+    let before = audit_entry::Entity::find().count(t.conn()).await.unwrap();
+    let r = eddie
+        .post_csrf(&app, "/admin/settings", &figures("3100", &v_eddie))
+        .await;
+    assert_eq!(r.status, 409);
+    assert_eq!(
+        audit_entry::Entity::find().count(t.conn()).await.unwrap(),
+        before
+    );
+    assert_eq!(r.attr("#network_members", "value").as_deref(), Some("3100"));
+    assert_eq!(r.text("#network_members-theirs .theirs-text"), "2700");
+    assert!(
+        r.text("#conflict").contains("Ada Admin"),
+        "{}",
+        r.text("#conflict")
+    );
+    // Saving again from the version now shown wins.
+    let now_seen = r.attr("input[name=version]", "value").unwrap();
+    assert_ne!(now_seen, v_eddie);
+    let r = eddie
+        .post_csrf(&app, "/admin/settings", &figures("3100", &now_seen))
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(
+        eddie
+            .get(&app, "/admin/settings")
+            .await
+            .attr("#network_members", "value")
+            .as_deref(),
+        Some("3100")
+    );
+}
+
 #[actix_web::test]
 async fn parallel_saves_from_one_version_keep_exactly_one() {
     let t = TestApp::demo().await.with_accounts().await;
