@@ -273,3 +273,4 @@ admin-settings-intro = Figures shown on the home and About pages that cannot be 
 admin-settings-item = settings page
 admin-translations-intro = Every record and language: missing, up to date, or older than the source text it was translated from.
 admin-translations-to-do = Needs translating
+media-item = image

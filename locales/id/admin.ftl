@@ -270,3 +270,4 @@ admin-settings-intro = Angka yang ditampilkan di beranda dan halaman Tentang kam
 admin-settings-item = halaman pengaturan
 admin-translations-intro = Setiap entri dan bahasa: belum ada, mutakhir, atau tertinggal dari teks sumber yang menjadi dasar terjemahannya.
 admin-translations-to-do = Perlu diterjemahkan
+media-item = gambar

@@ -270,3 +270,4 @@ admin-settings-intro = 在首页和“关于我们”页面显示、无法根据
 admin-settings-item = 设置页
 admin-translations-intro = 所有条目在各语言中的翻译状态：缺失、已是最新，或原文在翻译后已有更新。
 admin-translations-to-do = 待翻译
+media-item = 图片

@@ -35,6 +35,7 @@ use crate::web::{Html, Tr};
 
 use super::page::AdminPage;
 use super::session::Editor;
+use super::version::{VERSION, conflict_message, is_stale, locked_version, started, version_token};
 use crate::web::see_other;
 
 /// Largest image accepted.
@@ -76,6 +77,8 @@ pub struct MediaRow {
     pub filename: String,
     pub size: i32,
     pub alts: Vec<(&'static str, String)>,
+    /// The version its alt texts were shown at (`admin::version`).
+    pub version: String,
 }
 
 #[derive(Template)]
@@ -89,6 +92,10 @@ pub struct MediaPage {
     pub row_errors: FieldErrors,
     pub alts: Vec<(&'static str, &'static str, String)>,
     pub max_mb: usize,
+    /// A save of one image's alt texts refused because someone saved them
+    /// meanwhile: the image, what to tell, and their text of each
+    /// language that differs from the form's.
+    pub conflict: Option<(i32, String, Vec<(&'static str, String)>)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -98,7 +105,16 @@ pub struct FlashQuery {
 }
 
 async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
-    let all: Vec<(i32, String, i32, i32, String, i32)> = media::Entity::find()
+    type Row = (
+        i32,
+        String,
+        i32,
+        i32,
+        String,
+        i32,
+        chrono::DateTime<chrono::Utc>,
+    );
+    let all: Vec<Row> = media::Entity::find()
         .select_only()
         .columns([
             media::Column::Id,
@@ -107,6 +123,7 @@ async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
             media::Column::Height,
             media::Column::Filename,
             media::Column::Size,
+            media::Column::UpdatedAt,
         ])
         .order_by_desc(media::Column::Id)
         .limit(200)
@@ -122,7 +139,7 @@ async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
     .await?;
     Ok(all
         .into_iter()
-        .map(|(id, key, width, height, filename, size)| {
+        .map(|(id, key, width, height, filename, size, updated_at)| {
             let a = alts.get(&id).map(Vec::as_slice).unwrap_or(&[]);
             MediaRow {
                 id,
@@ -134,6 +151,7 @@ async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
                 },
                 filename,
                 size,
+                version: version_token(updated_at),
                 alts: Locale::all()
                     .map(|l| {
                         (
@@ -151,6 +169,16 @@ async fn rows(db: &impl ConnectionTrait) -> Result<Vec<MediaRow>, DbErr> {
 }
 
 impl MediaPage {
+    /// Their alt text in `tag` of image `id`, where a newer save differs
+    /// from the form.
+    pub fn theirs(&self, id: &i32, tag: &str) -> Option<&str> {
+        let (at, _, theirs) = self.conflict.as_ref()?;
+        (at == id)
+            .then(|| theirs.iter().find(|(t, _)| *t == tag))
+            .flatten()
+            .map(|(_, v)| v.as_str())
+    }
+
     /// The error at an alt text of an image in the library, as shown.
     pub fn row_error(&self, id: &i32, tag: &str) -> Option<String> {
         let key = format!("m{id}-{tag}");
@@ -167,8 +195,12 @@ async fn render(
     alts: Vec<(&'static str, &'static str, String)>,
     flash: &str,
 ) -> Result<Html, AppError> {
-    render_page(editor, state, errors, alts, flash, None).await
+    render_page(editor, state, errors, alts, flash, None, None).await
 }
+
+/// A refused save of a library image's alt texts: what to tell, and their
+/// texts that differ.
+type Conflict = (String, Vec<(&'static str, String)>);
 
 /// A library image's alt texts as typed, with their errors.
 type Edited = (i32, Vec<(&'static str, String)>, FieldErrors);
@@ -182,6 +214,7 @@ async fn render_page(
     alts: Vec<(&'static str, &'static str, String)>,
     flash: &str,
     edited: Option<Edited>,
+    conflict: Option<Conflict>,
 ) -> Result<Html, AppError> {
     let tr = Tr {
         locale: editor.locale,
@@ -209,6 +242,10 @@ async fn render_page(
                 row.alts = typed.clone();
             }
             items
+        },
+        conflict: match (&edited, conflict) {
+            (Some((id, _, _)), Some((said, theirs))) => Some((*id, said, theirs)),
+            _ => None,
         },
         row_errors: edited.map(|(_, _, e)| e).unwrap_or_default(),
         errors,
@@ -664,6 +701,7 @@ pub async fn update_alts(
             Vec::new(),
             "",
             Some((id, typed, errors)),
+            None,
         )
         .await?
         .unprocessable()
@@ -671,7 +709,69 @@ pub async fn update_alts(
     }
     let ip = client_ip(&req, &state);
     let txn = crate::db::begin_write(&state.db).await?;
+    // Under the write lock: alt texts saved since the form was shown are
+    // not overwritten unseen (see `admin::version`).
+    let Some(current) = locked_version(&txn, "media", id).await? else {
+        return Err(AppError::NotFound);
+    };
+    let started = started(form.rest.get(VERSION).map_or("", String::as_str));
+    if is_stale(started, current) {
+        let stored = translation::load::<media_translation::Entity>(
+            &txn,
+            media_translation::Column::MediaId,
+            &[id],
+        )
+        .await?;
+        txn.rollback().await?;
+        let stored = stored.get(&id).map(Vec::as_slice).unwrap_or(&[]);
+        let theirs = alts
+            .iter()
+            .filter_map(|(tag, _, mine)| {
+                let t = stored
+                    .iter()
+                    .find(|r| r.lang == *tag)
+                    .map(|r| r.alt.clone())
+                    .unwrap_or_default();
+                (t != *mine).then_some((*tag, t))
+            })
+            .collect();
+        let tr = Tr {
+            locale: editor.locale,
+        };
+        let said = conflict_message(
+            &state.db,
+            &tr,
+            "media",
+            Some(id),
+            &tr.t("media-item"),
+            current,
+        )
+        .await?;
+        let typed = alts.iter().map(|(t, _, a)| (*t, a.clone())).collect();
+        let html = render_page(
+            &editor,
+            &state,
+            FieldErrors::default(),
+            Vec::new(),
+            "",
+            Some((id, typed, FieldErrors::default())),
+            Some((said, theirs)),
+        )
+        .await?;
+        let mut res = html.into_response(&req);
+        *res.status_mut() = StatusCode::CONFLICT;
+        return Ok(res);
+    }
     save_alts(&txn, id, &alts).await?;
+    // The image's version moves with its texts.
+    media::Entity::update_many()
+        .col_expr(
+            media::Column::UpdatedAt,
+            sea_orm::sea_query::Expr::value(now()),
+        )
+        .filter(media::Column::Id.eq(id))
+        .exec(&txn)
+        .await?;
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),

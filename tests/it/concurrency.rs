@@ -663,6 +663,80 @@ async fn a_settings_save_over_a_newer_save_is_refused_with_the_figures_kept() {
 }
 
 #[actix_web::test]
+async fn an_alt_text_save_over_a_newer_save_is_refused_with_the_text_kept() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut ada = login(&app, ADMIN).await;
+    let mut eddie = login(&app, EDITOR).await;
+    let id = first_id(&t, "media").await;
+    let path = format!("/admin/media/{id}");
+    let version = format!("form[action='{path}'] input[name=version]");
+    let v_ada = ada
+        .get(&app, "/admin/media")
+        .await
+        .attr(&version, "value")
+        .unwrap();
+    let v_eddie = eddie
+        .get(&app, "/admin/media")
+        .await
+        .attr(&version, "value")
+        .unwrap();
+    let r = ada
+        .post_csrf(
+            &app,
+            &path,
+            &[
+                ("alt.en", "Ada's rice field"),
+                ("alt.zh-CN", "稻田"),
+                ("version", &v_ada),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let before = audit_entry::Entity::find().count(t.conn()).await.unwrap();
+    let mine = [
+        ("alt.en", "Eddie's paddy"),
+        ("alt.zh-CN", "稻田"),
+        ("alt.id", "Sawah"),
+    ];
+    let mut form = mine.to_vec();
+    form.push(("version", &v_eddie));
+    let r = eddie.post_csrf(&app, &path, &form).await;
+    assert_eq!(r.status, 409);
+    assert_eq!(
+        audit_entry::Entity::find().count(t.conn()).await.unwrap(),
+        before
+    );
+    assert_eq!(
+        r.attr(&format!("#m{id}-en"), "value").as_deref(),
+        Some("Eddie's paddy")
+    );
+    assert_eq!(
+        r.text(&format!("#m{id}-en-theirs .theirs-text")),
+        "Ada's rice field"
+    );
+    assert!(
+        r.text("#conflict").contains("Ada Admin"),
+        "{}",
+        r.text("#conflict")
+    );
+    // From the version now shown, his save wins.
+    let now_seen = r.attr(&version, "value").unwrap();
+    assert_ne!(now_seen, v_eddie);
+    let mut form = mine.to_vec();
+    form.push(("version", &now_seen));
+    assert_eq!(eddie.post_csrf(&app, &path, &form).await.status, 303);
+    assert_eq!(
+        eddie
+            .get(&app, "/admin/media")
+            .await
+            .attr(&format!("#m{id}-en"), "value")
+            .as_deref(),
+        Some("Eddie's paddy")
+    );
+}
+
+#[actix_web::test]
 async fn parallel_saves_from_one_version_keep_exactly_one() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
