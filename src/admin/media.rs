@@ -95,7 +95,7 @@ pub struct MediaPage {
     /// A save of one image's alt texts refused because someone saved them
     /// meanwhile: the image, what to tell, and their text of each
     /// language that differs from the form's.
-    pub conflict: Option<(i32, String, Vec<(&'static str, String)>)>,
+    pub conflict: Option<(i32, Conflict)>,
 }
 
 #[derive(Deserialize, Default)]
@@ -172,7 +172,7 @@ impl MediaPage {
     /// Their alt text in `tag` of image `id`, where a newer save differs
     /// from the form.
     pub fn theirs(&self, id: &i32, tag: &str) -> Option<&str> {
-        let (at, _, theirs) = self.conflict.as_ref()?;
+        let (at, (_, theirs)) = self.conflict.as_ref()?;
         (at == id)
             .then(|| theirs.iter().find(|(t, _)| *t == tag))
             .flatten()
@@ -244,7 +244,7 @@ async fn render_page(
             items
         },
         conflict: match (&edited, conflict) {
-            (Some((id, _, _)), Some((said, theirs))) => Some((*id, said, theirs)),
+            (Some((id, _, _)), Some(c)) => Some((*id, c)),
             _ => None,
         },
         row_errors: edited.map(|(_, _, e)| e).unwrap_or_default(),
