@@ -3,7 +3,7 @@
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, ServiceConfig, get, post};
 
-use crate::admin::content::{self, EDIT_LIMIT};
+use crate::admin::content;
 use crate::admin::kinds::Kind;
 use crate::admin::kinds::{
     calls::Calls, events::Events, fellows::Fellows, members::Members, needs::Needs, news::News,
@@ -32,7 +32,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
     .service(
         web::scope("/admin")
             .wrap(from_fn(admin::session::guard))
-            .app_data(web::PayloadConfig::default().limit(EDIT_LIMIT))
+            .app_data(web::PayloadConfig::default().limit(content::edit_limit()))
             .route("/", get().to(admin::dashboard::dashboard))
             .route("/login", get().to(admin::login::form))
             .route("/login", post().to(admin::login::submit))

@@ -28,8 +28,14 @@ use super::trstore;
 use super::version::{VERSION, locked_version, version_of, version_token};
 use crate::web::see_other;
 
-/// Largest edit form accepted (three languages of long Markdown).
-pub const EDIT_LIMIT: usize = 512 * 1024;
+/// Largest edit form accepted: every text at its longest in every
+/// language must fit, so that a long text gets its field error (or is
+/// saved) instead of a bare 413 that loses the form. The worst kind has
+/// three long fields and a dozen short ones per language; a Chinese
+/// character is three bytes, nine once percent-encoded.
+pub fn edit_limit() -> usize {
+    Locale::all().count() * (3 * form::LONG_TEXT_MAX + 12 * 200) * 9 + 64 * 1024
+}
 
 /// Publication fields every publishable kind shares.
 fn publication<K: Kind>() -> Vec<Field> {

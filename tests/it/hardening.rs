@@ -895,3 +895,50 @@ async fn the_new_migration_goes_down_and_up_again() {
     let pending = Migrator::get_pending_migrations(t.conn()).await.unwrap();
     assert!(pending.is_empty());
 }
+
+#[actix_web::test]
+async fn every_text_at_its_longest_in_every_language_fits_in_one_save() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let id = techbridge::entities::technology::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let edit = format!("/admin/technologies/{id}");
+    let shown = b.get(&app, &edit).await;
+    let mut form = form_values(&shown);
+    let long: Vec<String> = shown
+        .html()
+        .select(&scraper::Selector::parse(".edit-form textarea").unwrap())
+        .filter_map(|e| e.value().attr("name").map(str::to_owned))
+        .collect();
+    assert!(long.len() >= 6, "{long:?}");
+    let limit = techbridge::admin::form::LONG_TEXT_MAX;
+    for name in &long {
+        set(&mut form, name, &text_of(limit, "。"));
+    }
+    // At the limit in every language: saved whole.
+    let r = b.post(&app, &edit, &pairs(&form)).await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    // One character over, in one field: that field's error, the text kept,
+    // not a 413 that loses the form.
+    let over = text_of(limit + 1, "完");
+    set(&mut form, &long[0], &over);
+    let version = b
+        .get(&app, &edit)
+        .await
+        .attr("input[name=version]", "value");
+    set(&mut form, "version", &version.unwrap());
+    let r = b.post(&app, &edit, &pairs(&form)).await;
+    assert_eq!(r.status, 422);
+    let field = long[0].replace('.', "-");
+    assert!(
+        r.text(&format!("#{field}-error")).contains("50"),
+        "{}",
+        r.text(".error-summary")
+    );
+    assert_eq!(r.text(&format!("#{field}")), over);
+}
