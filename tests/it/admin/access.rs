@@ -82,6 +82,15 @@ fn admin_route_table() -> Vec<(&'static str, String)> {
             out.push((method, format!("/admin/{name}{suffix}")));
         }
     }
+    // The deals' routes, where the scope configures them.
+    if scope.contains(".configure(deal_routes)") {
+        let body = &src[src.find("fn deal_routes").expect("fn deal_routes")..];
+        let body = &body[..body.find("\n}").expect("end of deal_routes")];
+        for c in route.captures_iter(body) {
+            let method = if &c[2] == "get" { "GET" } else { "POST" };
+            out.push((method, format!("/admin{}", &c[1])));
+        }
+    }
     // The table was really read: these must be in it.
     for (m, p) in [
         ("GET", "/admin/outbox"),
@@ -91,6 +100,8 @@ fn admin_route_table() -> Vec<(&'static str, String)> {
         ("GET", "/admin/pages/new"),
         ("POST", "/admin/members/{id}/status"),
         ("POST", "/admin/technologies/{id}/delete"),
+        ("GET", "/admin/deals/{id}"),
+        ("POST", "/admin/deals/{id}/{action}"),
     ] {
         assert!(
             out.iter().any(|(om, op)| *om == m && op == p),
@@ -113,13 +124,18 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
             "media" => ids.media,
             "applications" => ids.application,
             "inquiries" => ids.inquiry,
+            "deals" => ids.deal,
+            "interests" => ids.interest,
             kind => ids.of(kind),
         };
         pattern.replace("{id}", &id.to_string())
     } else {
         pattern.to_owned()
     };
-    let path = path.replace("{doc}", &ids.document.to_string());
+    let path = path
+        .replace("{doc}", &ids.document.to_string())
+        // A move that would act on the deal if it were let through.
+        .replace("{action}", "close");
     assert!(
         !path.contains('{'),
         "{pattern}: a parameter this test cannot fill; give it a real id in concrete()"

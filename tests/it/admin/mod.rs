@@ -26,6 +26,8 @@ struct Ids {
     content: Vec<(&'static str, i32)>,
     editor: i32,
     inquiry: i32,
+    deal: i32,
+    interest: i32,
     application: i32,
     document: i32,
     media: i32,
@@ -120,7 +122,8 @@ where
         >,
     B: actix_web::body::MessageBody,
 {
-    use techbridge::entities::{application_document, editor, inquiry, media};
+    use sea_orm::{ActiveModelTrait, Set};
+    use techbridge::entities::{application_document, deal, editor, inquiry, interest, media};
     let db = t.conn();
     let rice = TechnologyBuilder::new("hybrid-rice-for-tropical-paddies")
         .insert(db)
@@ -167,6 +170,32 @@ where
             .unwrap()
             .id,
         inquiry: inquiry::Entity::find()
+            .one(t.conn())
+            .await
+            .unwrap()
+            .unwrap()
+            .id,
+        // An expression of interest waiting for moderation, in the need.
+        interest: interest::ActiveModel {
+            need_id: Set(first_id(t, "needs").await),
+            organisation: Set("Mekong Water Co".into()),
+            country: Set("VN".into()),
+            contact_name: Set("Linh".into()),
+            email: Set("linh@example.org".into()),
+            technology_text: Set("Drinking-water station".into()),
+            message: Set("We can supply this to the need.".into()),
+            lang: Set("en".into()),
+            status: Set("pending".into()),
+            created_at: Set(techbridge::db::now()),
+            updated_at: Set(techbridge::db::now()),
+            ..Default::default()
+        }
+        .insert(t.conn())
+        .await
+        .unwrap()
+        .id,
+        // The inquiry's deal (every inquiry is one).
+        deal: deal::Entity::find()
             .one(t.conn())
             .await
             .unwrap()
