@@ -15,6 +15,10 @@ let browser;
 /// provider's e-mail. (Not a fresh inquiry: with the journeys, the suite
 /// would pass the per-address inquiry limit.)
 let replyPath;
+/// The paths of a live alert confirmation and refusal link, read from the
+/// confirmation e-mail of an alert asked for here.
+let confirmPath;
+let stopPath;
 before(async () => {
   browser = await launch();
   const ctx = await context(browser);
@@ -25,6 +29,14 @@ before(async () => {
   await Promise.all([page.waitForURL(/flash=deal-moved/), page.locator("form[action$='/forward'] button[type=submit]").click()]);
   const mail = await waitForMail("denghua@scbiogas.example.org", /Sample Livestock Cooperative/);
   replyPath = new URL(linkIn(mail, "/reply/")).pathname.replace(/^\/[^/]+/, "");
+  const follower = "quality.alerts@example.org";
+  await page.goto(`${BASE}/en/alerts?topic=needs`);
+  await page.locator("#frequency-weekly").check();
+  await page.locator("#email").fill(follower);
+  await Promise.all([page.waitForURL(/\/alerts\/sent/), page.locator("main form button[type=submit]").click()]);
+  const confirmMail = await waitForMail(follower, /confirm/i);
+  confirmPath = new URL(linkIn(confirmMail, "/alerts/confirm/")).pathname.replace(/^\/[^/]+/, "");
+  stopPath = new URL(linkIn(confirmMail, "/alerts/unsubscribe/")).pathname.replace(/^\/[^/]+/, "");
   await ctx.close();
 });
 after(async () => { await browser?.close(); });
@@ -86,6 +98,10 @@ const PUBLIC = [
     await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
   }],
   ["alerts-sent", "/alerts/sent"],
+  ["alerts-confirm", (page, lang) => page.goto(`${BASE}/${lang}${confirmPath}`)],
+  ["alerts-confirm-refused", "/alerts/confirm/1.abc.99999999999.00"],
+  ["alerts-unsubscribe", (page, lang) => page.goto(`${BASE}/${lang}${stopPath}`)],
+  ["alerts-unsubscribe-refused", "/alerts/unsubscribe/1.abc.99999999999.00"],
   ["search-results", "/search?q=solar"],
   ["search-empty", "/search?q=zzzqqq"],
   ["not-found", "/no-such-page"],
