@@ -4,6 +4,7 @@
 
 mod detail;
 mod inquiries;
+mod judged;
 mod listing;
 mod needs;
 mod search;
