@@ -5,6 +5,8 @@ pub mod analyzer;
 pub mod index;
 mod page;
 pub mod snippet;
+pub mod stem;
+pub mod text;
 
 pub use page::search_page;
 
