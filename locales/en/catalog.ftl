@@ -121,3 +121,5 @@ search-kind-needs = Technology needs
 search-kind-events = Events
 search-kind-news = News
 search-kind-fellows = Fellows
+catalog-partial = No technology has all of “{ $words }” — showing those with most of them.
+catalog-did-you-mean = Did you mean:

@@ -112,3 +112,5 @@ search-kind-needs = Kebutuhan teknologi
 search-kind-events = Acara
 search-kind-news = Berita
 search-kind-fellows = Peserta program
+catalog-partial = Tidak ada teknologi yang memuat semua kata “{ $words }” — ditampilkan yang memuat sebagian besar.
+catalog-did-you-mean = Mungkin maksud Anda:

@@ -113,8 +113,16 @@ pub struct ListPage {
     pub page_no: u32,
     pub last_page: u32,
     pub position: String,
-    pub sorts: Vec<(&'static str, bool)>,
+    /// Orders offered: the value sent (empty for the default of the page,
+    /// relevance with words and newest without, so a query typed into the
+    /// form is not held to the order of the page it was typed on), the
+    /// order's name, whether it is the current one.
+    pub sorts: Vec<(&'static str, &'static str, bool)>,
     pub suggestions: Vec<Chip>,
+    /// No technology has every word: said above the partial matches.
+    pub partial: Option<String>,
+    /// The query with misspelt words corrected, as a link.
+    pub did_you_mean: Option<Chip>,
     /// Page sizes offered, and whether each is the current one.
     pub sizes: Vec<(u32, bool)>,
 }
@@ -254,13 +262,30 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         }
     }
     let current_sort = q.sort();
-    let mut sorts = vec![
-        ("newest", current_sort == Sort::Newest),
-        ("title", current_sort == Sort::Title),
-    ];
-    if !q.q.is_empty() {
-        sorts.insert(0, ("relevance", current_sort == Sort::Relevance));
+    let default_sort = if q.q.is_empty() {
+        Sort::Newest
+    } else {
+        Sort::Relevance
+    };
+    let mut sorts = Vec::new();
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Title] {
+        if sort == Sort::Relevance && q.q.is_empty() {
+            continue;
+        }
+        let value = if sort == default_sort {
+            ""
+        } else {
+            sort.as_str()
+        };
+        sorts.push((value, sort.as_str(), sort == current_sort));
     }
+    let partial = result
+        .partial
+        .then(|| page.ts("catalog-partial", "words", &q.q));
+    let did_you_mean = result.suggestion.map(|words| Chip {
+        href: list_href(&cx, &q.with_words(words.clone())),
+        label: words,
+    });
 
     Html::render(&ListPage {
         cards: card_views(cards, &q.q, cx.locale),
@@ -277,6 +302,8 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         position: format!("{} / {last_page}", result.page),
         sorts,
         suggestions,
+        partial,
+        did_you_mean,
         sizes: {
             let mut sizes: Vec<u32> = vec![10, query::DEFAULT_PER_PAGE, query::MAX_PER_PAGE];
             if !sizes.contains(&q.per_page) {

@@ -197,6 +197,15 @@ impl CatalogQuery {
         }
     }
 
+    /// This state with other search words (back to page 1).
+    pub fn with_words(&self, q: String) -> Self {
+        Self {
+            q,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
     pub fn without_q(&self) -> Self {
         Self {
             q: String::new(),

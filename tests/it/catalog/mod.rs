@@ -7,6 +7,7 @@ mod inquiries;
 mod judged;
 mod listing;
 mod needs;
+mod relevance;
 mod search;
 
 use sea_orm::DatabaseConnection;
