@@ -20,7 +20,8 @@ use tokio::sync::Mutex;
 
 use crate::db::stmt;
 use crate::i18n::Locale;
-use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex};
+use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex, Vocabulary};
+use crate::search::vocabulary;
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 
 use super::query::CatalogQuery;
@@ -196,14 +197,20 @@ impl CatalogIndex {
     }
 }
 
-/// The words of every translation of every technology, streamed: at
+/// The words of every translation of every technology, with the related
+/// words of the vocabulary, streamed: at
 /// 100,000 technologies the raw texts would not fit beside the index.
 async fn load_text<C: ConnectionTrait + StreamTrait>(
     db: &C,
     pos_by_id: &[u32],
 ) -> Result<TextIndex, DbErr> {
     let backend = ConnectionTrait::get_database_backend(db);
-    let mut text = TextIndex::default();
+    let groups: Vec<_> = vocabulary::all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.group)
+        .collect();
+    let mut text = TextIndex::new(Vocabulary::new(&groups));
     let mut rows = Box::pin(db.stream_raw(stmt(backend, TEXT_SQL, vec![])).await?);
     while let Some(r) = rows.next().await {
         let r = r?;

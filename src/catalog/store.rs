@@ -12,7 +12,7 @@ use super::index::{CatalogIndex, Counts, F_ALL, Facets, Filters};
 use crate::entities::{technology, technology_translation};
 use crate::i18n::Locale;
 use crate::media::{Image, Library};
-use crate::search::{self, analyzer, text};
+use crate::search::{self, analyzer};
 use crate::taxonomy::{self, ASEAN, FIELDS};
 use crate::translation::{self, BestText, Translated};
 
@@ -71,7 +71,7 @@ pub async fn search(
     let t = now().timestamp();
     let visible = index.visible(t);
     let filters = Filters::of(q);
-    let query = text::Query::parse(&q.q);
+    let query = index.text.query(&q.q);
     let per_page = usize::try_from(q.per_page).unwrap_or(20).max(1);
     let sort = q.sort();
     let page_of = |total: usize| {

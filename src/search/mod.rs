@@ -7,6 +7,7 @@ mod page;
 pub mod snippet;
 pub mod stem;
 pub mod text;
+pub mod vocabulary;
 
 pub use page::search_page;
 

@@ -11,7 +11,6 @@
 //! weight again.
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
 use super::analyzer::{MAX_QUERY_TERMS, Token, tokens};
 use super::stem;
@@ -82,6 +81,7 @@ fn weight(mask: u8) -> f32 {
 /// the parts the key is in, as `doc << 3 | mask`.
 #[derive(Default)]
 pub struct TextIndex {
+    vocabulary: Vocabulary,
     postings: HashMap<String, Vec<u32>>,
     /// Folded words with their counts, for "did you mean".
     words: HashMap<String, u32>,
@@ -90,6 +90,20 @@ pub struct TextIndex {
 }
 
 impl TextIndex {
+    /// An empty index whose queries take related words from `vocabulary`
+    /// (and whose long words split into its words).
+    pub fn new(vocabulary: Vocabulary) -> Self {
+        Self {
+            vocabulary,
+            ..Self::default()
+        }
+    }
+
+    /// A query analysed against this index's vocabulary.
+    pub fn query(&self, text: &str) -> Query {
+        Query::parse(text, &self.vocabulary)
+    }
+
     /// Adds text of document `doc`; all the text of one document must be
     /// added before the next one's.
     pub fn add(&mut self, doc: u32, lang: Lang, part: u8, text: &str) {
@@ -139,7 +153,7 @@ impl TextIndex {
         for i in 4..=w.len() - 4 {
             let (a, b) = w.split_at(i);
             for p in [a, b] {
-                if VOCABULARY.parts.contains(p) {
+                if self.vocabulary.parts.contains(p) {
                     self.put(key(lang, p), part);
                 }
             }
@@ -364,7 +378,7 @@ pub struct Query {
 }
 
 impl Query {
-    pub fn parse(text: &str) -> Self {
+    pub fn parse(text: &str, vocabulary: &Vocabulary) -> Self {
         let mut all = units(text);
         if all.iter().any(|u| !STOPWORDS.contains(&u.text.as_str())) {
             all.retain(|u| !STOPWORDS.contains(&u.text.as_str()));
@@ -383,7 +397,7 @@ impl Query {
             .map(|(i, w)| (i, query_keys(&format!("{}{}", w[0].text, w[1].text))))
             .collect();
         let mut related = Vec::new();
-        for group in &VOCABULARY.groups {
+        for group in &vocabulary.groups {
             for entry in group {
                 let n = entry.len();
                 if n == 0 || n > all.len() {
@@ -415,8 +429,9 @@ impl Query {
     }
 }
 
-/// One group of related words in the vocabulary file.
-#[derive(serde::Deserialize)]
+/// One group of related words: the catalogue field it belongs to, and
+/// words or short phrases per language.
+#[derive(serde::Deserialize, Clone, Debug, Default)]
 pub struct Group {
     pub field: String,
     #[serde(default)]
@@ -432,57 +447,59 @@ struct VocabularyFile {
     group: Vec<Group>,
 }
 
-/// The vocabulary kept with the code (`vocabulary.toml`).
-pub const VOCABULARY_TOML: &str = include_str!("vocabulary.toml");
+/// The vocabulary the database was first seeded with (`vocabulary.toml`,
+/// read by the migration that made the table); editors extend it in the
+/// back office.
+pub const SEED_TOML: &str = include_str!("vocabulary.toml");
 
-pub fn vocabulary_groups() -> Vec<Group> {
-    toml::from_str::<VocabularyFile>(VOCABULARY_TOML)
-        .map(|f| f.group)
-        .unwrap_or_else(|e| {
-            tracing::error!("search vocabulary unreadable: {e}");
-            Vec::new()
-        })
+/// The groups of the seed file.
+pub fn seed_groups() -> Result<Vec<Group>, toml::de::Error> {
+    toml::from_str::<VocabularyFile>(SEED_TOML).map(|f| f.group)
 }
 
-struct Vocabulary {
+/// Related words, analysed for matching.
+#[derive(Default)]
+pub struct Vocabulary {
     groups: Vec<Vec<Vec<Unit>>>,
     /// Latin words of four letters or more: the parts compounds split into.
     parts: std::collections::HashSet<String>,
 }
 
-static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
-    let groups = vocabulary_groups();
-    let parts = groups
-        .iter()
-        .flat_map(|g| g.en.iter().chain(&g.id))
-        .flat_map(|e| tokens(e))
-        .filter_map(|t| match t {
-            Token::Word(w) if w.len() >= 4 && w.is_ascii() => Some(w),
-            _ => None,
-        })
-        .collect();
-    Vocabulary {
-        groups: groups
+impl Vocabulary {
+    pub fn new(groups: &[Group]) -> Self {
+        let parts = groups
             .iter()
-            .map(|g| {
-                g.en.iter()
-                    .chain(&g.id)
-                    .chain(&g.zh)
-                    .map(|e| units(e))
-                    .filter(|u| !u.is_empty())
-                    .collect()
+            .flat_map(|g| g.en.iter().chain(&g.id))
+            .flat_map(|e| tokens(e))
+            .filter_map(|t| match t {
+                Token::Word(w) if w.len() >= 4 && w.is_ascii() => Some(w),
+                _ => None,
             })
-            .collect(),
-        parts,
+            .collect();
+        Self {
+            groups: groups
+                .iter()
+                .map(|g| {
+                    g.en.iter()
+                        .chain(&g.id)
+                        .chain(&g.zh)
+                        .map(|e| units(e))
+                        .filter(|u| !u.is_empty())
+                        .collect()
+                })
+                .collect(),
+            parts,
+        }
     }
-});
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn index(docs: &[(&str, &str, &str)]) -> TextIndex {
-        let mut ix = TextIndex::default();
+        let groups = seed_groups().unwrap_or_default();
+        let mut ix = TextIndex::new(Vocabulary::new(&groups));
         for (doc, (lang, title, body)) in docs.iter().enumerate() {
             let doc = u32::try_from(doc).unwrap_or(0);
             ix.add(doc, Lang::of_tag(lang), TITLE, title);
@@ -492,7 +509,7 @@ mod tests {
     }
 
     fn ranked(ix: &TextIndex, q: &str) -> Vec<(u32, u8)> {
-        let q = Query::parse(q);
+        let q = ix.query(q);
         let mut hits = ix.search(&q);
         hits.sort_by(|a, b| {
             b.matched
@@ -534,14 +551,14 @@ mod tests {
     #[test]
     fn did_you_mean() {
         let ix = index(&[("en", "Solar mini-grids", ""), ("id", "Padi hibrida", "")]);
-        assert_eq!(ix.suggest(&Query::parse("solr")).as_deref(), Some("solar"));
-        assert_eq!(ix.suggest(&Query::parse("padii")).as_deref(), Some("padi"));
-        assert_eq!(ix.suggest(&Query::parse("solar")), None);
+        assert_eq!(ix.suggest(&ix.query("solr")).as_deref(), Some("solar"));
+        assert_eq!(ix.suggest(&ix.query("padii")).as_deref(), Some("padi"));
+        assert_eq!(ix.suggest(&ix.query("solar")), None);
         assert_eq!(distance("kitten", "sitting"), 3);
     }
 
     #[test]
-    fn the_vocabulary_parses() {
-        assert!(vocabulary_groups().len() > 40);
+    fn the_seed_vocabulary_parses() {
+        assert!(seed_groups().map(|g| g.len()).unwrap_or(0) > 40);
     }
 }
