@@ -121,6 +121,10 @@ pub struct ListPage {
     pub suggestions: Vec<Chip>,
     /// No technology has every word: said above the partial matches.
     pub partial: Option<String>,
+    /// A page past the end was asked for: said above the last page.
+    pub past_end: Option<String>,
+    /// How many filter values are chosen (the folded filters say it).
+    pub active_filters: usize,
     /// The query with misspelt words corrected, as a link.
     pub did_you_mean: Option<Chip>,
     /// Page sizes offered, and whether each is the current one.
@@ -177,7 +181,22 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         !q.q.is_empty(),
     )
     .await?;
-    let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
+    // The title says what is shown: words, how many filters, which page.
+    let title = crate::web::Tr { locale: cx.locale }.tmixed(
+        "catalog-page-title",
+        &[
+            ("searched", if q.q.is_empty() { "no" } else { "yes" }),
+            ("words", &q.q),
+        ],
+        &[
+            (
+                "filters",
+                i64::try_from(q.active_filters()).unwrap_or(i64::MAX),
+            ),
+            ("page", i64::from(result.page)),
+        ],
+    );
+    let mut page = cx.page(Section::Technologies, title);
     page.description = cx.t("catalog-description");
     // Search results are not for indexing; the plain list and its pages are.
     page.noindex = !q.q.is_empty() || q.has_filters();
@@ -279,6 +298,15 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         };
         sorts.push((value, sort.as_str(), sort == current_sort));
     }
+    let past_end = (q.page > result.page).then(|| {
+        page.targs(
+            "catalog-page-past-end",
+            &[
+                ("asked", &q.page.to_string()),
+                ("page", &result.page.to_string()),
+            ],
+        )
+    });
     let partial = result
         .partial
         .then(|| page.ts("catalog-partial", "words", &q.q));
@@ -303,6 +331,8 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         sorts,
         suggestions,
         partial,
+        past_end,
+        active_filters: q.active_filters(),
         did_you_mean,
         sizes: {
             let mut sizes: Vec<u32> = vec![10, query::DEFAULT_PER_PAGE, query::MAX_PER_PAGE];
