@@ -45,6 +45,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/audit", get().to(admin::audit_log::list))
             .route("/settings", get().to(admin::settings::page))
             .route("/settings", post().to(admin::settings::save))
+            .route("/vocabulary", get().to(admin::vocabulary::page))
+            .route("/vocabulary", post().to(admin::vocabulary::save))
             .route("/translations", get().to(admin::translations::page))
             .route("/media", get().to(admin::media::list))
             .route("/media", post().to(admin::media::upload))

@@ -121,3 +121,22 @@ search-kind-needs = Technology needs
 search-kind-events = Events
 search-kind-news = News
 search-kind-fellows = Fellows
+catalog-partial = No technology has all of “{ $words }” — showing those with most of them.
+catalog-did-you-mean = Did you mean:
+catalog-page-title = { $searched ->
+        [yes] “{ $words }” – technologies
+       *[no] Technologies
+    }{ $filters ->
+        [0] {""}
+        [one] {", "}1 filter
+       *[other] {", "}{ $filters } filters
+    }{ $page ->
+        [1] {""}
+       *[other] {", "}page { $page }
+    }
+catalog-filters-summary = { $count ->
+        [0] Filters
+        [one] Filters (1 active)
+       *[other] Filters ({ $count } active)
+    }
+catalog-page-past-end = There is no page { $asked }: this is the last page, { $page }.

@@ -112,3 +112,20 @@ search-kind-needs = Kebutuhan teknologi
 search-kind-events = Acara
 search-kind-news = Berita
 search-kind-fellows = Peserta program
+catalog-partial = Tidak ada teknologi yang memuat semua kata “{ $words }” — ditampilkan yang memuat sebagian besar.
+catalog-did-you-mean = Mungkin maksud Anda:
+catalog-page-title = { $searched ->
+        [yes] “{ $words }” – teknologi
+       *[no] Teknologi
+    }{ $filters ->
+        [0] {""}
+       *[other] {", "}{ $filters } filter
+    }{ $page ->
+        [1] {""}
+       *[other] {", "}halaman { $page }
+    }
+catalog-filters-summary = { $count ->
+        [0] Filter
+       *[other] Filter ({ $count } aktif)
+    }
+catalog-page-past-end = Halaman { $asked } tidak ada: ini halaman terakhir, { $page }.

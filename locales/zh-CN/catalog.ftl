@@ -112,3 +112,20 @@ search-kind-needs = 技术需求
 search-kind-events = 活动
 search-kind-news = 新闻
 search-kind-fellows = 青年科学家
+catalog-partial = 没有技术同时包含“{ $words }”中的所有词语，以下显示包含其中大部分词语的结果。
+catalog-did-you-mean = 您是不是要找：
+catalog-page-title = { $searched ->
+        [yes] “{ $words }” – 技术
+       *[no] 技术
+    }{ $filters ->
+        [0] {""}
+       *[other] {"，"}{ $filters } 项筛选
+    }{ $page ->
+        [1] {""}
+       *[other] {"，"}第 { $page } 页
+    }
+catalog-filters-summary = { $count ->
+        [0] 筛选
+       *[other] 筛选（已选 { $count } 项）
+    }
+catalog-page-past-end = 没有第 { $asked } 页：这是最后一页，第 { $page } 页。

@@ -14,6 +14,7 @@ pub use m20261205_000001_data_version::watch as watch_for_data_version;
 mod m20261205_000004_deals;
 mod m20261205_000005_watch_deals;
 mod m20261206_000004_audit_by_record;
+mod m20261206_000010_search_vocabulary;
 
 pub struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000004_deals::Migration),
             Box::new(m20261205_000005_watch_deals::Migration),
             Box::new(m20261206_000004_audit_by_record::Migration),
+            Box::new(m20261206_000010_search_vocabulary::Migration),
         ]
     }
 }

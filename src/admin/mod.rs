@@ -21,5 +21,6 @@ pub mod settings;
 pub mod translations;
 pub mod trstore;
 pub mod version;
+pub mod vocabulary;
 
 pub use session::Editor;

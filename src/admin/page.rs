@@ -99,6 +99,11 @@ const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/admin/media", "admin-nav-media", &[Role::Editor]),
     ("/admin/settings", "admin-settings-title", &[Role::Editor]),
     (
+        "/admin/vocabulary",
+        "admin-vocabulary-title",
+        &[Role::Editor],
+    ),
+    (
         "/admin/translations",
         "admin-nav-translations",
         &[Role::Editor],

@@ -20,6 +20,8 @@ use tokio::sync::Mutex;
 
 use crate::db::stmt;
 use crate::i18n::Locale;
+use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex, Vocabulary};
+use crate::search::vocabulary;
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 
 use super::query::CatalogQuery;
@@ -56,6 +58,10 @@ pub struct CatalogIndex {
     /// Per language: rank of each position when sorted by title.
     title_ranks: Mutex<HashMap<Locale, Arc<Vec<u32>>>>,
     visible: std::sync::Mutex<Option<Arc<VisibleSet>>>,
+    /// The words of every translation, documents numbered by position in
+    /// `entries`: the catalogue's search matches here, so SQLite and
+    /// PostgreSQL find and rank alike.
+    pub text: TextIndex,
 }
 
 /// The statements behind the index, public so that the benchmark shows
@@ -64,6 +70,8 @@ pub const LOAD_SQL: &str = "SELECT id, field, trl, ip_status, coop_modes, countr
      FROM technologies ORDER BY publish_at DESC, id DESC";
 pub const TITLE_RANK_SQL: &str = "SELECT technology_id FROM technology_translations WHERE lang = ? AND title <> '' ORDER BY title, technology_id";
 pub const VERSION_SQL: &str = "SELECT version FROM catalog_state WHERE id = 1";
+pub const TEXT_SQL: &str = "SELECT technology_id, lang, title, summary, description, scenarios, provider \
+     FROM technology_translations ORDER BY technology_id";
 pub const IMAGES_SQL: &str =
     "SELECT technology_id, media_id FROM technology_images ORDER BY technology_id, position, id";
 
@@ -125,11 +133,13 @@ impl CatalogIndex {
                 pos_by_id[i] = u32::try_from(pos).unwrap_or(u32::MAX);
             }
         }
+        let text = load_text(db, &pos_by_id).await?;
         Ok(Self {
             version,
             entries,
             pos_by_id,
             images,
+            text,
             title_ranks: Mutex::new(HashMap::new()),
             visible: std::sync::Mutex::new(None),
         })
@@ -185,6 +195,45 @@ impl CatalogIndex {
         map.insert(locale, ranks.clone());
         Ok(ranks)
     }
+}
+
+/// The words of every translation of every technology, with the related
+/// words of the vocabulary, streamed: at
+/// 100,000 technologies the raw texts would not fit beside the index.
+async fn load_text<C: ConnectionTrait + StreamTrait>(
+    db: &C,
+    pos_by_id: &[u32],
+) -> Result<TextIndex, DbErr> {
+    let backend = ConnectionTrait::get_database_backend(db);
+    let groups: Vec<_> = vocabulary::all(db)
+        .await?
+        .into_iter()
+        .map(|s| s.group)
+        .collect();
+    let mut text = TextIndex::new(Vocabulary::new(&groups));
+    let mut rows = Box::pin(db.stream_raw(stmt(backend, TEXT_SQL, vec![])).await?);
+    while let Some(r) = rows.next().await {
+        let r = r?;
+        let id: i32 = r.try_get("", "technology_id")?;
+        let Some(doc) = usize::try_from(id)
+            .ok()
+            .and_then(|i| pos_by_id.get(i))
+            .filter(|p| **p != u32::MAX)
+        else {
+            continue;
+        };
+        let lang = Lang::of_tag(&r.try_get::<String>("", "lang")?);
+        text.add(*doc, lang, TITLE, &r.try_get::<String>("", "title")?);
+        text.add(*doc, lang, SUMMARY, &r.try_get::<String>("", "summary")?);
+        let body = format!(
+            "{} {} {}",
+            crate::markdown::to_text(&r.try_get::<String>("", "description")?),
+            crate::markdown::to_text(&r.try_get::<String>("", "scenarios")?),
+            r.try_get::<String>("", "provider")?
+        );
+        text.add(*doc, lang, BODY, &body);
+    }
+    Ok(text.finish())
 }
 
 /// How many results each filter option would give with the other filters.

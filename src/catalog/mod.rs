@@ -63,8 +63,20 @@ pub struct ListPage {
     pub page_no: u32,
     pub last_page: u32,
     pub position: String,
-    pub sorts: Vec<(&'static str, bool)>,
+    /// Orders offered: the value sent (empty for the default of the page,
+    /// relevance with words and newest without, so a query typed into the
+    /// form is not held to the order of the page it was typed on), the
+    /// order's name, whether it is the current one.
+    pub sorts: Vec<(&'static str, &'static str, bool)>,
     pub suggestions: Vec<Chip>,
+    /// No technology has every word: said above the partial matches.
+    pub partial: Option<String>,
+    /// A page past the end was asked for: said above the last page.
+    pub past_end: Option<String>,
+    /// How many filter values are chosen (the folded filters say it).
+    pub active_filters: usize,
+    /// The query with misspelt words corrected, as a link.
+    pub did_you_mean: Option<Chip>,
     /// Page sizes offered, and whether each is the current one.
     pub sizes: Vec<(u32, bool)>,
 }
@@ -119,7 +131,22 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         !q.q.is_empty(),
     )
     .await?;
-    let mut page = cx.page(Section::Technologies, cx.t("catalog-title"));
+    // The title says what is shown: words, how many filters, which page.
+    let title = crate::web::Tr { locale: cx.locale }.tmixed(
+        "catalog-page-title",
+        &[
+            ("searched", if q.q.is_empty() { "no" } else { "yes" }),
+            ("words", &q.q),
+        ],
+        &[
+            (
+                "filters",
+                i64::try_from(q.active_filters()).unwrap_or(i64::MAX),
+            ),
+            ("page", i64::from(result.page)),
+        ],
+    );
+    let mut page = cx.page(Section::Technologies, title);
     page.description = cx.t("catalog-description");
     // Search results are not for indexing; the plain list and its pages are.
     page.noindex = !q.q.is_empty() || q.has_filters();
@@ -204,13 +231,39 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         }
     }
     let current_sort = q.sort();
-    let mut sorts = vec![
-        ("newest", current_sort == Sort::Newest),
-        ("title", current_sort == Sort::Title),
-    ];
-    if !q.q.is_empty() {
-        sorts.insert(0, ("relevance", current_sort == Sort::Relevance));
+    let default_sort = if q.q.is_empty() {
+        Sort::Newest
+    } else {
+        Sort::Relevance
+    };
+    let mut sorts = Vec::new();
+    for sort in [Sort::Relevance, Sort::Newest, Sort::Title] {
+        if sort == Sort::Relevance && q.q.is_empty() {
+            continue;
+        }
+        let value = if sort == default_sort {
+            ""
+        } else {
+            sort.as_str()
+        };
+        sorts.push((value, sort.as_str(), sort == current_sort));
     }
+    let past_end = (q.page > result.page).then(|| {
+        page.targs(
+            "catalog-page-past-end",
+            &[
+                ("asked", &q.page.to_string()),
+                ("page", &result.page.to_string()),
+            ],
+        )
+    });
+    let partial = result
+        .partial
+        .then(|| page.ts("catalog-partial", "words", &q.q));
+    let did_you_mean = result.suggestion.map(|words| Chip {
+        href: list_href(&cx, &q.with_words(words.clone())),
+        label: words,
+    });
 
     Html::render(&ListPage {
         cards: card_views(cards, &q.q, cx.locale),
@@ -227,6 +280,10 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         position: format!("{} / {last_page}", result.page),
         sorts,
         suggestions,
+        partial,
+        past_end,
+        active_filters: q.active_filters(),
+        did_you_mean,
         sizes: {
             let mut sizes: Vec<u32> = vec![10, query::DEFAULT_PER_PAGE, query::MAX_PER_PAGE];
             if !sizes.contains(&q.per_page) {

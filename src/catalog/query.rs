@@ -121,6 +121,15 @@ impl CatalogQuery {
             || self.trl_max.is_some()
     }
 
+    /// How many filter values are chosen (a TRL range counts once).
+    pub fn active_filters(&self) -> usize {
+        self.fields.len()
+            + self.countries.len()
+            + self.modes.len()
+            + self.ip.len()
+            + usize::from(self.trl_min.is_some() || self.trl_max.is_some())
+    }
+
     pub fn trl_bounds(&self) -> (i16, i16) {
         (self.trl_min.unwrap_or(1), self.trl_max.unwrap_or(9))
     }
@@ -192,6 +201,15 @@ impl CatalogQuery {
         Self {
             trl_min: None,
             trl_max: None,
+            page: 1,
+            ..self.clone()
+        }
+    }
+
+    /// This state with other search words (back to page 1).
+    pub fn with_words(&self, q: String) -> Self {
+        Self {
+            q,
             page: 1,
             ..self.clone()
         }

@@ -22,6 +22,10 @@ pub struct SearchResult {
     pub facets: Facets,
     /// The page actually shown (a page past the end shows the last one).
     pub page: u32,
+    /// No technology has every word: these have most of them.
+    pub partial: bool,
+    /// The query with misspelt words corrected, when results are few.
+    pub suggestion: Option<String>,
 }
 
 /// Ids and scores of the technologies matching all the terms (or any).
@@ -56,36 +60,8 @@ async fn text_matches(
     Ok(out)
 }
 
-/// Ids of the technologies whose text (`within` a part) has all the terms.
-pub async fn matching_ids(
-    db: &impl ConnectionTrait,
-    terms: &[String],
-    within: search::Within,
-) -> Result<Vec<i32>, DbErr> {
-    let Some((sql, values)) = search::ids_query(
-        db.get_database_backend(),
-        search::index::TECHNOLOGY,
-        terms,
-        within,
-    ) else {
-        return Ok(Vec::new());
-    };
-    let row = db
-        .query_one_raw(stmt(db.get_database_backend(), &sql, values))
-        .await?;
-    let list: Option<String> = match row {
-        Some(r) => r.try_get("", "ids")?,
-        None => None,
-    };
-    Ok(list
-        .unwrap_or_default()
-        .split(',')
-        .filter_map(|s| s.trim().parse::<i32>().ok())
-        .collect())
-}
-
-/// The catalogue query: words (matched in the database), filters, facet
-/// counts and order (from the in-memory index), one page of ids.
+/// The catalogue query: words, filters, facet counts and order, all from
+/// the in-memory index; one page of ids.
 pub async fn search(
     db: &(impl ConnectionTrait + sea_orm::StreamTrait),
     index: &CatalogIndex,
@@ -95,7 +71,7 @@ pub async fn search(
     let t = now().timestamp();
     let visible = index.visible(t);
     let filters = Filters::of(q);
-    let terms = analyzer::query_terms(&q.q);
+    let query = index.text.query(&q.q);
     let per_page = usize::try_from(q.per_page).unwrap_or(20).max(1);
     let sort = q.sort();
     let page_of = |total: usize| {
@@ -105,7 +81,7 @@ pub async fn search(
     };
 
     // The plain catalogue, newest first: everything is precomputed.
-    if terms.is_empty() && filters.none() && sort != Sort::Title {
+    if query.is_empty() && filters.none() && sort != Sort::Title {
         let (page, start) = page_of(visible.positions.len());
         return Ok(SearchResult {
             ids: visible
@@ -118,13 +94,17 @@ pub async fn search(
             total: i64::try_from(visible.positions.len()).unwrap_or(i64::MAX),
             facets: visible.counts.facets(),
             page,
+            partial: false,
+            suggestion: None,
         });
     }
 
     let mut counts = Counts::default();
     // (position in the index, score); positions are newest first.
     let mut hits: Vec<(usize, f64)> = Vec::new();
-    if terms.is_empty() {
+    let mut partial = false;
+    let mut suggestion = None;
+    if query.is_empty() {
         for &p in &visible.positions {
             let e = &index.entries[p as usize];
             let pass = filters.pass(e);
@@ -134,33 +114,44 @@ pub async fn search(
             }
         }
     } else {
-        // Facets need every match, found unranked in one row.
-        let matched = matching_ids(db, &terms, search::Within::Any).await?;
-        for &id in &matched {
-            let Some(pos) = index.position(id) else {
-                continue;
-            };
-            let e = &index.entries[pos];
-            if !e.visible(t) {
+        let found: Vec<_> = index
+            .text
+            .search(&query)
+            .into_iter()
+            .filter(|h| {
+                index
+                    .entries
+                    .get(h.doc as usize)
+                    .is_some_and(|e| e.visible(t))
+            })
+            .collect();
+        // Every word if any technology has them all (whatever the
+        // filters, so the facets show where they are); else the best
+        // partial matches, and the page says so.
+        let words = u8::try_from(query.len()).unwrap_or(u8::MAX);
+        let all = found.iter().any(|h| h.matched >= words);
+        partial = !all && !found.is_empty();
+        for h in found {
+            if all && h.matched < words {
                 continue;
             }
+            let pos = h.doc as usize;
+            let e = &index.entries[pos];
             let pass = filters.pass(e);
             counts.add(e, pass);
             if pass == F_ALL {
-                hits.push((pos, 1.0));
+                // Words matched first, then how well (scores stay far
+                // below 1,000).
+                hits.push((pos, f64::from(h.matched) * 1000.0 + f64::from(h.score)));
             }
         }
-        if sort == Sort::Relevance && hits.len() > 1 {
-            rank(db, &terms, matched.len(), index, &mut hits).await?;
-        }
+        // Only words the catalogue does not have are looked at, so a
+        // correctly typed query costs nothing here.
+        suggestion = index.text.suggest(&query);
     }
     match sort {
-        Sort::Relevance if !terms.is_empty() => {
-            hits.sort_by(|a, b| {
-                b.1.partial_cmp(&a.1)
-                    .unwrap_or(std::cmp::Ordering::Equal)
-                    .then(a.0.cmp(&b.0))
-            });
+        Sort::Relevance if !query.is_empty() => {
+            hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         }
         Sort::Title => {
             let ranks = index.title_ranks(db, locale).await?;
@@ -179,43 +170,9 @@ pub async fn search(
         total: i64::try_from(hits.len()).unwrap_or(i64::MAX),
         facets: counts.facets(),
         page,
+        partial,
+        suggestion,
     })
-}
-
-/// Up to this many matches are ranked by the database's full relevance
-/// score (bm25 / ts_rank, which weighs term frequency); beyond, scoring
-/// every match would cost more than the page budget, and the order is: all
-/// words in the title, then all in the summary, then the rest, newest first
-/// within each.
-const FULL_RANK_MAX: usize = 1500;
-
-async fn rank(
-    db: &impl ConnectionTrait,
-    terms: &[String],
-    matched: usize,
-    index: &CatalogIndex,
-    hits: &mut [(usize, f64)],
-) -> Result<(), DbErr> {
-    if matched <= FULL_RANK_MAX {
-        let scores: HashMap<i32, f64> = text_matches(db, terms, true).await?.into_iter().collect();
-        for h in hits.iter_mut() {
-            h.1 = scores
-                .get(&index.entries[h.0].id)
-                .copied()
-                .unwrap_or(f64::MIN);
-        }
-        return Ok(());
-    }
-    for (within, by) in [(search::Within::Title, 4.0), (search::Within::Summary, 2.0)] {
-        let set: std::collections::HashSet<i32> =
-            matching_ids(db, terms, within).await?.into_iter().collect();
-        for h in hits.iter_mut() {
-            if set.contains(&index.entries[h.0].id) {
-                h.1 += by;
-            }
-        }
-    }
-    Ok(())
 }
 
 /// Visible technologies in the index, and the featured ones, newest first.

@@ -5,6 +5,9 @@
 pub mod analyzer;
 pub mod index;
 pub mod snippet;
+pub mod stem;
+pub mod text;
+pub mod vocabulary;
 
 use sea_orm::{DbBackend, Value};
 

@@ -38,7 +38,7 @@ pub fn highlight(text: &str, query: &str, max_chars: usize) -> String {
             }
         }
     }
-    let (start, end) = window(chars.len(), first, max_chars);
+    let (start, end) = window(&chars, first, max_chars);
     let mut out = String::new();
     if start > 0 {
         out.push('…');
@@ -97,13 +97,41 @@ fn is_boundary(folded: &[char], at: usize, len: usize) -> bool {
     before_ok
 }
 
-fn window(len: usize, first: Option<usize>, max: usize) -> (usize, usize) {
+/// Where a cut may fall: before a word (after a space) or after a Chinese
+/// sentence or clause.
+fn cut_ok(chars: &[char], at: usize) -> bool {
+    at == 0
+        || at == chars.len()
+        || chars[at - 1].is_whitespace()
+        || matches!(chars[at - 1], '。' | '！' | '？' | '；' | '，' | '、')
+}
+
+/// The part of the text shown: about `max` characters from a little before
+/// the first match, its ends moved to word (or Chinese sentence) boundaries
+/// so no word is cut in two.
+fn window(chars: &[char], first: Option<usize>, max: usize) -> (usize, usize) {
+    let len = chars.len();
     if len <= max {
         return (0, len);
     }
     let start = first.map_or(0, |f| f.saturating_sub(max / 4));
-    let start = start.min(len - max);
-    (start, start + max)
+    let mut start = start.min(len - max);
+    let mut end = start + max;
+    if start > 0 {
+        let limit = first.unwrap_or(end).min(start + max / 4);
+        if let Some(s) = (start..=limit).find(|i| cut_ok(chars, *i)) {
+            start = s;
+        }
+    }
+    if end < len
+        && let Some(e) = (start + max / 2..=end).rev().find(|i| cut_ok(chars, *i))
+    {
+        end = e;
+    }
+    while end > start && chars[end - 1].is_whitespace() {
+        end -= 1;
+    }
+    (start, end)
 }
 
 pub fn escape_char(c: char, out: &mut String) {
@@ -159,5 +187,24 @@ mod tests {
         let out = highlight(&text, "padi", 80);
         assert!(out.starts_with('…') && out.ends_with('…'));
         assert!(out.contains("<mark>padi</mark>"));
+    }
+
+    #[test]
+    fn cuts_between_words_and_chinese_sentences() {
+        let text = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda";
+        let out = highlight(text, "", 30);
+        assert_eq!(out, "alpha beta gamma delta…");
+        let out = highlight(text, "kappa", 30);
+        assert!(out.starts_with("…"), "{out}");
+        let words: Vec<&str> = out.trim_matches('…').split(' ').collect();
+        assert!(
+            words.iter().all(|w| text.split(' ').any(|t| w.contains(t))),
+            "{out}"
+        );
+        let zh = "第一句话很长很长。第二句话也很长很长。第三句话同样很长。";
+        assert_eq!(
+            highlight(zh, "", 20),
+            "第一句话很长很长。第二句话也很长很长。…"
+        );
     }
 }

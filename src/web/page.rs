@@ -89,6 +89,24 @@ impl Tr {
         i18n::message(self.locale, id, Some(&args))
     }
 
+    /// A message with string and number arguments (numbers select plural
+    /// forms and exact variants).
+    pub fn tmixed(
+        &self,
+        id: &str,
+        strings: &[(&'static str, &str)],
+        numbers: &[(&'static str, i64)],
+    ) -> String {
+        let mut args = Args::new();
+        for (name, value) in strings {
+            args.insert(*name, FluentValue::from((*value).to_owned()));
+        }
+        for (name, value) in numbers {
+            args.insert(*name, FluentValue::from(*value));
+        }
+        i18n::message(self.locale, id, Some(&args))
+    }
+
     /// A message about a count: `$count` selects the plural form, `$n` is the
     /// number formatted for the language.
     pub fn tn(&self, id: &str, count: impl Count) -> String {

@@ -12,6 +12,7 @@ mod inquiries;
 mod media;
 mod publishing;
 mod sessions;
+mod vocabulary;
 
 use actix_web::test::TestRequest;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Statement};

@@ -338,3 +338,49 @@ async fn expired_and_unpublished_listings_never_appear() {
     );
     assert!(!get(&app, "/id/search?q=padi").await.body.contains(RICE));
 }
+
+#[actix_web::test]
+async fn the_title_says_words_filters_and_page_and_a_page_past_the_end_says_so() {
+    let t = TestApp::empty().await;
+    for i in 0..7 {
+        TechnologyBuilder::new(&format!("solar-dryer-{i}"))
+            .title("en", &format!("Solar dryer {i}"))
+            .insert(t.conn())
+            .await;
+    }
+    let app = t.service().await;
+    let r = get(
+        &app,
+        "/en/technologies?q=solar&field=agriculture&country=ID&per_page=5&page=9",
+    )
+    .await;
+    let title = r.text("title");
+    assert!(
+        title.contains("“solar” – technologies, 2 filters, page 2"),
+        "{title}"
+    );
+    assert!(
+        r.text(".past-end").contains("no page 9"),
+        "{}",
+        r.text(".past-end")
+    );
+    // The filters fold into one control saying how many are chosen; the
+    // form sends to the results.
+    assert_eq!(r.text(".filters-fold > summary"), "Filters (2 active)");
+    assert!(
+        r.attr("#catalog-form", "action")
+            .is_some_and(|a| a.ends_with("#results"))
+    );
+    assert_eq!(r.texts("#results").len(), 1);
+    // Options with no result are offered but cannot be chosen.
+    let r = get(&app, "/en/technologies").await;
+    assert!(r.attr("#f-field-marine", "disabled").is_some());
+    assert!(r.attr("#f-field-agriculture", "disabled").is_none());
+    assert!(
+        r.text("title").starts_with("Technologies"),
+        "{}",
+        r.text("title")
+    );
+    let r = get(&app, "/id/technologies?page=2&per_page=5").await;
+    assert!(r.text("title").contains("halaman 2"), "{}", r.text("title"));
+}

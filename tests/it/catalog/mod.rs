@@ -4,8 +4,10 @@
 
 mod detail;
 mod inquiries;
+mod judged;
 mod listing;
 mod needs;
+mod relevance;
 mod search;
 
 use sea_orm::DatabaseConnection;
