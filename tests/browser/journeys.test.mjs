@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { BASE, launch, context, signIn, PDF, tempFile, screenshot } from "./lib.mjs";
+import { BASE, launch, context, signIn, PDF, tempFile, screenshot, assertNoHorizontalOverflow } from "./lib.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -65,6 +65,34 @@ test("2. Chinese search for 水稻 with field and country filters", async () => 
   assert.ok((await page.locator(".tech-card mark").count()) >= 2);
   assert.match(await page.locator(".result-count").innerText(), /2/);
   await screenshot(page, "journey2-results");
+  await ctx.close();
+});
+
+test("8. On a 360 px phone without JavaScript: penjernihan air, two filters, back at the results, the right technology", async () => {
+  const WATER = "solar-powered-ultrafiltration-drinking-water-stations-for-villages";
+  const ctx = await context(browser, { locale: "id-ID", js: false, width: 360, height: 740 });
+  const page = await ctx.newPage();
+  await page.goto(`${BASE}/id/technologies`);
+  await page.locator("#q").fill("penjernihan air");
+  await Promise.all([page.waitForURL(/q=penjernihan\+air/), page.locator("#q").press("Enter")]);
+  // The words are in the title; the form carries no stale order.
+  assert.match(await page.title(), /penjernihan air/);
+  await page.locator("#f-field-environment_water").check();
+  await page.locator("#f-country-KH").check();
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get("field") === "environment_water" && u.searchParams.get("country") === "KH" && u.hash === "#results"),
+    page.locator(".filters button[type=submit]").click(),
+  ]);
+  // Back on the results, not at the top of the page.
+  const top = await page.locator("#results").evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 80, `the results start ${top}px from the top of the screen`);
+  assert.ok(await page.evaluate(() => window.scrollY) > 0);
+  assert.match(await page.title(), /2/, "the title counts the two filters");
+  await screenshot(page, "journey8-results-360");
+  const first = page.locator(".tech-card h3 a").first();
+  assert.equal(await first.getAttribute("href"), `/id/technologies/${WATER}`);
+  await Promise.all([page.waitForURL(new RegExp(`/id/technologies/${WATER}$`)), first.click()]);
+  await assertNoHorizontalOverflow(page);
   await ctx.close();
 });
 
