@@ -200,9 +200,17 @@ pub async fn middleware(
     if *req.method() != Method::GET || max_age.is_zero() {
         return Ok(next.call(req).await?.map_into_boxed_body());
     }
-    // The database down: the page says so itself.
-    let Ok(generation) = state.changes.current(&state.db).await else {
-        return Ok(next.call(req).await?.map_into_boxed_body());
+    let generation = match state.changes.current(&state.db).await {
+        Ok(g) => g,
+        // The database cannot be reached: 503 at once. (Handing the request
+        // on made the page wait for the database a second time, doubling
+        // every answer during an outage.)
+        Err(e) if crate::db::is_unavailable(&e) => {
+            let res = actix_web::ResponseError::error_response(&crate::error::AppError::from(e));
+            return Ok(ServiceResponse::new(req.into_parts().0, res).map_into_boxed_body());
+        }
+        // Any other failure: the page says so itself.
+        Err(_) => return Ok(next.call(req).await?.map_into_boxed_body()),
     };
     let key = req
         .uri()
