@@ -22,9 +22,11 @@ if ! command -v nginx >/dev/null; then
 fi
 cargo build --bin techbridge
 export TECHBRIDGE_BIN="$root/target/debug/techbridge"
-release_bin="$root/target/release/techbridge"
+# .ci/run builds it beforehand in its own target directory.
+release_dir="${CARGO_RELEASE_DIR:-$root/target}"
+release_bin="$release_dir/release/techbridge"
 if [ $# -eq 0 ] || [ "$1" = parallel.py ]; then
-  cargo build --release --bin techbridge
+  cargo build --release --bin techbridge --target-dir "$release_dir"
 fi
 # 1,000 concurrent connections need more descriptors than the usual 1,024.
 ulimit -n 8192
