@@ -25,19 +25,22 @@ export TECHBRIDGE_BIN="$root/target/debug/techbridge"
 # .ci/run builds it beforehand in its own target directory.
 release_dir="${CARGO_RELEASE_DIR:-$root/target}"
 release_bin="$release_dir/release/techbridge"
-if [ $# -eq 0 ] || [ "$1" = parallel.py ]; then
+if [ $# -eq 0 ] || [ "$1" = parallel.py ] || [ "$1" = cluster.py ]; then
   cargo build --release --bin techbridge --target-dir "$release_dir"
 fi
 # 1,000 concurrent connections need more descriptors than the usual 1,024.
 ulimit -n 8192
 
 cd "$here"
-if [ $# -gt 0 ] && [ "$1" = parallel.py ]; then
+# The cluster's timing bounds (news on the other instance within 0.2 s)
+# and the memory bounds are the release binary's; the faults run on the
+# debug one.
+if [ $# -gt 0 ] && { [ "$1" = parallel.py ] || [ "$1" = cluster.py ]; }; then
   TECHBRIDGE_BIN="$release_bin" python3 "$@"
 elif [ $# -gt 0 ]; then
   python3 "$@"
 else
-  python3 cluster.py
+  TECHBRIDGE_BIN="$release_bin" python3 cluster.py
   python3 faults.py
   TECHBRIDGE_BIN="$release_bin" python3 parallel.py
 fi
