@@ -100,3 +100,28 @@ month-12 = December
 
 password-too-short = The password must be at least 12 characters long.
 password-too-common = This password is too common or too easy to guess. Choose another.
+
+## Time zones named in the page's language (events show times in their own zone).
+fmt-time-span-day = { $date }, { $from }–{ $to }
+fmt-time-span = { $from } – { $to }
+fmt-zone = { $zone } (UTC{ $offset })
+zone-Asia-Shanghai = China Standard Time
+zone-Asia-Chongqing = China Standard Time
+zone-Asia-Hong_Kong = Hong Kong Time
+zone-Asia-Jakarta = Western Indonesia Time (WIB)
+zone-Asia-Pontianak = Western Indonesia Time (WIB)
+zone-Asia-Makassar = Central Indonesia Time (WITA)
+zone-Asia-Jayapura = Eastern Indonesia Time (WIT)
+zone-Asia-Bangkok = Indochina Time (Bangkok)
+zone-Asia-Ho_Chi_Minh = Indochina Time (Ho Chi Minh City)
+zone-Asia-Phnom_Penh = Indochina Time (Phnom Penh)
+zone-Asia-Vientiane = Indochina Time (Vientiane)
+zone-Asia-Kuala_Lumpur = Malaysia Time
+zone-Asia-Kuching = Malaysia Time
+zone-Asia-Singapore = Singapore Time
+zone-Asia-Manila = Philippine Time
+zone-Asia-Yangon = Myanmar Time
+zone-Asia-Brunei = Brunei Time
+zone-Asia-Dili = Timor-Leste Time
+zone-UTC = Coordinated Universal Time
+zone-Etc-UTC = Coordinated Universal Time

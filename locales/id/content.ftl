@@ -40,7 +40,7 @@ events-past = Acara sebelumnya
 events-past-badge = Sudah berlangsung
 events-none-upcoming = Belum ada acara mendatang yang dijadwalkan.
 events-none-past = Tidak ada acara sebelumnya yang sesuai.
-events-subscribe = Berlangganan kalender acara
+events-subscribe = Alamat umpan kalender (.ics), untuk Google Kalender atau Outlook
 event-when-where = Waktu dan tempat
 event-starts = Mulai
 event-ends = Selesai
@@ -48,7 +48,7 @@ event-time-zone = Zona waktu
 event-venue = Tempat
 event-register = Daftar
 event-registration-closed = Pendaftaran sudah ditutup.
-event-add-calendar = Tambahkan ke kalender saya (.ics)
+event-add-calendar = Unduh berkas .ics (Apple Calendar, Thunderbird, dan lainnya)
 event-news = Berita tentang acara ini
 
 ## Berita
@@ -115,3 +115,10 @@ fellow-bio = Profil
 
 about-trl-title = Tingkat kesiapan teknologi
 about-trl-intro = Setiap teknologi dalam katalog menyatakan kematangannya pada sembilan tingkat kesiapan teknologi (TRL): dari gagasan yang terbukti di laboratorium hingga sistem yang terbukti dalam operasi sehari-hari.
+event-when = Waktu
+event-where = Tempat
+event-add-to-calendar = Tambahkan ke kalender
+event-calendar-google = Google Kalender
+event-calendar-outlook = Outlook.com
+event-calendar-office = Outlook (Microsoft 365)
+events-subscribe-webcal = Berlangganan di aplikasi kalender Anda

@@ -97,3 +97,28 @@ month-12 = Desember
 
 password-too-short = Kata sandi minimal 12 karakter.
 password-too-common = Kata sandi ini terlalu umum atau mudah ditebak. Pilih kata sandi lain.
+
+## Time zones named in the page's language (events show times in their own zone).
+fmt-time-span-day = { $date }, pukul { $from }–{ $to }
+fmt-time-span = { $from } – { $to }
+fmt-zone = { $zone } (UTC{ $offset })
+zone-Asia-Shanghai = Waktu Standar Tiongkok
+zone-Asia-Chongqing = Waktu Standar Tiongkok
+zone-Asia-Hong_Kong = Waktu Hong Kong
+zone-Asia-Jakarta = Waktu Indonesia Barat (WIB)
+zone-Asia-Pontianak = Waktu Indonesia Barat (WIB)
+zone-Asia-Makassar = Waktu Indonesia Tengah (WITA)
+zone-Asia-Jayapura = Waktu Indonesia Timur (WIT)
+zone-Asia-Bangkok = Waktu Indochina (Bangkok)
+zone-Asia-Ho_Chi_Minh = Waktu Indochina (Kota Ho Chi Minh)
+zone-Asia-Phnom_Penh = Waktu Indochina (Phnom Penh)
+zone-Asia-Vientiane = Waktu Indochina (Vientiane)
+zone-Asia-Kuala_Lumpur = Waktu Malaysia
+zone-Asia-Kuching = Waktu Malaysia
+zone-Asia-Singapore = Waktu Singapura
+zone-Asia-Manila = Waktu Filipina
+zone-Asia-Yangon = Waktu Myanmar
+zone-Asia-Brunei = Waktu Brunei
+zone-Asia-Dili = Waktu Timor Leste
+zone-UTC = Waktu Universal Terkoordinasi
+zone-Etc-UTC = Waktu Universal Terkoordinasi

@@ -40,7 +40,7 @@ events-past = 往期活动
 events-past-badge = 已结束
 events-none-upcoming = 暂无即将举行的活动。
 events-none-past = 没有符合条件的往期活动。
-events-subscribe = 订阅活动日历
+events-subscribe = 日历订阅地址（.ics），可用于 Google 日历或 Outlook
 event-when-where = 时间和地点
 event-starts = 开始时间
 event-ends = 结束时间
@@ -48,7 +48,7 @@ event-time-zone = 时区
 event-venue = 地点
 event-register = 报名
 event-registration-closed = 报名已截止。
-event-add-calendar = 添加到我的日历（.ics）
+event-add-calendar = 下载 .ics 文件（Apple 日历、Thunderbird 等）
 event-news = 活动相关新闻
 
 ## 新闻
@@ -115,3 +115,10 @@ fellow-bio = 简介
 
 about-trl-title = 技术成熟度等级
 about-trl-intro = 技术成果库中的每项技术都按九级技术成熟度（TRL）标明其成熟程度：从实验室验证的构想，到在日常运行中得到验证的系统。
+event-when = 时间
+event-where = 地点
+event-add-to-calendar = 添加到日历
+event-calendar-google = Google 日历
+event-calendar-outlook = Outlook.com
+event-calendar-office = Outlook（Microsoft 365）
+events-subscribe-webcal = 在日历应用中订阅

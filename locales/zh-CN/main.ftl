@@ -97,3 +97,28 @@ month-12 = 12月
 
 password-too-short = 密码长度至少为 12 个字符。
 password-too-common = 此密码过于常见或容易被猜到，请另选一个。
+
+## Time zones named in the page's language (events show times in their own zone).
+fmt-time-span-day = { $date } { $from }–{ $to }
+fmt-time-span = { $from } 至 { $to }
+fmt-zone = { $zone }（UTC{ $offset }）
+zone-Asia-Shanghai = 北京时间
+zone-Asia-Chongqing = 北京时间
+zone-Asia-Hong_Kong = 香港时间
+zone-Asia-Jakarta = 印度尼西亚西部时间
+zone-Asia-Pontianak = 印度尼西亚西部时间
+zone-Asia-Makassar = 印度尼西亚中部时间
+zone-Asia-Jayapura = 印度尼西亚东部时间
+zone-Asia-Bangkok = 印度支那时间（曼谷）
+zone-Asia-Ho_Chi_Minh = 印度支那时间（胡志明市）
+zone-Asia-Phnom_Penh = 印度支那时间（金边）
+zone-Asia-Vientiane = 印度支那时间（万象）
+zone-Asia-Kuala_Lumpur = 马来西亚时间
+zone-Asia-Kuching = 马来西亚时间
+zone-Asia-Singapore = 新加坡时间
+zone-Asia-Manila = 菲律宾时间
+zone-Asia-Yangon = 缅甸时间
+zone-Asia-Brunei = 文莱时间
+zone-Asia-Dili = 东帝汶时间
+zone-UTC = 协调世界时
+zone-Etc-UTC = 协调世界时

@@ -5,7 +5,7 @@ pub mod store;
 
 use actix_web::web;
 use askama::Template;
-use chrono::{DateTime, Offset, Utc};
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::Deserialize;
 
@@ -22,19 +22,65 @@ pub fn tz_of(e: &event::Model) -> Tz {
     e.timezone.parse().unwrap_or(crate::config::centre_zone())
 }
 
-/// "Asia/Shanghai (UTC+08:00)" for the event's zone at its start.
-pub fn zone_label(e: &event::Model) -> String {
-    let tz = tz_of(e);
-    let offset = e.starts_at.with_timezone(&tz).offset().fix();
-    let secs = offset.local_minus_utc();
-    let sign = if secs < 0 { '-' } else { '+' };
-    let secs = secs.abs();
-    format!(
-        "{} (UTC{sign}{:02}:{:02})",
-        tz.name(),
-        secs / 3600,
-        secs % 3600 / 60
-    )
+/// Links that put one event into the calendars people use, for visitors
+/// who do not know what to do with an .ics file. Times go in UTC, so each
+/// calendar shows them in its owner's zone.
+pub struct CalendarLinks {
+    pub ics: String,
+    pub google: String,
+    pub outlook: String,
+    pub office: String,
+}
+
+impl CalendarLinks {
+    pub fn new(e: &event::Model, ics: String, title: &str, details: &str, location: &str) -> Self {
+        let query = |pairs: &[(&str, &str)]| {
+            let mut s = form_urlencoded::Serializer::new(String::new());
+            for (k, v) in pairs {
+                s.append_pair(k, v);
+            }
+            s.finish()
+        };
+        let basic = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+        let dates = format!("{}/{}", basic(e.starts_at), basic(e.ends_at));
+        let google = format!(
+            "https://calendar.google.com/calendar/render?{}",
+            query(&[
+                ("action", "TEMPLATE"),
+                ("text", title),
+                ("dates", &dates),
+                ("ctz", tz_of(e).name()),
+                ("details", details),
+                ("location", location),
+            ])
+        );
+        let (start, end) = (crate::web::iso(&e.starts_at), crate::web::iso(&e.ends_at));
+        let compose = query(&[
+            ("path", "/calendar/action/compose"),
+            ("rru", "addevent"),
+            ("subject", title),
+            ("startdt", &start),
+            ("enddt", &end),
+            ("body", details),
+            ("location", location),
+        ]);
+        Self {
+            ics,
+            google,
+            outlook: format!("https://outlook.live.com/calendar/0/deeplink/compose?{compose}"),
+            office: format!("https://outlook.office.com/calendar/0/deeplink/compose?{compose}"),
+        }
+    }
+}
+
+/// A feed's address for subscribing: `webcal://` in place of `http(s)://`,
+/// the scheme calendar applications register for.
+pub fn webcal(url: &str) -> String {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    format!("webcal://{rest}")
 }
 
 /// An event as lists show it.
@@ -90,6 +136,9 @@ pub struct ListPage {
     pub years: Vec<i32>,
     pub year: Option<i32>,
     pub pager: Pager,
+    /// The upcoming-events feed as a `webcal:` address, which calendar
+    /// applications open as a subscription rather than a one-off import.
+    pub webcal: String,
 }
 
 const PAST_PER_PAGE: u64 = 10;
@@ -135,6 +184,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
             .clone(),
         year,
         pager: Pager::new(page_no, past_total, PAST_PER_PAGE, link),
+        webcal: webcal(&page.abs(&page.href("/events/calendar.ics"))),
         page,
     })
 }
@@ -145,7 +195,10 @@ pub struct DetailPage {
     pub page: Page,
     pub event: event::Model,
     pub tz: Tz,
+    /// When it runs, in its own zone, and that zone named.
+    pub when: String,
     pub zone: String,
+    pub calendar: CalendarLinks,
     pub title: String,
     pub summary: String,
     pub cover: Option<crate::media::Image>,
@@ -176,10 +229,30 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     page.og_type = "article";
     let cover = e.cover_id.and_then(|id| media.image(id, cx.locale));
     page.og_image = cover.as_ref().map(|c| page.abs(&c.src(1200)));
+    let tz = tz_of(&e);
+    let place = format!(
+        "{}, {}, {}",
+        p.text.venue,
+        p.text.city,
+        page.code("country", &e.country)
+    );
+    let calendar = CalendarLinks::new(
+        &e,
+        page.href_to3("/events/", &e.slug, ".ics"),
+        &p.text.title,
+        &format!(
+            "{}\n\n{}",
+            p.text.summary,
+            page.abs(&page.href_to("/events/", &e.slug))
+        ),
+        &place,
+    );
     Html::render(&DetailPage {
         cover,
-        tz: tz_of(&e),
-        zone: zone_label(&e),
+        tz,
+        when: crate::i18n::format_time_span(cx.locale, e.starts_at, e.ends_at, tz),
+        zone: crate::i18n::format_zone(cx.locale, tz, e.starts_at),
+        calendar,
         title: p.text.title.clone(),
         summary: p.text.summary.clone(),
         body_html: crate::markdown::render(&p.text.body),

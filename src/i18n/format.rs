@@ -49,3 +49,59 @@ pub fn format_number(locale: Locale, n: i64) -> String {
     }
     out
 }
+
+/// When an event runs, in its own zone: one day with two times
+/// (10 March 2027, 09:00–17:00) or a date and time at each end when it runs
+/// over several days.
+pub fn format_time_span(
+    locale: Locale,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    tz: Tz,
+) -> String {
+    let (from, to) = (start.with_timezone(&tz), end.with_timezone(&tz));
+    let hm = |t: &DateTime<Tz>| format!("{:02}:{:02}", t.hour(), t.minute());
+    let mut args = Args::new();
+    if from.date_naive() == to.date_naive() {
+        args.insert(
+            "date",
+            FluentValue::from(format_date(locale, from.date_naive())),
+        );
+        args.insert("from", FluentValue::from(hm(&from)));
+        args.insert("to", FluentValue::from(hm(&to)));
+        message(locale, "fmt-time-span-day", Some(&args))
+    } else {
+        args.insert(
+            "from",
+            FluentValue::from(format_date_time(locale, start, tz)),
+        );
+        args.insert("to", FluentValue::from(format_date_time(locale, end, tz)));
+        message(locale, "fmt-time-span", Some(&args))
+    }
+}
+
+/// A time zone named in the visitor's language with its offset at `at`:
+/// "China Standard Time (UTC+08:00)", "北京时间（UTC+08:00）". Zones the
+/// locales do not name (`zone-Asia-Jakarta`, ...) keep their IANA name, which
+/// every calendar application understands.
+pub fn format_zone(locale: Locale, tz: Tz, at: DateTime<Utc>) -> String {
+    use chrono::Offset;
+    let secs = at.with_timezone(&tz).offset().fix().local_minus_utc();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let secs = secs.abs();
+    let offset = format!("{sign}{:02}:{:02}", secs / 3600, secs % 3600 / 60);
+    let id = format!("zone-{}", tz.name().replace('/', "-"));
+    let name = if locale
+        .chain()
+        .iter()
+        .any(|l| super::has_message(*l, &id, None))
+    {
+        message(locale, &id, None)
+    } else {
+        tz.name().replace('_', " ")
+    };
+    let mut args = Args::new();
+    args.insert("zone", FluentValue::from(name));
+    args.insert("offset", FluentValue::from(offset));
+    message(locale, "fmt-zone", Some(&args))
+}

@@ -9,7 +9,7 @@ mod locale;
 mod messages;
 mod negotiate;
 
-pub use format::{format_date, format_date_time, format_number};
+pub use format::{format_date, format_date_time, format_number, format_time_span, format_zone};
 pub use locale::Locale;
 pub use messages::{Args, has_message, message};
 pub use negotiate::{LANG_COOKIE, negotiate};

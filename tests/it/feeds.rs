@@ -99,7 +99,8 @@ async fn the_nanning_forum_is_01_to_09_utc_in_any_calendar() {
     assert!(
         facts.contains("09:00")
             && facts.contains("17:00")
-            && facts.contains("Asia/Shanghai (UTC+08:00)"),
+            && facts.contains("China Standard Time (UTC+08:00)")
+            && facts.contains("Asia/Shanghai"),
         "{facts}"
     );
     // The UID does not change when the event is edited, nor across languages.
@@ -113,6 +114,101 @@ async fn the_nanning_forum_is_01_to_09_utc_in_any_calendar() {
         .parse()
         .unwrap();
     assert_eq!(again.events().next().unwrap().get_uid(), Some(uid.as_str()));
+}
+
+/// The host and the query of an absolute link.
+fn link_parts(link: &str) -> (String, std::collections::HashMap<String, String>) {
+    let rest = link.strip_prefix("https://").expect(link);
+    let (host, query) = rest.split_once('?').expect(link);
+    let host = host.split('/').next().unwrap_or_default().to_owned();
+    (
+        host,
+        form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect(),
+    )
+}
+
+/// Right under the title: the day, the local times and the zone named in the
+/// page's language, then the place; below, the ways into a calendar.
+#[actix_web::test]
+async fn an_event_says_when_and_where_under_its_title_and_goes_into_any_calendar() {
+    let t = TestApp::empty().await;
+    forum().insert(t.conn()).await;
+    EventBuilder::new("jakarta-matchmaking-day")
+        .title("en", "Jakarta Matchmaking Day")
+        .timezone("Asia/Jakarta")
+        .at("2027-02-03T13:30", "2027-02-04T12:00")
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    for (lang, zone, day) in [
+        ("en", "China Standard Time (UTC+08:00)", ", 09:00–17:00"),
+        ("zh-CN", "北京时间（UTC+08:00）", " 09:00–17:00"),
+        (
+            "id",
+            "Waktu Standar Tiongkok (UTC+08:00)",
+            ", pukul 09:00–17:00",
+        ),
+    ] {
+        let r = get(&app, &format!("/{lang}/events/{FORUM}")).await;
+        assert_eq!(r.status, 200, "{lang}");
+        // The facts come straight after the title, before the summary.
+        let head = r.texts("header.detail-head > *");
+        let h1 = head.iter().position(|x| x.contains("14th")).unwrap();
+        let facts = &head[h1 + 1];
+        assert!(
+            facts.contains(zone) && facts.contains(day),
+            "{lang}: {facts}"
+        );
+        assert!(facts.contains("Nanning"), "{lang}: {facts}");
+        assert!(!r.shows_text("zone-Asia"), "{lang}: a raw message id");
+        // The calendars: the file, Google, Outlook.com and Microsoft 365.
+        let links = r.attrs(".calendar-links a", "href");
+        assert_eq!(links.len(), 4, "{lang}: {links:?}");
+        assert_eq!(links[0], format!("/{lang}/events/{FORUM}.ics"));
+        let (host, q) = link_parts(&links[1]);
+        assert_eq!(host, "calendar.google.com");
+        assert_eq!(q["action"], "TEMPLATE");
+        assert!(q["text"].contains("14th"), "{lang}: {q:?}");
+        assert!(q["location"].contains("Nanning"), "{lang}: {q:?}");
+        assert_eq!(q["ctz"], "Asia/Shanghai");
+        // 09:00–17:00 in Nanning is 01:00–09:00 UTC, in Google's basic format.
+        let (from, to) = q["dates"].split_once('/').unwrap();
+        assert!(
+            from.ends_with("T010000Z") && to.ends_with("T090000Z"),
+            "{lang}: {q:?}"
+        );
+        for (i, host) in [(2, "outlook.live.com"), (3, "outlook.office.com")] {
+            let (at, q) = link_parts(&links[i]);
+            assert_eq!(at, host);
+            assert_eq!(q["rru"], "addevent");
+            assert!(q["startdt"].ends_with("T01:00:00Z"), "{lang}: {q:?}");
+            assert!(q["enddt"].ends_with("T09:00:00Z"), "{lang}: {q:?}");
+            assert!(q["subject"].contains("14th"), "{lang}: {q:?}");
+        }
+    }
+    // Over two days in Jakarta: a date and time at each end, the zone named.
+    let r = get(&app, "/id/events/jakarta-matchmaking-day").await;
+    let facts = r.text(".event-facts");
+    assert!(
+        facts.contains("3 Februari 2027, pukul 13:30 – 4 Februari 2027, pukul 12:00")
+            && facts.contains("Waktu Indonesia Barat (WIB) (UTC+07:00)"),
+        "{facts}"
+    );
+    // The list offers the feed as a subscription (webcal:) and as an address.
+    let r = get(&app, "/en/events").await;
+    let hrefs = r.attrs("main a", "href");
+    assert!(
+        hrefs
+            .iter()
+            .any(|h| h == "webcal://localhost:8080/en/events/calendar.ics"),
+        "{hrefs:?}"
+    );
+    assert!(
+        hrefs.iter().any(|h| h == "/en/events/calendar.ics"),
+        "{hrefs:?}"
+    );
 }
 
 #[actix_web::test]
