@@ -102,6 +102,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("", get().to(home::slash))
             .route("/", get().to(home::home))
             .route("/about", get().to(about::about))
+            .route("/privacy", get().to(about::privacy))
             .route("/search", get().to(site_search::search_page))
             // catalogue
             .route("/technologies", get().to(catalog::list))

@@ -125,3 +125,9 @@ zone-Asia-Brunei = Brunei Time
 zone-Asia-Dili = Timor-Leste Time
 zone-UTC = Coordinated Universal Time
 zone-Etc-UTC = Coordinated Universal Time
+
+## The privacy notice, linked from the footer and every form.
+privacy-link = Privacy notice
+privacy-description = What TechBridge keeps from inquiries, needs, offers and applications, why, for how long, and how to have it erased.
+form-privacy-hint = We use what you send only for this request.
+form-privacy-link = What we keep, and for how long

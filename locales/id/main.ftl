@@ -122,3 +122,9 @@ zone-Asia-Brunei = Waktu Brunei
 zone-Asia-Dili = Waktu Timor Leste
 zone-UTC = Waktu Universal Terkoordinasi
 zone-Etc-UTC = Waktu Universal Terkoordinasi
+
+## The privacy notice, linked from the footer and every form.
+privacy-link = Pemberitahuan privasi
+privacy-description = Apa yang disimpan TechBridge dari pertanyaan, kebutuhan, tawaran, dan lamaran, untuk apa, berapa lama, dan bagaimana meminta penghapusannya.
+form-privacy-hint = Kami memakai apa yang Anda kirim hanya untuk permintaan ini.
+form-privacy-link = Apa yang kami simpan, dan berapa lama

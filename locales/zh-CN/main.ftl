@@ -122,3 +122,9 @@ zone-Asia-Brunei = 文莱时间
 zone-Asia-Dili = 东帝汶时间
 zone-UTC = 协调世界时
 zone-Etc-UTC = 协调世界时
+
+## The privacy notice, linked from the footer and every form.
+privacy-link = 隐私声明
+privacy-description = TechBridge从咨询、需求、对接意向和申请中保存哪些信息、用途、保存多久，以及如何要求删除。
+form-privacy-hint = 您提交的信息仅用于本次请求。
+form-privacy-link = 我们保存什么、保存多久

@@ -15,6 +15,7 @@ mod m20261205_000004_deals;
 mod m20261205_000005_watch_deals;
 mod m20261206_000004_audit_by_record;
 mod m20261206_000010_search_vocabulary;
+mod m20261206_000020_privacy_page;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000005_watch_deals::Migration),
             Box::new(m20261206_000004_audit_by_record::Migration),
             Box::new(m20261206_000010_search_vocabulary::Migration),
+            Box::new(m20261206_000020_privacy_page::Migration),
         ]
     }
 }

@@ -69,11 +69,12 @@ pub async fn members(db: &impl ConnectionTrait, locale: Locale) -> Result<Vec<Me
         .collect())
 }
 
-/// GET /{lang}/about
-pub async fn about(cx: Ctx) -> Result<Html, AppError> {
+/// A page of text by its key, in the visitor's language or the nearest one
+/// it has.
+async fn text_page(cx: &Ctx, key: &str) -> Result<Shown, AppError> {
     let (p, rows) = translation::with_texts::<page_entity::Entity, page_translation::Entity>(
         cx.db(),
-        page_entity::Entity::find().filter(page_entity::Column::Key.eq("about")),
+        page_entity::Entity::find().filter(page_entity::Column::Key.eq(key)),
         None,
     )
     .await?
@@ -81,15 +82,58 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
     .next()
     .ok_or(AppError::NotFound)?;
     let picked = translation::pick(&rows, cx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
+    Ok(Shown {
+        title: picked.text.title.clone(),
+        body_html: crate::markdown::render(&picked.text.body),
+        locale: picked.locale,
+        outdated: picked.outdated,
+    })
+}
+
+/// A page's text as shown: the title, the body rendered, and which
+/// language it came in.
+struct Shown {
+    title: String,
+    body_html: String,
+    locale: Locale,
+    outdated: bool,
+}
+
+#[derive(Template)]
+#[template(path = "text_page.html")]
+pub struct TextPage {
+    pub page: Page,
+    pub title: String,
+    pub body_html: String,
+}
+
+/// GET /{lang}/privacy: what the portal keeps and for how long; every form
+/// links here.
+pub async fn privacy(cx: Ctx) -> Result<Html, AppError> {
+    let shown = text_page(&cx, "privacy").await?;
+    let page = cx
+        .page(Section::Other, shown.title.clone())
+        .with_description(cx.t("privacy-description"))
+        .with_content(shown.locale, shown.outdated);
+    Html::render(&TextPage {
+        title: shown.title,
+        body_html: shown.body_html,
+        page,
+    })
+}
+
+/// GET /{lang}/about
+pub async fn about(cx: Ctx) -> Result<Html, AppError> {
+    let shown = text_page(&cx, "about").await?;
     let s = settings::kept(cx.db(), &cx.state.changes).await?;
     let counted = crate::figures::kept(cx.db(), &cx.state.changes, &s.0).await?;
     let page = cx
-        .page(Section::About, picked.text.title.clone())
+        .page(Section::About, shown.title.clone())
         .with_description(cx.t("about-description"))
-        .with_content(picked.locale, picked.outdated);
+        .with_content(shown.locale, shown.outdated);
     Html::render(&AboutPage {
-        title: picked.text.title.clone(),
-        body_html: crate::markdown::render(&picked.text.body),
+        title: shown.title,
+        body_html: shown.body_html,
         groups: members(cx.db(), cx.locale).await?,
         figures: settings::FIGURES
             .iter()

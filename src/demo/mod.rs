@@ -12,8 +12,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, Duration, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use sea_orm::{
-    ActiveModelTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait,
-    PaginatorTrait, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr,
+    EntityTrait, PaginatorTrait, QueryFilter, Set,
 };
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -276,7 +276,13 @@ pub async fn load_if_empty(db: &DatabaseConnection) -> Result<bool, DbErr> {
         txn.execute_unprepared("SELECT pg_advisory_xact_lock(7262019)")
             .await?;
     }
-    let has_content = page::Entity::find().count(&txn).await? > 0
+    // The privacy notice is seeded by a migration, so it says nothing about
+    // whether the centre's own content is in.
+    let has_content = page::Entity::find()
+        .filter(page::Column::Key.ne("privacy"))
+        .count(&txn)
+        .await?
+        > 0
         || technology::Entity::find().count(&txn).await? > 0;
     if has_content {
         txn.commit().await?;

@@ -26,6 +26,7 @@ struct Entry {
 const STATIC_PATHS: &[&str] = &[
     "/",
     "/about",
+    "/privacy",
     "/technologies",
     "/needs",
     "/events",
@@ -122,6 +123,19 @@ async fn entries(db: &impl ConnectionTrait) -> Result<Vec<Entry>, DbErr> {
         // A list page changes when the newest of its records does.
         if let Some(e) = out.iter_mut().find(|e| e.path == *list) {
             e.lastmod = newest;
+        }
+    }
+    // A page of text changes when one of its texts does.
+    let pages = "SELECT p.key AS page_key, MAX(x.updated_at) AS updated_at \
+                 FROM pages p JOIN page_translations x ON x.page_id = p.id GROUP BY p.key";
+    for r in db
+        .query_all_raw(stmt(db.get_database_backend(), pages, vec![]))
+        .await?
+    {
+        let key: String = r.try_get("", "page_key")?;
+        let path = format!("/{key}");
+        if let Some(e) = out.iter_mut().find(|e| e.path == path) {
+            e.lastmod = r.try_get("", "updated_at").ok();
         }
     }
     let newest = out.iter().filter_map(|e| e.lastmod).max();

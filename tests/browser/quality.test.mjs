@@ -263,6 +263,10 @@ test("keyboard only: skip link, search, a result, the inquiry form; focus always
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.id), "consent");
   await page.keyboard.press("Space");
+  // The privacy notice's link under the box, then the button.
+  await page.keyboard.press("Tab");
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute("href")), /\/privacy$/);
+  assert.ok(await focusIsVisible(page));
   await page.keyboard.press("Tab");
   assert.ok(await focusIsVisible(page));
   await Promise.all([page.waitForURL(/inquiry\/sent(#.*)?$/), page.keyboard.press("Enter")]);

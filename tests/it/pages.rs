@@ -8,6 +8,7 @@ use crate::support::*;
 const PAGES: &[&str] = &[
     "/",
     "/about",
+    "/privacy",
     "/technologies",
     "/needs",
     "/needs/new",
@@ -106,6 +107,87 @@ async fn detail_pages_answer_in_every_language() {
             assert_eq!(r.status, 200, "/{lang}{rest}");
             assert_eq!(r.attr("html", "lang").as_deref(), Some(lang));
             assert!(!r.text("h1").is_empty());
+        }
+    }
+}
+
+/// The privacy notice is there from the first start, without the demo
+/// content, in the three languages; every page's footer and every public
+/// form link to it; a consent box is required and says so.
+#[actix_web::test]
+async fn the_privacy_notice_is_there_from_the_start_and_every_form_links_to_it() {
+    let t = TestApp::empty().await;
+    let app = t.service().await;
+    let mut titles = Vec::new();
+    for lang in LANGS {
+        let r = get(&app, &format!("/{lang}/privacy")).await;
+        assert_eq!(r.status, 200, "{lang}");
+        assert!(
+            r.attr(".notice-fallback", "class").is_none(),
+            "{lang}: shown in another language"
+        );
+        titles.push(r.text("h1"));
+        // What is kept, for how long, and how to ask for erasure.
+        assert_eq!(
+            r.texts(".prose h2").len(),
+            4,
+            "{lang}: {:?}",
+            r.texts(".prose h2")
+        );
+        assert!(r.shows_text("privacy@techbridge.example.org"), "{lang}");
+        let footer = r.attrs("footer a", "href");
+        assert!(
+            footer.contains(&format!("/{lang}/privacy")),
+            "{lang}: {footer:?}"
+        );
+    }
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), 3, "{titles:?}");
+    drop(app);
+
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let catalogue = get(&app, "/en/technologies").await;
+    let technology = catalogue
+        .attr(".card-title a", "href")
+        .expect("a technology");
+    let needs = get(&app, "/en/needs").await;
+    let need = needs.attr(".card-title a", "href").expect("a need");
+    for lang in LANGS {
+        let re_lang = |path: &str| path.replacen("/en/", &format!("/{lang}/"), 1);
+        let with_consent = [
+            re_lang(&technology),
+            format!("/{lang}/needs/new"),
+            format!("{}/interest", re_lang(&need)),
+            format!("/{lang}/programme/apply"),
+        ];
+        let without = [
+            format!("/{lang}/alerts"),
+            format!("/{lang}/programme/status"),
+        ];
+        for path in with_consent.iter().chain(&without) {
+            let r = get(&app, path).await;
+            assert_eq!(r.status, 200, "{path}");
+            let inside = r.attrs("main form a", "href");
+            assert!(
+                inside.contains(&format!("/{lang}/privacy")),
+                "{path}: no link to the privacy notice in the form: {inside:?}"
+            );
+        }
+        for path in &with_consent {
+            let r = get(&app, path).await;
+            assert!(
+                r.attr("#consent[required]", "id").is_some(),
+                "{path}: consent not required"
+            );
+            let label = r.text("label[for=consent] .req");
+            assert!(!label.is_empty(), "{path}: consent not marked as required");
+            assert_eq!(
+                r.attr("#consent", "aria-describedby").as_deref(),
+                Some("consent-privacy"),
+                "{path}"
+            );
         }
     }
 }
