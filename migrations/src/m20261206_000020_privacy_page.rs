@@ -63,8 +63,8 @@ impl MigrationTrait for Migration {
             .values([
                 KEY.into(),
                 "en".into(),
-                Expr::current_timestamp().into(),
-                Expr::current_timestamp().into(),
+                Expr::current_timestamp(),
+                Expr::current_timestamp(),
             ])
             .map_err(|e| DbErr::Custom(e.to_string()))?
             .to_owned();
@@ -91,7 +91,7 @@ impl MigrationTrait for Migration {
                     body.into(),
                     1.into(),
                     1.into(),
-                    Expr::current_timestamp().into(),
+                    Expr::current_timestamp(),
                 ])
                 .map_err(|e| DbErr::Custom(e.to_string()))?
                 .to_owned();
