@@ -54,7 +54,7 @@ impl CalendarLinks {
                 ("location", location),
             ])
         );
-        let (start, end) = (crate::web::iso(&e.starts_at), crate::web::iso(&e.ends_at));
+        let (start, end) = (crate::web::iso(e.starts_at), crate::web::iso(e.ends_at));
         let compose = query(&[
             ("path", "/calendar/action/compose"),
             ("rru", "addevent"),
