@@ -10,7 +10,7 @@ use crate::admin::kinds::{
     pages::Pages, posts::Posts, technologies::Technologies,
 };
 use crate::i18n::Locale;
-use crate::web::middleware::remember_language;
+use crate::web::middleware::{drop_empty_params, remember_language};
 use crate::{
     about, admin, alerts, catalog, deals, events, feeds, health, home, media, needs, news,
     programme, site_search,
@@ -99,6 +99,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
         web::scope("/{lang}")
             .wrap(from_fn(crate::web::page_cache::middleware))
             .wrap(from_fn(remember_language))
+            .wrap(from_fn(drop_empty_params))
             .route("", get().to(home::slash))
             .route("/", get().to(home::home))
             .route("/about", get().to(about::about))

@@ -239,3 +239,64 @@ impl tracing_actix_web::RootSpanBuilder for RequestSpan {
         tracing_actix_web::DefaultRootSpanBuilder::on_request_end(span, outcome);
     }
 }
+
+/// A form sent without JavaScript carries every field, filled or not
+/// (`?q=&field=agriculture&country=&sort=`). Such an address is answered
+/// with a redirect to the same page without the empty ones, so that the
+/// address bar, the history and a shared link say only what was chosen.
+/// The browser keeps the fragment (`#results`) across the redirect.
+pub async fn drop_empty_params(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<actix_web::body::EitherBody<impl MessageBody>>, Error> {
+    if matches!(*req.method(), Method::GET | Method::HEAD)
+        && let Some(clean) = without_empty_params(req.query_string())
+    {
+        let path = req.path();
+        let location = if clean.is_empty() {
+            path.to_owned()
+        } else {
+            format!("{path}?{clean}")
+        };
+        let res = actix_web::HttpResponse::Found()
+            .insert_header((header::LOCATION, location))
+            .finish();
+        return Ok(req.into_response(res).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
+}
+
+/// The query without its empty parameters, or `None` when it has none.
+fn without_empty_params(query: &str) -> Option<String> {
+    let empty = |k: &str, v: &str| k.is_empty() || v.trim().is_empty();
+    if !form_urlencoded::parse(query.as_bytes()).any(|(k, v)| empty(&k, &v)) {
+        return None;
+    }
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    for (k, v) in form_urlencoded::parse(query.as_bytes()) {
+        if !empty(&k, &v) {
+            out.append_pair(&k, &v);
+        }
+    }
+    Some(out.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_empty_params;
+
+    #[test]
+    fn empty_parameters_are_dropped_and_the_rest_kept_in_order() {
+        assert_eq!(without_empty_params("q=rice&field=agriculture"), None);
+        assert_eq!(without_empty_params(""), None);
+        assert_eq!(
+            without_empty_params("q=&field=agriculture&country=&sort=").as_deref(),
+            Some("field=agriculture")
+        );
+        assert_eq!(
+            without_empty_params("q=penjernihan+air&field=water&field=&page=").as_deref(),
+            Some("q=penjernihan+air&field=water")
+        );
+        assert_eq!(without_empty_params("q=+&=x").as_deref(), Some(""));
+    }
+}
