@@ -64,3 +64,8 @@ alerts-mail-digest-body =
     To stop these messages: { $stop }
 
     China–ASEAN Technology Transfer Center, Nanning
+
+## What each form says when a field is missing or wrong.
+alerts-error-email = Enter the e-mail address where the news should go.
+alerts-error-topic = Choose what you want to follow.
+alerts-error-frequency = Choose how often you want to hear from us.

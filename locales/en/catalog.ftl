@@ -140,3 +140,19 @@ catalog-filters-summary = { $count ->
        *[other] Filters ({ $count } active)
     }
 catalog-page-past-end = There is no page { $asked }: this is the last page, { $page }.
+
+## What each form says when a field is missing or wrong.
+inquiry-error-name = Enter your name, so that the provider knows who is asking.
+inquiry-error-organisation = Enter your company or organisation.
+inquiry-error-country = Choose the country your organisation is in.
+inquiry-error-email = Enter your e-mail address: the provider's answer is sent there.
+inquiry-error-message = Write what you would like to know, or what you would like to do with this technology.
+inquiry-error-consent = Tick the box so that we may pass your inquiry to the provider.
+need-error-title = Give your need a short title, such as “Cold storage for fish landings”.
+need-error-description = Describe the problem to solve, where, and at what scale.
+need-error-field = Choose the field your need belongs to.
+need-error-country = Choose the country where the technology is needed.
+need-error-organisation = Enter your company or organisation.
+need-error-contact-name = Enter the name of the person providers can write to.
+need-error-contact-email = Enter the e-mail address where providers' offers should go.
+need-error-consent = Tick the box so that we may publish your need and pass the offers on to you.

@@ -243,3 +243,15 @@ matches-stopped-title = Done: no more e-mails about new matches
 matches-stopped-text = Your need stays published. You can ask the centre to start them again at any time.
 matches-stop-invalid = This link is not one we sent, or it was changed on the way. Nothing was changed.
 admin-deals-auto-forward = Forward new inquiries to the provider at once, without waiting for an editor (they still pass the form's checks and limits).
+
+## What each form says when a field is missing or wrong.
+interest-error-organisation = Enter the company or organisation that offers the technology.
+interest-error-country = Choose the country your organisation is in.
+interest-error-contact-name = Enter the name of the person the poster of the need can write to.
+interest-error-email = Enter your e-mail address: the poster's answer is sent there.
+interest-error-technology = Choose one of the technologies in the list, or describe yours below.
+interest-error-message = Write how your technology meets this need.
+interest-error-consent = Tick the box so that we may pass your offer to the poster of the need.
+reply-error-answer = Choose your answer to the inquiry.
+reply-error-reason = Choose why you decline, so that the centre can suggest another way.
+reply-error-message = Write your answer to the company: it is sent to them as you write it.

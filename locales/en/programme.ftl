@@ -161,3 +161,21 @@ admin-outbox-waiting = Waiting to be sent
 admin-outbox-gave-up = Not sent: gave up after { $n } failed attempts (the error is below). Send it by hand.
 admin-outbox-smtp = Messages are sent by email as soon as possible; failures are retried.
 admin-outbox-no-smtp = No mail server is configured: messages wait here. Nothing is lost; configure SMTP_URL to send them.
+
+## What each form says when a field is missing or wrong.
+apply-error-name = Enter your full name as in your passport.
+apply-error-email = Enter your e-mail address: your reference and our decisions are sent there.
+apply-error-nationality-missing = Choose your nationality.
+apply-error-date-of-birth = Enter your date of birth.
+apply-error-degree-missing = Choose your highest degree.
+apply-error-research-years = Enter your years of research as a number from 0 to 60.
+apply-error-field = Choose your research field.
+apply-error-institution = Enter the university or institute you work at.
+apply-error-host-post = Choose the host post you apply for.
+apply-error-english-level = Choose your level of English.
+apply-error-chinese-level = Choose your level of Chinese.
+apply-error-proposal-title = Give your research proposal a title.
+apply-error-proposal = Write your research proposal: what you will study in Guangxi, how, and why it matters at home.
+apply-error-consent = Tick the box so that we may assess your application and show it to its reviewers.
+status-error-reference = Enter the reference from your confirmation e-mail (it begins with ATS-).
+status-error-email = Enter the e-mail address you applied with.

@@ -61,3 +61,8 @@ alerts-mail-digest-body =
     Untuk berhenti menerima pesan ini: { $stop }
 
     Pusat Alih Teknologi Tiongkok–ASEAN, Nanning
+
+## What each form says when a field is missing or wrong.
+alerts-error-email = Isi alamat e-mail tujuan kabar terbaru.
+alerts-error-topic = Pilih apa yang ingin Anda ikuti.
+alerts-error-frequency = Pilih seberapa sering Anda ingin menerima kabar.

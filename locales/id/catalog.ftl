@@ -129,3 +129,19 @@ catalog-filters-summary = { $count ->
        *[other] Filter ({ $count } aktif)
     }
 catalog-page-past-end = Halaman { $asked } tidak ada: ini halaman terakhir, { $page }.
+
+## What each form says when a field is missing or wrong.
+inquiry-error-name = Isi nama Anda agar penyedia tahu siapa yang bertanya.
+inquiry-error-organisation = Isi nama perusahaan atau organisasi Anda.
+inquiry-error-country = Pilih negara tempat organisasi Anda berada.
+inquiry-error-email = Isi alamat e-mail Anda: jawaban penyedia dikirim ke sana.
+inquiry-error-message = Tulis apa yang ingin Anda ketahui, atau apa yang ingin Anda lakukan dengan teknologi ini.
+inquiry-error-consent = Centang kotak ini agar kami dapat meneruskan pertanyaan Anda kepada penyedia.
+need-error-title = Beri kebutuhan Anda judul singkat, misalnya “Penyimpanan dingin untuk hasil tangkapan ikan”.
+need-error-description = Jelaskan masalah yang ingin dipecahkan, di mana, dan dalam skala apa.
+need-error-field = Pilih bidang kebutuhan Anda.
+need-error-country = Pilih negara tempat teknologi itu dibutuhkan.
+need-error-organisation = Isi nama perusahaan atau organisasi Anda.
+need-error-contact-name = Isi nama orang yang dapat dihubungi penyedia.
+need-error-contact-email = Isi alamat e-mail tujuan tawaran dari penyedia.
+need-error-consent = Centang kotak ini agar kami dapat menerbitkan kebutuhan Anda dan meneruskan tawaran kepada Anda.

@@ -240,3 +240,15 @@ matches-stopped-title = Selesai: tidak ada lagi surel tentang kecocokan baru
 matches-stopped-text = Kebutuhan Anda tetap terbit. Anda dapat meminta pusat untuk mengaktifkannya lagi kapan saja.
 matches-stop-invalid = Tautan ini bukan dari kami, atau telah diubah. Tidak ada yang diubah.
 admin-deals-auto-forward = Teruskan pertanyaan baru langsung ke penyedia tanpa menunggu editor (tetap melalui pemeriksaan dan batas formulir).
+
+## What each form says when a field is missing or wrong.
+interest-error-organisation = Isi nama perusahaan atau organisasi yang menawarkan teknologi.
+interest-error-country = Pilih negara tempat organisasi Anda berada.
+interest-error-contact-name = Isi nama orang yang dapat dihubungi pemasang kebutuhan.
+interest-error-email = Isi alamat e-mail Anda: jawaban pemasang kebutuhan dikirim ke sana.
+interest-error-technology = Pilih salah satu teknologi dalam daftar, atau jelaskan teknologi Anda di bawah.
+interest-error-message = Tulis bagaimana teknologi Anda memenuhi kebutuhan ini.
+interest-error-consent = Centang kotak ini agar kami dapat meneruskan tawaran Anda kepada pemasang kebutuhan.
+reply-error-answer = Pilih jawaban Anda atas pertanyaan ini.
+reply-error-reason = Pilih alasan Anda menolak, agar pusat dapat menyarankan jalan lain.
+reply-error-message = Tulis jawaban Anda untuk perusahaan: jawaban dikirim persis seperti yang Anda tulis.

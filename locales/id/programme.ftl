@@ -165,3 +165,21 @@ admin-outbox-waiting = Menunggu dikirim
 admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (galatnya di bawah). Kirimkan secara manual.
 admin-outbox-smtp = Pesan dikirim melalui email sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
 admin-outbox-no-smtp = Server email belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
+
+## What each form says when a field is missing or wrong.
+apply-error-name = Isi nama lengkap Anda sesuai paspor.
+apply-error-email = Isi alamat e-mail Anda: nomor referensi dan keputusan kami dikirim ke sana.
+apply-error-nationality-missing = Pilih kewarganegaraan Anda.
+apply-error-date-of-birth = Isi tanggal lahir Anda.
+apply-error-degree-missing = Pilih gelar tertinggi Anda.
+apply-error-research-years = Isi lama pengalaman riset Anda dalam tahun, angka 0 sampai 60.
+apply-error-field = Pilih bidang riset Anda.
+apply-error-institution = Isi universitas atau lembaga tempat Anda bekerja.
+apply-error-host-post = Pilih posisi tuan rumah yang Anda lamar.
+apply-error-english-level = Pilih tingkat kemampuan bahasa Inggris Anda.
+apply-error-chinese-level = Pilih tingkat kemampuan bahasa Mandarin Anda.
+apply-error-proposal-title = Beri judul proposal riset Anda.
+apply-error-proposal = Tulis proposal riset Anda: apa yang akan Anda teliti di Guangxi, bagaimana, dan mengapa penting bagi negara Anda.
+apply-error-consent = Centang kotak ini agar kami dapat menilai lamaran Anda dan menunjukkannya kepada penilai.
+status-error-reference = Isi nomor referensi dari e-mail konfirmasi Anda (diawali ATS-).
+status-error-email = Isi alamat e-mail yang Anda pakai saat melamar.

@@ -61,3 +61,8 @@ alerts-mail-digest-body =
     如不想再收到此类邮件：{ $stop }
 
     中国—东盟技术转移中心（南宁）
+
+## What each form says when a field is missing or wrong.
+alerts-error-email = 请填写接收提醒的电子邮箱。
+alerts-error-topic = 请选择您要关注的内容。
+alerts-error-frequency = 请选择提醒频率。

@@ -129,3 +129,19 @@ catalog-filters-summary = { $count ->
        *[other] 筛选（已选 { $count } 项）
     }
 catalog-page-past-end = 没有第 { $asked } 页：这是最后一页，第 { $page } 页。
+
+## What each form says when a field is missing or wrong.
+inquiry-error-name = 请填写您的姓名，让技术提供方知道是谁在咨询。
+inquiry-error-organisation = 请填写您的企业或机构名称。
+inquiry-error-country = 请选择您的单位所在国家。
+inquiry-error-email = 请填写电子邮箱：技术提供方的答复将发送到这里。
+inquiry-error-message = 请写下您想了解的内容，或您希望如何应用这项技术。
+inquiry-error-consent = 请勾选此项，以便我们将您的咨询转给技术提供方。
+need-error-title = 请为需求起一个简短的标题，例如“渔获冷藏保鲜”。
+need-error-description = 请描述要解决的问题、地点和规模。
+need-error-field = 请选择需求所属的领域。
+need-error-country = 请选择需要该技术的国家。
+need-error-organisation = 请填写您的企业或机构名称。
+need-error-contact-name = 请填写技术提供方可以联系的人员姓名。
+need-error-contact-email = 请填写接收技术提供方对接意向的电子邮箱。
+need-error-consent = 请勾选此项，以便我们发布您的需求并向您转达对接意向。

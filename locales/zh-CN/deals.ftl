@@ -240,3 +240,15 @@ matches-stopped-title = 已停止接收新匹配技术的邮件
 matches-stopped-text = 您的需求仍保持发布。您可以随时请中心重新开启。
 matches-stop-invalid = 此链接不是我们发出的，或在传递中被改动。未作任何更改。
 admin-deals-auto-forward = 新咨询通过表单校验和频率限制后立即转发给技术提供方，无需等待编辑处理。
+
+## What each form says when a field is missing or wrong.
+interest-error-organisation = 请填写提供该技术的企业或机构名称。
+interest-error-country = 请选择您的单位所在国家。
+interest-error-contact-name = 请填写需求发布方可以联系的人员姓名。
+interest-error-email = 请填写电子邮箱：需求发布方的回复将发送到这里。
+interest-error-technology = 请从列表中选择一项技术，或在下方描述您的技术。
+interest-error-message = 请说明您的技术如何满足这一需求。
+interest-error-consent = 请勾选此项，以便我们将您的对接意向转给需求发布方。
+reply-error-answer = 请选择您对这条咨询的答复。
+reply-error-reason = 请选择拒绝的原因，以便中心另寻对接途径。
+reply-error-message = 请写下给企业的答复：将按原文发送给对方。

@@ -169,3 +169,21 @@ admin-outbox-waiting = 等待发送
 admin-outbox-gave-up = 未发送：失败 { $n } 次后已停止重试（错误见下方）。请手动发送。
 admin-outbox-smtp = 邮件将尽快发出；发送失败时会自动重试。
 admin-outbox-no-smtp = 未配置邮件服务器：邮件暂存于此，不会丢失。配置 SMTP_URL 后即可发送。
+
+## What each form says when a field is missing or wrong.
+apply-error-name = 请填写与护照一致的姓名。
+apply-error-email = 请填写电子邮箱：申请编号和评审结果将发送到这里。
+apply-error-nationality-missing = 请选择您的国籍。
+apply-error-date-of-birth = 请填写您的出生日期。
+apply-error-degree-missing = 请选择您的最高学位。
+apply-error-research-years = 请填写从事科研的年数（0至60之间的数字）。
+apply-error-field = 请选择您的研究领域。
+apply-error-institution = 请填写您所在的大学或研究机构。
+apply-error-host-post = 请选择您申请的接收岗位。
+apply-error-english-level = 请选择您的英语水平。
+apply-error-chinese-level = 请选择您的中文水平。
+apply-error-proposal-title = 请填写研究计划的题目。
+apply-error-proposal = 请填写研究计划：您将在广西研究什么、如何研究，以及对您的国家有何意义。
+apply-error-consent = 请勾选此项，以便我们评审您的申请并提交给评审专家。
+status-error-reference = 请填写确认邮件中的申请编号（以 ATS- 开头）。
+status-error-email = 请填写您申请时使用的电子邮箱。

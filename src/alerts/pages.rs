@@ -54,19 +54,14 @@ pub struct AlertForm {
 impl AlertForm {
     fn validate(&self) -> Result<NewAlert, FieldErrors> {
         let mut e = FieldErrors::default();
-        let email = self.email.trim().to_owned();
-        if email.is_empty() {
-            e.add("email", "form-required");
-        } else if !crate::web::forms::valid_email(&email) {
-            e.add("email", "form-email-invalid");
-        }
+        let email = e.email(&self.email, "email", "alerts-error-email");
         let topic = TOPICS.iter().find(|t| **t == self.topic).copied();
         if topic.is_none() {
-            e.add("topic", "form-choose");
+            e.add("topic", "alerts-error-topic");
         }
         let frequency = FREQUENCIES.iter().find(|f| **f == self.frequency).copied();
         if frequency.is_none() {
-            e.add("frequency", "form-choose");
+            e.add("frequency", "alerts-error-frequency");
         }
         if self.filters.len() > 450 {
             e.add("topic", "form-too-long");

@@ -34,16 +34,6 @@ pub struct Inquiry {
 pub const MESSAGE_MIN: usize = 20;
 pub const MESSAGE_MAX: usize = 5000;
 
-fn text(value: &str, field: &'static str, max: usize, errors: &mut FieldErrors) -> String {
-    let v = value.trim();
-    if v.is_empty() {
-        errors.add(field, "form-required");
-    } else if v.chars().count() > max {
-        errors.add(field, "form-too-long");
-    }
-    v.to_owned()
-}
-
 impl InquiryForm {
     pub fn is_spam(&self) -> bool {
         !self.website.trim().is_empty()
@@ -51,31 +41,31 @@ impl InquiryForm {
 
     pub fn validate(&self) -> Result<Inquiry, FieldErrors> {
         let mut errors = FieldErrors::default();
-        let name = text(&self.name, "name", 160, &mut errors);
-        let organisation = text(&self.organisation, "organisation", 200, &mut errors);
+        let name = errors.text(&self.name, "name", "inquiry-error-name", 160);
+        let organisation = errors.text(
+            &self.organisation,
+            "organisation",
+            "inquiry-error-organisation",
+            200,
+        );
         let country = crate::taxonomy::countries()
             .into_iter()
             .find(|c| *c == self.country.trim());
         if country.is_none() {
-            errors.add("country", "form-choose");
+            errors.add("country", "inquiry-error-country");
         }
-        let email = self.email.trim().to_owned();
-        if email.is_empty() {
-            errors.add("email", "form-required");
-        } else if !crate::web::forms::valid_email(&email) {
-            errors.add("email", "form-email-invalid");
-        }
+        let email = errors.email(&self.email, "email", "inquiry-error-email");
         let message = self.message.trim().to_owned();
         let len = message.chars().count();
         if len == 0 {
-            errors.add("message", "form-required");
+            errors.add("message", "inquiry-error-message");
         } else if len < MESSAGE_MIN {
             errors.add("message", "inquiry-message-short");
         } else if len > MESSAGE_MAX {
-            errors.add("message", "form-too-long");
+            errors.add_n("message", "form-too-long-n", MESSAGE_MAX as i64);
         }
         if self.consent.is_none() {
-            errors.add("consent", "form-consent-required");
+            errors.add("consent", "inquiry-error-consent");
         }
         match country {
             Some(country) if errors.is_empty() => Ok(Inquiry {

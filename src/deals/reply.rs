@@ -46,16 +46,16 @@ impl ReplyForm {
         let message = self.message.trim().to_owned();
         let mut reason = "";
         match kind {
-            None => e.add("answer", "form-choose"),
+            None => e.add("answer", "reply-error-answer"),
             Some("declined") => match DECLINE_REASONS.iter().find(|r| **r == self.reason.trim()) {
                 Some(r) => reason = r,
-                None => e.add("reason", "form-choose"),
+                None => e.add("reason", "reply-error-reason"),
             },
-            Some(_) if message.is_empty() => e.add("message", "form-required"),
+            Some(_) if message.is_empty() => e.add("message", "reply-error-message"),
             Some(_) => {}
         }
         if message.chars().count() > MESSAGE_MAX {
-            e.add("message", "form-too-long");
+            e.add_n("message", "form-too-long-n", MESSAGE_MAX as i64);
         }
         match kind {
             Some(kind) if e.is_empty() => Ok(Answer {

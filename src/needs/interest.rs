@@ -61,29 +61,25 @@ impl InterestForm {
     /// `offered` are the technologies the form listed: (slug, id).
     pub fn validate(&self, offered: &[(String, i32)]) -> Result<NewInterest, FieldErrors> {
         let mut e = FieldErrors::default();
-        let text = |v: &str, field: &'static str, max: usize, e: &mut FieldErrors| {
-            let v = v.trim();
-            if v.is_empty() {
-                e.add(field, "form-required");
-            } else if v.chars().count() > max {
-                e.add(field, "form-too-long");
-            }
-            v.to_owned()
-        };
-        let organisation = text(&self.organisation, "organisation", 200, &mut e);
+        let organisation = e.text(
+            &self.organisation,
+            "organisation",
+            "interest-error-organisation",
+            200,
+        );
         let country = crate::taxonomy::countries()
             .into_iter()
             .find(|c| *c == self.country.trim());
         if country.is_none() {
-            e.add("country", "form-choose");
+            e.add("country", "interest-error-country");
         }
-        let contact_name = text(&self.contact_name, "contact_name", 160, &mut e);
-        let email = self.email.trim().to_owned();
-        if email.is_empty() {
-            e.add("email", "form-required");
-        } else if !crate::web::forms::valid_email(&email) {
-            e.add("email", "form-email-invalid");
-        }
+        let contact_name = e.text(
+            &self.contact_name,
+            "contact_name",
+            "interest-error-contact-name",
+            160,
+        );
+        let email = e.email(&self.email, "email", "interest-error-email");
         let technology_id = if self.technology.trim().is_empty() {
             None
         } else {
@@ -92,7 +88,7 @@ impl InterestForm {
                 .find(|(slug, _)| slug == self.technology.trim())
                 .map(|(_, id)| *id);
             if found.is_none() {
-                e.add("technology", "form-choose");
+                e.add("technology", "interest-error-technology");
             }
             found
         };
@@ -100,19 +96,23 @@ impl InterestForm {
         if technology_id.is_none() && technology_text.is_empty() && self.technology.is_empty() {
             e.add("technology_text", "interest-technology-required");
         } else if technology_text.chars().count() > 2000 {
-            e.add("technology_text", "form-too-long");
+            e.add_n("technology_text", "form-too-long-n", 2000);
         }
         let message = self.message.trim().to_owned();
         let len = message.chars().count();
         if len == 0 {
-            e.add("message", "form-required");
+            e.add("message", "interest-error-message");
         } else if len < catalog::inquiry::MESSAGE_MIN {
             e.add("message", "inquiry-message-short");
         } else if len > catalog::inquiry::MESSAGE_MAX {
-            e.add("message", "form-too-long");
+            e.add_n(
+                "message",
+                "form-too-long-n",
+                catalog::inquiry::MESSAGE_MAX as i64,
+            );
         }
         if self.consent.is_none() {
-            e.add("consent", "form-consent-required");
+            e.add("consent", "interest-error-consent");
         }
         match country {
             Some(country) if e.is_empty() => Ok(NewInterest {

@@ -226,38 +226,43 @@ pub struct NeedForm {
 impl NeedForm {
     fn validate(&self) -> Result<store::NewNeed, FieldErrors> {
         let mut e = FieldErrors::default();
-        let required = |v: &str, field: &'static str, max: usize, e: &mut FieldErrors| {
-            let v = v.trim();
-            if v.is_empty() {
-                e.add(field, "form-required");
-            } else if v.chars().count() > max {
-                e.add(field, "form-too-long");
-            }
-            v.to_owned()
-        };
-        let title = required(&self.title, "title", 160, &mut e);
-        let description = required(&self.description, "description", 5000, &mut e);
+        let title = e.text(&self.title, "title", "need-error-title", 160);
+        let description = e.text(
+            &self.description,
+            "description",
+            "need-error-description",
+            5000,
+        );
         if !description.is_empty() && description.chars().count() < 40 {
             e.add("description", "need-description-short");
         }
         let field = FIELDS.iter().find(|f| **f == self.field).copied();
         if field.is_none() {
-            e.add("field", "form-choose");
+            e.add("field", "need-error-field");
         }
         let country = ASEAN.iter().find(|c| **c == self.country).copied();
         if country.is_none() {
-            e.add("country", "form-choose");
+            e.add("country", "need-error-country");
         }
-        let organisation = required(&self.organisation, "organisation", 200, &mut e);
-        let contact_name = required(&self.contact_name, "contact_name", 160, &mut e);
-        let contact_email = self.contact_email.trim().to_owned();
-        if contact_email.is_empty() {
-            e.add("contact_email", "form-required");
-        } else if !crate::web::forms::valid_email(&contact_email) {
-            e.add("contact_email", "form-email-invalid");
-        }
+        let organisation = e.text(
+            &self.organisation,
+            "organisation",
+            "need-error-organisation",
+            200,
+        );
+        let contact_name = e.text(
+            &self.contact_name,
+            "contact_name",
+            "need-error-contact-name",
+            160,
+        );
+        let contact_email = e.email(
+            &self.contact_email,
+            "contact_email",
+            "need-error-contact-email",
+        );
         if self.consent.is_none() {
-            e.add("consent", "form-consent-required");
+            e.add("consent", "need-error-consent");
         }
         match (field, country) {
             (Some(field), Some(country)) if e.is_empty() => Ok(store::NewNeed {

@@ -222,25 +222,11 @@ pub fn validate(
     needs_documents: bool,
     errors: &mut FieldErrors,
 ) -> Option<Checked> {
-    let text = |v: &str, f: &'static str, max: usize, e: &mut FieldErrors| {
-        let v = v.trim();
-        if v.is_empty() {
-            e.add(f, "form-required");
-        } else if v.chars().count() > max {
-            e.add(f, "form-too-long");
-        }
-        v.to_owned()
-    };
-    let name = text(&form.name, "name", 160, errors);
-    let email = form.email.trim().to_owned();
-    if email.is_empty() {
-        errors.add("email", "form-required");
-    } else if !crate::web::forms::valid_email(&email) {
-        errors.add("email", "form-email-invalid");
-    }
+    let name = errors.text(&form.name, "name", "apply-error-name", 160);
+    let email = errors.email(&form.email, "email", "apply-error-email");
     let nationality = choose(ASEAN, &form.nationality);
     if form.nationality.trim().is_empty() {
-        errors.add("nationality", "form-required");
+        errors.add("nationality", "apply-error-nationality-missing");
     } else if nationality.is_none() {
         errors.add("nationality", "apply-error-nationality");
     }
@@ -253,7 +239,7 @@ pub fn validate(
         .date_naive();
     match dob {
         None if form.date_of_birth.trim().is_empty() => {
-            errors.add("date_of_birth", "form-required")
+            errors.add("date_of_birth", "apply-error-date-of-birth")
         }
         None => errors.add("date_of_birth", "form-date-invalid"),
         Some(d) if d >= closes || age_on(d, closes) < 16 => {
@@ -264,7 +250,7 @@ pub fn validate(
     }
     let degree = choose(DEGREES, &form.degree);
     if degree.is_none() {
-        errors.add("degree", "form-choose");
+        errors.add("degree", "apply-error-degree-missing");
     }
     let research_years = form
         .research_years
@@ -273,16 +259,21 @@ pub fn validate(
         .ok()
         .filter(|n| (0..=60).contains(n));
     if research_years.is_none() {
-        errors.add("research_years", "form-number-range");
+        errors.add("research_years", "apply-error-research-years");
     }
     if degree == Some("master") && research_years.is_some_and(|n| n < MASTER_YEARS) {
         errors.add("research_years", "apply-error-degree");
     }
     let field = choose(FIELDS, &form.field);
     if field.is_none() {
-        errors.add("field", "form-choose");
+        errors.add("field", "apply-error-field");
     }
-    let institution = text(&form.institution, "institution", 200, errors);
+    let institution = errors.text(
+        &form.institution,
+        "institution",
+        "apply-error-institution",
+        200,
+    );
     let host_post = form
         .host_post
         .trim()
@@ -290,21 +281,26 @@ pub fn validate(
         .ok()
         .filter(|id| posts.iter().any(|p| p.id == *id));
     if host_post.is_none() {
-        errors.add("host_post", "form-choose");
+        errors.add("host_post", "apply-error-host-post");
     }
     let english_level = choose(LEVELS, &form.english_level);
     if english_level.is_none() {
-        errors.add("english_level", "form-choose");
+        errors.add("english_level", "apply-error-english-level");
     }
     let chinese_level = choose(LEVELS, &form.chinese_level);
     if chinese_level.is_none() {
-        errors.add("chinese_level", "form-choose");
+        errors.add("chinese_level", "apply-error-chinese-level");
     }
     if english_level == Some("none") && chinese_level == Some("none") {
         errors.add("english_level", "apply-error-language");
     }
-    let proposal_title = text(&form.proposal_title, "proposal_title", 200, errors);
-    let proposal = text(&form.proposal, "proposal", 20_000, errors);
+    let proposal_title = errors.text(
+        &form.proposal_title,
+        "proposal_title",
+        "apply-error-proposal-title",
+        200,
+    );
+    let proposal = errors.text(&form.proposal, "proposal", "apply-error-proposal", 20_000);
     if !proposal.is_empty() && proposal.chars().count() < 200 {
         errors.add("proposal", "apply-error-proposal-short");
     }
@@ -316,7 +312,7 @@ pub fn validate(
         }
     }
     if !form.consent {
-        errors.add("consent", "form-consent-required");
+        errors.add("consent", "apply-error-consent");
     }
     if !errors.is_empty() {
         return None;

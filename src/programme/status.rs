@@ -117,10 +117,10 @@ pub async fn lookup(
     let form = form.into_inner();
     let mut errors = FieldErrors::default();
     if form.reference.trim().is_empty() {
-        errors.add("reference", "form-required");
+        errors.add("reference", "status-error-reference");
     }
     if form.email.trim().is_empty() {
-        errors.add("email", "form-required");
+        errors.add("email", "status-error-email");
     }
     if !errors.is_empty() {
         return Ok(Html::render(&StatusPage {

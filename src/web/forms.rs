@@ -47,6 +47,40 @@ impl FieldErrors {
     pub fn len(&self) -> usize {
         self.0.len()
     }
+
+    /// A required text, trimmed. Empty: `missing`, the form's own words for
+    /// what it needs there; over `max` characters: the limit, stated.
+    pub fn text(
+        &mut self,
+        value: &str,
+        field: &'static str,
+        missing: &'static str,
+        max: usize,
+    ) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            self.add(field, missing);
+        } else if v.chars().count() > max {
+            self.add_n(
+                field,
+                "form-too-long-n",
+                i64::try_from(max).unwrap_or(i64::MAX),
+            );
+        }
+        v.to_owned()
+    }
+
+    /// A required e-mail address, trimmed. Empty: `missing`; not an
+    /// address: an example of one.
+    pub fn email(&mut self, value: &str, field: &'static str, missing: &'static str) -> String {
+        let v = value.trim();
+        if v.is_empty() {
+            self.add(field, missing);
+        } else if !valid_email(v) {
+            self.add(field, "form-email-invalid");
+        }
+        v.to_owned()
+    }
 }
 
 /// The page number a list was asked for: 1 for anything that is not a

@@ -183,3 +183,66 @@ async fn no_page_shows_a_raw_message_id_or_the_missing_marker() {
         }
     }
 }
+
+/// Each public form says, at each field, what it needs there in its own
+/// words: the inquiry's e-mail address is where the provider answers, the
+/// status look-up's is the one the scientist applied with.
+#[actix_web::test]
+async fn each_form_says_in_its_own_words_what_a_field_needs() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let need = "high-yield-rice-varieties-for-irrigated-paddy-fields-in-karawang";
+    let ids = ftl_ids(&locales_dir().join("en"));
+    for lang in LANGS {
+        let forms = [
+            (format!("/{lang}/technologies/{RICE}/inquiry"), "email"),
+            (format!("/{lang}/needs/new"), "contact_email"),
+            (format!("/{lang}/needs/{need}/interest"), "email"),
+            (format!("/{lang}/alerts"), "email"),
+            (format!("/{lang}/programme/status"), "email"),
+        ];
+        let mut said = Vec::new();
+        for (path, email) in &forms {
+            let r = post_form(&app, path, &[("website", "")]).await;
+            assert_eq!(r.status, 422, "{path}");
+            let errors = r.texts(".field-error");
+            assert!(errors.len() >= 2, "{path}: {errors:?}");
+            for e in &errors {
+                assert!(
+                    !ids.contains(e.as_str()) && !e.contains('\u{26a0}'),
+                    "{path}: {e}"
+                );
+            }
+            said.push(r.text(&format!("#{email}-error")));
+            if path.contains("/inquiry")
+                || path.contains("/needs/new")
+                || path.contains("/interest")
+            {
+                let consent = r.text("#consent-error");
+                assert!(!consent.is_empty(), "{path}");
+                said.push(consent);
+            }
+        }
+        // No two forms say the same thing about their e-mail address or
+        // their consent box.
+        let mut distinct = said.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), said.len(), "{lang}: {said:#?}");
+    }
+    let r = post_form(
+        &app,
+        &format!("/en/technologies/{RICE}/inquiry"),
+        &[("website", "")],
+    )
+    .await;
+    assert_eq!(
+        r.text("#email-error"),
+        "Enter your e-mail address: the provider's answer is sent there."
+    );
+    let r = post_form(&app, "/en/programme/status", &[("reference", "ATS-1")]).await;
+    assert_eq!(
+        r.text("#email-error"),
+        "Enter the e-mail address you applied with."
+    );
+}
