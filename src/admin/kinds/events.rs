@@ -138,8 +138,8 @@ impl Kind for Events {
         m.slug = Set(v.trimmed("slug"));
         m.kind = Set(v.trimmed("kind"));
         m.timezone = Set(v.trimmed("timezone"));
-        m.starts_at = Set(form::parse_local(v.get("starts_at"), zone).unwrap_or(t));
-        m.ends_at = Set(form::parse_local(v.get("ends_at"), zone).unwrap_or(t));
+        m.starts_at = Set(form::checked_local(v, "starts_at", zone)?);
+        m.ends_at = Set(form::checked_local(v, "ends_at", zone)?);
         m.country = Set(v.trimmed("country"));
         m.registration_url = Set(v.trimmed("registration_url"));
         m.registration_closes_at = Set(form::parse_local(v.get("registration_closes_at"), zone));

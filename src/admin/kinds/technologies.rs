@@ -7,7 +7,7 @@ use sea_orm::{
 
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
-use crate::admin::form::{Choices, Field, Input, Values};
+use crate::admin::form::{self, Choices, Field, Input, Values};
 use crate::admin::trstore::TrTable;
 use crate::db::now;
 use crate::entities::{technology, technology_image};
@@ -166,7 +166,7 @@ impl Kind for Technologies {
         };
         m.slug = Set(v.trimmed("slug"));
         m.field = Set(v.trimmed("field"));
-        m.trl = Set(v.get("trl").trim().parse().unwrap_or(1));
+        m.trl = Set(form::checked(v, "trl")?);
         m.ip_status = Set(v.trimmed("ip_status"));
         m.coop_modes = Set(taxonomy::mask(MODES, v.all("modes")));
         m.countries = Set(taxonomy::mask(ASEAN, v.all("countries")));
