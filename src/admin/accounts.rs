@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::{self, Editor};
@@ -63,7 +63,7 @@ async fn render(
     errors: FieldErrors,
     flash: &str,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let editors = editor::Entity::find()
@@ -284,7 +284,7 @@ pub async fn account(
     state: web::Data<AppState>,
     q: web::Query<FlashQuery>,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&AccountPage {
@@ -352,7 +352,7 @@ pub async fn update_account(
         errors.add("password", m);
     }
     if !errors.is_empty() {
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         return Ok(Html::render(&AccountPage {

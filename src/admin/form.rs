@@ -8,7 +8,7 @@ use sea_orm::DbErr;
 
 use crate::config::centre_zone;
 use crate::i18n::Locale;
-use crate::web::Tr;
+use crate::web::Translator;
 use crate::web::forms::{FieldErrors, clean};
 
 /// Most characters in a multi-line field (the `maxlength` the form states;
@@ -349,7 +349,7 @@ impl FieldView {
 
 /// Builds the view of a field; `key` is its name in the form.
 pub fn view(
-    tr: &Tr,
+    tr: &Translator,
     field: &Field,
     key: &str,
     v: &Values,

@@ -18,7 +18,7 @@ use crate::translation;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -140,7 +140,7 @@ pub async fn list(
         s.append_pair("page", &p.to_string());
         format!("/admin/inquiries?{}", s.finish())
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&ListPage {
@@ -209,7 +209,7 @@ async fn render(
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let deal_id = crate::entities::deal::Entity::find()
@@ -330,7 +330,7 @@ pub async fn update(
             "/admin/inquiries/{id}?flash=reply-saved"
         ))),
         Ok(Saved::Conflict(now_stored)) => {
-            let tr = Tr {
+            let tr = Translator {
                 locale: editor.locale,
             };
             let conflict = crate::admin::version::conflict_message(

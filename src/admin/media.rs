@@ -31,7 +31,7 @@ use crate::web::forms::FieldErrors;
 use crate::web::upload::{
     DRAIN_CAP, Parts, Read, clean_filename, read_limited, refuse_declared_over,
 };
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -216,7 +216,7 @@ async fn render_page(
     edited: Option<Edited>,
     conflict: Option<Conflict>,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let alts = if alts.is_empty() {
@@ -735,7 +735,7 @@ pub async fn update_alts(
                 (t != *mine).then_some((*tag, t))
             })
             .collect();
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         let said = conflict_message(

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::settings::{self, FIGURES};
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -58,7 +58,7 @@ pub async fn page(
     // The version first, then the values (see `admin::content::edit`).
     let version = settings::version(&state.db).await?;
     let all = settings::all(&state.db).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&SettingsPage {
@@ -112,7 +112,7 @@ pub async fn save(
         figures.push((*k, v));
     }
     if !errors.is_empty() {
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         return Ok(Html::render(&SettingsPage {
@@ -141,7 +141,7 @@ pub async fn save(
     {
         let stored = settings::all(&txn).await?;
         txn.rollback().await?;
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         let message = conflict_message(

@@ -77,7 +77,7 @@ pub fn is_stale(started: Option<i64>, current: DateTime<Utc>) -> bool {
 /// name in words) and when, from its latest audit entry.
 pub async fn conflict_message(
     db: &impl ConnectionTrait,
-    tr: &crate::web::Tr,
+    tr: &crate::web::Translator,
     entity_kind: &str,
     id: Option<i32>,
     item: &str,

@@ -121,7 +121,7 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
     )
     .await?;
     // The title says what is shown: words, how many filters, which page.
-    let title = crate::web::Tr { locale: cx.locale }.tmixed(
+    let title = crate::web::Translator { locale: cx.locale }.tmixed(
         "catalog-page-title",
         &[
             ("searched", if q.q.is_empty() { "no" } else { "yes" }),
@@ -319,7 +319,7 @@ async fn detail_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let related = store::related(cx.db(), &index, &media, &d.tech, cx.locale).await?;
-    let needs = needs::matching_technology(cx, &d.tech, &d.titles).await?;
+    let needs = needs::for_technology(cx, &d.tech, &d.titles).await?;
     let page = cx
         .page(Section::Technologies, d.text.title.clone())
         .with_description(d.text.summary.clone())

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
 use crate::admin::form::{self, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::config::centre_zone;
 use crate::db::now;
 use crate::entities::programme_call;
@@ -138,7 +138,7 @@ impl Kind for Calls {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &["t.cohort_year AS cohort_year", "t.closes_at AS closes_at"],

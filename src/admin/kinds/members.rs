@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
 use crate::admin::form::{self, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::network_member;
 use crate::i18n::Locale;
@@ -103,7 +103,7 @@ impl Kind for Members {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(db, &["t.kind AS kind", "t.country AS country"], q, |r| {
             vec![
                 tr.code(

@@ -8,7 +8,7 @@ use sea_orm::{
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
 use crate::admin::form::{self, Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::{technology, technology_image};
 use crate::i18n::Locale;
@@ -222,7 +222,7 @@ impl Kind for Technologies {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(db, &["t.field AS field", "t.trl AS trl"], q, |r| {
             vec![
                 tr.code(
