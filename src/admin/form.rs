@@ -325,15 +325,17 @@ impl FieldView {
     /// Notes what `theirs` holds in this field if it differs from this
     /// form's value: the text itself, or the names of the chosen options.
     pub fn compare_with(&mut self, theirs: &Values) {
-        let mut mine: Vec<&str> = self.values.iter().map(|s| s.trim()).collect();
-        let mut other: Vec<&str> = theirs.all(&self.name).into_iter().map(str::trim).collect();
-        mine.retain(|s| !s.is_empty());
-        other.retain(|s| !s.is_empty());
-        mine.sort_unstable();
-        other.sort_unstable();
-        if mine == other {
+        let mine: Vec<&str> = self.values.iter().map(String::as_str).collect();
+        let other = theirs.all(&self.name);
+        if !crate::admin::version::differs(&mine, &other) {
             return;
         }
+        let mut other: Vec<&str> = other
+            .into_iter()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        other.sort_unstable();
         let shown: Vec<String> = other
             .iter()
             .map(|v| {

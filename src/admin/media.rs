@@ -35,7 +35,10 @@ use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
-use super::version::{VERSION, conflict_message, is_stale, locked_version, started, version_token};
+use super::version::{
+    VERSION, conflict_message, is_stale, locked_version, started, theirs_where_different,
+    version_token,
+};
 use crate::web::see_other;
 
 /// Largest image accepted.
@@ -724,17 +727,16 @@ pub async fn update_alts(
         .await?;
         txn.rollback().await?;
         let stored = stored.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let theirs = alts
-            .iter()
-            .filter_map(|(tag, _, mine)| {
-                let t = stored
+        let theirs = theirs_where_different(
+            alts.iter().map(|(tag, _, mine)| (*tag, mine.clone())),
+            |tag| {
+                stored
                     .iter()
-                    .find(|r| r.lang == *tag)
+                    .find(|r| r.lang == tag)
                     .map(|r| r.alt.clone())
-                    .unwrap_or_default();
-                (t != *mine).then_some((*tag, t))
-            })
-            .collect();
+                    .unwrap_or_default()
+            },
+        );
         let tr = Translator {
             locale: editor.locale,
         };

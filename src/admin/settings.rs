@@ -14,7 +14,7 @@ use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
-use super::version::{conflict_message, is_stale, started, version_token};
+use super::version::{conflict_message, is_stale, started, theirs_where_different, version_token};
 use crate::web::see_other;
 
 #[derive(Template)]
@@ -153,13 +153,9 @@ pub async fn save(
             current,
         )
         .await?;
-        let theirs = figures
-            .iter()
-            .filter_map(|(k, mine)| {
-                let t = stored.get(*k).cloned().unwrap_or_default();
-                (t != *mine).then_some((*k, t))
-            })
-            .collect();
+        let theirs = theirs_where_different(figures.iter().cloned(), |k| {
+            stored.get(k).cloned().unwrap_or_default()
+        });
         let html = Html::render(&SettingsPage {
             page: AdminPage::new(
                 &editor,
