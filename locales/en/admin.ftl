@@ -287,3 +287,4 @@ admin-vocabulary-words-hint = Separate words or short phrases with commas, in th
 admin-vocabulary-two-words = A group needs at least two words in all.
 admin-vocabulary-too-many = At most { $n } words per language.
 form-year-invalid = Enter a year from 2000 to 2100, as four digits.
+admin-search-too-long = Search for at most { $n } characters.

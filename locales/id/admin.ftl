@@ -284,3 +284,4 @@ admin-vocabulary-words-hint = Pisahkan kata atau frasa pendek dengan koma, dalam
 admin-vocabulary-two-words = Satu kelompok memerlukan setidaknya dua kata secara keseluruhan.
 admin-vocabulary-too-many = Paling banyak { $n } kata per bahasa.
 form-year-invalid = Masukkan tahun dari 2000 sampai 2100, dengan empat angka.
+admin-search-too-long = Cari paling banyak { $n } karakter.

@@ -299,6 +299,28 @@ async fn back_office_lists_narrow_by_their_fields_and_inquiries_by_words() {
             .texts(".data-table tbody tr")
             .is_empty()
     );
+    // Longer than the field allows: refused with a message at the field, the
+    // text kept, not cut down and searched for (it would find Siti).
+    let long = format!("siti{}", " x".repeat(100));
+    let r = b
+        .get(
+            &app,
+            &format!("/admin/inquiries?q={}", long.replace(' ', "+")),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.text("#iq-error"), "Search for at most 200 characters.");
+    assert_eq!(r.attr("#iq", "value").as_deref(), Some(long.as_str()));
+    assert!(r.texts(".data-table tbody tr").is_empty());
+    // At the limit it is searched.
+    let r = b
+        .get(
+            &app,
+            &format!("/admin/inquiries?q={}", &long[..200].replace(' ', "+")),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text("#iq-error").is_empty());
 }
 
 /// A cohort year that is not a year in range is an error at its field: the
