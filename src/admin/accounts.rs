@@ -140,11 +140,14 @@ pub async fn create(
     if role.is_none() {
         errors.add("role", "form-choose");
     }
-    let lang = Locale::from_tag(&form.ui_lang).unwrap_or_default();
+    let lang = Locale::from_tag(&form.ui_lang);
+    if lang.is_none() {
+        errors.add("ui_lang", "form-choose");
+    }
     if let Err(m) = accounts::check_password_policy(&form.password, &email) {
         errors.add("password", m);
     }
-    let Some(role) = role.filter(|_| errors.is_empty()) else {
+    let (Some(role), Some(lang)) = (role.filter(|_| errors.is_empty()), lang) else {
         form.password.clear();
         return Ok(render(&editor, &state, form, errors, "")
             .await?
