@@ -67,7 +67,7 @@ pub struct AppState {
     /// The static assets, read and compressed at start.
     pub assets: Arc<web::assets::Assets>,
     /// The in-memory catalogue index (a cache checked against the database).
-    pub catalog: Arc<catalog::index::Holder>,
+    pub catalog: Arc<catalog::index::IndexCache>,
     /// Rendered public pages, for `PAGE_CACHE_MS`.
     pub page_cache: Arc<web::page_cache::PageCache>,
     /// The data version behind everything kept in memory.

@@ -56,13 +56,16 @@ pub async fn set(db: &impl ConnectionTrait, key: &str, value: &str) -> Result<()
 pub async fn version(
     db: &impl ConnectionTrait,
 ) -> Result<Option<chrono::DateTime<chrono::Utc>>, DbErr> {
-    Ok(setting::Entity::find()
-        .all(db)
-        .await?
-        .into_iter()
-        .filter(|s| FIGURES.contains(&s.key.as_str()))
-        .map(|s| s.updated_at)
-        .max())
+    use sea_orm::{ColumnTrait, QueryFilter, QuerySelect};
+    // One value from the database, not every row to compare here.
+    let latest: Option<Option<chrono::DateTime<chrono::Utc>>> = setting::Entity::find()
+        .select_only()
+        .column_as(setting::Column::UpdatedAt.max(), "latest")
+        .filter(setting::Column::Key.is_in(FIGURES.iter().copied()))
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(latest.flatten())
 }
 
 /// A figure as a number (0 when unset or not a number).

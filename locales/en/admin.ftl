@@ -286,3 +286,5 @@ admin-vocabulary-words-zh = Chinese words
 admin-vocabulary-words-hint = Separate words or short phrases with commas, in their plain form.
 admin-vocabulary-two-words = A group needs at least two words in all.
 admin-vocabulary-too-many = At most { $n } words per language.
+form-year-invalid = Enter a year from 2000 to 2100, as four digits.
+admin-search-too-long = Search for at most { $n } characters.

@@ -283,3 +283,5 @@ admin-vocabulary-words-zh = Kata dalam bahasa Tionghoa
 admin-vocabulary-words-hint = Pisahkan kata atau frasa pendek dengan koma, dalam bentuk dasarnya.
 admin-vocabulary-two-words = Satu kelompok memerlukan setidaknya dua kata secara keseluruhan.
 admin-vocabulary-too-many = Paling banyak { $n } kata per bahasa.
+form-year-invalid = Masukkan tahun dari 2000 sampai 2100, dengan empat angka.
+admin-search-too-long = Cari paling banyak { $n } karakter.

@@ -283,3 +283,5 @@ admin-vocabulary-words-zh = 中文词语
 admin-vocabulary-words-hint = 用逗号分隔词语或短语，填写其基本形式。
 admin-vocabulary-two-words = 每个词组总共至少需要两个词语。
 admin-vocabulary-too-many = 每种语言最多 { $n } 个词语。
+form-year-invalid = 请输入 2000 至 2100 之间的四位数年份。
+admin-search-too-long = 搜索内容最多 { $n } 个字符。

@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::{self, Editor};
@@ -63,7 +63,7 @@ async fn render(
     errors: FieldErrors,
     flash: &str,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let editors = editor::Entity::find()
@@ -140,11 +140,14 @@ pub async fn create(
     if role.is_none() {
         errors.add("role", "form-choose");
     }
-    let lang = Locale::from_tag(&form.ui_lang).unwrap_or_default();
+    let lang = Locale::from_tag(&form.ui_lang);
+    if lang.is_none() {
+        errors.add("ui_lang", "form-choose");
+    }
     if let Err(m) = accounts::check_password_policy(&form.password, &email) {
         errors.add("password", m);
     }
-    let Some(role) = role.filter(|_| errors.is_empty()) else {
+    let (Some(role), Some(lang)) = (role.filter(|_| errors.is_empty()), lang) else {
         form.password.clear();
         return Ok(render(&editor, &state, form, errors, "")
             .await?
@@ -284,7 +287,7 @@ pub async fn account(
     state: web::Data<AppState>,
     q: web::Query<FlashQuery>,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&AccountPage {
@@ -352,7 +355,7 @@ pub async fn update_account(
         errors.add("password", m);
     }
     if !errors.is_empty() {
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         return Ok(Html::render(&AccountPage {

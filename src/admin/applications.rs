@@ -26,7 +26,7 @@ use crate::taxonomy::ASEAN;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -190,7 +190,7 @@ pub async fn queue(
         s.append_pair("page", &p.to_string());
         format!("/admin/applications?{}", s.finish())
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&QueuePage {
@@ -319,7 +319,7 @@ async fn render_detail(
         .await?;
     let calls = call_options(db, editor).await?;
     let posts = post_labels(db, editor, Some(app.call_id)).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&DetailPage {
@@ -759,7 +759,7 @@ pub async fn outbox(
         .paginate(&state.db, PER_PAGE);
     let total = pages.num_items().await?;
     let messages = pages.fetch_page(page_no - 1).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&OutboxPage {

@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::entities::audit_entry;
 use crate::error::AppError;
 use crate::web::Pager;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -44,7 +44,7 @@ pub async fn list(
         .paginate(&state.db, PER_PAGE);
     let total = pages.num_items().await?;
     let entries = pages.fetch_page(page_no - 1).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&AuditPage {

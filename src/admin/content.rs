@@ -18,13 +18,13 @@ use crate::translation::Status;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::form::{self, Choices, Field, FieldView, Input, Values};
 use super::kinds::{Kind, ListQuery, PER_PAGE};
 use super::page::AdminPage;
 use super::session::Editor;
-use super::trstore;
+use super::translation_store;
 use super::version::{VERSION, locked_version, version_of, version_token};
 use crate::web::see_other;
 
@@ -120,17 +120,17 @@ pub async fn list<K: Kind>(
     q: web::Query<ListQuery>,
 ) -> Result<Html, AppError> {
     editor.require(K::ROLES)?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let (items, total) = K::list(&state.db, &q, editor.locale).await?;
     let ids: Vec<i32> = items.iter().map(|i| i.id).collect();
-    let rows_by_id = trstore::load_many(&state.db, &K::TR, &ids).await?;
+    let rows_by_id = translation_store::load_many(&state.db, &K::TR, &ids).await?;
     let rows = items
         .into_iter()
         .map(|i| {
             let tr_rows = rows_by_id.get(&i.id).map(Vec::as_slice).unwrap_or(&[]);
-            let mut cells = vec![trstore::headline(&K::TR, tr_rows, editor.locale)];
+            let mut cells = vec![translation_store::headline(&K::TR, tr_rows, editor.locale)];
             if cells[0].is_empty() {
                 cells[0] = tr.t("admin-untitled");
             }
@@ -139,7 +139,7 @@ pub async fn list<K: Kind>(
                 href: format!("/admin/{}/{}", K::NAME, i.id),
                 cells,
                 state: i.state,
-                statuses: trstore::statuses(&K::TR, tr_rows, &i.source_lang)
+                statuses: translation_store::statuses(&K::TR, tr_rows, &i.source_lang)
                     .into_iter()
                     .map(|(l, s)| (l.tag(), s.as_str()))
                     .collect(),
@@ -301,7 +301,7 @@ async fn render_form<K: Kind>(
         }
         f
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let choices = choice_options(&state.db, K::choices(), editor.locale).await?;
@@ -313,13 +313,14 @@ async fn render_form<K: Kind>(
         .collect();
     let source_lang = v.get("source_lang").to_owned();
     let rows = match id {
-        Some(id) => trstore::load(&state.db, &K::TR, id).await?,
+        Some(id) => translation_store::load(&state.db, &K::TR, id).await?,
         None => Vec::new(),
     };
-    let statuses: HashMap<&'static str, Status> = trstore::statuses(&K::TR, &rows, &source_lang)
-        .into_iter()
-        .map(|(l, s)| (l.tag(), s))
-        .collect();
+    let statuses: HashMap<&'static str, Status> =
+        translation_store::statuses(&K::TR, &rows, &source_lang)
+            .into_iter()
+            .map(|(l, s)| (l.tag(), s))
+            .collect();
     let tabs = Locale::all()
         .map(|l| {
             let fields: Vec<FieldView> = K::translated()
@@ -398,8 +399,8 @@ async fn stored<K: Kind>(db: &impl ConnectionTrait, id: i32) -> Result<Option<Va
     let Some(mut v) = K::load(db, id).await? else {
         return Ok(None);
     };
-    let rows = trstore::load(db, &K::TR, id).await?;
-    trstore::into_values(&K::TR, &rows, &mut v);
+    let rows = translation_store::load(db, &K::TR, id).await?;
+    translation_store::into_values(&K::TR, &rows, &mut v);
     Ok(Some(v))
 }
 
@@ -634,7 +635,7 @@ async fn save<K: Kind>(
             let theirs = stored::<K>(&state.db, id)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let tr = Tr {
+            let tr = Translator {
                 locale: editor.locale,
             };
             let message = super::version::conflict_message(
@@ -715,7 +716,7 @@ async fn write<K: Kind>(
         }
     }
     let saved = K::save(&txn, id, v).await?;
-    trstore::save(&txn, &K::TR, saved, v, &source, &reviewed, now()).await?;
+    translation_store::save(&txn, &K::TR, saved, v, &source, &reviewed, now()).await?;
     K::reindex(&txn, saved).await?;
     let title = v.tr(&source, K::TR.headline);
     crate::audit::record(

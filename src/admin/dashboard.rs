@@ -94,7 +94,7 @@ pub async fn dashboard(editor: Editor, state: web::Data<AppState>) -> Result<Htm
     } else {
         Vec::new()
     };
-    let tr = crate::web::Tr {
+    let tr = crate::web::Translator {
         locale: editor.locale,
     };
     Html::render(&DashboardPage {

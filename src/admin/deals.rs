@@ -22,7 +22,7 @@ use crate::taxonomy::FIELDS;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -177,7 +177,7 @@ pub async fn board(
         let sep = if base.contains('?') { '&' } else { '?' };
         format!("{base}{sep}page={p}")
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let mut techs: Vec<(i32, String)> = tech_ids
@@ -381,7 +381,7 @@ pub struct Step {
     pub detail: String,
 }
 
-fn detail_text(tr: &Tr, e: &deal_event::Model) -> String {
+fn detail_text(tr: &Translator, e: &deal_event::Model) -> String {
     match e.kind.as_str() {
         "answered" => {
             let (a, r) = e.detail.split_once(':').unwrap_or((&e.detail, ""));
@@ -482,7 +482,7 @@ async fn deal_page(
             None,
         )
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Ok(DealPage {

@@ -4,17 +4,19 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
+use sea_orm::DbErr;
 
 use crate::config::centre_zone;
 use crate::i18n::Locale;
-use crate::web::Tr;
+use crate::web::Translator;
 use crate::web::forms::{FieldErrors, clean};
 
 /// Most characters in a multi-line field (the `maxlength` the form states;
 /// the server refuses more with an error at the field).
 pub const LONG_TEXT_MAX: usize = 50_000;
 
-/// The zone editors enter publication times in.
+/// The years a `Year` field accepts; `form-year-invalid` states them.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Input {
@@ -29,6 +31,9 @@ pub enum Input {
     /// Several of the codes.
     Checks(&'static [&'static str], &'static str),
     Number(i64, i64),
+    /// A year within `YEARS` (cohorts), refused with a message that names
+    /// the range rather than a bare "out of range".
+    Year,
     /// A local date and time in the zone named by the field `zone` (or the
     /// centre's zone when there is none).
     DateTime,
@@ -132,6 +137,34 @@ impl Values {
     }
 }
 
+/// A value the form's checks have already accepted, as its type. `check`
+/// refuses what does not parse with an error at the field, so a failure here
+/// means a kind saves a field it never checked: a fault to report, never a
+/// default to store in place of what the editor typed.
+pub fn checked<T: std::str::FromStr>(v: &Values, key: &str) -> Result<T, DbErr> {
+    v.get(key).trim().parse().map_err(|_| unchecked(key))
+}
+
+/// An optional checked value: `None` when the field was left empty.
+pub fn checked_optional<T: std::str::FromStr>(v: &Values, key: &str) -> Result<Option<T>, DbErr> {
+    if v.get(key).trim().is_empty() {
+        Ok(None)
+    } else {
+        checked(v, key).map(Some)
+    }
+}
+
+/// A checked local time in `tz` (see `checked`).
+pub fn checked_local(v: &Values, key: &str, tz: Tz) -> Result<DateTime<Utc>, DbErr> {
+    parse_local(v.get(key), tz).ok_or_else(|| unchecked(key))
+}
+
+fn unchecked(key: &str) -> DbErr {
+    DbErr::Custom(format!(
+        "form field {key} reached save without being checked"
+    ))
+}
+
 /// A UTC time as the value of a `datetime-local` input in `tz`.
 pub fn local_input(t: Option<DateTime<Utc>>, tz: Tz) -> String {
     t.map(|t| t.with_timezone(&tz).format("%Y-%m-%dT%H:%M").to_string())
@@ -227,6 +260,11 @@ pub fn check(field: &Field, key: &str, v: &Values, errors: &mut FieldErrors, req
             Ok(n) if (min..=max).contains(&n) => {}
             _ => errors.add(err_key, "form-number-range"),
         },
+        Input::Year => {
+            if !value.parse::<i32>().is_ok_and(|y| YEARS.contains(&y)) {
+                errors.add(err_key, "form-year-invalid");
+            }
+        }
         Input::DateTime => {
             if parse_local(&value, form_zone(v)).is_none() {
                 errors.add(err_key, "form-datetime-invalid");
@@ -287,15 +325,17 @@ impl FieldView {
     /// Notes what `theirs` holds in this field if it differs from this
     /// form's value: the text itself, or the names of the chosen options.
     pub fn compare_with(&mut self, theirs: &Values) {
-        let mut mine: Vec<&str> = self.values.iter().map(|s| s.trim()).collect();
-        let mut other: Vec<&str> = theirs.all(&self.name).into_iter().map(str::trim).collect();
-        mine.retain(|s| !s.is_empty());
-        other.retain(|s| !s.is_empty());
-        mine.sort_unstable();
-        other.sort_unstable();
-        if mine == other {
+        let mine: Vec<&str> = self.values.iter().map(String::as_str).collect();
+        let other = theirs.all(&self.name);
+        if !crate::admin::version::differs(&mine, &other) {
             return;
         }
+        let mut other: Vec<&str> = other
+            .into_iter()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .collect();
+        other.sort_unstable();
         let shown: Vec<String> = other
             .iter()
             .map(|v| {
@@ -311,7 +351,7 @@ impl FieldView {
 
 /// Builds the view of a field; `key` is its name in the form.
 pub fn view(
-    tr: &Tr,
+    tr: &Translator,
     field: &Field,
     key: &str,
     v: &Values,
@@ -349,6 +389,14 @@ pub fn view(
             0,
         ),
         Input::Number(a, b) => ("number", vec![], 0, 0, a, b),
+        Input::Year => (
+            "number",
+            vec![],
+            0,
+            0,
+            i64::from(*YEARS.start()),
+            i64::from(*YEARS.end()),
+        ),
         Input::DateTime => ("datetime", vec![], 0, 0, 0, 0),
         Input::Date => ("date", vec![], 0, 0, 0, 0),
         Input::Check => ("check", vec![], 0, 0, 0, 0),

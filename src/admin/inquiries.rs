@@ -18,7 +18,7 @@ use crate::translation;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -39,11 +39,16 @@ pub struct ListPage {
     pub page: AdminPage,
     pub items: Vec<Item>,
     pub q: String,
+    /// The search text was longer than `SEARCH_MAX`: the message at the field.
+    pub q_error: Option<String>,
     pub status: String,
     pub statuses: &'static [&'static str],
     pub total: u64,
     pub pager: Pager,
 }
+
+/// The longest search text (the field's `maxlength`).
+pub const SEARCH_MAX: usize = 200;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -105,8 +110,10 @@ pub async fn list(
     if let Some(s) = status {
         query = query.filter(inquiry::Column::Status.eq(s));
     }
-    let words = q.q.trim().chars().take(200).collect::<String>();
-    if !words.is_empty() {
+    let words = q.q.trim().to_owned();
+    // Refused with a message rather than cut: what is searched is what was typed.
+    let too_long = words.chars().count() > SEARCH_MAX;
+    if !words.is_empty() && !too_long {
         // Anywhere in who wrote, from where, and what (case-insensitive).
         let pattern = super::kinds::like(&words);
         use sea_orm::sea_query::ExprTrait;
@@ -129,8 +136,14 @@ pub async fn list(
     let pages = query
         .order_by_desc(inquiry::Column::CreatedAt)
         .paginate(db, PER_PAGE);
-    let total = pages.num_items().await?;
-    let models = pages.fetch_page(page_no - 1).await?;
+    let (total, models) = if too_long {
+        (0, Vec::new())
+    } else {
+        (
+            pages.num_items().await?,
+            pages.fetch_page(page_no - 1).await?,
+        )
+    };
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if !words.is_empty() {
@@ -140,10 +153,10 @@ pub async fn list(
         s.append_pair("page", &p.to_string());
         format!("/admin/inquiries?{}", s.finish())
     };
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
-    Html::render(&ListPage {
+    let html = Html::render(&ListPage {
         page: AdminPage::new(
             &editor,
             state.asset_version.clone(),
@@ -153,11 +166,13 @@ pub async fn list(
         ),
         items: items(db, models, &editor).await?,
         q: words.clone(),
+        q_error: too_long.then(|| tr.tn("admin-search-too-long", SEARCH_MAX)),
         status: status.unwrap_or("").to_owned(),
         statuses: STATUSES,
         total,
         pager: Pager::new(page_no, total, PER_PAGE, link),
-    })
+    })?;
+    Ok(if too_long { html.unprocessable() } else { html })
 }
 
 #[derive(Template)]
@@ -209,7 +224,7 @@ async fn render(
         .await?
         .pop()
         .ok_or(AppError::NotFound)?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let deal_id = crate::entities::deal::Entity::find()
@@ -330,7 +345,7 @@ pub async fn update(
             "/admin/inquiries/{id}?flash=reply-saved"
         ))),
         Ok(Saved::Conflict(now_stored)) => {
-            let tr = Tr {
+            let tr = Translator {
                 locale: editor.locale,
             };
             let conflict = crate::admin::version::conflict_message(

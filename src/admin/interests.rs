@@ -19,7 +19,7 @@ use crate::entities::{interest, need};
 use crate::error::AppError;
 use crate::web::Pager;
 use crate::web::client::client_ip;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -94,7 +94,7 @@ pub async fn list(
             model: m,
         })
         .collect();
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&ListPage {

@@ -31,11 +31,14 @@ use crate::web::forms::FieldErrors;
 use crate::web::upload::{
     DRAIN_CAP, Parts, Read, clean_filename, read_limited, refuse_declared_over,
 };
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
-use super::version::{VERSION, conflict_message, is_stale, locked_version, started, version_token};
+use super::version::{
+    VERSION, conflict_message, is_stale, locked_version, started, theirs_where_different,
+    version_token,
+};
 use crate::web::see_other;
 
 /// Largest image accepted.
@@ -216,7 +219,7 @@ async fn render_page(
     edited: Option<Edited>,
     conflict: Option<Conflict>,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let alts = if alts.is_empty() {
@@ -724,18 +727,17 @@ pub async fn update_alts(
         .await?;
         txn.rollback().await?;
         let stored = stored.get(&id).map(Vec::as_slice).unwrap_or(&[]);
-        let theirs = alts
-            .iter()
-            .filter_map(|(tag, _, mine)| {
-                let t = stored
+        let theirs = theirs_where_different(
+            alts.iter().map(|(tag, _, mine)| (*tag, mine.clone())),
+            |tag| {
+                stored
                     .iter()
-                    .find(|r| r.lang == *tag)
+                    .find(|r| r.lang == tag)
                     .map(|r| r.alt.clone())
-                    .unwrap_or_default();
-                (t != *mine).then_some((*tag, t))
-            })
-            .collect();
-        let tr = Tr {
+                    .unwrap_or_default()
+            },
+        );
+        let tr = Translator {
             locale: editor.locale,
         };
         let said = conflict_message(

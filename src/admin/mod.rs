@@ -18,8 +18,8 @@ pub mod page;
 pub mod report;
 pub mod session;
 pub mod settings;
+pub mod translation_store;
 pub mod translations;
-pub mod trstore;
 pub mod version;
 pub mod vocabulary;
 

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::accounts::Role;
 use crate::i18n::Locale;
-use crate::web::Tr;
+use crate::web::Translator;
 
 use super::session::Editor;
 
@@ -41,7 +41,7 @@ pub struct NavItem {
 }
 
 pub struct AdminPage {
-    tr: Tr,
+    tr: Translator,
     pub title: String,
     pub section: &'static str,
     pub editor_name: String,
@@ -53,8 +53,8 @@ pub struct AdminPage {
 }
 
 impl std::ops::Deref for AdminPage {
-    type Target = Tr;
-    fn deref(&self) -> &Tr {
+    type Target = Translator;
+    fn deref(&self) -> &Translator {
         &self.tr
     }
 }
@@ -133,7 +133,7 @@ impl AdminPage {
             })
             .collect();
         Self {
-            tr: Tr {
+            tr: Translator {
                 locale: editor.locale,
             },
             title,
@@ -155,7 +155,7 @@ impl AdminPage {
         flash: Option<&str>,
     ) -> Self {
         Self {
-            tr: Tr { locale },
+            tr: Translator { locale },
             title,
             section: "login",
             editor_name: String::new(),

@@ -18,7 +18,7 @@ use crate::figures::report::{self, DIMENSIONS, Report};
 use crate::figures::{self, Baseline, chart};
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -123,7 +123,7 @@ impl ReportPage {
     }
 }
 
-fn sections(r: &Report, tr: &Tr) -> Vec<Section> {
+fn sections(r: &Report, tr: &Translator) -> Vec<Section> {
     DIMENSIONS
         .iter()
         .map(|dim| {
@@ -164,7 +164,7 @@ async fn render(
     let baseline = Baseline::from_settings(&s);
     let figures = figures::count(db, &baseline).await?;
     let r = report::build(db, editor.locale, now(), MONTHS).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Ok(ReportPage {
@@ -207,7 +207,7 @@ pub async fn page(
 pub async fn csv(editor: Editor, state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     let r = report::build(&state.db, editor.locale, now(), MONTHS).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let body = report::csv(&r, &tr)?;

@@ -10,11 +10,11 @@ use crate::error::AppError;
 use crate::settings::{self, FIGURES};
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
-use super::version::{conflict_message, is_stale, started, version_token};
+use super::version::{conflict_message, is_stale, started, theirs_where_different, version_token};
 use crate::web::see_other;
 
 #[derive(Template)]
@@ -58,7 +58,7 @@ pub async fn page(
     // The version first, then the values (see `admin::content::edit`).
     let version = settings::version(&state.db).await?;
     let all = settings::all(&state.db).await?;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&SettingsPage {
@@ -112,7 +112,7 @@ pub async fn save(
         figures.push((*k, v));
     }
     if !errors.is_empty() {
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         return Ok(Html::render(&SettingsPage {
@@ -141,7 +141,7 @@ pub async fn save(
     {
         let stored = settings::all(&txn).await?;
         txn.rollback().await?;
-        let tr = Tr {
+        let tr = Translator {
             locale: editor.locale,
         };
         let message = conflict_message(
@@ -153,13 +153,9 @@ pub async fn save(
             current,
         )
         .await?;
-        let theirs = figures
-            .iter()
-            .filter_map(|(k, mine)| {
-                let t = stored.get(*k).cloned().unwrap_or_default();
-                (t != *mine).then_some((*k, t))
-            })
-            .collect();
+        let theirs = theirs_where_different(figures.iter().cloned(), |k| {
+            stored.get(k).cloned().unwrap_or_default()
+        });
         let html = Html::render(&SettingsPage {
             page: AdminPage::new(
                 &editor,

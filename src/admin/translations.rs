@@ -10,7 +10,7 @@ use crate::accounts::Role;
 use crate::db::stmt;
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::kinds::Kind;
 use super::kinds::{
@@ -19,7 +19,7 @@ use super::kinds::{
 };
 use super::page::AdminPage;
 use super::session::Editor;
-use super::trstore::{self, TrTable};
+use super::translation_store::{self, TrTable};
 
 struct KindInfo {
     name: &'static str,
@@ -134,7 +134,7 @@ const PER_KIND: i64 = 100;
 pub async fn page(editor: Editor, state: web::Data<AppState>) -> Result<Html, AppError> {
     editor.require(&[Role::Editor])?;
     let db = &state.db;
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     let mut rows = Vec::new();
@@ -166,14 +166,14 @@ pub async fn page(editor: Editor, state: web::Data<AppState>) -> Result<Html, Ap
             })
             .collect();
         let only_ids: Vec<i32> = ids.iter().map(|(i, _)| *i).collect();
-        let by_id = trstore::load_many(db, &k.tr, &only_ids).await?;
+        let by_id = translation_store::load_many(db, &k.tr, &only_ids).await?;
         for (id, source) in ids {
             let tr_rows = by_id.get(&id).map(Vec::as_slice).unwrap_or(&[]);
             rows.push(Row {
                 kind: tr.t(k.title),
-                title: trstore::headline(&k.tr, tr_rows, editor.locale),
+                title: translation_store::headline(&k.tr, tr_rows, editor.locale),
                 href: format!("/admin/{}/{id}", k.name),
-                statuses: trstore::statuses(&k.tr, tr_rows, &source)
+                statuses: translation_store::statuses(&k.tr, tr_rows, &source)
                     .into_iter()
                     .map(|(l, s)| (l.tag(), s.as_str()))
                     .collect(),

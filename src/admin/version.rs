@@ -72,12 +72,42 @@ pub fn is_stale(started: Option<i64>, current: DateTime<Utc>) -> bool {
     started.is_some_and(|s| s != current.timestamp_micros())
 }
 
+/// Whether what another editor saved in a field differs from what the
+/// refused form holds there: the values (several for a multiple choice)
+/// compared without surrounding spaces, empty ones or their order.
+pub fn differs(mine: &[&str], theirs: &[&str]) -> bool {
+    let normal = |values: &[&str]| {
+        let mut v: Vec<String> = values
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect();
+        v.sort_unstable();
+        v
+    };
+    normal(mine) != normal(theirs)
+}
+
+/// The "theirs" beside a refused save: for each field of the form (`key`,
+/// the editor's value), the stored value where it differs from the form's.
+pub fn theirs_where_different<K: Copy>(
+    mine: impl IntoIterator<Item = (K, String)>,
+    stored: impl Fn(K) -> String,
+) -> Vec<(K, String)> {
+    mine.into_iter()
+        .filter_map(|(k, m)| {
+            let t = stored(k);
+            differs(&[&m], &[&t]).then_some((k, t))
+        })
+        .collect()
+}
+
 /// What an editor whose save was refused is told: who saved the record
 /// (`entity_kind` and `id` as the audit log names it; `item` is the kind's
 /// name in words) and when, from its latest audit entry.
 pub async fn conflict_message(
     db: &impl ConnectionTrait,
-    tr: &crate::web::Tr,
+    tr: &crate::web::Translator,
     entity_kind: &str,
     id: Option<i32>,
     item: &str,

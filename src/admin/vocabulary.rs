@@ -15,7 +15,7 @@ use crate::search::vocabulary::{self, MAX_WORD_CHARS, MAX_WORDS, Stored};
 use crate::taxonomy::FIELDS;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
-use crate::web::{Html, Tr};
+use crate::web::{Html, Translator};
 
 use super::page::AdminPage;
 use super::session::Editor;
@@ -122,7 +122,7 @@ fn render(
     errors: FieldErrors,
     flash: Option<&str>,
 ) -> Result<Html, AppError> {
-    let tr = Tr {
+    let tr = Translator {
         locale: editor.locale,
     };
     Html::render(&VocabularyPage {

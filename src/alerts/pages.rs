@@ -288,46 +288,107 @@ pub async fn sent(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
     )
 }
 
+/// What a signed link in an alert mail is for: its token purpose, its
+/// address, the status it leads to and the pages before and after.
+struct LinkAction {
+    purpose: &'static str,
+    path: &'static str,
+    /// The alert's status once the action is done.
+    done_status: &'static str,
+    /// (title, text) once done.
+    done: (&'static str, &'static str),
+    /// (title, text, button) asking to do it.
+    ask: (&'static str, &'static str, &'static str),
+}
+
+const CONFIRMING: LinkAction = LinkAction {
+    purpose: super::CONFIRM,
+    path: "/alerts/confirm/",
+    done_status: "confirmed",
+    done: ("alerts-confirmed-title", "alerts-confirmed-text"),
+    ask: (
+        "alerts-confirm-title",
+        "alerts-confirm-text",
+        "alerts-confirm-button",
+    ),
+};
+
+const STOPPING: LinkAction = LinkAction {
+    purpose: super::STOP,
+    path: "/alerts/unsubscribe/",
+    done_status: "unsubscribed",
+    done: ("alerts-unsubscribed-title", "alerts-unsubscribed-text"),
+    ask: (
+        "alerts-unsubscribe-title",
+        "alerts-unsubscribe-text",
+        "alerts-unsubscribe-button",
+    ),
+};
+
+/// The alert a link's token names, or the page refusing the link.
+async fn alert_of_link(
+    cx: &Ctx,
+    req: &HttpRequest,
+    action: &LinkAction,
+    token: &str,
+    t: chrono::DateTime<chrono::Utc>,
+) -> Result<Result<alert::Model, HttpResponse>, AppError> {
+    Ok(
+        match super::by_token(
+            cx.db(),
+            &cx.state.config.secret_key,
+            action.purpose,
+            token,
+            t,
+        )
+        .await?
+        {
+            Ok(a) => Ok(a),
+            Err(why) => Err(refused(cx, req, why)?),
+        },
+    )
+}
+
+/// The page once an action is done.
+fn done_page(cx: &Ctx, req: &HttpRequest, action: &LinkAction) -> Result<HttpResponse, AppError> {
+    let (title, text) = action.done;
+    status(cx, req, StatusCode::OK, title, text, None)
+}
+
+/// GET of a link: a page with one button doing the action (a mail
+/// scanner following the link changes nothing), or the page saying it is
+/// already done.
+async fn link_form(
+    cx: Ctx,
+    req: HttpRequest,
+    token: String,
+    action: &LinkAction,
+) -> Result<HttpResponse, AppError> {
+    let a = match alert_of_link(&cx, &req, action, &token, now()).await? {
+        Ok(a) => a,
+        Err(page) => return Ok(page),
+    };
+    if a.status == action.done_status {
+        return done_page(&cx, &req, action);
+    }
+    let (title, text, button) = action.ask;
+    status(
+        &cx,
+        &req,
+        StatusCode::OK,
+        title,
+        text,
+        Some((cx.href(&format!("{}{token}", action.path)), button)),
+    )
+}
+
 /// GET /{lang}/alerts/confirm/{token}
 pub async fn confirm_form(
     cx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, token) = path.into_inner();
-    let a = match super::by_token(
-        cx.db(),
-        &cx.state.config.secret_key,
-        super::CONFIRM,
-        &token,
-        now(),
-    )
-    .await?
-    {
-        Ok(a) => a,
-        Err(why) => return refused(&cx, &req, why),
-    };
-    if a.status == "confirmed" {
-        return status(
-            &cx,
-            &req,
-            StatusCode::OK,
-            "alerts-confirmed-title",
-            "alerts-confirmed-text",
-            None,
-        );
-    }
-    status(
-        &cx,
-        &req,
-        StatusCode::OK,
-        "alerts-confirm-title",
-        "alerts-confirm-text",
-        Some((
-            cx.href(&format!("/alerts/confirm/{token}")),
-            "alerts-confirm-button",
-        )),
-    )
+    link_form(cx, req, path.into_inner().1, &CONFIRMING).await
 }
 
 /// POST /{lang}/alerts/confirm/{token}
@@ -338,17 +399,9 @@ pub async fn confirm(
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     let t = now();
-    let a = match super::by_token(
-        cx.db(),
-        &cx.state.config.secret_key,
-        super::CONFIRM,
-        &token,
-        t,
-    )
-    .await?
-    {
+    let a = match alert_of_link(&cx, &req, &CONFIRMING, &token, t).await? {
         Ok(a) => a,
-        Err(why) => return refused(&cx, &req, why),
+        Err(page) => return Ok(page),
     };
     alert::Entity::update_many()
         .col_expr(alert::Column::Status, Expr::value("confirmed"))
@@ -362,25 +415,12 @@ pub async fn confirm(
         .filter(alert::Column::Status.eq("pending"))
         .exec(cx.db())
         .await?;
+    // Stopped meanwhile (from another mail's link): say so, not "confirmed".
     let now_state = alert::Entity::find_by_id(a.id).one(cx.db()).await?;
-    if now_state.is_some_and(|s| s.status == "unsubscribed") {
-        return status(
-            &cx,
-            &req,
-            StatusCode::OK,
-            "alerts-unsubscribed-title",
-            "alerts-unsubscribed-text",
-            None,
-        );
+    if now_state.is_some_and(|s| s.status == STOPPING.done_status) {
+        return done_page(&cx, &req, &STOPPING);
     }
-    status(
-        &cx,
-        &req,
-        StatusCode::OK,
-        "alerts-confirmed-title",
-        "alerts-confirmed-text",
-        None,
-    )
+    done_page(&cx, &req, &CONFIRMING)
 }
 
 /// GET /{lang}/alerts/unsubscribe/{token}
@@ -389,40 +429,7 @@ pub async fn unsubscribe_form(
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    let (_, token) = path.into_inner();
-    let a = match super::by_token(
-        cx.db(),
-        &cx.state.config.secret_key,
-        super::STOP,
-        &token,
-        now(),
-    )
-    .await?
-    {
-        Ok(a) => a,
-        Err(why) => return refused(&cx, &req, why),
-    };
-    if a.status == "unsubscribed" {
-        return status(
-            &cx,
-            &req,
-            StatusCode::OK,
-            "alerts-unsubscribed-title",
-            "alerts-unsubscribed-text",
-            None,
-        );
-    }
-    status(
-        &cx,
-        &req,
-        StatusCode::OK,
-        "alerts-unsubscribe-title",
-        "alerts-unsubscribe-text",
-        Some((
-            cx.href(&format!("/alerts/unsubscribe/{token}")),
-            "alerts-unsubscribe-button",
-        )),
-    )
+    link_form(cx, req, path.into_inner().1, &STOPPING).await
 }
 
 /// POST /{lang}/alerts/unsubscribe/{token}: from the page, or the mail
@@ -434,11 +441,9 @@ pub async fn unsubscribe(
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     let t = now();
-    let a = match super::by_token(cx.db(), &cx.state.config.secret_key, super::STOP, &token, t)
-        .await?
-    {
+    let a = match alert_of_link(&cx, &req, &STOPPING, &token, t).await? {
         Ok(a) => a,
-        Err(why) => return refused(&cx, &req, why),
+        Err(page) => return Ok(page),
     };
     alert::Entity::update_many()
         .col_expr(alert::Column::Status, Expr::value("unsubscribed"))
@@ -447,12 +452,5 @@ pub async fn unsubscribe(
         .filter(alert::Column::Status.ne("unsubscribed"))
         .exec(cx.db())
         .await?;
-    status(
-        &cx,
-        &req,
-        StatusCode::OK,
-        "alerts-unsubscribed-title",
-        "alerts-unsubscribed-text",
-        None,
-    )
+    done_page(&cx, &req, &STOPPING)
 }

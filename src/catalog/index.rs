@@ -425,7 +425,7 @@ impl CatalogIndex {
 /// Holds the current index for the application; reloads it when the
 /// database says the catalogue changed.
 #[derive(Default)]
-pub struct Holder {
+pub struct IndexCache {
     current: RwLock<Option<Arc<CatalogIndex>>>,
     reload: Mutex<()>,
     /// The data generation (`changes`) in which the catalogue version was
@@ -443,7 +443,7 @@ async fn version(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
         .unwrap_or(0))
 }
 
-impl Holder {
+impl IndexCache {
     fn cached(&self) -> Option<Arc<CatalogIndex>> {
         self.current.read().ok().and_then(|g| g.clone())
     }

@@ -16,7 +16,7 @@ use crate::ratelimit;
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
-use crate::web::{Ctx, Html, Page, Section, see_other};
+use crate::web::{Ctx, Html, Page, Pager, Section, see_other};
 pub use cards::{CardView, card_views};
 use inquiry::InquiryForm;
 use query::{CatalogQuery, Sort};
@@ -40,12 +40,6 @@ pub struct Chip {
     pub href: String,
 }
 
-pub struct PageLink {
-    pub number: u32,
-    pub href: String,
-    pub current: bool,
-}
-
 #[derive(Template)]
 #[template(path = "catalog/list.html")]
 pub struct ListPage {
@@ -57,12 +51,7 @@ pub struct ListPage {
     pub trl_options: Vec<(i16, i64)>,
     pub chips: Vec<Chip>,
     pub clear_href: String,
-    pub pages: Vec<PageLink>,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
-    pub page_no: u32,
-    pub last_page: u32,
-    pub position: String,
+    pub pager: Pager,
     /// Orders offered: the value sent (empty for the default of the page,
     /// relevance with words and newest without, so a query typed into the
     /// form is not held to the order of the page it was typed on), the
@@ -132,7 +121,7 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
     )
     .await?;
     // The title says what is shown: words, how many filters, which page.
-    let title = crate::web::Tr { locale: cx.locale }.tmixed(
+    let title = crate::web::Translator { locale: cx.locale }.tmixed(
         "catalog-page-title",
         &[
             ("searched", if q.q.is_empty() { "no" } else { "yes" }),
@@ -190,20 +179,16 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         });
     }
 
-    let per_page = i64::from(q.per_page);
-    let last_page = u32::try_from(((result.total + per_page - 1) / per_page).max(1)).unwrap_or(1);
     let shown = q.with_page(result.page);
-    let pages = page_window(result.page, last_page)
-        .into_iter()
-        .map(|n| PageLink {
-            number: n,
-            href: list_href(&cx, &shown.with_page(n)),
-            current: n == result.page,
-        })
-        .collect();
-    let prev_href = (result.page > 1).then(|| list_href(&cx, &shown.with_page(result.page - 1)));
-    let next_href =
-        (result.page < last_page).then(|| list_href(&cx, &shown.with_page(result.page + 1)));
+    let href_of_page =
+        |n: u64| list_href(&cx, &shown.with_page(u32::try_from(n).unwrap_or(u32::MAX)));
+    let pager = Pager::new(
+        u64::from(result.page),
+        u64::try_from(result.total).unwrap_or(0),
+        u64::from(q.per_page),
+        href_of_page,
+    )
+    .numbered(href_of_page);
 
     let mut suggestions = Vec::new();
     if result.total == 0 {
@@ -272,12 +257,7 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         trl_options: f.trl.clone(),
         chips,
         clear_href: list_href(&cx, &q.cleared().without_q()),
-        pages,
-        prev_href,
-        next_href,
-        page_no: result.page,
-        last_page,
-        position: format!("{} / {last_page}", result.page),
+        pager,
         sorts,
         suggestions,
         partial,
@@ -295,18 +275,6 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         q: shown,
         page,
     })
-}
-
-/// Page numbers around the current one: 1 … 4 5 [6] 7 8 … 20.
-fn page_window(current: u32, last: u32) -> Vec<u32> {
-    let mut v: Vec<u32> = (current.saturating_sub(2).max(1)..=(current + 2).min(last)).collect();
-    if v.first() != Some(&1) {
-        v.insert(0, 1);
-    }
-    if v.last() != Some(&last) {
-        v.push(last);
-    }
-    v
 }
 
 #[derive(Template)]
@@ -351,7 +319,7 @@ async fn detail_page(
         .await?
         .ok_or(AppError::NotFound)?;
     let related = store::related(cx.db(), &index, &media, &d.tech, cx.locale).await?;
-    let needs = needs::matching_technology(cx, &d.tech, &d.titles).await?;
+    let needs = needs::for_technology(cx, &d.tech, &d.titles).await?;
     let page = cx
         .page(Section::Technologies, d.text.title.clone())
         .with_description(d.text.summary.clone())

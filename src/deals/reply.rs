@@ -136,7 +136,7 @@ fn closed(cx: &Ctx, req: &HttpRequest, d: &deal::Model) -> Result<HttpResponse, 
         ("signed", _) => cx.t("reply-deal-signed"),
         (_, Some(reason)) => {
             let r = cx.t(&format!("deal-close-reason-{reason}"));
-            crate::web::Tr { locale: cx.locale }.ts("reply-deal-closed", "reason", &r)
+            crate::web::Translator { locale: cx.locale }.ts("reply-deal-closed", "reason", &r)
         }
         _ => cx.t("reply-link-used"),
     };

@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use super::report::Row;
-use crate::web::Tr;
+use crate::web::Translator;
 
 /// The series, their message ids and colours (each at least 3:1 against
 /// white, and told apart by position and legend too, not by colour alone).
@@ -41,7 +41,7 @@ fn esc(s: &str) -> String {
 
 /// The SVG of one table; `id` makes its title and description unique on
 /// the page.
-pub fn bars(id: &str, title: &str, description: &str, rows: &[Row], tr: &Tr) -> String {
+pub fn bars(id: &str, title: &str, description: &str, rows: &[Row], tr: &Translator) -> String {
     let group = BAR_H * 3 + GAP;
     let rows_n = i64::try_from(rows.len()).unwrap_or(0).max(1);
     let height = TOP + rows_n * group + 8;
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn labels_are_escaped_and_bars_scale_to_the_largest() {
-        let tr = Tr {
+        let tr = Translator {
             locale: Locale::default(),
         };
         let rows = vec![

@@ -20,7 +20,7 @@ use chrono::{Datelike, NaiveDate};
 use sea_orm::{ConnectionTrait, DbErr};
 
 use crate::i18n::Locale;
-use crate::web::Tr;
+use crate::web::Translator;
 
 /// Setting keys of the baseline.
 pub const BASELINE_AGREEMENTS: &str = "baseline_agreements";
@@ -118,7 +118,7 @@ impl Figures {
         if f.baseline == 0 {
             return None;
         }
-        let tr = Tr { locale };
+        let tr = Translator { locale };
         let mut args = crate::i18n::Args::new();
         use fluent_templates::fluent_bundle::FluentValue;
         args.insert("baseline", FluentValue::from(tr.num(f.baseline)));

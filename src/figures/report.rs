@@ -10,7 +10,7 @@ use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QuerySelect};
 
 use crate::entities::deal;
 use crate::i18n::Locale;
-use crate::web::Tr;
+use crate::web::Translator;
 
 /// One line of a table (and one group of bars in its chart).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +105,7 @@ pub async fn build(
         .into_tuple()
         .all(db)
         .await?;
-    let tr = Tr { locale };
+    let tr = Translator { locale };
     let span = months_back(month_of(now.date_naive()), months.max(1));
     let mut by_month: BTreeMap<NaiveDate, Row> = span
         .iter()
@@ -166,7 +166,7 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 /// The report as CSV: one line per row of each table, with its dimension.
-pub fn csv(report: &Report, tr: &Tr) -> Result<Vec<u8>, csv::Error> {
+pub fn csv(report: &Report, tr: &Translator) -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         tr.t("report-col-dimension"),

@@ -200,10 +200,11 @@ async fn interest_page(
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let title = p.text.title.clone();
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let offered = super::matching_needs_techs(cx, &n, titles).await?;
+    let offered = super::technologies_for_need(cx, &n, titles).await?;
     let slugs: Vec<String> = offered.iter().map(|c| c.slug.clone()).collect();
     let ids = ids_by_slugs(cx.db(), &slugs).await?;
-    let heading = crate::web::Tr { locale: cx.locale }.ts("interest-title", "title", &title);
+    let heading =
+        crate::web::Translator { locale: cx.locale }.ts("interest-title", "title", &title);
     let mut page = cx.page(Section::Needs, heading);
     page.noindex = true;
     Ok((

@@ -54,7 +54,7 @@ pub fn card(n: &need::Model, rows: &[need_translation::Model], locale: Locale) -
 /// Needs a technology answers, best first: same field 3, one of its
 /// countries 2, a word of their titles in common 2; at least a field match,
 /// or a country and a word. Needs are few, so this is done in memory.
-pub async fn matching_technology(
+pub async fn for_technology(
     cx: &Ctx,
     tech: &technology::Model,
     titles: &[String],
@@ -86,7 +86,7 @@ pub async fn matching_technology(
 }
 
 /// Technologies that answer a need.
-pub async fn matching_needs_techs(
+pub async fn technologies_for_need(
     cx: &Ctx,
     n: &need::Model,
     titles: Vec<&str>,
@@ -187,7 +187,7 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     let (n, rows) = published.by_slug(&slug).ok_or(AppError::NotFound)?;
     let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let technologies = matching_needs_techs(&cx, n, titles).await?;
+    let technologies = technologies_for_need(&cx, n, titles).await?;
     let page = cx
         .page(Section::Needs, p.text.title.clone())
         .with_description(

@@ -8,7 +8,7 @@ use crate::catalog::query::CatalogQuery;
 use crate::db::{now, stmt};
 use crate::error::AppError;
 use crate::search::{analyzer, index, match_subquery, snippet::highlight};
-use crate::web::{Ctx, Html, Page, Section};
+use crate::web::{Ctx, Html, Page, Pager, Section};
 use crate::{catalog, events, needs, news, programme};
 
 const PER_KIND: u64 = 8;
@@ -104,8 +104,7 @@ pub struct SearchPage {
     /// the neighbouring pages.
     pub only: Option<&'static str>,
     pub all_href: String,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
+    pub pager: Option<Pager>,
 }
 
 /// GET /{lang}/search?q=[&kind=&page=]
@@ -133,7 +132,7 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
         format!("{}?{}", cx.href("/search"), s.finish())
     };
     let (limit, offset) = match only {
-        Some(_) => (PER_KIND_PAGE, (page_no - 1) * PER_KIND_PAGE),
+        Some(_) => (PER_KIND_PAGE, (page_no - 1).saturating_mul(PER_KIND_PAGE)),
         None => (PER_KIND, 0),
     };
     let mut groups = Vec::new();
@@ -175,10 +174,15 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
         }
     }
     let total = groups.iter().map(|g| g.total).sum::<i64>();
-    let last_page = u64::try_from(total)
-        .unwrap_or(0)
-        .div_ceil(PER_KIND_PAGE)
-        .max(1);
+    // Only a search narrowed to one kind goes past its first page.
+    let pager = only.map(|k| {
+        Pager::new(
+            page_no,
+            u64::try_from(total).unwrap_or(0),
+            PER_KIND_PAGE,
+            |n| link(Some(k), n),
+        )
+    });
     let mut page = cx.page(Section::Search, cx.t("search-title"));
     page.noindex = true;
     Html::render(&SearchPage {
@@ -187,12 +191,7 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
         total,
         only,
         all_href: link(None, 1),
-        prev_href: only
-            .filter(|_| page_no > 1)
-            .map(|k| link(Some(k), page_no - 1)),
-        next_href: only
-            .filter(|_| page_no < last_page)
-            .map(|k| link(Some(k), page_no + 1)),
+        pager,
         q,
         page,
     })

@@ -17,8 +17,8 @@ pub mod upload;
 
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
-pub use page::{Page, Section, Tr};
-pub use pager::Pager;
+pub use page::{Page, Section, Translator};
+pub use pager::{PageLink, Pager};
 
 /// "303 See Other" to `location`: the answer to every successful form
 /// post, so that reloading the next page does not post again.

@@ -64,11 +64,11 @@ count_impl!(i64, u64, i32, u32, i16, usize);
 /// Translation and formatting in one language: what every template calls
 /// (`page.t("nav-home")`), shared by public and back-office pages through `Deref`.
 #[derive(Clone, Copy, Debug)]
-pub struct Tr {
+pub struct Translator {
     pub locale: Locale,
 }
 
-impl Tr {
+impl Translator {
     pub fn t(&self, id: &str) -> String {
         i18n::message(self.locale, id, None)
     }
@@ -162,8 +162,8 @@ impl Tr {
 }
 
 impl std::ops::Deref for Page {
-    type Target = Tr;
-    fn deref(&self) -> &Tr {
+    type Target = Translator;
+    fn deref(&self) -> &Translator {
         &self.tr
     }
 }
@@ -177,7 +177,7 @@ pub struct Alternate {
 
 pub struct Page {
     pub locale: Locale,
-    tr: Tr,
+    tr: Translator,
     pub section: Section,
     pub title: String,
     pub description: String,
@@ -212,7 +212,7 @@ impl Page {
     ) -> Self {
         Self {
             locale,
-            tr: Tr { locale },
+            tr: Translator { locale },
             section,
             title,
             description: String::new(),
@@ -281,8 +281,8 @@ impl Page {
         format!("/{}{prefix}{slug}", self.locale.tag())
     }
 
-    /// `href_to3("/events/", slug, ".ics")` -> `/en/events/<slug>.ics`.
-    pub fn href_to3(&self, prefix: &str, slug: &str, suffix: &str) -> String {
+    /// `href_to_suffixed("/events/", slug, ".ics")` -> `/en/events/<slug>.ics`.
+    pub fn href_to_suffixed(&self, prefix: &str, slug: &str, suffix: &str) -> String {
         format!("/{}{prefix}{slug}{suffix}", self.locale.tag())
     }
 

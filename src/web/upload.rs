@@ -102,21 +102,57 @@ impl Parts {
     }
 }
 
+/// Most characters of a file name kept with an upload. Names made from a
+/// document's title can be far longer; the list of documents and the
+/// download's name need a bound, and a name is still recognisable at this
+/// length.
+pub const FILENAME_MAX: usize = 120;
+
+/// Longest ending kept as an extension when a name is shortened.
+const EXTENSION_MAX: usize = 10;
+
 /// A file name safe to show and to offer as a download name: no directory
-/// part, no control or shell characters, no leading dot.
+/// part, no control or shell characters, no leading dot, at most
+/// `FILENAME_MAX` characters. A longer name is shortened where it shows: the
+/// end of its stem becomes "…" and its extension stays, so the name still
+/// says what the file is and opens with the right program.
 pub fn clean_filename(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or("");
     let cleaned: String = base
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
-        .take(120)
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    let cleaned = cleaned.trim().trim_start_matches('.');
     if cleaned.is_empty() {
         "file".to_owned()
     } else {
-        cleaned
+        shorten_filename(cleaned)
     }
+}
+
+/// `name` within `FILENAME_MAX` characters (cut between characters, never
+/// inside one), its extension kept.
+fn shorten_filename(name: &str) -> String {
+    if name.chars().count() <= FILENAME_MAX {
+        return name.to_owned();
+    }
+    let (stem, extension) = match name.rsplit_once('.') {
+        Some((stem, ext))
+            if !stem.is_empty() && !ext.is_empty() && ext.chars().count() <= EXTENSION_MAX =>
+        {
+            (stem, Some(ext))
+        }
+        _ => (name, None),
+    };
+    let room = FILENAME_MAX - 1 - extension.map_or(0, |e| e.chars().count() + 1);
+    let mut short: String = stem.chars().take(room).collect();
+    short.truncate(short.trim_end().len());
+    short.push('…');
+    if let Some(ext) = extension {
+        short.push('.');
+        short.push_str(ext);
+    }
+    short
 }
 
 /// Whether bytes are a PDF by their content: the `%PDF-1.x` or `%PDF-2.x`
@@ -164,6 +200,21 @@ mod tests {
         assert_eq!(clean_filename("CV <script>.pdf"), "CV script.pdf");
         assert_eq!(clean_filename(".htaccess"), "htaccess");
         assert_eq!(clean_filename("/"), "file");
+    }
+
+    #[test]
+    fn a_long_file_name_is_shortened_visibly_keeping_its_extension() {
+        let exact = format!("{}.pdf", "a".repeat(FILENAME_MAX - 4));
+        assert_eq!(clean_filename(&exact), exact);
+        let long = format!("{}.pdf", "研究计划".repeat(50));
+        let short = clean_filename(&long);
+        assert_eq!(short.chars().count(), FILENAME_MAX);
+        assert!(short.ends_with("….pdf"), "{short}");
+        assert!(short.starts_with("研究计划研究计划"));
+        // No extension worth the name: the end is cut, marked all the same.
+        let short = clean_filename(&"word ".repeat(40));
+        assert_eq!(short.chars().count(), FILENAME_MAX);
+        assert!(short.ends_with('…') && !short.contains(" …"), "{short}");
     }
 
     #[test]

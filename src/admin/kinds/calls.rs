@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
 use crate::admin::form::{self, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::config::centre_zone;
 use crate::db::now;
 use crate::entities::programme_call;
@@ -35,12 +35,7 @@ impl Kind for Calls {
 
     fn shared() -> Vec<Field> {
         vec![
-            Field::new(
-                "cohort_year",
-                "admin-field-cohort",
-                Input::Number(2000, 2100),
-            )
-            .required(),
+            Field::new("cohort_year", "admin-field-cohort", Input::Year).required(),
             Field::new("opens_at", "admin-field-opens-at", Input::DateTime)
                 .required()
                 .hint("admin-hint-centre-time"),
@@ -113,9 +108,9 @@ impl Kind for Calls {
                 ..Default::default()
             },
         };
-        m.cohort_year = Set(v.get("cohort_year").trim().parse().unwrap_or(2027));
-        m.opens_at = Set(form::parse_local(v.get("opens_at"), centre_zone()).unwrap_or(t));
-        m.closes_at = Set(form::parse_local(v.get("closes_at"), centre_zone()).unwrap_or(t));
+        m.cohort_year = Set(form::checked(v, "cohort_year")?);
+        m.opens_at = Set(form::checked_local(v, "opens_at", centre_zone())?);
+        m.closes_at = Set(form::checked_local(v, "closes_at", centre_zone())?);
         m.decisions_at = Set(form::parse_local(v.get("decisions_at"), centre_zone()));
         m.status = Set(v.trimmed("status"));
         m.source_lang = Set(v.trimmed("source_lang"));
@@ -143,7 +138,7 @@ impl Kind for Calls {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &["t.cohort_year AS cohort_year", "t.closes_at AS closes_at"],

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
 use crate::admin::form::{self, Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::event;
 use crate::i18n::Locale;
@@ -138,8 +138,8 @@ impl Kind for Events {
         m.slug = Set(v.trimmed("slug"));
         m.kind = Set(v.trimmed("kind"));
         m.timezone = Set(v.trimmed("timezone"));
-        m.starts_at = Set(form::parse_local(v.get("starts_at"), zone).unwrap_or(t));
-        m.ends_at = Set(form::parse_local(v.get("ends_at"), zone).unwrap_or(t));
+        m.starts_at = Set(form::checked_local(v, "starts_at", zone)?);
+        m.ends_at = Set(form::checked_local(v, "ends_at", zone)?);
         m.country = Set(v.trimmed("country"));
         m.registration_url = Set(v.trimmed("registration_url"));
         m.registration_closes_at = Set(form::parse_local(v.get("registration_closes_at"), zone));
@@ -166,7 +166,7 @@ impl Kind for Events {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &["t.kind AS kind", "t.starts_at AS starts_at"],

@@ -4,8 +4,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
-use crate::admin::form::{Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::form::{self, Choices, Field, Input, Values};
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::fellow;
 use crate::i18n::Locale;
@@ -43,12 +43,7 @@ impl Kind for Fellows {
                 Input::Select(ASEAN, "country"),
             )
             .required(),
-            Field::new(
-                "cohort_year",
-                "admin-field-cohort",
-                Input::Number(2000, 2100),
-            )
-            .required(),
+            Field::new("cohort_year", "admin-field-cohort", Input::Year).required(),
             Field::new("field", "admin-field-field", Input::Select(FIELDS, "field")).required(),
             Field::new("photo", "admin-field-photo", Input::Choice(Choices::Media)),
         ]
@@ -116,7 +111,7 @@ impl Kind for Fellows {
         m.name_zh = Set(v.trimmed("name_zh"));
         m.slug = Set(v.trimmed("slug"));
         m.country = Set(v.trimmed("country"));
-        m.cohort_year = Set(v.get("cohort_year").trim().parse().unwrap_or(2026));
+        m.cohort_year = Set(form::checked(v, "cohort_year")?);
         m.field = Set(v.trimmed("field"));
         m.photo_id = Set(v.get("photo").parse().ok());
         m.status = Set(status);
@@ -141,7 +136,7 @@ impl Kind for Fellows {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &[

@@ -4,8 +4,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
-use crate::admin::form::{Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::form::{self, Field, Input, Values};
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::network_member;
 use crate::i18n::Locale;
@@ -86,7 +86,8 @@ impl Kind for Members {
         m.kind = Set(v.trimmed("kind"));
         m.country = Set(v.trimmed("country"));
         m.website = Set(v.trimmed("website"));
-        m.position = Set(v.get("position").trim().parse().unwrap_or(0));
+        // An empty position (optional) sorts first.
+        m.position = Set(form::checked_optional(v, "position")?.unwrap_or(0));
         m.source_lang = Set(v.trimmed("source_lang"));
         m.updated_at = Set(t);
         Ok(m.save(db).await?.try_into_model()?.id)
@@ -102,7 +103,7 @@ impl Kind for Members {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(db, &["t.kind AS kind", "t.country AS country"], q, |r| {
             vec![
                 tr.code(

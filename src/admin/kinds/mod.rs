@@ -22,7 +22,7 @@ use crate::i18n::Locale;
 use crate::web::forms::FieldErrors;
 
 use super::form::{self, Choices, Field, Input, Values};
-use super::trstore::TrTable;
+use super::translation_store::TrTable;
 
 // The contract every kind fulfils: what the generic list, form and
 // publication handlers in `content` need to know about it.

@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
 use crate::admin::form::{Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::need;
 use crate::i18n::Locale;
@@ -119,7 +119,7 @@ impl Kind for Needs {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &["t.country AS country", "t.organisation AS organisation"],

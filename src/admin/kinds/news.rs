@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
 use crate::admin::form::{Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::news;
 use crate::i18n::Locale;
@@ -108,7 +108,7 @@ impl Kind for News {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(db, &[], q, |r| {
             vec![
                 r.try_get::<Option<chrono::DateTime<chrono::Utc>>>("", "publish_at")

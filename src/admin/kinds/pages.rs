@@ -5,7 +5,7 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
 use crate::admin::form::{Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::page;
 use crate::i18n::Locale;

@@ -4,8 +4,8 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, EntityTrait, Set, TryInt
 
 use super::{Kind, ListItem, ListQuery};
 use crate::accounts::Role;
-use crate::admin::form::{Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::form::{self, Choices, Field, Input, Values};
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::host_post;
 use crate::i18n::Locale;
@@ -85,11 +85,12 @@ impl Kind for Posts {
                 ..Default::default()
             },
         };
-        m.call_id = Set(v.get("call").parse().unwrap_or(0));
+        m.call_id = Set(form::checked(v, "call")?);
         m.field = Set(v.trimmed("field"));
         m.supervisor = Set(v.trimmed("supervisor"));
-        m.duration_months = Set(v.get("duration_months").trim().parse().unwrap_or(12));
-        m.position = Set(v.get("position").trim().parse().unwrap_or(0));
+        m.duration_months = Set(form::checked(v, "duration_months")?);
+        // An empty position (optional) sorts first.
+        m.position = Set(form::checked_optional(v, "position")?.unwrap_or(0));
         m.source_lang = Set(v.trimmed("source_lang"));
         m.updated_at = Set(t);
         Ok(m.save(db).await?.try_into_model()?.id)
@@ -115,7 +116,7 @@ impl Kind for Posts {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(
             db,
             &["t.field AS field", "t.supervisor AS supervisor"],

@@ -7,8 +7,8 @@ use sea_orm::{
 
 use super::{Kind, ListItem, ListQuery, publication_of, publication_values};
 use crate::accounts::Role;
-use crate::admin::form::{Choices, Field, Input, Values};
-use crate::admin::trstore::TrTable;
+use crate::admin::form::{self, Choices, Field, Input, Values};
+use crate::admin::translation_store::TrTable;
 use crate::db::now;
 use crate::entities::{technology, technology_image};
 use crate::i18n::Locale;
@@ -166,7 +166,7 @@ impl Kind for Technologies {
         };
         m.slug = Set(v.trimmed("slug"));
         m.field = Set(v.trimmed("field"));
-        m.trl = Set(v.get("trl").trim().parse().unwrap_or(1));
+        m.trl = Set(form::checked(v, "trl")?);
         m.ip_status = Set(v.trimmed("ip_status"));
         m.coop_modes = Set(taxonomy::mask(MODES, v.all("modes")));
         m.countries = Set(taxonomy::mask(ASEAN, v.all("countries")));
@@ -222,7 +222,7 @@ impl Kind for Technologies {
         q: &ListQuery,
         locale: Locale,
     ) -> Result<(Vec<ListItem>, u64), DbErr> {
-        let tr = crate::web::Tr { locale };
+        let tr = crate::web::Translator { locale };
         super::list_rows::<Self>(db, &["t.field AS field", "t.trl AS trl"], q, |r| {
             vec![
                 tr.code(

@@ -43,6 +43,31 @@ async fn administrators_manage_accounts() {
         )
         .await;
     assert_eq!(r.status, 422);
+    // A language the back office does not have is an error at its field,
+    // not an account in English.
+    let r = admin
+        .post_csrf(
+            &app,
+            "/admin/editors",
+            &[
+                ("email", "new@centre.example.org"),
+                ("name", "New Person"),
+                ("role", "editor"),
+                ("password", "quiet-river-stone-2026"),
+                ("ui_lang", "fr"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(!r.text("#ui_lang-error").is_empty());
+    assert!(
+        techbridge::entities::editor::Entity::find()
+            .filter(techbridge::entities::editor::Column::Email.eq("new@centre.example.org"))
+            .one(t.conn())
+            .await
+            .unwrap()
+            .is_none()
+    );
     let r = admin
         .post_csrf(
             &app,

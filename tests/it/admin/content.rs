@@ -299,4 +299,76 @@ async fn back_office_lists_narrow_by_their_fields_and_inquiries_by_words() {
             .texts(".data-table tbody tr")
             .is_empty()
     );
+    // Longer than the field allows: refused with a message at the field, the
+    // text kept, not cut down and searched for (it would find Siti).
+    let long = format!("siti{}", " x".repeat(100));
+    let r = b
+        .get(
+            &app,
+            &format!("/admin/inquiries?q={}", long.replace(' ', "+")),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.text("#iq-error"), "Search for at most 200 characters.");
+    assert_eq!(r.attr("#iq", "value").as_deref(), Some(long.as_str()));
+    assert!(r.texts(".data-table tbody tr").is_empty());
+    // At the limit it is searched.
+    let r = b
+        .get(
+            &app,
+            &format!("/admin/inquiries?q={}", &long[..200].replace(' ', "+")),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text("#iq-error").is_empty());
+}
+
+/// A cohort year that is not a year in range is an error at its field: the
+/// typed text stays in the form and the stored record keeps its year
+/// (nothing is saved in its place, neither the text nor a default).
+#[actix_web::test]
+async fn a_bad_cohort_year_is_an_error_at_its_field_and_nothing_is_saved() {
+    use techbridge::entities::{fellow, programme_call};
+    let t = TestApp::empty().await.with_accounts().await;
+    let call = CallBuilder::new(2026).insert(t.conn()).await;
+    let f = FellowBuilder::new("siti-rahma").insert(t.conn()).await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    for (screen, typed) in [
+        (format!("/admin/calls/{call}"), "20x7"),
+        (format!("/admin/calls/{call}"), "1850"),
+        (format!("/admin/fellows/{}", f.id), "next year"),
+        (format!("/admin/fellows/{}", f.id), "2101"),
+    ] {
+        let r = edit_and_save(&app, &mut b, &screen, &screen, &[("cohort_year", typed)]).await;
+        assert_eq!(
+            r.status,
+            422,
+            "{screen} {typed}: {}",
+            r.text(".error-summary")
+        );
+        assert_eq!(
+            r.text("#cohort_year-error"),
+            "Enter a year from 2000 to 2100, as four digits.",
+            "{screen} {typed}"
+        );
+        assert_eq!(
+            r.attr("#cohort_year", "value").as_deref(),
+            Some(typed),
+            "{screen}: what was typed stays"
+        );
+    }
+    let stored = programme_call::Entity::find_by_id(call)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.cohort_year, 2026);
+    let stored = fellow::Entity::find_by_id(f.id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.cohort_year, 2025);
+    assert_eq!(stored.updated_at, stored.created_at, "fellow not written");
 }
