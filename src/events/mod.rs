@@ -238,7 +238,7 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     );
     let calendar = CalendarLinks::new(
         &e,
-        page.href_to3("/events/", &e.slug, ".ics"),
+        page.href_to_suffixed("/events/", &e.slug, ".ics"),
         &p.text.title,
         &format!(
             "{}\n\n{}",

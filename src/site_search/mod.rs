@@ -1,73 +1,17 @@
 //! `/{lang}/search`: one query over technologies, needs, events, news and
 //! fellows, grouped by kind, each shown in the visitor's language.
 
+mod index;
+
 use askama::Template;
-use sea_orm::{ConnectionTrait, DbErr, Value};
 
 use crate::catalog::query::CatalogQuery;
-use crate::db::{now, stmt};
 use crate::error::AppError;
-use crate::search::{analyzer, index, match_subquery, snippet::highlight};
+use crate::search::{analyzer, snippet::highlight};
 use crate::web::{Ctx, Html, Page, Pager, Section};
 use crate::{catalog, events, needs, news, programme};
 
 const PER_KIND: u64 = 8;
-
-/// The needs, events, news and fellows matching every term, by kind, best
-/// first: one statement for all four. Events and news are checked for
-/// being public in it; needs and fellows against what is kept in memory.
-async fn other_hits(
-    db: &impl ConnectionTrait,
-    terms: &[String],
-    public_needs: &std::collections::HashSet<i32>,
-    public_fellows: &std::collections::HashSet<i32>,
-) -> Result<std::collections::HashMap<&'static str, Vec<i32>>, DbErr> {
-    let backend = db.get_database_backend();
-    let mut out: std::collections::HashMap<&'static str, Vec<i32>> = Default::default();
-    let Some((sub, values)) = match_subquery(backend, None, terms, true) else {
-        return Ok(out);
-    };
-    let t = now();
-    let (event, news) = (
-        index::kind_code(index::EVENT),
-        index::kind_code(index::NEWS),
-    );
-    let sql = format!(
-        "SELECT m.id AS id, m.kind AS kind FROM ({sub}) m \
-         LEFT JOIN events e ON m.kind = {event} AND e.id = m.id \
-         LEFT JOIN news n ON m.kind = {news} AND n.id = m.id \
-         WHERE m.kind IN ({}, {}) \
-            OR (m.kind = {event} AND e.status = 'published' AND e.publish_at <= ?) \
-            OR (m.kind = {news} AND n.status = 'published' AND n.publish_at <= ?) \
-         ORDER BY m.score DESC, m.id DESC",
-        index::kind_code(index::NEED),
-        index::kind_code(index::FELLOW),
-    );
-    let mut v: Vec<Value> = values;
-    v.push(t.into());
-    v.push(t.into());
-    for row in db.query_all_raw(stmt(backend, &sql, v)).await? {
-        // INTEGER on PostgreSQL, 64-bit on SQLite.
-        let id: i64 = row
-            .try_get::<i32>("", "id")
-            .map(i64::from)
-            .or_else(|_| row.try_get::<i64>("", "id"))?;
-        let kind: i64 = row
-            .try_get::<i32>("", "kind")
-            .map(i64::from)
-            .or_else(|_| row.try_get::<i64>("", "kind"))?;
-        let id = i32::try_from(id).unwrap_or(0);
-        let kind = match kind {
-            k if k == index::kind_code(index::NEED) && public_needs.contains(&id) => "needs",
-            k if k == index::kind_code(index::FELLOW) && public_fellows.contains(&id) => "fellows",
-            k if k == event => "events",
-            k if k == news => "news",
-            _ => continue,
-        };
-        out.entry(kind).or_default().push(id);
-    }
-    Ok(out)
-}
 
 /// One result as the page lists it.
 pub struct Item {
@@ -143,9 +87,19 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
         let needs = needs::store::published(db, changes).await?;
         let programme = programme::store::public(db, changes).await?;
         let others = if KINDS.iter().any(|k| *k != "technologies" && wanted(k)) {
-            let need_ids = needs.needs.iter().map(|(n, _)| n.id).collect();
-            let fellow_ids = programme.fellows.iter().map(|(f, _)| f.id).collect();
-            other_hits(db, &terms, &need_ids, &fellow_ids).await?
+            let need_ids: std::collections::HashSet<i32> =
+                needs.needs.iter().map(|(n, _)| n.id).collect();
+            let fellow_ids: std::collections::HashSet<i32> =
+                programme.fellows.iter().map(|(f, _)| f.id).collect();
+            let index = changes.memo(db, || index::OtherIndex::load(db)).await?;
+            index.search(
+                &index.query(&q),
+                crate::db::now().timestamp(),
+                |kind, id| match kind {
+                    "needs" => need_ids.contains(&id),
+                    _ => fellow_ids.contains(&id),
+                },
+            )
         } else {
             Default::default()
         };

@@ -242,3 +242,59 @@ async fn a_word_found_in_the_description_is_shown_in_a_snippet_from_there() {
         );
     }
 }
+
+/// The site search finds needs, events and news by the catalogue's rule:
+/// word forms (pumps/pump, menjernihkan/penjernihan), related words across
+/// languages (padi ↔ rice), and a record written only in another language;
+/// a draft stays out, and a need with only some of the words is not shown
+/// beside one with all of them.
+#[actix_web::test]
+async fn the_site_search_matches_every_kind_as_the_catalogue_does() {
+    let t = TestApp::empty().await;
+    let db = t.conn();
+    NeedBuilder::new("need-one")
+        .title("id", "Penjernihan air sumur untuk desa pesisir")
+        .title("en", "Clean well water for coastal villages")
+        .title("zh-CN", "沿海村庄的井水净化")
+        .insert(db)
+        .await;
+    NeedBuilder::new("need-two")
+        .title("id", "Air untuk kolam ikan")
+        .title("en", "Water for fish ponds")
+        .title("zh-CN", "鱼塘用水")
+        .insert(db)
+        .await;
+    NewsBuilder::new("news-one")
+        .title("en", "Solar pumps reach smallholders in Luzon")
+        .only_in(&["en"])
+        .insert(db)
+        .await;
+    NewsBuilder::new("news-draft")
+        .title("en", "Draft: more pumps")
+        .only_in(&["en"])
+        .status("draft")
+        .insert(db)
+        .await;
+    EventBuilder::new("event-one")
+        .title("en", "Hybrid rice field day")
+        .only_in(&["en"])
+        .insert(db)
+        .await;
+    let app = t.service().await;
+    let links =
+        |r: &Resp, kind: &str| r.attrs(&format!("#group-{kind} ~ .search-results a"), "href");
+    // Indonesian word forms: menjernihkan is penjernihan's verb.
+    let r = get(&app, "/id/search?q=menjernihkan+air").await;
+    assert_eq!(
+        links(&r, "needs"),
+        vec!["/id/needs/need-one"],
+        "{:?}",
+        r.texts("main a")
+    );
+    // An English plural, in a text only in English, from the Chinese site.
+    let r = get(&app, "/zh-CN/search?q=pump").await;
+    assert_eq!(links(&r, "news"), vec!["/zh-CN/news/news-one"]);
+    // A related word in another language.
+    let r = get(&app, "/id/search?q=padi").await;
+    assert_eq!(links(&r, "events"), vec!["/id/events/event-one"]);
+}
