@@ -131,3 +131,6 @@ privacy-link = Privacy notice
 privacy-description = What TechBridge keeps from inquiries, needs, offers and applications, why, for how long, and how to have it erased.
 form-privacy-hint = We use what you send only for this request.
 form-privacy-link = What we keep, and for how long
+
+## On a card whose text is in another language than the page.
+card-in-language = In { $shown }

@@ -128,3 +128,6 @@ privacy-link = Pemberitahuan privasi
 privacy-description = Apa yang disimpan TechBridge dari pertanyaan, kebutuhan, tawaran, dan lamaran, untuk apa, berapa lama, dan bagaimana meminta penghapusannya.
 form-privacy-hint = Kami memakai apa yang Anda kirim hanya untuk permintaan ini.
 form-privacy-link = Apa yang kami simpan, dan berapa lama
+
+## On a card whose text is in another language than the page.
+card-in-language = Dalam { $shown }

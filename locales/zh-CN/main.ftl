@@ -128,3 +128,6 @@ privacy-link = 隐私声明
 privacy-description = TechBridge从咨询、需求、对接意向和申请中保存哪些信息、用途、保存多久，以及如何要求删除。
 form-privacy-hint = 您提交的信息仅用于本次请求。
 form-privacy-link = 我们保存什么、保存多久
+
+## On a card whose text is in another language than the page.
+card-in-language = { $shown }原文

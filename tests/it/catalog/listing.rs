@@ -426,3 +426,34 @@ async fn empty_parameters_are_dropped_from_the_address_by_a_redirect() {
     let direct = get(&app, "/en/technologies?field=agriculture").await;
     assert_eq!(clean.texts(".card-title"), direct.texts(".card-title"));
 }
+
+/// A card whose text is in another language than the page says which, in
+/// the page's language; a card in the page's language says nothing.
+#[actix_web::test]
+async fn a_card_in_another_language_says_which() {
+    let t = TestApp::empty().await;
+    TechnologyBuilder::new("only-chinese")
+        .title("zh-CN", "仅有中文的技术")
+        .only_in(&["zh-CN"])
+        .insert(t.conn())
+        .await;
+    TechnologyBuilder::new("every-language")
+        .insert(t.conn())
+        .await;
+    NewsBuilder::new("only-english")
+        .title("en", "Only in English")
+        .only_in(&["en"])
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    let r = get(&app, "/en/technologies").await;
+    assert_eq!(r.texts(".tech-card .tag-lang"), vec!["In 中文"]);
+    assert_eq!(
+        r.attr(".tech-card .tag-lang", "lang").as_deref(),
+        Some("en")
+    );
+    let r = get(&app, "/id/news").await;
+    assert_eq!(r.texts(".news-card .tag-lang"), vec!["Dalam English"]);
+    let r = get(&app, "/zh-CN/search?q=English").await;
+    assert_eq!(r.texts(".search-results .tag-lang"), vec!["English原文"]);
+}
