@@ -41,7 +41,9 @@ const TEXTS_SQL: &[(&str, &str)] = &[
     ),
     (
         "fellows",
-        "SELECT fellow_id AS id, lang, research AS title, home_institution || ' ' || host_institution AS summary, bio AS body FROM fellow_translations",
+        "SELECT t.fellow_id AS id, t.lang, f.name || ' ' || f.name_zh AS title, t.research AS summary, \
+         t.home_institution || ' ' || t.host_institution || ' ' || t.bio AS body \
+         FROM fellow_translations t JOIN fellows f ON f.id = t.fellow_id",
     ),
 ];
 
