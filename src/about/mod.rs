@@ -71,9 +71,9 @@ pub async fn members(db: &impl ConnectionTrait, locale: Locale) -> Result<Vec<Me
 
 /// A page of text by its key, in the visitor's language or the nearest one
 /// it has.
-async fn text_page(cx: &Ctx, key: &str) -> Result<Shown, AppError> {
+async fn text_page(ctx: &Ctx, key: &str) -> Result<Shown, AppError> {
     let (p, rows) = translation::with_texts::<page_entity::Entity, page_translation::Entity>(
-        cx.db(),
+        ctx.db(),
         page_entity::Entity::find().filter(page_entity::Column::Key.eq(key)),
         None,
     )
@@ -81,7 +81,7 @@ async fn text_page(cx: &Ctx, key: &str) -> Result<Shown, AppError> {
     .into_iter()
     .next()
     .ok_or(AppError::NotFound)?;
-    let picked = translation::pick(&rows, cx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
+    let picked = translation::pick(&rows, ctx.locale, &p.source_lang).ok_or(AppError::NotFound)?;
     Ok(Shown {
         title: picked.text.title.clone(),
         body_html: crate::markdown::render(&picked.text.body),
@@ -109,11 +109,11 @@ pub struct TextPage {
 
 /// GET /{lang}/privacy: what the portal keeps and for how long; every form
 /// links here.
-pub async fn privacy(cx: Ctx) -> Result<Html, AppError> {
-    let shown = text_page(&cx, "privacy").await?;
-    let page = cx
+pub async fn privacy(ctx: Ctx) -> Result<Html, AppError> {
+    let shown = text_page(&ctx, "privacy").await?;
+    let page = ctx
         .page(Section::Other, shown.title.clone())
-        .with_description(cx.t("privacy-description"))
+        .with_description(ctx.t("privacy-description"))
         .with_content(shown.locale, shown.outdated);
     Html::render(&TextPage {
         title: shown.title,
@@ -123,18 +123,18 @@ pub async fn privacy(cx: Ctx) -> Result<Html, AppError> {
 }
 
 /// GET /{lang}/about
-pub async fn about(cx: Ctx) -> Result<Html, AppError> {
-    let shown = text_page(&cx, "about").await?;
-    let s = settings::kept(cx.db(), &cx.state.changes).await?;
-    let counted = crate::figures::kept(cx.db(), &cx.state.changes, &s.0).await?;
-    let page = cx
+pub async fn about(ctx: Ctx) -> Result<Html, AppError> {
+    let shown = text_page(&ctx, "about").await?;
+    let s = settings::kept(ctx.db(), &ctx.state.changes).await?;
+    let counted = crate::figures::kept(ctx.db(), &ctx.state.changes, &s.0).await?;
+    let page = ctx
         .page(Section::About, shown.title.clone())
-        .with_description(cx.t("about-description"))
+        .with_description(ctx.t("about-description"))
         .with_content(shown.locale, shown.outdated);
     Html::render(&AboutPage {
         title: shown.title,
         body_html: shown.body_html,
-        groups: members(cx.db(), cx.locale).await?,
+        groups: members(ctx.db(), ctx.locale).await?,
         figures: settings::FIGURES
             .iter()
             .map(|k| (*k, settings::figure(&s.0, k)))
@@ -142,7 +142,7 @@ pub async fn about(cx: Ctx) -> Result<Html, AppError> {
         counted: counted
             .figures
             .iter()
-            .map(|f| (f.key, f.total(), counted.note(f.key, cx.locale)))
+            .map(|f| (f.key, f.total(), counted.note(f.key, ctx.locale)))
             .collect(),
         page,
     })

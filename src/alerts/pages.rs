@@ -88,8 +88,8 @@ pub struct NewPage {
     pub followed: String,
 }
 
-fn new_page(cx: &Ctx, form: AlertForm, errors: FieldErrors) -> NewPage {
-    let mut page = cx.page(Section::Other, cx.t("alerts-title"));
+fn new_page(ctx: &Ctx, form: AlertForm, errors: FieldErrors) -> NewPage {
+    let mut page = ctx.page(Section::Other, ctx.t("alerts-title"));
     page.noindex = true;
     let topic = TOPICS
         .iter()
@@ -98,7 +98,7 @@ fn new_page(cx: &Ctx, form: AlertForm, errors: FieldErrors) -> NewPage {
         .unwrap_or("technologies");
     NewPage {
         followed: super::followed_path(
-            cx.locale.tag(),
+            ctx.locale.tag(),
             topic,
             &super::normalise_filters(topic, &form.filters),
         ),
@@ -116,7 +116,7 @@ pub struct NewQuery {
 }
 
 /// GET /{lang}/alerts
-pub async fn form(cx: Ctx, q: web::Query<NewQuery>) -> Result<Html, AppError> {
+pub async fn form(ctx: Ctx, q: web::Query<NewQuery>) -> Result<Html, AppError> {
     let form = AlertForm {
         topic: TOPICS
             .iter()
@@ -127,22 +127,22 @@ pub async fn form(cx: Ctx, q: web::Query<NewQuery>) -> Result<Html, AppError> {
         frequency: "weekly".to_owned(),
         ..AlertForm::default()
     };
-    Ok(Html::render(&new_page(&cx, form, FieldErrors::default()))?.private())
+    Ok(Html::render(&new_page(&ctx, form, FieldErrors::default()))?.private())
 }
 
 /// POST /{lang}/alerts
 pub async fn subscribe(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     form: crate::web::forms::Form<AlertForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let sent = cx.href("/alerts/sent");
+    let sent = ctx.href("/alerts/sent");
     if !form.website.trim().is_empty() {
         return Ok(see_other(&sent));
     }
     let refuse = |errors: FieldErrors, form: AlertForm| -> Result<HttpResponse, AppError> {
-        Ok(Html::render(&new_page(&cx, form, errors))?
+        Ok(Html::render(&new_page(&ctx, form, errors))?
             .unprocessable()
             .into_response(&req))
     };
@@ -150,10 +150,10 @@ pub async fn subscribe(
         Ok(i) => i,
         Err(errors) => return refuse(errors, form),
     };
-    let key = client_key(&req, &cx.state);
-    PER_CLIENT.take(cx.db(), &key).await?;
-    let address = keyed_hash(&cx.state.config.secret_key, &input.email.to_lowercase());
-    if super::active_for(cx.db(), &input.email).await? >= MAX_PER_ADDRESS {
+    let key = client_key(&req, &ctx.state);
+    PER_CLIENT.take(ctx.db(), &key).await?;
+    let address = keyed_hash(&ctx.state.config.secret_key, &input.email.to_lowercase());
+    if super::active_for(ctx.db(), &input.email).await? >= MAX_PER_ADDRESS {
         let mut e = FieldErrors::default();
         e.add_n(
             "email",
@@ -163,22 +163,22 @@ pub async fn subscribe(
         return refuse(e, form);
     }
     // Counted here, in one atomic step with the check (`ratelimit`).
-    if PER_ADDRESS.hit(cx.db(), &address).await?.is_none() {
+    if PER_ADDRESS.hit(ctx.db(), &address).await?.is_none() {
         let mut e = FieldErrors::default();
         e.add("email", "alerts-too-many");
         return refuse(e, form);
     }
     let t = now();
-    let txn = cx.db().begin().await?;
-    let a = super::create(&txn, input, cx.locale, t).await?;
-    let secret = &cx.state.config.secret_key;
-    let base = &cx.state.base_url;
+    let txn = ctx.db().begin().await?;
+    let a = super::create(&txn, input, ctx.locale, t).await?;
+    let secret = &ctx.state.config.secret_key;
+    let base = &ctx.state.base_url;
     let stop = super::unsubscribe_url(secret, base, &a);
     let mut args = Args::new();
     args.insert(
         "what",
         FluentValue::from(i18n::message(
-            cx.locale,
+            ctx.locale,
             &format!("alerts-topic-{}", a.topic),
             None,
         )),
@@ -186,7 +186,7 @@ pub async fn subscribe(
     args.insert(
         "how",
         FluentValue::from(i18n::message(
-            cx.locale,
+            ctx.locale,
             &format!("alerts-frequency-{}", a.frequency),
             None,
         )),
@@ -208,10 +208,10 @@ pub async fn subscribe(
         &txn,
         Mail {
             to: a.email.clone(),
-            locale: cx.locale,
+            locale: ctx.locale,
             kind: "alert_confirm",
-            subject: i18n::message(cx.locale, "alerts-mail-confirm-subject", Some(&args)),
-            body: i18n::message(cx.locale, "alerts-mail-confirm-body", Some(&args)),
+            subject: i18n::message(ctx.locale, "alerts-mail-confirm-subject", Some(&args)),
+            body: i18n::message(ctx.locale, "alerts-mail-confirm-body", Some(&args)),
             related_kind: "alert",
             related_id: Some(a.id),
             headers: super::unsubscribe_headers(&stop),
@@ -234,20 +234,20 @@ pub struct StatusPage {
 }
 
 fn status(
-    cx: &Ctx,
+    ctx: &Ctx,
     req: &HttpRequest,
     code: StatusCode,
     heading: &str,
     text: &str,
     button: Option<(String, &str)>,
 ) -> Result<HttpResponse, AppError> {
-    let mut page = cx.page(Section::Other, cx.t(heading));
+    let mut page = ctx.page(Section::Other, ctx.t(heading));
     page.noindex = true;
     Ok(Html::render(&StatusPage {
         page,
-        heading: cx.t(heading),
-        text: cx.t(text),
-        button: button.map(|(a, l)| (a, cx.t(l))),
+        heading: ctx.t(heading),
+        text: ctx.t(text),
+        button: button.map(|(a, l)| (a, ctx.t(l))),
         done: code == StatusCode::OK,
     })?
     .private()
@@ -255,10 +255,10 @@ fn status(
     .into_response(req))
 }
 
-fn refused(cx: &Ctx, req: &HttpRequest, why: Refused) -> Result<HttpResponse, AppError> {
+fn refused(ctx: &Ctx, req: &HttpRequest, why: Refused) -> Result<HttpResponse, AppError> {
     match why {
         Refused::Tampered => status(
-            cx,
+            ctx,
             req,
             StatusCode::BAD_REQUEST,
             "alerts-link-title",
@@ -266,7 +266,7 @@ fn refused(cx: &Ctx, req: &HttpRequest, why: Refused) -> Result<HttpResponse, Ap
             None,
         ),
         Refused::Expired => status(
-            cx,
+            ctx,
             req,
             StatusCode::GONE,
             "alerts-link-title",
@@ -277,9 +277,9 @@ fn refused(cx: &Ctx, req: &HttpRequest, why: Refused) -> Result<HttpResponse, Ap
 }
 
 /// GET /{lang}/alerts/sent
-pub async fn sent(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn sent(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
     status(
-        &cx,
+        &ctx,
         &req,
         StatusCode::OK,
         "alerts-sent-title",
@@ -327,7 +327,7 @@ const STOPPING: LinkAction = LinkAction {
 
 /// The alert a link's token names, or the page refusing the link.
 async fn alert_of_link(
-    cx: &Ctx,
+    ctx: &Ctx,
     req: &HttpRequest,
     action: &LinkAction,
     token: &str,
@@ -335,8 +335,8 @@ async fn alert_of_link(
 ) -> Result<Result<alert::Model, HttpResponse>, AppError> {
     Ok(
         match super::by_token(
-            cx.db(),
-            &cx.state.config.secret_key,
+            ctx.db(),
+            &ctx.state.config.secret_key,
             action.purpose,
             token,
             t,
@@ -344,62 +344,62 @@ async fn alert_of_link(
         .await?
         {
             Ok(a) => Ok(a),
-            Err(why) => Err(refused(cx, req, why)?),
+            Err(why) => Err(refused(ctx, req, why)?),
         },
     )
 }
 
 /// The page once an action is done.
-fn done_page(cx: &Ctx, req: &HttpRequest, action: &LinkAction) -> Result<HttpResponse, AppError> {
+fn done_page(ctx: &Ctx, req: &HttpRequest, action: &LinkAction) -> Result<HttpResponse, AppError> {
     let (title, text) = action.done;
-    status(cx, req, StatusCode::OK, title, text, None)
+    status(ctx, req, StatusCode::OK, title, text, None)
 }
 
 /// GET of a link: a page with one button doing the action (a mail
 /// scanner following the link changes nothing), or the page saying it is
 /// already done.
 async fn link_form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     token: String,
     action: &LinkAction,
 ) -> Result<HttpResponse, AppError> {
-    let a = match alert_of_link(&cx, &req, action, &token, now()).await? {
+    let a = match alert_of_link(&ctx, &req, action, &token, now()).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
     if a.status == action.done_status {
-        return done_page(&cx, &req, action);
+        return done_page(&ctx, &req, action);
     }
     let (title, text, button) = action.ask;
     status(
-        &cx,
+        &ctx,
         &req,
         StatusCode::OK,
         title,
         text,
-        Some((cx.href(&format!("{}{token}", action.path)), button)),
+        Some((ctx.href(&format!("{}{token}", action.path)), button)),
     )
 }
 
 /// GET /{lang}/alerts/confirm/{token}
 pub async fn confirm_form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    link_form(cx, req, path.into_inner().1, &CONFIRMING).await
+    link_form(ctx, req, path.into_inner().1, &CONFIRMING).await
 }
 
 /// POST /{lang}/alerts/confirm/{token}
 pub async fn confirm(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     let t = now();
-    let a = match alert_of_link(&cx, &req, &CONFIRMING, &token, t).await? {
+    let a = match alert_of_link(&ctx, &req, &CONFIRMING, &token, t).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
@@ -413,35 +413,35 @@ pub async fn confirm(
         )
         .filter(alert::Column::Id.eq(a.id))
         .filter(alert::Column::Status.eq("pending"))
-        .exec(cx.db())
+        .exec(ctx.db())
         .await?;
     // Stopped meanwhile (from another mail's link): say so, not "confirmed".
-    let now_state = alert::Entity::find_by_id(a.id).one(cx.db()).await?;
+    let now_state = alert::Entity::find_by_id(a.id).one(ctx.db()).await?;
     if now_state.is_some_and(|s| s.status == STOPPING.done_status) {
-        return done_page(&cx, &req, &STOPPING);
+        return done_page(&ctx, &req, &STOPPING);
     }
-    done_page(&cx, &req, &CONFIRMING)
+    done_page(&ctx, &req, &CONFIRMING)
 }
 
 /// GET /{lang}/alerts/unsubscribe/{token}
 pub async fn unsubscribe_form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
-    link_form(cx, req, path.into_inner().1, &STOPPING).await
+    link_form(ctx, req, path.into_inner().1, &STOPPING).await
 }
 
 /// POST /{lang}/alerts/unsubscribe/{token}: from the page, or the mail
 /// program's one click (body `List-Unsubscribe=One-Click`).
 pub async fn unsubscribe(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     let t = now();
-    let a = match alert_of_link(&cx, &req, &STOPPING, &token, t).await? {
+    let a = match alert_of_link(&ctx, &req, &STOPPING, &token, t).await? {
         Ok(a) => a,
         Err(page) => return Ok(page),
     };
@@ -450,7 +450,7 @@ pub async fn unsubscribe(
         .col_expr(alert::Column::UnsubscribedAt, Expr::value(t))
         .filter(alert::Column::Id.eq(a.id))
         .filter(alert::Column::Status.ne("unsubscribed"))
-        .exec(cx.db())
+        .exec(ctx.db())
         .await?;
-    done_page(&cx, &req, &STOPPING)
+    done_page(&ctx, &req, &STOPPING)
 }

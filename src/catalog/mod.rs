@@ -70,19 +70,19 @@ pub struct ListPage {
     pub sizes: Vec<(u32, bool)>,
 }
 
-fn list_href(cx: &Ctx, q: &CatalogQuery) -> String {
+fn list_href(ctx: &Ctx, q: &CatalogQuery) -> String {
     let qs = q.to_query();
     if qs.is_empty() {
-        cx.href("/technologies")
+        ctx.href("/technologies")
     } else {
-        format!("{}?{qs}", cx.href("/technologies"))
+        format!("{}?{qs}", ctx.href("/technologies"))
     }
 }
 
 /// One facet: `dim` is the query parameter, the vocabulary prefix and the
 /// suffix of the legend's message id.
 fn group(
-    cx: &Ctx,
+    ctx: &Ctx,
     page: &Page,
     q: &CatalogQuery,
     dim: &'static str,
@@ -99,29 +99,29 @@ fn group(
                 label: page.code(dim, code),
                 count: *n,
                 checked: selected.contains(code),
-                href: list_href(cx, &q.toggled(dim, code)),
+                href: list_href(ctx, &q.toggled(dim, code)),
             })
             .collect(),
     }
 }
 
 /// GET /{lang}/technologies
-pub async fn list(cx: Ctx) -> Result<Html, AppError> {
-    let q = CatalogQuery::parse(&cx.query);
-    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
-    let result = store::search(cx.db(), &index, &q, cx.locale).await?;
-    let media = cx.media().await?;
+pub async fn list(ctx: Ctx) -> Result<Html, AppError> {
+    let q = CatalogQuery::parse(&ctx.query);
+    let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
+    let result = store::search(ctx.db(), &index, &q, ctx.locale).await?;
+    let media = ctx.media().await?;
     let cards = store::cards(
-        cx.db(),
+        ctx.db(),
         &index,
         &media,
         &result.ids,
-        cx.locale,
+        ctx.locale,
         !q.q.is_empty(),
     )
     .await?;
     // The title says what is shown: words, how many filters, which page.
-    let title = crate::web::Translator { locale: cx.locale }.tmixed(
+    let title = crate::web::Translator { locale: ctx.locale }.tmixed(
         "catalog-page-title",
         &[
             ("searched", if q.q.is_empty() { "no" } else { "yes" }),
@@ -135,8 +135,8 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
             ("page", i64::from(result.page)),
         ],
     );
-    let mut page = cx.page(Section::Technologies, title);
-    page.description = cx.t("catalog-description");
+    let mut page = ctx.page(Section::Technologies, title);
+    page.description = ctx.t("catalog-description");
     // Search results are not for indexing; the plain list and its pages are.
     page.noindex = !q.q.is_empty() || q.has_filters();
     if q.page > 1 {
@@ -145,17 +145,17 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
 
     let f = &result.facets;
     let groups = vec![
-        group(&cx, &page, &q, "field", &f.fields, &q.fields),
-        group(&cx, &page, &q, "country", &f.countries, &q.countries),
-        group(&cx, &page, &q, "mode", &f.modes, &q.modes),
-        group(&cx, &page, &q, "ip", &f.ip, &q.ip),
+        group(&ctx, &page, &q, "field", &f.fields, &q.fields),
+        group(&ctx, &page, &q, "country", &f.countries, &q.countries),
+        group(&ctx, &page, &q, "mode", &f.modes, &q.modes),
+        group(&ctx, &page, &q, "ip", &f.ip, &q.ip),
     ];
 
     let mut chips = Vec::new();
     if !q.q.is_empty() {
         chips.push(Chip {
             label: page.ts("catalog-chip-words", "words", &q.q),
-            href: list_href(&cx, &q.without_q()),
+            href: list_href(&ctx, &q.without_q()),
         });
     }
     for (dim, prefix, list) in [
@@ -167,7 +167,7 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         for code in list.iter() {
             chips.push(Chip {
                 label: page.code(prefix, code),
-                href: list_href(&cx, &q.toggled(dim, code)),
+                href: list_href(&ctx, &q.toggled(dim, code)),
             });
         }
     }
@@ -175,13 +175,13 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         let (a, b) = q.trl_bounds();
         chips.push(Chip {
             label: format!("{} {a}–{b}", page.t("catalog-trl-short")),
-            href: list_href(&cx, &q.without_trl()),
+            href: list_href(&ctx, &q.without_trl()),
         });
     }
 
     let shown = q.with_page(result.page);
     let href_of_page =
-        |n: u64| list_href(&cx, &shown.with_page(u32::try_from(n).unwrap_or(u32::MAX)));
+        |n: u64| list_href(&ctx, &shown.with_page(u32::try_from(n).unwrap_or(u32::MAX)));
     let pager = Pager::new(
         u64::from(result.page),
         u64::try_from(result.total).unwrap_or(0),
@@ -195,19 +195,19 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         if q.has_filters() {
             suggestions.push(Chip {
                 label: page.t("catalog-suggest-clear-filters"),
-                href: list_href(&cx, &q.cleared()),
+                href: list_href(&ctx, &q.cleared()),
             });
         }
         if !q.q.is_empty() {
             suggestions.push(Chip {
                 label: page.t("catalog-suggest-clear-words"),
-                href: list_href(&cx, &q.without_q()),
+                href: list_href(&ctx, &q.without_q()),
             });
             suggestions.push(Chip {
                 label: page.t("catalog-suggest-site-search"),
                 href: format!(
                     "{}?{}",
-                    cx.href("/search"),
+                    ctx.href("/search"),
                     form_urlencoded::Serializer::new(String::new())
                         .append_pair("q", &q.q)
                         .finish()
@@ -246,17 +246,17 @@ pub async fn list(cx: Ctx) -> Result<Html, AppError> {
         .partial
         .then(|| page.ts("catalog-partial", "words", &q.q));
     let did_you_mean = result.suggestion.map(|words| Chip {
-        href: list_href(&cx, &q.with_words(words.clone())),
+        href: list_href(&ctx, &q.with_words(words.clone())),
         label: words,
     });
 
     Html::render(&ListPage {
-        cards: card_views(cards, &q.q, cx.locale),
+        cards: card_views(cards, &q.q, ctx.locale),
         total: result.total,
         groups,
         trl_options: f.trl.clone(),
         chips,
-        clear_href: list_href(&cx, &q.cleared().without_q()),
+        clear_href: list_href(&ctx, &q.cleared().without_q()),
         pager,
         sorts,
         suggestions,
@@ -308,19 +308,19 @@ impl DetailPage {
 }
 
 async fn detail_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     slug: &str,
     form: InquiryForm,
     errors: FieldErrors,
 ) -> Result<(DetailPage, i32), AppError> {
-    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
-    let d = store::detail(cx.db(), &index, &media, slug, cx.locale)
+    let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
+    let d = store::detail(ctx.db(), &index, &media, slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
-    let related = store::related(cx.db(), &index, &media, &d.tech, cx.locale).await?;
-    let needs = needs::for_technology(cx, &d.tech, &d.titles).await?;
-    let page = cx
+    let related = store::related(ctx.db(), &index, &media, &d.tech, ctx.locale).await?;
+    let needs = needs::for_technology(ctx, &d.tech, &d.titles).await?;
+    let page = ctx
         .page(Section::Technologies, d.text.title.clone())
         .with_description(d.text.summary.clone())
         .with_content(d.shown, d.outdated);
@@ -334,7 +334,7 @@ async fn detail_page(
             scenarios_html: crate::markdown::render(&d.text.scenarios),
             countries: taxonomy::unmask(ASEAN, d.tech.countries),
             modes: taxonomy::unmask(MODES, d.tech.coop_modes),
-            related: card_views(related, "", cx.locale),
+            related: card_views(related, "", ctx.locale),
             needs,
             form,
             errors,
@@ -347,23 +347,27 @@ async fn detail_page(
 }
 
 /// GET /{lang}/technologies/{slug}
-pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let (page, _) = detail_page(&cx, &slug, InquiryForm::default(), FieldErrors::default()).await?;
+    let (page, _) =
+        detail_page(&ctx, &slug, InquiryForm::default(), FieldErrors::default()).await?;
     Html::render(&page)
 }
 
 /// POST /{lang}/technologies/{slug}/inquiry
 pub async fn inquire(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
     form: crate::web::forms::Form<InquiryForm>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let form = form.into_inner();
-    let sent = format!("{}/inquiry/sent", cx.href(&format!("/technologies/{slug}")));
-    let (page, tech_id) = detail_page(&cx, &slug, form.clone(), FieldErrors::default()).await?;
+    let sent = format!(
+        "{}/inquiry/sent",
+        ctx.href(&format!("/technologies/{slug}"))
+    );
+    let (page, tech_id) = detail_page(&ctx, &slug, form.clone(), FieldErrors::default()).await?;
     if form.is_spam() {
         // Look like success so the bot learns nothing; store nothing.
         return Ok(see_other(&sent));
@@ -374,15 +378,15 @@ pub async fn inquire(
             Ok(Html::render(&page)?.unprocessable().into_response(&req))
         }
         Ok(input) => {
-            let key = client_key(&req, &cx.state);
-            ratelimit::INQUIRY.take(cx.db(), &key).await?;
+            let key = client_key(&req, &ctx.state);
+            ratelimit::INQUIRY.take(ctx.db(), &key).await?;
             // The inquiry and its deal are one write: neither exists alone.
-            let txn = sea_orm::TransactionTrait::begin(cx.db()).await?;
-            let id = inquiry::store(&txn, tech_id, input, cx.locale, key).await?;
+            let txn = sea_orm::TransactionTrait::begin(ctx.db()).await?;
+            let id = inquiry::store(&txn, tech_id, input, ctx.locale, key).await?;
             crate::deals::inquiry_received(
                 &txn,
-                &cx.state.config.secret_key,
-                &cx.state.base_url,
+                &ctx.state.config.secret_key,
+                &ctx.state.base_url,
                 id,
                 &page.d.tech,
             )
@@ -402,14 +406,14 @@ pub struct SentPage {
 }
 
 /// GET /{lang}/technologies/{slug}/inquiry/sent
-pub async fn inquiry_sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn inquiry_sent(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
-    let d = store::detail(cx.db(), &index, &media, &slug, cx.locale)
+    let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
+    let d = store::detail(ctx.db(), &index, &media, &slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut page = cx.page(Section::Technologies, cx.t("inquiry-sent-title"));
+    let mut page = ctx.page(Section::Technologies, ctx.t("inquiry-sent-title"));
     page.noindex = true;
     Html::render(&SentPage {
         page,

@@ -97,14 +97,14 @@ pub struct StatusPage {
     pub done: bool,
 }
 
-fn page(cx: &Ctx, title: String) -> Page {
-    let mut p = cx.page(Section::Other, title);
+fn page(ctx: &Ctx, title: String) -> Page {
+    let mut p = ctx.page(Section::Other, title);
     p.noindex = true;
     p
 }
 
 fn status_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     req: &HttpRequest,
     status: StatusCode,
     heading: &str,
@@ -112,8 +112,8 @@ fn status_page(
 ) -> Result<HttpResponse, AppError> {
     let done = status == StatusCode::OK;
     Ok(Html::render(&StatusPage {
-        page: page(cx, cx.t(heading)),
-        heading: cx.t(heading),
+        page: page(ctx, ctx.t(heading)),
+        heading: ctx.t(heading),
         text,
         done,
     })?
@@ -122,44 +122,50 @@ fn status_page(
     .into_response(req))
 }
 
-fn refused(cx: &Ctx, req: &HttpRequest, why: links::Refused) -> Result<HttpResponse, AppError> {
+fn refused(ctx: &Ctx, req: &HttpRequest, why: links::Refused) -> Result<HttpResponse, AppError> {
     let status = match why {
         links::Refused::Tampered => StatusCode::BAD_REQUEST,
         links::Refused::Expired | links::Refused::Used => StatusCode::GONE,
     };
-    status_page(cx, req, status, "reply-refused-title", cx.t(why.message()))
+    status_page(
+        ctx,
+        req,
+        status,
+        "reply-refused-title",
+        ctx.t(why.message()),
+    )
 }
 
 /// The page for a deal that can take no answer any more, with the reason.
-fn closed(cx: &Ctx, req: &HttpRequest, d: &deal::Model) -> Result<HttpResponse, AppError> {
+fn closed(ctx: &Ctx, req: &HttpRequest, d: &deal::Model) -> Result<HttpResponse, AppError> {
     let text = match (d.stage.as_str(), d.closed_reason.as_deref()) {
-        ("signed", _) => cx.t("reply-deal-signed"),
+        ("signed", _) => ctx.t("reply-deal-signed"),
         (_, Some(reason)) => {
-            let r = cx.t(&format!("deal-close-reason-{reason}"));
-            crate::web::Translator { locale: cx.locale }.ts("reply-deal-closed", "reason", &r)
+            let r = ctx.t(&format!("deal-close-reason-{reason}"));
+            crate::web::Translator { locale: ctx.locale }.ts("reply-deal-closed", "reason", &r)
         }
-        _ => cx.t("reply-link-used"),
+        _ => ctx.t("reply-link-used"),
     };
-    status_page(cx, req, StatusCode::CONFLICT, "reply-closed-title", text)
+    status_page(ctx, req, StatusCode::CONFLICT, "reply-closed-title", text)
 }
 
 async fn reply_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     token: &str,
     d: deal::Model,
     form: ReplyForm,
     errors: FieldErrors,
 ) -> Result<ReplyPage, AppError> {
-    let db = cx.db();
+    let db = ctx.db();
     let (title, offered) = if d.origin == ORIGIN_INTEREST {
         let title = match d.need_id {
-            Some(id) => crate::translation::need_titles(db, &[id], cx.locale)
+            Some(id) => crate::translation::need_titles(db, &[id], ctx.locale)
                 .await?
                 .remove(&id),
             None => None,
         };
         let offered = match d.technology_id {
-            Some(id) => crate::translation::technology_titles(db, &[id], cx.locale)
+            Some(id) => crate::translation::technology_titles(db, &[id], ctx.locale)
                 .await?
                 .remove(&id)
                 .unwrap_or_default(),
@@ -178,7 +184,7 @@ async fn reply_page(
         (title.unwrap_or_default(), offered)
     } else {
         let title = match d.technology_id {
-            Some(id) => crate::translation::technology_titles(db, &[id], cx.locale)
+            Some(id) => crate::translation::technology_titles(db, &[id], ctx.locale)
                 .await?
                 .remove(&id),
             None => None,
@@ -187,8 +193,8 @@ async fn reply_page(
     };
     let first = store::events(db, d.id).await?.into_iter().next();
     Ok(ReplyPage {
-        page: page(cx, cx.t("reply-title")),
-        action: cx.href(&format!("/reply/{token}")),
+        page: page(ctx, ctx.t("reply-title")),
+        action: ctx.href(&format!("/reply/{token}")),
         asked: first.as_ref().map(|e| e.note.clone()).unwrap_or_default(),
         asked_lang: first.map(|e| e.lang).unwrap_or_default(),
         title,
@@ -201,68 +207,75 @@ async fn reply_page(
 
 /// GET /{lang}/reply/{token}
 pub async fn form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
-    let secret = cx.state.config.secret_key.clone();
-    let (_, d) = match links::resolve(cx.db(), &secret, &token, now()).await? {
+    let secret = ctx.state.config.secret_key.clone();
+    let (_, d) = match links::resolve(ctx.db(), &secret, &token, now()).await? {
         Ok(found) => found,
-        Err(why) => return refused(&cx, &req, why),
+        Err(why) => return refused(&ctx, &req, why),
     };
     if !Stage::parse(&d.stage).is_some_and(Stage::is_open) {
-        return closed(&cx, &req, &d);
+        return closed(&ctx, &req, &d);
     }
-    let page = reply_page(&cx, &token, d, ReplyForm::default(), FieldErrors::default()).await?;
+    let page = reply_page(
+        &ctx,
+        &token,
+        d,
+        ReplyForm::default(),
+        FieldErrors::default(),
+    )
+    .await?;
     Ok(Html::render(&page)?.private().into_response(&req))
 }
 
 /// POST /{lang}/reply/{token}
 pub async fn submit(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
     form: crate::web::forms::Form<ReplyForm>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
     let form = form.into_inner();
-    let secret = cx.state.config.secret_key.clone();
+    let secret = ctx.state.config.secret_key.clone();
     let t = now();
-    let (link, d) = match links::resolve(cx.db(), &secret, &token, t).await? {
+    let (link, d) = match links::resolve(ctx.db(), &secret, &token, t).await? {
         Ok(found) => found,
         Err(links::Refused::Used) => {
             // The second click of a double click lands here: the first
             // one's answer stands, and the page says it was received.
             return status_page(
-                &cx,
+                &ctx,
                 &req,
                 StatusCode::OK,
                 "reply-done-title",
-                cx.t("reply-already-recorded"),
+                ctx.t("reply-already-recorded"),
             );
         }
-        Err(why) => return refused(&cx, &req, why),
+        Err(why) => return refused(&ctx, &req, why),
     };
     if !Stage::parse(&d.stage).is_some_and(Stage::is_open) {
-        return closed(&cx, &req, &d);
+        return closed(&ctx, &req, &d);
     }
     let answer = match form.validate() {
         Ok(a) => a,
         Err(errors) => {
-            let page = reply_page(&cx, &token, d, form, errors).await?;
+            let page = reply_page(&ctx, &token, d, form, errors).await?;
             return Ok(Html::render(&page)?.unprocessable().into_response(&req));
         }
     };
-    let txn = cx.db().begin().await?;
+    let txn = ctx.db().begin().await?;
     if !links::claim(&txn, link.id, t).await? {
         txn.rollback().await?;
         return status_page(
-            &cx,
+            &ctx,
             &req,
             StatusCode::OK,
             "reply-done-title",
-            cx.t("reply-already-recorded"),
+            ctx.t("reply-already-recorded"),
         );
     }
     // Read again inside the transaction: an editor may have closed it.
@@ -287,7 +300,7 @@ pub async fn submit(
     .await?;
     if !moved {
         txn.rollback().await?;
-        return closed(&cx, &req, &d);
+        return closed(&ctx, &req, &d);
     }
     let detail = if answer.reason.is_empty() {
         answer.kind.to_owned()
@@ -298,21 +311,21 @@ pub async fn submit(
     e.stage = Some(Stage::Answered);
     e.detail = &detail;
     e.note = &answer.message;
-    e.lang = cx.locale.tag();
+    e.lang = ctx.locale.tag();
     store::add_event(&txn, d.id, t, e).await?;
     mail::answer(&txn, &d, answer.kind, answer.reason, &answer.message, t).await?;
     store::sync_inquiry(&txn, &d, "answered", t).await?;
     txn.commit().await?;
-    Ok(see_other(&cx.href("/reply/done")))
+    Ok(see_other(&ctx.href("/reply/done")))
 }
 
 /// GET /{lang}/reply/done
-pub async fn done(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn done(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
     status_page(
-        &cx,
+        &ctx,
         &req,
         StatusCode::OK,
         "reply-done-title",
-        cx.t("reply-done-text"),
+        ctx.t("reply-done-text"),
     )
 }

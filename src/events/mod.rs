@@ -144,7 +144,7 @@ pub struct ListPage {
 const PAST_PER_PAGE: u64 = 10;
 
 /// GET /{lang}/events
-pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
+pub async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let kind = EVENT_KINDS.iter().find(|k| **k == q.kind).copied();
     let year = q
         .year
@@ -154,9 +154,9 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         .filter(|y| (2000..=2100).contains(y));
     let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter { kind, year };
-    let upcoming = store::upcoming(cx.db(), &filter, 50, cx.locale).await?;
+    let upcoming = store::upcoming(ctx.db(), &filter, 50, ctx.locale).await?;
     let (past, past_total) =
-        store::past(cx.db(), &filter, page_no, PAST_PER_PAGE, cx.locale).await?;
+        store::past(ctx.db(), &filter, page_no, PAST_PER_PAGE, ctx.locale).await?;
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(k) = kind {
@@ -166,19 +166,19 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
             s.append_pair("year", &y.to_string());
         }
         s.append_pair("page", &p.to_string());
-        format!("{}?{}#past", cx.href("/events"), s.finish())
+        format!("{}?{}#past", ctx.href("/events"), s.finish())
     };
-    let mut page = cx.page(Section::Events, cx.t("events-title"));
+    let mut page = ctx.page(Section::Events, ctx.t("events-title"));
     if page_no > 1 {
         page.canonical_query = Some(format!("page={page_no}"));
     }
-    page.description = cx.t("events-description");
+    page.description = ctx.t("events-description");
     Html::render(&ListPage {
-        upcoming: cards(upcoming, cx.locale),
-        past: cards(past, cx.locale),
+        upcoming: cards(upcoming, ctx.locale),
+        past: cards(past, ctx.locale),
         kinds: EVENT_KINDS,
         kind: kind.unwrap_or_default().to_owned(),
-        years: store::facts(cx.db(), &cx.state.changes)
+        years: store::facts(ctx.db(), &ctx.state.changes)
             .await?
             .years
             .clone(),
@@ -211,23 +211,23 @@ pub struct DetailPage {
 }
 
 /// GET /{lang}/events/{slug}
-pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let (e, rows) = store::by_slug(cx.db(), &slug)
+    let (e, rows) = store::by_slug(ctx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let p = translation::pick(&rows, cx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
+    let p = translation::pick(&rows, ctx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
     let t = crate::db::now();
     let registration_open =
         !e.registration_url.is_empty() && e.registration_closes_at.unwrap_or(e.starts_at) > t;
-    let media = cx.media().await?;
-    let news = news::for_event(cx.db(), &media, e.id, cx.locale).await?;
-    let mut page = cx
+    let media = ctx.media().await?;
+    let news = news::for_event(ctx.db(), &media, e.id, ctx.locale).await?;
+    let mut page = ctx
         .page(Section::Events, p.text.title.clone())
         .with_description(p.text.summary.clone())
         .with_content(p.locale, p.outdated);
     page.og_type = "article";
-    let cover = e.cover_id.and_then(|id| media.image(id, cx.locale));
+    let cover = e.cover_id.and_then(|id| media.image(id, ctx.locale));
     page.og_image = cover.as_ref().map(|c| page.abs(&c.src(1200)));
     let tz = tz_of(&e);
     let place = format!(
@@ -250,8 +250,8 @@ pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, 
     Html::render(&DetailPage {
         cover,
         tz,
-        when: crate::i18n::format_time_span(cx.locale, e.starts_at, e.ends_at, tz),
-        zone: crate::i18n::format_zone(cx.locale, tz, e.starts_at),
+        when: crate::i18n::format_time_span(ctx.locale, e.starts_at, e.ends_at, tz),
+        zone: crate::i18n::format_zone(ctx.locale, tz, e.starts_at),
         calendar,
         title: p.text.title.clone(),
         summary: p.text.summary.clone(),

@@ -25,24 +25,24 @@ fn link(href: String, rel: &str, mime: &str) -> Link {
 }
 
 /// GET /{lang}/news/feed.xml
-pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
-    let db = cx.db();
-    let base = cx.state.base_url.clone();
+pub async fn news_feed(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    let db = ctx.db();
+    let base = ctx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
     let items = crate::news::store::latest_whole(db, ENTRIES).await?;
     let mut entries = Vec::new();
     let mut newest: Option<DateTime<Utc>> = None;
     for (n, texts) in &items {
-        let Some(p) = translation::pick(texts, cx.locale, &n.source_lang) else {
+        let Some(p) = translation::pick(texts, ctx.locale, &n.source_lang) else {
             continue;
         };
         let updated = n.updated_at.max(p.text.updated_at);
         newest = Some(newest.map_or(updated, |x| x.max(updated)));
-        let url = format!("{base}/{}/news/{}", cx.locale.tag(), n.slug);
+        let url = format!("{base}/{}/news/{}", ctx.locale.tag(), n.slug);
         let mut e = Entry::default();
         e.set_id(format!("tag:{host},2022:news-{}", n.id));
         // A text shown in its fallback language says which one it is.
-        let lang = (p.locale != cx.locale).then(|| p.locale.tag().to_owned());
+        let lang = (p.locale != ctx.locale).then(|| p.locale.tag().to_owned());
         let mut title = Text::plain(p.text.title.clone());
         title.lang.clone_from(&lang);
         e.set_title(title);
@@ -62,17 +62,17 @@ pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppErr
         e.set_content(Some(content));
         entries.push(e);
     }
-    let self_url = format!("{base}/{}/news/feed.xml", cx.locale.tag());
+    let self_url = format!("{base}/{}/news/feed.xml", ctx.locale.tag());
     let mut author = Person::default();
-    author.set_name(cx.t("site-name"));
+    author.set_name(ctx.t("site-name"));
     let mut feed = Feed::default();
     feed.set_id(self_url.clone());
     feed.set_title(Text::plain(format!(
         "{} · {}",
-        cx.t("news-title"),
-        cx.t("site-name")
+        ctx.t("news-title"),
+        ctx.t("site-name")
     )));
-    feed.set_subtitle(Some(Text::plain(cx.t("news-description"))));
+    feed.set_subtitle(Some(Text::plain(ctx.t("news-description"))));
     feed.set_updated(fixed(newest.unwrap_or_else(|| {
         DateTime::<Utc>::from_timestamp(0, 0).unwrap_or_default()
     })));
@@ -80,12 +80,12 @@ pub async fn news_feed(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppErr
     feed.set_links(vec![
         link(self_url, "self", "application/atom+xml"),
         link(
-            format!("{base}/{}/news", cx.locale.tag()),
+            format!("{base}/{}/news", ctx.locale.tag()),
             "alternate",
             "text/html",
         ),
     ]);
-    feed.set_lang(Some(cx.locale.tag().to_owned()));
+    feed.set_lang(Some(ctx.locale.tag().to_owned()));
     feed.set_entries(entries);
     Ok(not_modified_or(
         &req,

@@ -60,17 +60,17 @@ fn calendar(name: &str) -> Calendar {
 
 /// GET /{lang}/events/{slug}.ics
 pub async fn event_ics(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
-    let (e, rows) = store::by_slug(cx.db(), &slug)
+    let (e, rows) = store::by_slug(ctx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let base = cx.state.base_url.clone();
+    let base = ctx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
-    let ev = vevent(&e, &rows, cx.locale, &base, &host).ok_or(AppError::NotFound)?;
+    let ev = vevent(&e, &rows, ctx.locale, &base, &host).ok_or(AppError::NotFound)?;
     let mut cal = calendar(ev.get_summary().unwrap_or_default());
     cal.push(ev);
     let mut res = not_modified_or(&req, CONTENT_TYPE, cal.done().to_string().into_bytes());
@@ -84,17 +84,21 @@ pub async fn event_ics(
 }
 
 /// GET /{lang}/events/calendar.ics: every upcoming event.
-pub async fn events_calendar(cx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn events_calendar(ctx: Ctx, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let filter = store::Filter {
         kind: None,
         year: None,
     };
-    let events = store::upcoming_whole(cx.db(), &filter, 500).await?;
-    let base = cx.state.base_url.clone();
+    let events = store::upcoming_whole(ctx.db(), &filter, 500).await?;
+    let base = ctx.state.base_url.clone();
     let host = super::host_of(&base).to_owned();
-    let mut cal = calendar(&format!("{} · {}", cx.t("events-title"), cx.t("site-name")));
+    let mut cal = calendar(&format!(
+        "{} · {}",
+        ctx.t("events-title"),
+        ctx.t("site-name")
+    ));
     for (e, rows) in &events {
-        if let Some(ev) = vevent(e, rows, cx.locale, &base, &host) {
+        if let Some(ev) = vevent(e, rows, ctx.locale, &base, &host) {
             cal.push(ev);
         }
     }

@@ -50,9 +50,9 @@ pub async fn alias(req: HttpRequest) -> Result<HttpResponse, AppError> {
 }
 
 /// GET /{lang} : to /{lang}/.
-pub async fn slash(cx: Ctx) -> HttpResponse {
+pub async fn slash(ctx: Ctx) -> HttpResponse {
     HttpResponse::MovedPermanently()
-        .insert_header((header::LOCATION, cx.href("/")))
+        .insert_header((header::LOCATION, ctx.href("/")))
         .finish()
 }
 
@@ -75,28 +75,28 @@ pub struct HomePage {
 }
 
 /// GET /{lang}/
-pub async fn home(cx: Ctx) -> Result<Html, AppError> {
-    let db = cx.db();
-    let index = cx.state.catalog.get(db, &cx.state.changes).await?;
-    let media = cx.media().await?;
+pub async fn home(ctx: Ctx) -> Result<Html, AppError> {
+    let db = ctx.db();
+    let index = ctx.state.catalog.get(db, &ctx.state.changes).await?;
+    let media = ctx.media().await?;
     let technologies = catalog::store::visible_count(&index);
     let featured_ids = catalog::store::featured(&index, 6);
     let featured =
-        catalog::store::cards(db, &index, &media, &featured_ids, cx.locale, false).await?;
+        catalog::store::cards(db, &index, &media, &featured_ids, ctx.locale, false).await?;
     let filter = events::store::Filter {
         kind: None,
         year: None,
     };
-    let upcoming = events::store::upcoming(db, &filter, 3, cx.locale).await?;
-    let events_total = events::store::facts(db, &cx.state.changes).await?.total;
-    let latest = news::store::latest(db, 4, cx.locale).await?;
-    let s = settings::kept(db, &cx.state.changes).await?;
-    let programme = programme::store::public(db, &cx.state.changes).await?;
-    let counted = crate::figures::kept(db, &cx.state.changes, &s.0).await?;
+    let upcoming = events::store::upcoming(db, &filter, 3, ctx.locale).await?;
+    let events_total = events::store::facts(db, &ctx.state.changes).await?.total;
+    let latest = news::store::latest(db, 4, ctx.locale).await?;
+    let s = settings::kept(db, &ctx.state.changes).await?;
+    let programme = programme::store::public(db, &ctx.state.changes).await?;
+    let counted = crate::figures::kept(db, &ctx.state.changes, &s.0).await?;
     let figure = |key: &'static str| Figure {
         key,
         value: counted.get(key).map_or(0, crate::figures::Figure::total),
-        note: counted.note(key, cx.locale),
+        note: counted.note(key, ctx.locale),
     };
     let figures = vec![
         Figure {
@@ -122,14 +122,14 @@ pub async fn home(cx: Ctx) -> Result<Html, AppError> {
             note: None,
         },
     ];
-    let mut page = cx.page(Section::Home, cx.t("home-title"));
-    page.description = cx.t("home-description");
+    let mut page = ctx.page(Section::Home, ctx.t("home-title"));
+    page.description = ctx.t("home-description");
     Html::render(&HomePage {
         figures,
-        featured: catalog::cards::card_views(featured, "", cx.locale),
-        events: events::cards(upcoming, cx.locale),
-        news: news::cards(latest, &media, cx.locale),
-        call: programme::current_call_view(&programme, cx.locale),
+        featured: catalog::cards::card_views(featured, "", ctx.locale),
+        events: events::cards(upcoming, ctx.locale),
+        news: news::cards(latest, &media, ctx.locale),
+        call: programme::current_call_view(&programme, ctx.locale),
         page,
     })
 }

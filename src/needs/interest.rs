@@ -187,25 +187,25 @@ pub struct InterestPage {
 }
 
 async fn interest_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     slug: &str,
     form: InterestForm,
     errors: FieldErrors,
 ) -> Result<(InterestPage, Vec<(String, i32)>), AppError> {
-    let n = super::store::by_slug(cx.db(), slug)
+    let n = super::store::by_slug(ctx.db(), slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let texts = super::store::texts(cx.db(), &[n.id]).await?;
+    let texts = super::store::texts(ctx.db(), &[n.id]).await?;
     let rows = texts.get(&n.id).map(Vec::as_slice).unwrap_or(&[]);
-    let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
+    let p = translation::pick(rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let title = p.text.title.clone();
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let offered = super::technologies_for_need(cx, &n, titles).await?;
+    let offered = super::technologies_for_need(ctx, &n, titles).await?;
     let slugs: Vec<String> = offered.iter().map(|c| c.slug.clone()).collect();
-    let ids = ids_by_slugs(cx.db(), &slugs).await?;
+    let ids = ids_by_slugs(ctx.db(), &slugs).await?;
     let heading =
-        crate::web::Translator { locale: cx.locale }.ts("interest-title", "title", &title);
-    let mut page = cx.page(Section::Needs, heading);
+        crate::web::Translator { locale: ctx.locale }.ts("interest-title", "title", &title);
+    let mut page = ctx.page(Section::Needs, heading);
     page.noindex = true;
     Ok((
         InterestPage {
@@ -223,27 +223,27 @@ async fn interest_page(
 
 /// GET /{lang}/needs/{slug}/interest
 pub async fn form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let (page, _) =
-        interest_page(&cx, &slug, InterestForm::default(), FieldErrors::default()).await?;
+        interest_page(&ctx, &slug, InterestForm::default(), FieldErrors::default()).await?;
     Ok(Html::render(&page)?.into_response(&req))
 }
 
 /// POST /{lang}/needs/{slug}/interest
 pub async fn submit(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
     form: crate::web::forms::Form<InterestForm>,
 ) -> Result<HttpResponse, AppError> {
     let (_, slug) = path.into_inner();
     let form = form.into_inner();
-    let sent = cx.href(&format!("/needs/{slug}/interest/sent"));
-    let (page, offered) = interest_page(&cx, &slug, form.clone(), FieldErrors::default()).await?;
+    let sent = ctx.href(&format!("/needs/{slug}/interest/sent"));
+    let (page, offered) = interest_page(&ctx, &slug, form.clone(), FieldErrors::default()).await?;
     if !form.website.trim().is_empty() {
         return Ok(crate::web::see_other(&sent));
     }
@@ -252,9 +252,9 @@ pub async fn submit(
             .unprocessable()
             .into_response(&req)),
         Ok(input) => {
-            let key = client_key(&req, &cx.state);
-            LIMIT.take(cx.db(), &key).await?;
-            store(cx.db(), page.need.id, input, cx.locale, key).await?;
+            let key = client_key(&req, &ctx.state);
+            LIMIT.take(ctx.db(), &key).await?;
+            store(ctx.db(), page.need.id, input, ctx.locale, key).await?;
             Ok(crate::web::see_other(&sent))
         }
     }
@@ -268,9 +268,9 @@ pub struct SentPage {
 }
 
 /// GET /{lang}/needs/{slug}/interest/sent
-pub async fn sent(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn sent(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let mut page = cx.page(Section::Needs, cx.t("interest-sent-title"));
+    let mut page = ctx.page(Section::Needs, ctx.t("interest-sent-title"));
     page.noindex = true;
     Html::render(&SentPage { page, slug })
 }

@@ -247,24 +247,24 @@ pub struct StopPage {
 }
 
 fn stop_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     req: &HttpRequest,
     token: &str,
     done: bool,
 ) -> Result<HttpResponse, AppError> {
-    let mut page = cx.page(Section::Needs, cx.t("matches-stop-title"));
+    let mut page = ctx.page(Section::Needs, ctx.t("matches-stop-title"));
     page.noindex = true;
     Ok(Html::render(&StopPage {
         page,
-        action: cx.href(&format!("/matches/stop/{token}")),
+        action: ctx.href(&format!("/matches/stop/{token}")),
         done,
     })?
     .private()
     .into_response(req))
 }
 
-fn need_of(cx: &Ctx, token: &str) -> Result<i32, AppError> {
-    signed::verify(&cx.state.config.secret_key, PURPOSE, token, 0)
+fn need_of(ctx: &Ctx, token: &str) -> Result<i32, AppError> {
+    signed::verify(&ctx.state.config.secret_key, PURPOSE, token, 0)
         .map(|c| c.id)
         .map_err(|_| AppError::BadRequest("matches-stop-invalid"))
 }
@@ -272,28 +272,28 @@ fn need_of(cx: &Ctx, token: &str) -> Result<i32, AppError> {
 /// GET /{lang}/matches/stop/{token}: a button, so that a mail scanner
 /// following links stops nothing.
 pub async fn stop_form(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
-    need_of(&cx, &token)?;
-    stop_page(&cx, &req, &token, false)
+    need_of(&ctx, &token)?;
+    stop_page(&ctx, &req, &token, false)
 }
 
 /// POST /{lang}/matches/stop/{token}: from the page, or one click from the
 /// mail program (RFC 8058). Twice is as good as once.
 pub async fn stop(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, AppError> {
     let (_, token) = path.into_inner();
-    let id = need_of(&cx, &token)?;
+    let id = need_of(&ctx, &token)?;
     need::Entity::update_many()
         .col_expr(need::Column::MatchAlerts, Expr::value(false))
         .filter(need::Column::Id.eq(id))
-        .exec(cx.db())
+        .exec(ctx.db())
         .await?;
-    stop_page(&cx, &req, &token, true)
+    stop_page(&ctx, &req, &token, true)
 }

@@ -55,12 +55,12 @@ pub fn card(n: &need::Model, rows: &[need_translation::Model], locale: Locale) -
 /// countries 2, a word of their titles in common 2; at least a field match,
 /// or a country and a word. Needs are few, so this is done in memory.
 pub async fn for_technology(
-    cx: &Ctx,
+    ctx: &Ctx,
     tech: &technology::Model,
     titles: &[String],
 ) -> Result<Vec<NeedCard>, AppError> {
     let tech_terms = catalog_store::match_terms(titles.iter().map(String::as_str));
-    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let published = store::published(ctx.db(), &ctx.state.changes).await?;
     let mut scored: Vec<(u8, &(need::Model, Vec<need_translation::Model>))> = published
         .needs
         .iter()
@@ -81,24 +81,32 @@ pub async fn for_technology(
     Ok(scored
         .into_iter()
         .take(5)
-        .filter_map(|(_, (n, rows))| card(n, rows, cx.locale))
+        .filter_map(|(_, (n, rows))| card(n, rows, ctx.locale))
         .collect())
 }
 
 /// Technologies that answer a need.
 pub async fn technologies_for_need(
-    cx: &Ctx,
+    ctx: &Ctx,
     n: &need::Model,
     titles: Vec<&str>,
 ) -> Result<Vec<CardView>, AppError> {
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
-    let index = cx.state.catalog.get(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
-    let cards =
-        catalog_store::for_need(cx.db(), &index, &media, &n.field, bit, &terms, 5, cx.locale)
-            .await?;
-    Ok(cards::card_views(cards, "", cx.locale))
+    let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
+    let cards = catalog_store::for_need(
+        ctx.db(),
+        &index,
+        &media,
+        &n.field,
+        bit,
+        &terms,
+        5,
+        ctx.locale,
+    )
+    .await?;
+    Ok(cards::card_views(cards, "", ctx.locale))
 }
 
 #[derive(Deserialize, Default)]
@@ -123,11 +131,11 @@ pub struct ListPage {
 const PER_PAGE: u64 = 20;
 
 /// GET /{lang}/needs
-pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
+pub async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let field = FIELDS.iter().find(|f| **f == q.field).copied();
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
     let page_no = crate::web::forms::page_number(&q.page);
-    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let published = store::published(ctx.db(), &ctx.state.changes).await?;
     let matching: Vec<&(need::Model, Vec<need_translation::Model>)> = published
         .needs
         .iter()
@@ -140,7 +148,7 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         .into_iter()
         .skip(skip)
         .take(usize::try_from(PER_PAGE).unwrap_or(20))
-        .filter_map(|(n, rows)| card(n, rows, cx.locale))
+        .filter_map(|(n, rows)| card(n, rows, ctx.locale))
         .collect();
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
@@ -153,13 +161,13 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
         if p > 1 {
             s.append_pair("page", &p.to_string());
         }
-        format!("{}?{}", cx.href("/needs"), s.finish())
+        format!("{}?{}", ctx.href("/needs"), s.finish())
     };
-    let mut page = cx.page(Section::Needs, cx.t("needs-title"));
+    let mut page = ctx.page(Section::Needs, ctx.t("needs-title"));
     if page_no > 1 {
         page.canonical_query = Some(format!("page={page_no}"));
     }
-    page.description = cx.t("needs-description");
+    page.description = ctx.t("needs-description");
     Html::render(&ListPage {
         needs: items,
         field: field.unwrap_or_default().to_owned(),
@@ -181,14 +189,14 @@ pub struct DetailPage {
 }
 
 /// GET /{lang}/needs/{slug}
-pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let published = store::published(cx.db(), &cx.state.changes).await?;
+    let published = store::published(ctx.db(), &ctx.state.changes).await?;
     let (n, rows) = published.by_slug(&slug).ok_or(AppError::NotFound)?;
-    let p = translation::pick(rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
+    let p = translation::pick(rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let technologies = technologies_for_need(&cx, n, titles).await?;
-    let page = cx
+    let technologies = technologies_for_need(&ctx, n, titles).await?;
+    let page = ctx
         .page(Section::Needs, p.text.title.clone())
         .with_description(
             crate::markdown::to_text(&p.text.description)
@@ -289,9 +297,9 @@ pub struct NewPage {
 }
 
 /// GET /{lang}/needs/new
-pub async fn new_form(cx: Ctx) -> Result<Html, AppError> {
+pub async fn new_form(ctx: Ctx) -> Result<Html, AppError> {
     Html::render(&NewPage {
-        page: cx.page(Section::Needs, cx.t("need-new-title")),
+        page: ctx.page(Section::Needs, ctx.t("need-new-title")),
         form: NeedForm::default(),
         errors: FieldErrors::default(),
     })
@@ -299,27 +307,27 @@ pub async fn new_form(cx: Ctx) -> Result<Html, AppError> {
 
 /// POST /{lang}/needs/new
 pub async fn submit(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     form: crate::web::forms::Form<NeedForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let done = cx.href("/needs/submitted");
+    let done = ctx.href("/needs/submitted");
     if !form.website.trim().is_empty() {
         return Ok(crate::web::see_other(&done));
     }
     match form.validate() {
         Err(errors) => Ok(Html::render(&NewPage {
-            page: cx.page(Section::Needs, cx.t("need-new-title")),
+            page: ctx.page(Section::Needs, ctx.t("need-new-title")),
             form,
             errors,
         })?
         .unprocessable()
         .into_response(&req)),
         Ok(input) => {
-            let key = client_key(&req, &cx.state);
-            ratelimit::NEED.take(cx.db(), &key).await?;
-            store::create_pending(cx.db(), input, cx.locale, key).await?;
+            let key = client_key(&req, &ctx.state);
+            ratelimit::NEED.take(ctx.db(), &key).await?;
+            store::create_pending(ctx.db(), input, ctx.locale, key).await?;
             Ok(crate::web::see_other(&done))
         }
     }
@@ -332,8 +340,8 @@ pub struct SubmittedPage {
 }
 
 /// GET /{lang}/needs/submitted
-pub async fn submitted(cx: Ctx) -> Result<Html, AppError> {
-    let mut page = cx.page(Section::Needs, cx.t("need-submitted-title"));
+pub async fn submitted(ctx: Ctx) -> Result<Html, AppError> {
+    let mut page = ctx.page(Section::Needs, ctx.t("need-submitted-title"));
     page.noindex = true;
     Html::render(&SubmittedPage { page })
 }

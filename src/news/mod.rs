@@ -104,7 +104,7 @@ async fn linked_events(
 }
 
 /// GET /{lang}/news
-pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
+pub async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let year = q
         .year
         .trim()
@@ -114,20 +114,20 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
     let event = if q.event.is_empty() {
         None
     } else {
-        crate::events::store::by_slug(cx.db(), &q.event).await?
+        crate::events::store::by_slug(ctx.db(), &q.event).await?
     };
     let page_no = crate::web::forms::page_number(&q.page);
     let filter = store::Filter {
         year,
         event_id: event.as_ref().map(|(e, _)| e.id),
     };
-    let (items, total) = store::list(cx.db(), &filter, page_no, PER_PAGE, cx.locale).await?;
+    let (items, total) = store::list(ctx.db(), &filter, page_no, PER_PAGE, ctx.locale).await?;
     let event_title = event.as_ref().and_then(|(e, texts)| {
-        translation::pick(texts, cx.locale, &e.source_lang)
+        translation::pick(texts, ctx.locale, &e.source_lang)
             .map(|p| (e.slug.clone(), p.text.title.clone()))
     });
-    let facts = store::facts(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
+    let facts = store::facts(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(y) = year {
@@ -137,20 +137,20 @@ pub async fn list(cx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> {
             s.append_pair("event", slug);
         }
         s.append_pair("page", &p.to_string());
-        format!("{}?{}", cx.href("/news"), s.finish())
+        format!("{}?{}", ctx.href("/news"), s.finish())
     };
-    let mut page = cx.page(Section::News, cx.t("news-title"));
-    page.description = cx.t("news-description");
+    let mut page = ctx.page(Section::News, ctx.t("news-title"));
+    page.description = ctx.t("news-description");
     if page_no > 1 {
         page.canonical_query = Some(format!("page={page_no}"));
     }
     Html::render(&ListPage {
-        items: cards(items, &media, cx.locale),
+        items: cards(items, &media, ctx.locale),
         years: facts.years.clone(),
         year,
         pager: Pager::new(page_no, total, PER_PAGE, link),
         event: event_title,
-        events: linked_events(cx.db(), &facts.linked_event_ids, cx.locale).await?,
+        events: linked_events(ctx.db(), &facts.linked_event_ids, ctx.locale).await?,
         page,
     })
 }
@@ -169,31 +169,31 @@ pub struct DetailPage {
 }
 
 /// GET /{lang}/news/{slug}
-pub async fn detail(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let (n, rows) = store::by_slug(cx.db(), &slug)
+    let (n, rows) = store::by_slug(ctx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
-    let p = translation::pick(&rows, cx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
-    let media = cx.media().await?;
-    let cover = n.cover_id.and_then(|c| media.image(c, cx.locale));
+    let p = translation::pick(&rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
+    let media = ctx.media().await?;
+    let cover = n.cover_id.and_then(|c| media.image(c, ctx.locale));
     let event = match n.event_id {
-        Some(id) => crate::events::store::by_ids(cx.db(), &[id])
+        Some(id) => crate::events::store::by_ids(ctx.db(), &[id])
             .await?
             .into_iter()
             .next()
             .and_then(|(e, texts)| {
-                translation::pick(&texts, cx.locale, &e.source_lang)
+                translation::pick(&texts, ctx.locale, &e.source_lang)
                     .map(|p| (e.slug.clone(), p.text.title.clone()))
             }),
         None => None,
     };
     let related = cards(
-        store::related(cx.db(), &n, 3, cx.locale).await?,
+        store::related(ctx.db(), &n, 3, ctx.locale).await?,
         &media,
-        cx.locale,
+        ctx.locale,
     );
-    let mut page = cx
+    let mut page = ctx
         .page(Section::News, p.text.title.clone())
         .with_description(p.text.summary.clone())
         .with_content(p.locale, p.outdated);

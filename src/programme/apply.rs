@@ -378,31 +378,31 @@ impl ApplyPage {
     }
 }
 
-pub async fn open_call(cx: &Ctx) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
-    let public = super::store::public(cx.db(), &cx.state.changes).await?;
-    let Some(call) = super::current_call_view(&public, cx.locale) else {
+pub async fn open_call(ctx: &Ctx) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
+    let public = super::store::public(ctx.db(), &ctx.state.changes).await?;
+    let Some(call) = super::current_call_view(&public, ctx.locale) else {
         return Ok(None);
     };
     if !call.open {
         return Ok(None);
     }
-    Ok(Some((call, super::post_views(&public, cx.locale))))
+    Ok(Some((call, super::post_views(&public, ctx.locale))))
 }
 
-fn max_mb(cx: &Ctx) -> usize {
-    cx.state.config.max_upload_bytes.div_ceil(1024 * 1024)
+fn max_mb(ctx: &Ctx) -> usize {
+    ctx.state.config.max_upload_bytes.div_ceil(1024 * 1024)
 }
 
 /// GET /{lang}/programme/apply
-pub async fn form(cx: Ctx) -> Result<Html, AppError> {
-    let open = open_call(&cx).await?;
-    let mut page = cx.page(Section::Programme, cx.t("apply-title"));
+pub async fn form(ctx: Ctx) -> Result<Html, AppError> {
+    let open = open_call(&ctx).await?;
+    let mut page = ctx.page(Section::Programme, ctx.t("apply-title"));
     page.noindex = true;
     let closed_call = match &open {
         Some(_) => None,
         None => super::current_call_view(
-            &*super::store::public(cx.db(), &cx.state.changes).await?,
-            cx.locale,
+            &*super::store::public(ctx.db(), &ctx.state.changes).await?,
+            ctx.locale,
         ),
     };
     let (call, posts) = match open {
@@ -423,9 +423,9 @@ pub async fn form(cx: Ctx) -> Result<Html, AppError> {
             ..ApplyForm::default()
         },
         errors: FieldErrors::default(),
-        action: cx.href("/programme/apply"),
+        action: ctx.href("/programme/apply"),
         amend: false,
-        max_mb: max_mb(&cx),
+        max_mb: max_mb(&ctx),
         files_need_reselect: false,
     })
     // Its submission token is this visitor's alone.
@@ -434,33 +434,36 @@ pub async fn form(cx: Ctx) -> Result<Html, AppError> {
 
 /// POST /{lang}/programme/apply (multipart)
 pub async fn submit(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
-    let Some((call, posts)) = open_call(&cx).await? else {
+    refuse_declared_over(
+        &req,
+        application_body_max(ctx.state.config.max_upload_bytes),
+    )?;
+    let Some((call, posts)) = open_call(&ctx).await? else {
         return Err(AppError::BadRequest("apply-error-closed"));
     };
-    let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
+    let sub = read_submission(payload, ctx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
     let form = sub.form;
     // A submission already stored (double click, refresh): show its confirmation.
     if !form.submission_token.is_empty()
         && let Some(existing) = application::Entity::find()
             .filter(application::Column::SubmissionToken.eq(&form.submission_token))
-            .one(cx.db())
+            .one(ctx.db())
             .await?
     {
-        return Ok(see_other(&confirmation_href(&cx, &existing.reference)));
+        return Ok(see_other(&confirmation_href(&ctx, &existing.reference)));
     }
     if !form.website.trim().is_empty() {
-        return Ok(see_other(&cx.href("/programme")));
+        return Ok(see_other(&ctx.href("/programme")));
     }
     let checked = validate(&form, &call.call, &posts, &sub.documents, true, &mut errors);
     let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty())
     else {
-        let mut page = cx.page(Section::Programme, cx.t("apply-title"));
+        let mut page = ctx.page(Section::Programme, ctx.t("apply-title"));
         page.noindex = true;
         let mut form = form;
         if form.submission_token.is_empty() {
@@ -472,44 +475,44 @@ pub async fn submit(
             posts,
             form,
             errors,
-            action: cx.href("/programme/apply"),
+            action: ctx.href("/programme/apply"),
             amend: false,
-            max_mb: max_mb(&cx),
+            max_mb: max_mb(&ctx),
             files_need_reselect: true,
         })?
         .unprocessable()
         .into_response(&req));
     };
-    let key = client_key(&req, &cx.state);
-    ratelimit::APPLICATION.take(cx.db(), &key).await?;
+    let key = client_key(&req, &ctx.state);
+    ratelimit::APPLICATION.take(ctx.db(), &key).await?;
     match store_application(
-        cx.db(),
+        ctx.db(),
         &call.call,
         checked,
         sub.documents,
         &form.submission_token,
-        cx.locale,
-        &cx.state.base_url,
+        ctx.locale,
+        &ctx.state.base_url,
     )
     .await
     {
-        Ok(reference) => Ok(see_other(&confirmation_href(&cx, &reference))),
+        Ok(reference) => Ok(see_other(&confirmation_href(&ctx, &reference))),
         Err(e) => {
             // Two posts of the same form racing: the loser finds the winner's.
             if let Some(existing) = application::Entity::find()
                 .filter(application::Column::SubmissionToken.eq(&form.submission_token))
-                .one(cx.db())
+                .one(ctx.db())
                 .await?
             {
-                return Ok(see_other(&confirmation_href(&cx, &existing.reference)));
+                return Ok(see_other(&confirmation_href(&ctx, &existing.reference)));
             }
             Err(e.into())
         }
     }
 }
 
-fn confirmation_href(cx: &Ctx, reference: &str) -> String {
-    cx.href(&format!("/programme/apply/done/{reference}"))
+fn confirmation_href(ctx: &Ctx, reference: &str) -> String {
+    ctx.href(&format!("/programme/apply/done/{reference}"))
 }
 
 /// Stores an application, its documents, its first history entry and the
@@ -609,17 +612,17 @@ pub struct DonePage {
 }
 
 /// GET /{lang}/programme/apply/done/{reference}
-pub async fn done(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn done(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, reference) = path.into_inner();
     let exists = application::Entity::find()
         .filter(application::Column::Reference.eq(&reference))
-        .one(cx.db())
+        .one(ctx.db())
         .await?
         .is_some();
     if !exists {
         return Err(AppError::NotFound);
     }
-    let mut page = cx.page(Section::Programme, cx.t("apply-done-title"));
+    let mut page = ctx.page(Section::Programme, ctx.t("apply-done-title"));
     page.noindex = true;
     // The reference is half of what opens the application's status.
     Html::render(&DonePage { page, reference }).map(Html::personal)

@@ -106,19 +106,19 @@ pub struct IndexPage {
 }
 
 /// GET /{lang}/programme
-pub async fn index(cx: Ctx) -> Result<Html, AppError> {
-    let public = store::public(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
-    let call = current_call_view(&public, cx.locale);
+pub async fn index(ctx: Ctx) -> Result<Html, AppError> {
+    let public = store::public(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
+    let call = current_call_view(&public, ctx.locale);
     let posts = if call.is_some() {
-        post_views(&public, cx.locale)
+        post_views(&public, ctx.locale)
     } else {
         Vec::new()
     };
-    let mut page = cx.page(Section::Programme, cx.t("programme-title"));
-    page.description = cx.t("programme-description");
+    let mut page = ctx.page(Section::Programme, ctx.t("programme-title"));
+    page.description = ctx.t("programme-description");
     Html::render(&IndexPage {
-        fellows: fellow_cards(public.fellows.iter().take(4), &media, cx.locale),
+        fellows: fellow_cards(public.fellows.iter().take(4), &media, ctx.locale),
         call,
         posts,
         page,
@@ -192,13 +192,13 @@ pub struct FellowsPage {
 const FELLOWS_PER_PAGE: u64 = 24;
 
 /// GET /{lang}/programme/fellows
-pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppError> {
+pub async fn fellows(ctx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppError> {
     let country = ASEAN.iter().find(|c| **c == q.country).copied();
     let field = FIELDS.iter().find(|c| **c == q.field).copied();
     let cohort = q.cohort.trim().parse::<i32>().ok();
     let page_no = crate::web::forms::page_number(&q.page);
-    let public = store::public(cx.db(), &cx.state.changes).await?;
-    let media = cx.media().await?;
+    let public = store::public(ctx.db(), &ctx.state.changes).await?;
+    let media = ctx.media().await?;
     let matching: Vec<_> = public
         .fellows
         .iter()
@@ -224,15 +224,15 @@ pub async fn fellows(cx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppErr
             s.append_pair("field", f);
         }
         s.append_pair("page", &p.to_string());
-        format!("{}?{}", cx.href("/programme/fellows"), s.finish())
+        format!("{}?{}", ctx.href("/programme/fellows"), s.finish())
     };
-    let mut page = cx.page(Section::Programme, cx.t("fellows-title"));
+    let mut page = ctx.page(Section::Programme, ctx.t("fellows-title"));
     if page_no > 1 {
         page.canonical_query = Some(format!("page={page_no}"));
     }
-    page.description = cx.t("fellows-description");
+    page.description = ctx.t("fellows-description");
     Html::render(&FellowsPage {
-        fellows: fellow_cards(items, &media, cx.locale),
+        fellows: fellow_cards(items, &media, ctx.locale),
         total,
         country: country.unwrap_or_default().to_owned(),
         cohort,
@@ -258,20 +258,20 @@ pub struct FellowPage {
 }
 
 /// GET /{lang}/programme/fellows/{slug}
-pub async fn fellow(cx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
+pub async fn fellow(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
-    let public = store::public(cx.db(), &cx.state.changes).await?;
+    let public = store::public(ctx.db(), &ctx.state.changes).await?;
     let (f, rows) = public
         .fellows
         .iter()
         .find(|(f, _)| f.slug == slug)
         .ok_or(AppError::NotFound)?;
-    let p = translation::pick(rows, cx.locale, &f.source_lang).ok_or(AppError::NotFound)?;
+    let p = translation::pick(rows, ctx.locale, &f.source_lang).ok_or(AppError::NotFound)?;
     let photo = match f.photo_id {
-        Some(id) => cx.media().await?.image(id, cx.locale),
+        Some(id) => ctx.media().await?.image(id, ctx.locale),
         None => None,
     };
-    let page = cx
+    let page = ctx
         .page(Section::Programme, f.name.clone())
         .with_description(p.text.research.clone())
         .with_content(p.locale, p.outdated);

@@ -66,16 +66,16 @@ pub struct Found {
     pub amend_href: Option<String>,
 }
 
-fn page(cx: &Ctx) -> Page {
-    let mut p = cx.page(Section::Programme, cx.t("status-title"));
+fn page(ctx: &Ctx) -> Page {
+    let mut p = ctx.page(Section::Programme, ctx.t("status-title"));
     p.noindex = true;
     p
 }
 
 /// GET /{lang}/programme/status
-pub async fn form(cx: Ctx) -> Result<Html, AppError> {
+pub async fn form(ctx: Ctx) -> Result<Html, AppError> {
     Html::render(&StatusPage {
-        page: page(&cx),
+        page: page(&ctx),
         form: LookupForm::default(),
         errors: FieldErrors::default(),
         not_found: false,
@@ -110,7 +110,7 @@ fn check_amend_token(secret: &[u8], token: &str) -> Option<i32> {
 
 /// POST /{lang}/programme/status
 pub async fn lookup(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     form: crate::web::forms::Form<LookupForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -124,7 +124,7 @@ pub async fn lookup(
     }
     if !errors.is_empty() {
         return Ok(Html::render(&StatusPage {
-            page: page(&cx),
+            page: page(&ctx),
             form,
             errors,
             not_found: false,
@@ -135,13 +135,13 @@ pub async fn lookup(
     }
     let reference = form.reference.trim().to_uppercase();
     // Counted per address and per reference, before anything is looked up.
-    let key = client_key(&req, &cx.state);
-    let reference_key = keyed_hash(&cx.state.config.secret_key, &reference);
-    STATUS_LOOKUP.take(cx.db(), &key).await?;
-    STATUS_REFERENCE.take(cx.db(), &reference_key).await?;
+    let key = client_key(&req, &ctx.state);
+    let reference_key = keyed_hash(&ctx.state.config.secret_key, &reference);
+    STATUS_LOOKUP.take(ctx.db(), &key).await?;
+    STATUS_REFERENCE.take(ctx.db(), &reference_key).await?;
     let found = application::Entity::find()
         .filter(application::Column::Reference.eq(&reference))
-        .one(cx.db())
+        .one(ctx.db())
         .await?;
     // Compare the email whether or not the reference exists, so that both
     // wrong halves take the same path and give the same answer.
@@ -152,7 +152,7 @@ pub async fn lookup(
     let matches = constant_time_eq(stored.as_bytes(), given.as_bytes()) && found.is_some();
     let Some(a) = found.filter(|_| matches) else {
         return Ok(Html::render(&StatusPage {
-            page: page(&cx),
+            page: page(&ctx),
             form,
             errors,
             not_found: true,
@@ -166,14 +166,14 @@ pub async fn lookup(
         .filter(application_history::Column::ApplicationId.eq(a.id))
         .order_by_asc(application_history::Column::At)
         .order_by_asc(application_history::Column::Id)
-        .all(cx.db())
+        .all(ctx.db())
         .await?;
     let amend_href = (a.status == "more_info").then(|| {
         let expires = (now() + Duration::hours(2)).timestamp();
         format!(
             "{}?token={}",
-            cx.href("/programme/status/amend"),
-            amend_token(&cx.state.config.secret_key, a.id, expires)
+            ctx.href("/programme/status/amend"),
+            amend_token(&ctx.state.config.secret_key, a.id, expires)
         )
     });
     let found = Found {
@@ -199,7 +199,7 @@ pub async fn lookup(
     // The history, the reviewers' messages and a two-hour amendment link:
     // for this visitor only, and not to be kept.
     Ok(Html::render(&StatusPage {
-        page: page(&cx),
+        page: page(&ctx),
         form,
         errors,
         not_found: false,
@@ -216,20 +216,20 @@ pub struct AmendQuery {
 }
 
 async fn amendable(
-    cx: &Ctx,
+    ctx: &Ctx,
     token: &str,
 ) -> Result<(application::Model, programme_call::Model), AppError> {
-    let id = check_amend_token(&cx.state.config.secret_key, token)
+    let id = check_amend_token(&ctx.state.config.secret_key, token)
         .ok_or(AppError::Forbidden("apply-error-amend-expired"))?;
     let a = application::Entity::find_by_id(id)
-        .one(cx.db())
+        .one(ctx.db())
         .await?
         .ok_or(AppError::NotFound)?;
     if a.status != "more_info" {
         return Err(AppError::Forbidden("apply-error-amend-expired"));
     }
     let call = programme_call::Entity::find_by_id(a.call_id)
-        .one(cx.db())
+        .one(ctx.db())
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((a, call))
@@ -237,38 +237,38 @@ async fn amendable(
 
 /// The reference of an application whose amendment link is genuine but
 /// which is no longer waiting for more information: it was resubmitted.
-async fn already_resubmitted(cx: &Ctx, token: &str) -> Result<Option<String>, AppError> {
-    let Some(id) = check_amend_token(&cx.state.config.secret_key, token) else {
+async fn already_resubmitted(ctx: &Ctx, token: &str) -> Result<Option<String>, AppError> {
+    let Some(id) = check_amend_token(&ctx.state.config.secret_key, token) else {
         return Ok(None);
     };
     Ok(application::Entity::find_by_id(id)
-        .one(cx.db())
+        .one(ctx.db())
         .await?
         .filter(|a| a.status != "more_info")
         .map(|a| a.reference))
 }
 
 async fn amend_page(
-    cx: &Ctx,
+    ctx: &Ctx,
     a: &application::Model,
     call: &programme_call::Model,
     form: ApplyForm,
     errors: FieldErrors,
     token: &str,
 ) -> Result<ApplyPage, AppError> {
-    let posts = super::post_views_of_call(cx.db(), call.id, cx.locale).await?;
-    let rows = super::store::call_texts(cx.db(), call.id).await?;
+    let posts = super::post_views_of_call(ctx.db(), call.id, ctx.locale).await?;
+    let rows = super::store::call_texts(ctx.db(), call.id).await?;
     let call_view =
-        crate::translation::pick(&rows, cx.locale, &call.source_lang).map(|p| super::CallView {
+        crate::translation::pick(&rows, ctx.locale, &call.source_lang).map(|p| super::CallView {
             title: p.text.title.clone(),
             description_html: String::new(),
             open: true,
             upcoming: false,
             lang: p.locale.tag(),
-            fallback: p.locale != cx.locale,
+            fallback: p.locale != ctx.locale,
             call: call.clone(),
         });
-    let mut page = cx.page(Section::Programme, cx.t("apply-amend-title"));
+    let mut page = ctx.page(Section::Programme, ctx.t("apply-amend-title"));
     page.noindex = true;
     let _ = a;
     Ok(ApplyPage {
@@ -278,50 +278,53 @@ async fn amend_page(
         form,
         files_need_reselect: !errors.is_empty(),
         errors,
-        action: format!("{}?token={token}", cx.href("/programme/status/amend")),
+        action: format!("{}?token={token}", ctx.href("/programme/status/amend")),
         amend: true,
-        max_mb: cx.state.config.max_upload_bytes.div_ceil(1024 * 1024),
+        max_mb: ctx.state.config.max_upload_bytes.div_ceil(1024 * 1024),
     })
 }
 
 /// GET /{lang}/programme/status/amend?token=
-pub async fn amend_form(cx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppError> {
-    let (a, call) = amendable(&cx, &q.token).await?;
+pub async fn amend_form(ctx: Ctx, q: web::Query<AmendQuery>) -> Result<Html, AppError> {
+    let (a, call) = amendable(&ctx, &q.token).await?;
     let form = ApplyForm::from_model(&a);
-    Html::render(&amend_page(&cx, &a, &call, form, FieldErrors::default(), &q.token).await?)
+    Html::render(&amend_page(&ctx, &a, &call, form, FieldErrors::default(), &q.token).await?)
         .map(Html::personal)
 }
 
 /// POST /{lang}/programme/status/amend?token= (multipart)
 pub async fn amend(
-    cx: Ctx,
+    ctx: Ctx,
     req: HttpRequest,
     q: web::Query<AmendQuery>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
-    refuse_declared_over(&req, application_body_max(cx.state.config.max_upload_bytes))?;
-    if let Some(reference) = already_resubmitted(&cx, &q.token).await? {
+    refuse_declared_over(
+        &req,
+        application_body_max(ctx.state.config.max_upload_bytes),
+    )?;
+    if let Some(reference) = already_resubmitted(&ctx, &q.token).await? {
         // The same amendment sent again after it went through.
         return Ok(see_other(
-            &cx.href(&format!("/programme/apply/done/{reference}")),
+            &ctx.href(&format!("/programme/apply/done/{reference}")),
         ));
     }
-    let (a, call) = amendable(&cx, &q.token).await?;
-    let sub = read_submission(payload, cx.state.config.max_upload_bytes).await?;
+    let (a, call) = amendable(&ctx, &q.token).await?;
+    let sub = read_submission(payload, ctx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
-    let posts = super::post_views_of_call(cx.db(), call.id, cx.locale).await?;
+    let posts = super::post_views_of_call(ctx.db(), call.id, ctx.locale).await?;
     let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors)
         .filter(|_| errors.is_empty())
     else {
-        let page = amend_page(&cx, &a, &call, sub.form, errors, &q.token).await?;
+        let page = amend_page(&ctx, &a, &call, sub.form, errors, &q.token).await?;
         return Ok(Html::render(&page)?
             .unprocessable()
             .personal()
             .into_response(&req));
     };
     let t = now();
-    let txn = crate::db::begin_write(cx.db()).await?;
-    let done = cx.href(&format!("/programme/apply/done/{}", a.reference));
+    let txn = crate::db::begin_write(ctx.db()).await?;
+    let done = ctx.href(&format!("/programme/apply/done/{}", a.reference));
     if !super::store::claim_status(&txn, a.id, "more_info", "submitted", t).await? {
         // Sent twice (a double click, a refresh): the first one counted.
         txn.rollback().await?;

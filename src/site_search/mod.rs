@@ -52,10 +52,10 @@ pub struct SearchPage {
 }
 
 /// GET /{lang}/search?q=[&kind=&page=]
-pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
+pub async fn search_page(ctx: Ctx) -> Result<Html, AppError> {
     // Lenient: a query string with broken encoding still searches.
     let param = |name: &str| -> String {
-        form_urlencoded::parse(cx.query.as_bytes())
+        form_urlencoded::parse(ctx.query.as_bytes())
             .find(|(k, _)| k == name)
             .map(|(_, v)| v.trim().chars().take(200).collect())
             .unwrap_or_default()
@@ -73,7 +73,7 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
         if page > 1 {
             s.append_pair("page", &page.to_string());
         }
-        format!("{}?{}", cx.href("/search"), s.finish())
+        format!("{}?{}", ctx.href("/search"), s.finish())
     };
     let (limit, offset) = match only {
         Some(_) => (PER_KIND_PAGE, (page_no - 1).saturating_mul(PER_KIND_PAGE)),
@@ -81,8 +81,8 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
     };
     let mut groups = Vec::new();
     if !terms.is_empty() {
-        let db = cx.db();
-        let changes = &cx.state.changes;
+        let db = ctx.db();
+        let changes = &ctx.state.changes;
         let wanted = |k: &str| only.is_none_or(|o| o == k);
         let needs = needs::store::published(db, changes).await?;
         let programme = programme::store::public(db, changes).await?;
@@ -107,15 +107,15 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
             others,
             needs,
             programme,
-            media: cx.media().await?,
+            media: ctx.media().await?,
         };
         for kind in KINDS.iter().copied().filter(|k| wanted(k)) {
-            let mut g = group(&cx, kind, &q, &found, limit, offset).await?;
+            let mut g = group(&ctx, kind, &q, &found, limit, offset).await?;
             if only.is_none() && g.total > i64::try_from(PER_KIND).unwrap_or(8) {
                 g.more_href = Some(if kind == "technologies" {
                     format!(
                         "{}?{}",
-                        cx.href("/technologies"),
+                        ctx.href("/technologies"),
                         form_urlencoded::Serializer::new(String::new())
                             .append_pair("q", &q)
                             .finish()
@@ -137,7 +137,7 @@ pub async fn search_page(cx: Ctx) -> Result<Html, AppError> {
             |n| link(Some(k), n),
         )
     });
-    let mut page = cx.page(Section::Search, cx.t("search-title"));
+    let mut page = ctx.page(Section::Search, ctx.t("search-title"));
     page.noindex = true;
     Html::render(&SearchPage {
         searched: !q.is_empty(),
@@ -162,19 +162,19 @@ struct Found {
 
 /// The results of one kind: `limit` of them from `offset`, best first.
 async fn group(
-    cx: &Ctx,
+    ctx: &Ctx,
     kind: &'static str,
     q: &str,
     found: &Found,
     limit: u64,
     offset: u64,
 ) -> Result<Group, AppError> {
-    let db = cx.db();
-    let l = cx.locale;
+    let db = ctx.db();
+    let l = ctx.locale;
     let hl = |s: &str, n: usize| highlight(s, q, n);
     let item =
         |path: String, title: &str, snippet: &str, lang: &'static str, fallback: bool| Item {
-            href: cx.href(&path),
+            href: ctx.href(&path),
             title_html: hl(title, 200),
             snippet_html: hl(snippet, 240),
             lang,
@@ -202,7 +202,7 @@ async fn group(
                     .append_pair("page", &page)
                     .finish(),
             );
-            let catalog_index = cx.state.catalog.get(db, &cx.state.changes).await?;
+            let catalog_index = ctx.state.catalog.get(db, &ctx.state.changes).await?;
             let result = catalog::store::search(db, &catalog_index, &catalog_query, l).await?;
             let cards =
                 catalog::store::cards(db, &catalog_index, &found.media, &result.ids, l, true)
@@ -210,7 +210,7 @@ async fn group(
             let items = cards
                 .into_iter()
                 .map(|c| Item {
-                    href: cx.href(&format!("/technologies/{}", c.slug)),
+                    href: ctx.href(&format!("/technologies/{}", c.slug)),
                     title_html: hl(&c.title, 200),
                     snippet_html: crate::search::snippet::best(&[&c.summary, &c.details], q, 240),
                     lang: c.shown.tag(),

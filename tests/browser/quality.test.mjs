@@ -80,6 +80,7 @@ const PUBLIC = [
     await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
   }],
   ["about", "/about"],
+  ["privacy", "/privacy"],
   ["reply", (page, lang) => page.goto(`${BASE}/${lang}${replyPath}`)],
   ["reply-errors", async (page, lang) => {
     await page.goto(`${BASE}/${lang}${replyPath}`);
