@@ -156,3 +156,9 @@ need-error-organisation = Enter your company or organisation.
 need-error-contact-name = Enter the name of the person providers can write to.
 need-error-contact-email = Enter the e-mail address where providers' offers should go.
 need-error-consent = Tick the box so that we may publish your need and pass the offers on to you.
+
+## A search longer than the longest there is: its start was searched.
+search-shortened = { $count ->
+    [one] Only the first character of your search was used.
+   *[other] Only the first { $n } characters of your search were used.
+}

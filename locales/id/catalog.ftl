@@ -145,3 +145,6 @@ need-error-organisation = Isi nama perusahaan atau organisasi Anda.
 need-error-contact-name = Isi nama orang yang dapat dihubungi penyedia.
 need-error-contact-email = Isi alamat e-mail tujuan tawaran dari penyedia.
 need-error-consent = Centang kotak ini agar kami dapat menerbitkan kebutuhan Anda dan meneruskan tawaran kepada Anda.
+
+## A search longer than the longest there is: its start was searched.
+search-shortened = Hanya { $n } karakter pertama pencarian Anda yang dipakai.

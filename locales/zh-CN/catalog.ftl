@@ -145,3 +145,6 @@ need-error-organisation = 请填写您的企业或机构名称。
 need-error-contact-name = 请填写技术提供方可以联系的人员姓名。
 need-error-contact-email = 请填写接收技术提供方对接意向的电子邮箱。
 need-error-consent = 请勾选此项，以便我们发布您的需求并向您转达对接意向。
+
+## A search longer than the longest there is: its start was searched.
+search-shortened = 只使用了您搜索内容的前 { $n } 个字符。

@@ -60,6 +60,8 @@ pub struct ListPage {
     pub suggestions: Vec<Chip>,
     /// No technology has every word: said above the partial matches.
     pub partial: Option<String>,
+    /// The words were cut to the longest search there is: said so.
+    pub shortened: Option<String>,
     /// A page past the end was asked for: said above the last page.
     pub past_end: Option<String>,
     /// How many filter values are chosen (the folded filters say it).
@@ -261,6 +263,9 @@ pub async fn list(ctx: Ctx) -> Result<Html, AppError> {
         sorts,
         suggestions,
         partial,
+        shortened: q
+            .shortened
+            .then(|| page.tn("search-shortened", query::MAX_QUERY_CHARS as i64)),
         past_end,
         active_filters: q.active_filters(),
         did_you_mean,

@@ -39,6 +39,9 @@ pub struct CatalogQuery {
     sort: Option<Sort>,
     pub page: u32,
     pub per_page: u32,
+    /// The words were longer than `MAX_QUERY_CHARS`: only the start was
+    /// searched, and the page says so.
+    pub shortened: bool,
 }
 
 fn push_code(list: &'static [&'static str], v: &str, into: &mut Vec<&'static str>) {
@@ -64,7 +67,11 @@ impl CatalogQuery {
         };
         for (k, v) in form_urlencoded::parse(raw.as_bytes()) {
             match k.as_ref() {
-                "q" => q.q = v.trim().chars().take(MAX_QUERY_CHARS).collect(),
+                "q" => {
+                    let words = v.trim();
+                    q.shortened = words.chars().count() > MAX_QUERY_CHARS;
+                    q.q = words.chars().take(MAX_QUERY_CHARS).collect();
+                }
                 "field" => push_code(FIELDS, &v, &mut q.fields),
                 "country" => push_code(ASEAN, &v, &mut q.countries),
                 "mode" => push_code(MODES, &v, &mut q.modes),

@@ -49,6 +49,7 @@ pub struct SearchPage {
     pub only: Option<&'static str>,
     pub all_href: String,
     pub pager: Option<Pager>,
+    pub shortened: bool,
 }
 
 /// GET /{lang}/search?q=[&kind=&page=]
@@ -57,10 +58,15 @@ pub async fn search_page(ctx: Ctx) -> Result<Html, AppError> {
     let param = |name: &str| -> String {
         form_urlencoded::parse(ctx.query.as_bytes())
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.trim().chars().take(200).collect())
+            .map(|(_, v)| v.trim().to_owned())
             .unwrap_or_default()
     };
-    let q = param("q");
+    // A search is at most as long as the catalogue's; longer, the start is
+    // searched and the page says so.
+    let q_whole = param("q");
+    let max = crate::catalog::query::MAX_QUERY_CHARS;
+    let shortened = q_whole.chars().count() > max;
+    let q: String = q_whole.chars().take(max).collect();
     let only = KINDS.iter().copied().find(|k| *k == param("kind"));
     let page_no = crate::web::forms::page_number(&param("page"));
     let terms = analyzer::query_terms(&q);
@@ -146,6 +152,7 @@ pub async fn search_page(ctx: Ctx) -> Result<Html, AppError> {
         only,
         all_href: link(None, 1),
         pager,
+        shortened,
         q,
         page,
     })

@@ -457,3 +457,32 @@ async fn a_card_in_another_language_says_which() {
     let r = get(&app, "/zh-CN/search?q=English").await;
     assert_eq!(r.texts(".search-results .tag-lang"), vec!["English原文"]);
 }
+
+/// Words longer than the longest search there is are not cut silently:
+/// the start is searched and the page says so, on the catalogue and in the
+/// site search.
+#[actix_web::test]
+async fn an_overlong_search_says_it_was_shortened() {
+    let t = TestApp::empty().await;
+    many(t.conn(), 3).await;
+    let app = t.service().await;
+    let long = "solar ".repeat(60);
+    for (path, lang) in [
+        ("/en/technologies", "en"),
+        ("/id/search", "id"),
+        ("/zh-CN/technologies", "zh-CN"),
+    ] {
+        let r = get(&app, &format!("{path}?q={}", long.trim().replace(' ', "+"))).await;
+        assert_eq!(r.status, 200, "{path}");
+        let note = r.texts(".partial-note").join(" ");
+        assert!(note.contains("200"), "{lang}: {note}");
+        let short = get(&app, &format!("{path}?q=solar+pump")).await;
+        assert!(
+            short
+                .texts(".partial-note")
+                .iter()
+                .all(|n| !n.contains("200")),
+            "{lang}"
+        );
+    }
+}
