@@ -1,5 +1,5 @@
 //! The `techbridge` command line: serve (the default), migrate, seed-demo,
-//! seed-synthetic and create-admin.
+//! seed-synthetic, create-admin, backup and restore.
 
 use std::process::ExitCode;
 
@@ -52,6 +52,22 @@ enum Command {
         /// Name shown in the back office and the audit log.
         #[arg(long, default_value = "Administrator")]
         name: String,
+    },
+    /// Write a consistent copy of the SQLite database to FILE, while the
+    /// portal keeps serving (PostgreSQL: use pg_dump, see the README).
+    Backup {
+        /// Where to write it; must not exist yet.
+        file: std::path::PathBuf,
+    },
+    /// Put a backup in place of the SQLite database (stop the portal
+    /// first). Refuses a file that is not a portal backup or that comes
+    /// from a newer version; migrates an older one.
+    Restore {
+        /// The backup to restore.
+        file: std::path::PathBuf,
+        /// Replace a database that already has content.
+        #[arg(long)]
+        replace: bool,
     },
 }
 
@@ -109,6 +125,23 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "{n} synthetic technologies added in {:.1?}",
                 started.elapsed()
             );
+            Ok(())
+        }
+        Command::Backup { file } => {
+            let url = crate::config::database_url(&cli.common)?;
+            crate::backup::sqlite_file(&url)?;
+            let conn = db::connect(&url)
+                .await
+                .with_context(|| format!("cannot open the database at {}", redact(&url)))?;
+            let summary = crate::backup::backup(&conn, &file).await;
+            conn.close().await.ok();
+            println!("backup written to {}: {}", file.display(), summary?);
+            Ok(())
+        }
+        Command::Restore { file, replace } => {
+            let url = crate::config::database_url(&cli.common)?;
+            let summary = crate::backup::restore(&file, &url, replace).await?;
+            println!("{} restored: {summary}", file.display());
             Ok(())
         }
         Command::CreateAdmin { email, name } => {

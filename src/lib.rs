@@ -8,6 +8,7 @@ pub mod accounts;
 pub mod admin;
 pub mod alerts;
 pub mod audit;
+pub mod backup;
 pub mod catalog;
 pub mod changes;
 pub mod cli;

@@ -10,6 +10,7 @@ mod support;
 
 mod admin;
 mod alerts;
+mod backup;
 mod budgets;
 mod catalog;
 mod compression;

@@ -136,6 +136,22 @@ impl TestApp {
         app
     }
 
+    /// Over an existing database (a restored backup, say), migrated; the
+    /// database is the caller's to remove.
+    pub async fn on(url: &str) -> Self {
+        let conn = db::connect(url).await.expect("connect");
+        db::migrate(&conn).await.expect("migrate");
+        let state = web::Data::new(AppState::new(conn, Config::for_tests(url)));
+        Self {
+            state,
+            _db: TestDb {
+                url: url.to_owned(),
+                _dir: None,
+                pg_drop: None,
+            },
+        }
+    }
+
     /// Migrated, no content.
     pub async fn empty() -> Self {
         // RUST_LOG=error cargo test … shows why a request failed.
