@@ -42,5 +42,6 @@ elif [ $# -gt 0 ]; then
 else
   TECHBRIDGE_BIN="$release_bin" python3 cluster.py
   python3 faults.py
+  python3 backup.py
   TECHBRIDGE_BIN="$release_bin" python3 parallel.py
 fi
