@@ -131,6 +131,8 @@ pub async fn about(ctx: Ctx) -> Result<Html, AppError> {
         .page(Section::About, shown.title.clone())
         .with_description(ctx.t("about-description"))
         .with_content(shown.locale, shown.outdated);
+    let mut page = page;
+    page.add_json_ld(page.organization());
     Html::render(&AboutPage {
         title: shown.title,
         body_html: shown.body_html,

@@ -332,12 +332,33 @@ async fn detail_page(
     let mut page = page;
     page.og_type = "article";
     page.og_image = d.images.first().map(|i| page.abs(&i.src(1200)));
+    let countries = taxonomy::unmask(ASEAN, d.tech.countries);
+    let data = serde_json::json!({
+        "@type": "Product",
+        "name": d.text.title,
+        "description": d.text.summary,
+        "url": page.canonical(),
+        "image": d.images.iter().map(|i| page.abs(&i.src(1200))).collect::<Vec<_>>(),
+        "category": page.code("field", &d.tech.field),
+        "brand": { "@type": "Organization", "name": d.text.provider },
+        "countryOfOrigin": { "@type": "Country", "name": page.code("country", "CN") },
+        "areaServed": countries
+            .iter()
+            .map(|c| serde_json::json!({ "@type": "Country", "name": page.code("country", c) }))
+            .collect::<Vec<_>>(),
+        "additionalProperty": [{
+            "@type": "PropertyValue",
+            "name": page.t("trl-short"),
+            "value": d.tech.trl,
+        }],
+    });
+    page.add_json_ld(data);
     let id = d.tech.id;
     Ok((
         DetailPage {
             description_html: crate::markdown::render(&d.text.description),
             scenarios_html: crate::markdown::render(&d.text.scenarios),
-            countries: taxonomy::unmask(ASEAN, d.tech.countries),
+            countries,
             modes: taxonomy::unmask(MODES, d.tech.coop_modes),
             related: card_views(related, "", ctx.locale),
             needs,

@@ -247,6 +247,32 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         ),
         &place,
     );
+    let local = |t: &DateTime<Utc>| {
+        t.with_timezone(&tz)
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    };
+    let data = serde_json::json!({
+        "@type": "Event",
+        "name": p.text.title,
+        "description": p.text.summary,
+        "url": page.canonical(),
+        "startDate": local(&e.starts_at),
+        "endDate": local(&e.ends_at),
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {
+            "@type": "Place",
+            "name": p.text.venue,
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": p.text.city,
+                "addressCountry": e.country,
+            },
+        },
+        "organizer": page.organization(),
+        "image": page.og_image.iter().collect::<Vec<_>>(),
+    });
+    page.add_json_ld(data);
     Html::render(&DetailPage {
         cover,
         tz,

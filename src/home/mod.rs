@@ -123,6 +123,19 @@ pub async fn home(ctx: Ctx) -> Result<Html, AppError> {
         },
     ];
     let mut page = ctx.page(Section::Home, ctx.t("home-title"));
+    // The centre, and the catalogue's search as the site's own.
+    page.add_json_ld(page.organization());
+    let search = serde_json::json!({
+        "@type": "WebSite",
+        "name": ctx.t("site-name"),
+        "url": page.abs(&page.href("/")),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": format!("{}?q={{search_term_string}}", page.abs(&page.href("/technologies"))),
+            "query-input": "required name=search_term_string",
+        },
+    });
+    page.add_json_ld(search);
     page.description = ctx.t("home-description");
     Html::render(&HomePage {
         figures,

@@ -199,6 +199,19 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         .with_content(p.locale, p.outdated);
     page.og_type = "article";
     page.og_image = cover.as_ref().map(|c| page.abs(&c.src(1200)));
+    let data = serde_json::json!({
+        "@type": "NewsArticle",
+        "headline": p.text.title,
+        "description": p.text.summary,
+        "url": page.canonical(),
+        "mainEntityOfPage": page.canonical(),
+        "datePublished": n.publish_at.map(crate::web::iso),
+        "dateModified": crate::web::iso(n.updated_at.max(p.text.updated_at)),
+        "image": page.og_image.iter().collect::<Vec<_>>(),
+        "author": page.organization(),
+        "publisher": page.organization(),
+    });
+    page.add_json_ld(data);
     Html::render(&DetailPage {
         title: p.text.title.clone(),
         summary: p.text.summary.clone(),

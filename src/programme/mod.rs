@@ -117,6 +117,23 @@ pub async fn index(ctx: Ctx) -> Result<Html, AppError> {
     };
     let mut page = ctx.page(Section::Programme, ctx.t("programme-title"));
     page.description = ctx.t("programme-description");
+    // The programme, and the call for applications while there is one.
+    let mut data = serde_json::json!({
+        "@type": "EducationalOccupationalProgram",
+        "name": ctx.t("programme-title"),
+        "description": ctx.t("programme-description"),
+        "url": page.canonical(),
+        "provider": page.organization(),
+    });
+    if let (Some(c), Some(o)) = (&call, data.as_object_mut()) {
+        o.insert("startDate".into(), crate::web::iso(c.call.opens_at).into());
+        o.insert(
+            "applicationDeadline".into(),
+            crate::web::iso(c.call.closes_at).into(),
+        );
+        o.insert("alternateName".into(), c.title.clone().into());
+    }
+    page.add_json_ld(data);
     Html::render(&IndexPage {
         fellows: fellow_cards(public.fellows.iter().take(4), &media, ctx.locale),
         call,

@@ -196,6 +196,9 @@ pub struct Page {
     pub noindex: bool,
     /// Whether the canonical URL keeps the query (paginated lists do).
     pub canonical_query: Option<String>,
+    /// What the page is about, as schema.org JSON-LD for search engines,
+    /// serialised and safe inside a `<script>` data block.
+    pub json_ld: Vec<String>,
 }
 
 impl Page {
@@ -226,7 +229,41 @@ impl Page {
             og_type: "website",
             noindex: false,
             canonical_query: None,
+            json_ld: Vec::new(),
         }
+    }
+
+    /// Adds a schema.org description (JSON-LD) of what the page shows. `<`,
+    /// `>` and `&` are written as JSON escapes, so no text in it can close
+    /// the script element it sits in.
+    pub fn add_json_ld(&mut self, mut value: serde_json::Value) {
+        if let Some(o) = value.as_object_mut() {
+            o.insert("@context".into(), "https://schema.org".into());
+            o.insert("inLanguage".into(), self.content_lang().into());
+        }
+        let json = value
+            .to_string()
+            .replace('<', "\\u003c")
+            .replace('>', "\\u003e")
+            .replace('&', "\\u0026");
+        self.json_ld.push(json);
+    }
+
+    /// The centre as a schema.org organisation, named in the page's
+    /// language: the organiser of events, the publisher of news.
+    pub fn organization(&self) -> serde_json::Value {
+        serde_json::json!({
+            "@type": "Organization",
+            "name": self.t("site-name"),
+            "url": self.abs(&self.href("/")),
+            "logo": self.abs(&self.asset("img/logo.svg")),
+            "address": {
+                "@type": "PostalAddress",
+                "addressLocality": "Nanning",
+                "addressRegion": "Guangxi",
+                "addressCountry": "CN",
+            },
+        })
     }
 
     /// A page outside the `/{lang}/` tree (error pages), never indexed.

@@ -24,3 +24,4 @@ mod i18n;
 mod interests;
 mod pages;
 mod programme;
+mod structured;
