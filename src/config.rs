@@ -113,6 +113,11 @@ pub struct ServeArgs {
     /// Milliseconds between two passes of the mail sender.
     #[arg(long, env = "MAIL_EVERY_MS", default_value_t = 15_000, global = true)]
     pub mail_every_ms: u64,
+
+    /// Serve /metrics (Prometheus text format) to requests carrying
+    /// `Authorization: Bearer <this token>`; without it, /metrics is off.
+    #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
+    pub metrics_token: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -138,6 +143,8 @@ pub struct Config {
     pub data_poll: Duration,
     /// How often the mail sender looks for messages to send.
     pub mail_every: Duration,
+    /// `/metrics` answers only with this bearer token; off when unset.
+    pub metrics_token: Option<String>,
 }
 
 static CENTRE_ZONE: std::sync::OnceLock<chrono_tz::Tz> = std::sync::OnceLock::new();
@@ -194,6 +201,7 @@ impl Config {
             page_cache: Duration::from_millis(serve.page_cache_ms.min(3_600_000)),
             data_poll: Duration::from_millis(100),
             mail_every: Duration::from_millis(serve.mail_every_ms.clamp(100, 3_600_000)),
+            metrics_token: serve.metrics_token.clone().filter(|t| !t.trim().is_empty()),
         })
     }
 
@@ -220,6 +228,7 @@ impl Config {
             // ... and read the data version on every request.
             data_poll: Duration::ZERO,
             mail_every: Duration::from_secs(15),
+            metrics_token: None,
         }
     }
 }

@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod matching;
 pub mod media;
+pub mod metrics;
 pub mod needs;
 pub mod news;
 pub mod outbox;
@@ -144,6 +145,7 @@ pub fn app(
         .wrap(web::middleware::security_headers(https))
         .wrap(from_fn(web::compress::middleware))
         .wrap(from_fn(web::middleware::request_id_header))
+        .wrap(from_fn(metrics::middleware))
         .wrap(tracing_actix_web::TracingLogger::<
             web::middleware::RequestSpan,
         >::new())

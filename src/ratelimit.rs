@@ -165,6 +165,7 @@ pub async fn hit_all(
             .await?;
         if n >= limit.max {
             txn.rollback().await?;
+            crate::metrics::refused(limit.bucket);
             return Ok(None);
         }
     }

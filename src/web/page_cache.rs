@@ -167,6 +167,7 @@ const X_CACHE: header::HeaderName = header::HeaderName::from_static("x-cache");
 
 /// A kept page in the client's coding, or 304 when it has it already.
 fn answer(req: HttpRequest, page: &Kept, hit: bool) -> ServiceResponse<BoxBody> {
+    crate::metrics::page_cache(hit);
     let coding = Coding::negotiate(req.headers());
     let mut res = if if_none_match(&req, &page.etag) {
         let mut res = HttpResponse::NotModified().finish();

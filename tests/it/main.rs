@@ -22,6 +22,7 @@ mod figures;
 mod hardening;
 mod i18n;
 mod interests;
+mod metrics;
 mod pages;
 mod programme;
 mod structured;
