@@ -296,7 +296,14 @@ impl Resp {
             }
             if v.name() == "script" {
                 let text = e.text().collect::<String>();
-                if v.attr("src").is_none() || text.contains("alert") {
+                // A JSON-LD data block is never run; one that is not whole
+                // JSON would mean something closed it early.
+                let data = v.attr("type") == Some("application/ld+json");
+                if data {
+                    if serde_json::from_str::<serde_json::Value>(&text).is_err() {
+                        found.push(format!("broken data block: {}", e.html()));
+                    }
+                } else if v.attr("src").is_none() || text.contains("alert") {
                     found.push(format!("script: {}", e.html()));
                 }
             }
