@@ -1,6 +1,6 @@
 ## Site chrome: header, navigation, footer, notices
 
-site-name = China–ASEAN Technology Transfer Center
+site-name = China-ASEAN Technology Transfer Center
 site-tagline = { -brand }: technologies for ASEAN
 skip-to-content = Skip to main content
 lang-switch-label = Language
@@ -17,10 +17,10 @@ search-label = Search the whole site
 search-placeholder = Technologies, events, news…
 search-button = Search
 footer-about-title = About the centre
-footer-about-text = The China–ASEAN Technology Transfer Center in Nanning, Guangxi, connects proven technologies from China with companies, universities and governments in the ten ASEAN countries.
+footer-about-text = The China-ASEAN Technology Transfer Center in Nanning, Guangxi, connects proven technologies from China with companies, universities and governments in the eleven ASEAN countries.
 footer-links-title = Get involved
 footer-feeds-title = Follow us
-footer-copyright = © China–ASEAN Technology Transfer Center, Nanning. Content may be reused with attribution.
+footer-copyright = © China-ASEAN Technology Transfer Center, Nanning. Content may be reused with attribution.
 feed-news-title = News (Atom feed)
 feed-events-title = Events calendar (iCalendar)
 

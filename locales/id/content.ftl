@@ -1,7 +1,7 @@
 ## Beranda
 
 home-title = Teknologi untuk ASEAN
-home-description = Pusat Transfer Teknologi Tiongkok-ASEAN menghubungkan teknologi maju dan tepat guna dari Tiongkok dengan mitra di sepuluh negara ASEAN.
+home-description = Pusat Transfer Teknologi China-ASEAN menghubungkan teknologi maju dan tepat guna dari Tiongkok dengan mitra di sebelas negara ASEAN.
 home-heading = Temukan teknologi yang dapat diterapkan organisasi Anda
 home-lead = Seribu teknologi maju dan tepat guna dari Tiongkok untuk pertanian, energi, air, kesehatan, industri, dan perkotaan di negara-negara ASEAN, beserta para ahli yang dapat membantu Anda menerapkannya.
 home-search-label = Apa yang Anda cari?
@@ -25,14 +25,14 @@ figure-bilateral_mechanisms = mekanisme bilateral antarpemerintah
 
 ## Tentang kami
 
-about-description = Pusat Transfer Teknologi Tiongkok-ASEAN, aliansi dan jaringan transfer teknologi, serta mekanisme bilateral dengan negara-negara ASEAN.
+about-description = Pusat Transfer Teknologi China-ASEAN, aliansi dan jaringan transfer teknologi, serta mekanisme bilateral dengan negara-negara ASEAN.
 about-figures-title = Angka utama
 about-network-title = Jaringan dan mitra
 
 ## Acara
 
 events-title = Acara
-events-description = Forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis jaringan transfer teknologi Tiongkok-ASEAN.
+events-description = Forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis jaringan transfer teknologi China-ASEAN.
 events-lead = Temui penyedia teknologi dan mitra di forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis.
 events-filter-kind = Jenis
 events-upcoming = Mendatang
@@ -54,7 +54,7 @@ event-news = Berita tentang acara ini
 ## Berita
 
 news-title = Berita
-news-description = Berita dari Pusat Transfer Teknologi Tiongkok-ASEAN dan jaringannya.
+news-description = Berita dari Pusat Transfer Teknologi China-ASEAN dan jaringannya.
 news-empty = Tidak ada berita yang sesuai.
 news-subscribe = Berlangganan feed berita
 news-related = Berita lainnya

@@ -9,7 +9,7 @@ apply-section-research = Riset Anda dan posisi yang dilamar
 apply-section-documents = Dokumen
 apply-name = Nama lengkap (huruf Latin)
 apply-name-hint = Sesuai paspor.
-apply-email = Email
+apply-email = Surel
 apply-nationality = Kewarganegaraan
 apply-nationality-other = Negara lain
 apply-date-of-birth = Tanggal lahir
@@ -33,7 +33,7 @@ apply-submit = Kirim pendaftaran
 apply-resubmit = Kirim ulang pendaftaran
 apply-done-title = Pendaftaran Anda telah kami terima
 apply-done-reference = Nomor referensi Anda:
-apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat email Anda, Anda dapat mengecek status pendaftaran kapan saja. Kami juga telah mengirimkan email konfirmasi kepada Anda.
+apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat surel Anda, Anda dapat mengecek status pendaftaran kapan saja. Kami juga telah mengirimkan surel konfirmasi kepada Anda.
 
 apply-error-nationality = Program ini hanya terbuka bagi warga negara dari negara anggota ASEAN.
 apply-error-age = Pendaftar harus berusia di bawah 45 tahun pada tanggal penutupan periode pendaftaran.
@@ -65,12 +65,12 @@ document-degree = Ijazah
 
 ## Status
 
-status-intro = Masukkan nomor referensi yang Anda terima saat mendaftar, beserta alamat email Anda.
+status-intro = Masukkan nomor referensi yang Anda terima saat mendaftar, beserta alamat surel Anda.
 status-reference = Nomor referensi
 status-reference-hint = Misalnya ATS-2027-7K3QD-XM9WR.
-status-email = Alamat email yang digunakan saat mendaftar
+status-email = Alamat surel yang digunakan saat mendaftar
 status-submit = Cek status
-status-not-found = Kami tidak menemukan pendaftaran dengan nomor referensi dan alamat email tersebut. Periksa keduanya, lalu coba lagi.
+status-not-found = Kami tidak menemukan pendaftaran dengan nomor referensi dan alamat surel tersebut. Periksa keduanya, lalu coba lagi.
 status-for = Pendaftaran { $reference }
 status-history = Riwayat
 status-amend = Lengkapi dan kirim ulang pendaftaran Anda
@@ -97,10 +97,10 @@ mail-confirmation-body =
 
     Terima kasih telah mendaftar Program Ilmuwan Muda Berbakat ASEAN di Guangxi. Nomor referensi Anda adalah { $reference }.
 
-    Anda dapat mengecek status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat email Anda.
+    Anda dapat mengecek status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat surel Anda.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-more_info-subject = Pendaftaran { $reference }: perlu informasi tambahan
 mail-more_info-body =
     Yth. { $name },
@@ -112,7 +112,7 @@ mail-more_info-body =
     Silakan buka { $status_url } untuk melihat pendaftaran Anda, lalu lengkapi dan kirim ulang.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-accepted-subject = Pendaftaran { $reference }: Anda terpilih
 mail-accepted-body =
     Yth. { $name },
@@ -122,7 +122,7 @@ mail-accepted-body =
     Lembaga tuan rumah akan menghubungi Anda mengenai langkah selanjutnya.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-declined-subject = Pendaftaran { $reference }: hasil seleksi
 mail-declined-body =
     Yth. { $name },
@@ -132,7 +132,7 @@ mail-declined-body =
     Kami mendorong Anda untuk mendaftar kembali pada periode pendaftaran berikutnya.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 
 ## Back office: pendaftaran
 
@@ -163,12 +163,12 @@ admin-outbox-subject = Subjek
 admin-outbox-sent = Terkirim
 admin-outbox-waiting = Menunggu dikirim
 admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (galatnya di bawah). Kirimkan secara manual.
-admin-outbox-smtp = Pesan dikirim melalui email sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
-admin-outbox-no-smtp = Server email belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
+admin-outbox-smtp = Pesan dikirim melalui surel sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
+admin-outbox-no-smtp = Server surel belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
 
 ## What each form says when a field is missing or wrong.
 apply-error-name = Isi nama lengkap Anda sesuai paspor.
-apply-error-email = Isi alamat e-mail Anda: nomor referensi dan keputusan kami dikirim ke sana.
+apply-error-email = Isi alamat surel Anda: nomor referensi dan keputusan kami dikirim ke sana.
 apply-error-nationality-missing = Pilih kewarganegaraan Anda.
 apply-error-date-of-birth = Isi tanggal lahir Anda.
 apply-error-degree-missing = Pilih gelar tertinggi Anda.
@@ -180,6 +180,6 @@ apply-error-english-level = Pilih tingkat kemampuan bahasa Inggris Anda.
 apply-error-chinese-level = Pilih tingkat kemampuan bahasa Mandarin Anda.
 apply-error-proposal-title = Beri judul proposal riset Anda.
 apply-error-proposal = Tulis proposal riset Anda: apa yang akan Anda teliti di Guangxi, bagaimana, dan mengapa penting bagi negara Anda.
-apply-error-consent = Centang kotak ini agar kami dapat menilai lamaran Anda dan menunjukkannya kepada penilai.
-status-error-reference = Isi nomor referensi dari e-mail konfirmasi Anda (diawali ATS-).
-status-error-email = Isi alamat e-mail yang Anda pakai saat melamar.
+apply-error-consent = Centang kotak ini agar kami dapat menilai pendaftaran Anda dan menunjukkannya kepada penilai.
+status-error-reference = Isi nomor referensi dari surel konfirmasi Anda (diawali ATS-).
+status-error-email = Isi alamat surel yang Anda pakai saat melamar.

@@ -22,7 +22,7 @@ admin-nav-outbox = 待发邮件
 admin-logout = 退出登录
 admin-role-admin = 管理员
 admin-role-editor = 编辑
-admin-role-reviewer = 审核员
+admin-role-reviewer = 评审专家
 
 admin-flash-saved = 已保存。
 admin-flash-deleted = 已删除。
@@ -235,7 +235,7 @@ media-file = 图片文件（JPEG、PNG 或 WebP）
 media-file-hint = 不超过 { $n } MB。较大的图片会自动缩放以适应网站显示。
 media-alt = 替代文本
 media-alt-required = 请至少用一种语言描述图片内容，供无法看到图片的用户使用。
-media-library = 图片库
+media-library = 媒体库
 media-upload = 上传
 media-not-image = 此文件不是 JPEG、PNG 或 WebP 图片。
 media-too-large = 此文件超过 5 MB。

@@ -1,7 +1,7 @@
 ## 首页
 
 home-title = 面向东盟的技术
-home-description = 中国—东盟技术转移中心推动中国先进适用技术与东盟十国合作伙伴对接。
+home-description = 中国—东盟技术转移中心推动中国先进适用技术与东盟十一国合作伙伴对接。
 home-heading = 找到贵单位可以引进的技术
 home-lead = 上千项中国先进适用技术，涵盖农业、能源、水资源、卫生健康、工业和城市建设等领域，面向东盟国家，并有专业人员助您引进落地。
 home-search-label = 您在寻找什么？
@@ -62,7 +62,7 @@ news-related-event = 相关活动
 
 ## 项目
 
-programme-title = 东盟杰出青年科学家来华入桂项目
+programme-title = 东盟杰出青年科学家来华入桂工作计划
 programme-description = 东盟国家青年科学家赴广西接收单位开展 6 至 12 个月的科研工作。
 programme-lead = 本项目邀请东盟国家青年科研人员到广西的高校或科研院所工作 6 至 12 个月，与中方导师共同开展合作研究。
 programme-offer-title = 项目支持

@@ -199,7 +199,7 @@ interest-country = 国家
 interest-contact_name = 联系人
 interest-email = 联系邮箱
 interest-technology = 库中的技术
-interest-technology-hint = 技术库中与此需求匹配的技术。也可以在下方描述您的技术。
+interest-technology-hint = 技术成果库中与此需求匹配的技术。也可以在下方描述您的技术。
 interest-technology-none = 以上都不是：我在下方描述
 interest-technology_text = 技术说明
 interest-technology-required = 请从列表中选择一项技术，或描述您的技术。
@@ -224,7 +224,7 @@ matches-mail-subject = 有 { $count } 项新技术与您的需求“{ $title }�
 matches-mail-body =
     尊敬的 { $name }：
 
-    自我们上次来信以来，技术库新发布了以下与您的需求“{ $title }”匹配的技术：
+    自我们上次来信以来，技术成果库新发布了以下与您的需求“{ $title }”匹配的技术：
 
     { $list }
 

@@ -95,7 +95,7 @@ mail-confirmation-subject = 您的申请 { $reference } 已收到
 mail-confirmation-body =
     尊敬的 { $name }：
 
-    感谢您申请东盟杰出青年科学家来华入桂项目。您的申请编号为 { $reference }。
+    感谢您申请东盟杰出青年科学家来华入桂工作计划。您的申请编号为 { $reference }。
 
     您可随时凭此申请编号和您的电子邮箱，在以下网址查询申请进度：{ $status_url }
 
@@ -148,7 +148,7 @@ admin-change-status = 更改状态
 admin-message-to-applicant = 给申请人的留言
 admin-message-to-applicant-hint = 要求补充信息时必填；将附在结果通知中。申请人可以看到此内容。
 admin-reviews = 评分与意见
-admin-reviews-private = 仅审核员和管理员可见，申请人无法查看。
+admin-reviews-private = 仅评审专家和管理员可见，申请人无法查看。
 admin-review-note = 意见
 admin-add-review = 添加评分和意见
 admin-messages-sent = 发给申请人的邮件

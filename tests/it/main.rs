@@ -17,6 +17,7 @@ mod concurrency;
 mod deals;
 mod documents;
 mod feeds;
+mod glossary;
 mod figures;
 mod hardening;
 mod i18n;
