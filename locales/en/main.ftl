@@ -24,7 +24,11 @@ footer-copyright = © China-ASEAN Technology Transfer Center, Nanning. Content m
 feed-news-title = News (Atom feed)
 feed-events-title = Events calendar (iCalendar)
 
-notice-fallback = This content is not yet available in English. It is shown in { $shown }.
+notice-fallback = This content is not yet available in English. It is shown in { $shown ->
+        [zh-CN] Chinese
+        [id] Indonesian
+       *[en] English
+    }.
 notice-outdated = This translation may be out of date: the original text has changed since it was translated.
 
 ## Pagination and filters

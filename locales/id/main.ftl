@@ -24,7 +24,11 @@ footer-copyright = © Pusat Transfer Teknologi China-ASEAN, Nanning. Konten bole
 feed-news-title = Berita (feed Atom)
 feed-events-title = Kalender acara (iCalendar)
 
-notice-fallback = Konten ini belum tersedia dalam Bahasa Indonesia. Konten ditampilkan dalam { $shown }.
+notice-fallback = Konten ini belum tersedia dalam bahasa Indonesia dan ditampilkan dalam bahasa { $shown ->
+        [zh-CN] Mandarin
+        [en] Inggris
+       *[id] Indonesia
+    }.
 notice-outdated = Terjemahan ini mungkin sudah tidak mutakhir: teks aslinya telah berubah sejak diterjemahkan.
 
 ## Halaman dan filter

@@ -1,7 +1,7 @@
 ## 网站框架：页眉、导航、页脚、提示
 
 site-name = 中国—东盟技术转移中心
-site-tagline = { -brand }：面向东盟的技术
+site-tagline = { -brand }：中国—东盟技术转移服务平台
 skip-to-content = 跳到主要内容
 lang-switch-label = 语言
 nav-label = 主导航
@@ -24,7 +24,11 @@ footer-copyright = © 中国—东盟技术转移中心（南宁）。转载请�
 feed-news-title = 新闻（Atom 订阅源）
 feed-events-title = 活动日历（iCalendar）
 
-notice-fallback = 此内容暂无中文版本，现以 { $shown } 显示。
+notice-fallback = 本页暂无中文版本，现显示{ $shown ->
+        [en] 英文
+        [id] 印度尼西亚文
+       *[zh-CN] 中文
+    }原文。
 notice-outdated = 此译文可能已过时：原文在翻译后已有更新。
 
 ## 分页与筛选

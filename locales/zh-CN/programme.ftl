@@ -37,7 +37,7 @@ apply-done-text = 请妥善保存此编号。凭此编号和您的电子邮箱�
 
 apply-error-nationality = 本项目仅接受东盟成员国国籍人员申请。
 apply-error-age = 截至本批次申请截止日期，申请人须未满 45 周岁。
-apply-error-degree = 具有硕士学位的申请人须有至少五年科研经历（具有博士学位者除外）。
+apply-error-degree = 申请人须具有博士学位；仅具有硕士学位的，须有5年以上科研工作经历。
 apply-error-language = 申请人须具备英语或中文工作能力。
 apply-error-proposal-short = 请用不少于 200 字描述您的研究计划。
 apply-error-file-required = 请以 PDF 格式上传此材料。
