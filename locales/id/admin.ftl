@@ -85,7 +85,7 @@ admin-col-language = Bahasa
 
 admin-new = Tambah baru
 admin-search = Cari judul
-admin-count = { $n } item
+admin-count = { $n } entri
 admin-col-title = Judul
 admin-col-translations = Terjemahan
 admin-col-links = Tautan

@@ -158,7 +158,7 @@ tech-contact-via-centre-link = Kirim pertanyaan
 ## Angka dan laporan
 figure-answered = pertanyaan telah dijawab
 figure-countries = negara terjangkau
-figure-organisations = organisasi telah dilayani
+figure-organisations = organisasi terlayani
 figure-note = { $baseline } hingga { $month }, { $recorded } tercatat sejak itu
 figure-month = { $month } { $year }
 admin-nav-report = Laporan

@@ -1,8 +1,8 @@
 ## Mendaftar program
 
-apply-title = Daftar ke program
+apply-title = Pendaftaran Program
 apply-amend-title = Lengkapi pendaftaran Anda
-apply-intro = Isi semua kolom. Dokumen Anda harus berupa berkas PDF. Anda dapat mengecek status pendaftaran kapan saja dengan nomor referensi yang akan Anda terima.
+apply-intro = Isi semua kolom. Dokumen Anda harus berupa berkas PDF. Anda dapat memeriksa status pendaftaran kapan saja dengan nomor referensi yang akan Anda terima.
 apply-reselect-files = Demi keamanan, berkas yang telah Anda lampirkan tidak disimpan saat formulir ditampilkan kembali: silakan pilih kembali berkas tersebut.
 apply-section-you = Data diri
 apply-section-research = Riset Anda dan posisi yang dilamar
@@ -33,9 +33,9 @@ apply-submit = Kirim pendaftaran
 apply-resubmit = Kirim ulang pendaftaran
 apply-done-title = Pendaftaran Anda telah kami terima
 apply-done-reference = Nomor referensi Anda:
-apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat surel Anda, Anda dapat mengecek status pendaftaran kapan saja. Kami juga telah mengirimkan surel konfirmasi kepada Anda.
+apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat surel Anda, Anda dapat memeriksa status pendaftaran kapan saja. Kami juga telah mengirimkan surel konfirmasi kepada Anda.
 
-apply-error-nationality = Program ini hanya terbuka bagi warga negara dari negara anggota ASEAN.
+apply-error-nationality = Program ini hanya terbuka bagi warga negara salah satu negara anggota ASEAN.
 apply-error-age = Pendaftar harus berusia di bawah 45 tahun pada tanggal penutupan periode pendaftaran.
 apply-error-degree = Pendaftar bergelar magister wajib memiliki pengalaman riset minimal lima tahun (atau bergelar doktor).
 apply-error-language = Pendaftar harus mampu bekerja dalam bahasa Inggris atau Mandarin.
@@ -44,7 +44,7 @@ apply-error-file-required = Lampirkan dokumen ini dalam bentuk berkas PDF.
 apply-error-file-too-large = Berkas ini terlalu besar. Batasnya { $n } MB.
 apply-error-not-pdf = Berkas ini bukan dokumen PDF.
 apply-error-closed = Saat ini tidak ada periode pendaftaran yang dibuka.
-apply-error-amend-expired = Tautan ini sudah kedaluwarsa atau pendaftaran tidak dapat diubah saat ini. Silakan cek kembali pendaftaran Anda.
+apply-error-amend-expired = Tautan ini sudah kedaluwarsa atau pendaftaran tidak dapat diubah saat ini. Silakan periksa kembali pendaftaran Anda.
 
 apply-date_of_birth = Tanggal lahir
 apply-degree_file = Ijazah
@@ -69,12 +69,12 @@ status-intro = Masukkan nomor referensi yang Anda terima saat mendaftar, beserta
 status-reference = Nomor referensi
 status-reference-hint = Misalnya ATS-2027-7K3QD-XM9WR.
 status-email = Alamat surel yang digunakan saat mendaftar
-status-submit = Cek status
+status-submit = Periksa status
 status-not-found = Kami tidak menemukan pendaftaran dengan nomor referensi dan alamat surel tersebut. Periksa keduanya, lalu coba lagi.
 status-for = Pendaftaran { $reference }
 status-history = Riwayat
 status-amend = Lengkapi dan kirim ulang pendaftaran Anda
-status-another = Cek pendaftaran lain
+status-another = Periksa pendaftaran lain
 
 app-status-submitted = Terkirim
 app-status-screening = Pemeriksaan kelayakan
@@ -91,13 +91,13 @@ app-status-text-declined = Mohon maaf, pendaftaran Anda belum terpilih kali ini.
 
 ## Pesan kepada pendaftar
 
-mail-confirmation-subject = Pendaftaran Anda { $reference } telah kami terima
+mail-confirmation-subject = Pendaftaran nomor { $reference } telah kami terima
 mail-confirmation-body =
     Yth. { $name },
 
-    Terima kasih telah mendaftar Program Ilmuwan Muda Berbakat ASEAN di Guangxi. Nomor referensi Anda adalah { $reference }.
+    Terima kasih telah mendaftar pada Program Ilmuwan Muda Berbakat ASEAN di Guangxi. Nomor referensi Anda adalah { $reference }.
 
-    Anda dapat mengecek status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat surel Anda.
+    Anda dapat memeriksa status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat surel Anda.
 
     Hormat kami,
     Pusat Transfer Teknologi China-ASEAN, Nanning
@@ -105,7 +105,7 @@ mail-more_info-subject = Pendaftaran { $reference }: perlu informasi tambahan
 mail-more_info-body =
     Yth. { $name },
 
-    Tim peninjau memerlukan informasi tambahan mengenai pendaftaran Anda { $reference }:
+    Tim peninjau memerlukan informasi tambahan mengenai pendaftaran nomor { $reference }:
 
     { $note }
 
@@ -117,7 +117,7 @@ mail-accepted-subject = Pendaftaran { $reference }: Anda terpilih
 mail-accepted-body =
     Yth. { $name },
 
-    Dengan senang hati kami sampaikan bahwa pendaftaran Anda { $reference } telah diterima. { $note }
+    Dengan senang hati kami sampaikan bahwa pendaftaran nomor { $reference } telah diterima. { $note }
 
     Lembaga tuan rumah akan menghubungi Anda mengenai langkah selanjutnya.
 
@@ -127,7 +127,7 @@ mail-declined-subject = Pendaftaran { $reference }: hasil seleksi
 mail-declined-body =
     Yth. { $name },
 
-    Terima kasih atas minat Anda terhadap program ini. Dengan berat hati kami sampaikan bahwa pendaftaran Anda { $reference } belum terpilih kali ini. { $note }
+    Terima kasih atas minat Anda terhadap program ini. Dengan berat hati kami sampaikan bahwa pendaftaran nomor { $reference } belum terpilih kali ini. { $note }
 
     Kami mendorong Anda untuk mendaftar kembali pada periode pendaftaran berikutnya.
 
@@ -162,7 +162,7 @@ admin-outbox-to = Kepada
 admin-outbox-subject = Subjek
 admin-outbox-sent = Terkirim
 admin-outbox-waiting = Menunggu dikirim
-admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (galatnya di bawah). Kirimkan secara manual.
+admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (lihat pesan kesalahan di bawah). Kirimkan secara manual.
 admin-outbox-smtp = Pesan dikirim melalui surel sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
 admin-outbox-no-smtp = Server surel belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
 
