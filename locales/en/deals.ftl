@@ -159,7 +159,17 @@ tech-contact-via-centre-link = Send an inquiry
 figure-answered = inquiries answered
 figure-countries = countries reached
 figure-organisations = organisations served
-figure-note = { $baseline } by { $month }, { $recorded } recorded since
+figure-note = { $more ->
+        [yes] more than { $baseline }
+       *[no] { $baseline }
+    } by { $month }, { $recorded } recorded since
+figure-set-note = { $more ->
+        [yes] more than { $value }
+       *[no] { $value }
+    }{ $dated ->
+        [yes] , as of { $month }
+       *[no] {""}
+    }
 figure-month = { $month } { $year }
 admin-nav-report = Report
 report-figures = The figures

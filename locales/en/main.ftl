@@ -85,6 +85,7 @@ form-error-summary = { $count ->
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, { $time }
+fmt-time = { $h }:{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = January

@@ -159,7 +159,17 @@ tech-contact-via-centre-link = Kirim pertanyaan
 figure-answered = pertanyaan telah dijawab
 figure-countries = negara terjangkau
 figure-organisations = organisasi terlayani
-figure-note = { $baseline } hingga { $month }, { $recorded } tercatat sejak itu
+figure-note = { $more ->
+        [yes] lebih dari { $baseline }
+       *[no] { $baseline }
+    } hingga { $month }, { $recorded } tercatat sejak itu
+figure-set-note = { $more ->
+        [yes] lebih dari { $value }
+       *[no] { $value }
+    }{ $dated ->
+        [yes] , per { $month }
+       *[no] {""}
+    }
 figure-month = { $month } { $year }
 admin-nav-report = Laporan
 report-figures = Angka-angka

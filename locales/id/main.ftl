@@ -82,6 +82,7 @@ form-error-summary = Terdapat { $n } kesalahan pada formulir
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, pukul { $time }
+fmt-time = { $h }.{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "." }
 month-1 = Januari

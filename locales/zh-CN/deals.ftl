@@ -159,7 +159,17 @@ tech-contact-via-centre-link = 发送咨询
 figure-answered = 条咨询已获答复
 figure-countries = 个国家已覆盖
 figure-organisations = 家机构获得服务
-figure-note = 截至{ $month }为 { $baseline }，此后新记录 { $recorded }
+figure-note = 截至{ $month }为 { $baseline }{ $more ->
+        [yes] 余
+       *[no] {""}
+    }，此后新记录 { $recorded }
+figure-set-note = { $dated ->
+        [yes] 截至{ $month }为
+       *[no] {""}
+    }{ $more ->
+        [yes] { $value }余
+       *[no] { $value }
+    }
 figure-month = { $year }年{ $month }
 admin-nav-report = 报表
 report-figures = 统计数据

@@ -82,6 +82,7 @@ form-error-summary = 表单中有 { $n } 处错误
 
 fmt-date = { $year }年{ $month }月{ $day }日
 fmt-date-time = { $date } { $time }
+fmt-time = { $h }:{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = 1月
@@ -103,7 +104,7 @@ password-too-short = 密码长度至少为 12 个字符。
 password-too-common = 此密码过于常见或容易被猜到，请另选一个。
 
 ## Time zones named in the page's language (events show times in their own zone).
-fmt-time-span-day = { $date } { $from }–{ $to }
+fmt-time-span-day = { $date } { $from }～{ $to }
 fmt-time-span = { $from } 至 { $to }
 fmt-zone = { $zone }（UTC{ $offset }）
 zone-Asia-Shanghai = 北京时间

@@ -21,10 +21,17 @@ fn forbidden() -> Vec<(String, String, String)> {
         let name = term["term"].as_str().unwrap();
         for l in Locale::all() {
             let preferred = term.get(l.tag()).and_then(|v| v.as_str());
-            assert!(preferred.is_some_and(|p| !p.is_empty()), "{name} has no {l:?} form");
+            assert!(
+                preferred.is_some_and(|p| !p.is_empty()),
+                "{name} has no {l:?} form"
+            );
             let variants = term["forbidden"].get(l.tag()).and_then(|v| v.as_array());
             for v in variants.into_iter().flatten() {
-                out.push((l.tag().to_owned(), v.as_str().unwrap().to_owned(), name.to_owned()));
+                out.push((
+                    l.tag().to_owned(),
+                    v.as_str().unwrap().to_owned(),
+                    name.to_owned(),
+                ));
             }
         }
     }
@@ -36,11 +43,19 @@ fn forbidden() -> Vec<(String, String, String)> {
 fn contains(text: &str, variant: &str) -> bool {
     let text = text.to_lowercase();
     let variant = variant.to_lowercase();
-    let wordy = variant.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
+    let wordy = variant
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-');
     text.match_indices(&variant).any(|(at, _)| {
         !wordy
-            || (!text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
-                && !text[at + variant.len()..].chars().next().is_some_and(char::is_alphanumeric))
+            || (!text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !text[at + variant.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric))
     })
 }
 
@@ -99,7 +114,11 @@ fn no_locale_file_uses_a_forbidden_variant() {
             }
         }
     }
-    assert!(found.is_empty(), "forbidden variants:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "forbidden variants:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
@@ -116,12 +135,18 @@ fn no_demo_content_uses_a_forbidden_variant() {
             for (tag, variant, term) in &forbidden {
                 if tag == lang && contains(text, variant) {
                     let start: String = text.chars().take(60).collect();
-                    found.push(format!("{file} [{lang}] “{variant}” ({term}) in “{start}…”"));
+                    found.push(format!(
+                        "{file} [{lang}] “{variant}” ({term}) in “{start}…”"
+                    ));
                 }
             }
         }
     }
-    assert!(found.is_empty(), "forbidden variants:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "forbidden variants:\n{}",
+        found.join("\n")
+    );
 }
 
 #[test]
