@@ -15,13 +15,16 @@ pub const FIELDS: &[&str] = &[
     "marine",
 ];
 
-/// The ten ASEAN member states, ISO 3166-1 alpha-2. The position is the bit
-/// in `technologies.countries`.
-pub const ASEAN: &[&str] = &["BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN"];
+/// The eleven ASEAN member states, ISO 3166-1 alpha-2. The position is the
+/// bit in `technologies.countries`, so a new member goes last: Timor-Leste
+/// (TL), admitted at the 47th ASEAN Summit, Kuala Lumpur, 26 October 2025.
+pub const ASEAN: &[&str] = &[
+    "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "TL",
+];
 
 /// Countries an event may take place in: ASEAN and China.
 pub const EVENT_COUNTRIES: &[&str] = &[
-    "CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN",
+    "CN", "BN", "KH", "ID", "LA", "MY", "MM", "PH", "SG", "TH", "VN", "TL",
 ];
 
 /// Cooperation modes; the position is the bit in `technologies.coop_modes`.

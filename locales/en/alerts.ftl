@@ -47,7 +47,7 @@ alerts-mail-confirm-body =
 
     To refuse it now: { $stop }
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 alerts-mail-digest-subject = { $count ->
     [one] One new item: { $what }
    *[other] { $count } new items: { $what }
@@ -63,7 +63,7 @@ alerts-mail-digest-body =
 
     To stop these messages: { $stop }
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 
 ## What each form says when a field is missing or wrong.
 alerts-error-email = Enter the e-mail address where the news should go.

@@ -1,7 +1,7 @@
 ## Home
 
 home-title = Technologies for ASEAN
-home-description = The China–ASEAN Technology Transfer Center connects advanced, applicable technologies from China with partners in the ten ASEAN countries.
+home-description = The China-ASEAN Technology Transfer Center connects advanced, applicable technologies from China with partners in the eleven ASEAN countries.
 home-heading = Find the technology your organisation can adopt
 home-lead = A thousand advanced, applicable technologies from China for agriculture, energy, water, health, industry and cities in ASEAN countries, with the people who can help you adopt them.
 home-search-label = What are you looking for?
@@ -25,14 +25,14 @@ figure-bilateral_mechanisms = bilateral government mechanisms
 
 ## About
 
-about-description = The China–ASEAN Technology Transfer Center, the technology-transfer alliance and network, and the bilateral mechanisms with ASEAN countries.
+about-description = The China-ASEAN Technology Transfer Center, the technology-transfer alliance and network, and the bilateral mechanisms with ASEAN countries.
 about-figures-title = Key figures
 about-network-title = Network and partners
 
 ## Events
 
 events-title = Events
-events-description = Forums, competitions, camps, trainings and matchmaking sessions of the China–ASEAN technology-transfer network.
+events-description = Forums, competitions, camps, trainings and matchmaking sessions of the China-ASEAN technology-transfer network.
 events-lead = Meet technology providers and partners at forums, competitions, camps, trainings and matchmaking sessions.
 events-filter-kind = Kind
 events-upcoming = Upcoming
@@ -54,7 +54,7 @@ event-news = News about this event
 ## News
 
 news-title = News
-news-description = News from the China–ASEAN Technology Transfer Center and its network.
+news-description = News from the China-ASEAN Technology Transfer Center and its network.
 news-empty = No news matches.
 news-subscribe = Subscribe to the news feed
 news-related = More news

@@ -1,7 +1,7 @@
 ## Deals: the answerer's reply page, the messages a deal sends, the back-office board.
 
 reply-title = Answer an inquiry
-reply-lead = The China–ASEAN Technology Transfer Center forwarded this inquiry to you. Tell us whether you are interested; we pass your answer on to the inquirer in their language.
+reply-lead = The China-ASEAN Technology Transfer Center forwarded this inquiry to you. Tell us whether you are interested; we pass your answer on to the inquirer in their language.
 reply-lead-interest = A technology provider has answered the need you posted. Tell us whether you are interested; we pass your answer on in their language.
 reply-asked = Inquiry about “{ $title }”
 reply-asked-interest = An answer to your need “{ $title }”
@@ -43,7 +43,7 @@ deal-mail-forward-subject = Inquiry about “{ $title }” from { $organisation 
 deal-mail-forward-body =
     Dear { $name },
 
-    { $asker } of { $organisation } ({ $country }) sent this inquiry about your technology “{ $title }” through the China–ASEAN Technology Transfer Center:
+    { $asker } of { $organisation } ({ $country }) sent this inquiry about your technology “{ $title }” through the China-ASEAN Technology Transfer Center:
 
     { $message }
 deal-mail-interest-subject = A provider answered your need “{ $title }”
@@ -60,7 +60,7 @@ deal-mail-centre-note = A note from the centre: { $note }
 deal-mail-reply-link =
     Please answer on this page (no account needed; the link works once and for { $days } days):
     { $link }
-deal-mail-signature = China–ASEAN Technology Transfer Center, Nanning
+deal-mail-signature = China-ASEAN Technology Transfer Center, Nanning
 deal-mail-reminder-subject = Reminder: an inquiry about “{ $title }” is waiting for your answer
 deal-mail-reminder-body =
     Dear { $name },
@@ -152,14 +152,24 @@ admin-field-contact-lang = Contact's language
 admin-hint-contact-lang = The language mail to the provider's contact is written in: a tag such as zh-CN, en or id. Empty: the source language.
 admin-field-via-centre = Contact through the centre
 admin-hint-via-centre = The technology's page then shows no e-mail or phone: every inquiry goes through the centre.
-tech-contact-via-centre = Through the China–ASEAN Technology Transfer Center.
+tech-contact-via-centre = Through the China-ASEAN Technology Transfer Center.
 tech-contact-via-centre-link = Send an inquiry
 
 ## Figures and the report
 figure-answered = inquiries answered
 figure-countries = countries reached
 figure-organisations = organisations served
-figure-note = { $baseline } by { $month }, { $recorded } recorded since
+figure-note = { $more ->
+        [yes] more than { $baseline }
+       *[no] { $baseline }
+    } by { $month }, { $recorded } recorded since
+figure-set-note = { $more ->
+        [yes] more than { $value }
+       *[no] { $value }
+    }{ $dated ->
+        [yes] , as of { $month }
+       *[no] {""}
+    }
 figure-month = { $month } { $year }
 admin-nav-report = Report
 report-figures = The figures
@@ -235,7 +245,7 @@ matches-mail-body =
 
     To stop these messages: { $stop }
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 matches-stop-title = Stop the e-mails about new matches
 matches-stop-text = You will no longer receive e-mails about newly published technologies that match your need. Your need stays published.
 matches-stop-button = Stop these e-mails

@@ -1,6 +1,6 @@
 ## Site chrome: header, navigation, footer, notices
 
-site-name = China–ASEAN Technology Transfer Center
+site-name = China-ASEAN Technology Transfer Center
 site-tagline = { -brand }: technologies for ASEAN
 skip-to-content = Skip to main content
 lang-switch-label = Language
@@ -17,14 +17,18 @@ search-label = Search the whole site
 search-placeholder = Technologies, events, news…
 search-button = Search
 footer-about-title = About the centre
-footer-about-text = The China–ASEAN Technology Transfer Center in Nanning, Guangxi, connects proven technologies from China with companies, universities and governments in the ten ASEAN countries.
+footer-about-text = The China-ASEAN Technology Transfer Center in Nanning, Guangxi, connects proven technologies from China with companies, universities and governments in the eleven ASEAN countries.
 footer-links-title = Get involved
 footer-feeds-title = Follow us
-footer-copyright = © China–ASEAN Technology Transfer Center, Nanning. Content may be reused with attribution.
+footer-copyright = © China-ASEAN Technology Transfer Center, Nanning. Content may be reused with attribution.
 feed-news-title = News (Atom feed)
 feed-events-title = Events calendar (iCalendar)
 
-notice-fallback = This content is not yet available in English. It is shown in { $shown }.
+notice-fallback = This content is not yet available in English. It is shown in { $shown ->
+        [zh-CN] Chinese
+        [id] Indonesian
+       *[en] English
+    }.
 notice-outdated = This translation may be out of date: the original text has changed since it was translated.
 
 ## Pagination and filters
@@ -81,6 +85,7 @@ form-error-summary = { $count ->
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, { $time }
+fmt-time = { $h }:{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = January

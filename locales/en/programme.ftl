@@ -99,7 +99,7 @@ mail-confirmation-body =
 
     You can check the status of your application at any time at { $status_url } with this reference number and your email address.
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 mail-more_info-subject = Application { $reference }: more information needed
 mail-more_info-body =
     Dear { $name },
@@ -110,7 +110,7 @@ mail-more_info-body =
 
     Please look up your application at { $status_url }, then complete and resubmit it.
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 mail-accepted-subject = Application { $reference }: you have been selected
 mail-accepted-body =
     Dear { $name },
@@ -119,7 +119,7 @@ mail-accepted-body =
 
     The host institution will contact you about the next steps.
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 mail-declined-subject = Application { $reference }: decision
 mail-declined-body =
     Dear { $name },
@@ -128,7 +128,7 @@ mail-declined-body =
 
     We encourage you to apply to a future call.
 
-    China–ASEAN Technology Transfer Center, Nanning
+    China-ASEAN Technology Transfer Center, Nanning
 
 ## Back office: applications
 

@@ -20,6 +20,7 @@ country-PH = Philippines
 country-SG = Singapore
 country-TH = Thailand
 country-VN = Viet Nam
+country-TL = Timor-Leste
 country-CN = China
 country-XX = Other country
 

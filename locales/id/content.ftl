@@ -1,12 +1,12 @@
 ## Beranda
 
 home-title = Teknologi untuk ASEAN
-home-description = Pusat Transfer Teknologi Tiongkok-ASEAN menghubungkan teknologi maju dan tepat guna dari Tiongkok dengan mitra di sepuluh negara ASEAN.
+home-description = Pusat Transfer Teknologi China-ASEAN menghubungkan teknologi maju dan tepat guna dari Tiongkok dengan mitra di sebelas negara ASEAN.
 home-heading = Temukan teknologi yang dapat diterapkan organisasi Anda
 home-lead = Seribu teknologi maju dan tepat guna dari Tiongkok untuk pertanian, energi, air, kesehatan, industri, dan perkotaan di negara-negara ASEAN, beserta para ahli yang dapat membantu Anda menerapkannya.
 home-search-label = Apa yang Anda cari?
 home-search-placeholder = mis. padi, tenaga surya, pengolahan air
-home-figures-title = Pusat dalam angka
+home-figures-title = Capaian dalam Angka
 home-featured-title = Teknologi unggulan
 home-all-technologies = Semua teknologi
 home-events-title = Acara mendatang
@@ -18,21 +18,21 @@ figure-technologies = teknologi dalam katalog
 figure-network_members = anggota jaringan transfer teknologi
 figure-agreements = perjanjian kerja sama
 figure-events = forum, kompetisi, dan acara lainnya
-figure-fellows = ilmuwan muda telah berpartisipasi
-figure-projects = proyek dipresentasikan
-figure-companies_served = perusahaan telah dilayani
+figure-fellows = ilmuwan muda yang telah dibina
+figure-projects = proyek yang difasilitasi
+figure-companies_served = perusahaan terlayani
 figure-bilateral_mechanisms = mekanisme bilateral antarpemerintah
 
 ## Tentang kami
 
-about-description = Pusat Transfer Teknologi Tiongkok-ASEAN, aliansi dan jaringan transfer teknologi, serta mekanisme bilateral dengan negara-negara ASEAN.
+about-description = Pusat Transfer Teknologi China-ASEAN, aliansi dan jaringan transfer teknologi, serta mekanisme bilateral dengan negara-negara ASEAN.
 about-figures-title = Angka utama
 about-network-title = Jaringan dan mitra
 
 ## Acara
 
 events-title = Acara
-events-description = Forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis jaringan transfer teknologi Tiongkok-ASEAN.
+events-description = Forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis jaringan transfer teknologi China-ASEAN.
 events-lead = Temui penyedia teknologi dan mitra di forum, kompetisi, kamp, pelatihan, dan sesi temu bisnis.
 events-filter-kind = Jenis
 events-upcoming = Mendatang
@@ -54,7 +54,7 @@ event-news = Berita tentang acara ini
 ## Berita
 
 news-title = Berita
-news-description = Berita dari Pusat Transfer Teknologi Tiongkok-ASEAN dan jaringannya.
+news-description = Berita dari Pusat Transfer Teknologi China-ASEAN dan jaringannya.
 news-empty = Tidak ada berita yang sesuai.
 news-subscribe = Berlangganan feed berita
 news-related = Berita lainnya
@@ -64,14 +64,14 @@ news-related-event = Acara
 
 programme-title = Program Ilmuwan Muda Berbakat ASEAN di Guangxi
 programme-description = Riset selama enam hingga dua belas bulan di lembaga tuan rumah di Guangxi bagi ilmuwan muda dari negara-negara ASEAN.
-programme-lead = Program ini mengundang peneliti muda dari negara-negara ASEAN untuk menghabiskan enam hingga dua belas bulan di universitas atau lembaga penelitian di Guangxi dan mengerjakan proyek bersama dengan pembimbing dari Tiongkok.
+programme-lead = Program ini mengundang peneliti muda dari negara-negara ASEAN untuk menjalani riset selama enam hingga dua belas bulan di universitas atau lembaga penelitian di Guangxi dan mengerjakan proyek bersama dengan pembimbing dari Tiongkok.
 programme-offer-title = Yang ditawarkan program
 programme-offer-1 = Posisi riset selama 6 hingga 12 bulan di lembaga tuan rumah di Guangxi
 programme-offer-2 = Tunjangan bulanan, akomodasi, dan asuransi kesehatan
 programme-offer-3 = Dana riset untuk proyek bersama Anda
 programme-offer-4 = Kursus bahasa Mandarin dan budaya Tiongkok
 programme-eligibility-title = Siapa yang dapat mendaftar
-programme-eligibility-1 = Warga negara dari negara anggota ASEAN
+programme-eligibility-1 = Warga negara salah satu negara anggota ASEAN
 programme-eligibility-2 = Berusia di bawah 45 tahun pada tanggal penutupan pendaftaran
 programme-eligibility-3 = Bergelar doktor (PhD), atau magister dengan pengalaman riset minimal lima tahun
 programme-eligibility-4 = Mampu bekerja dalam bahasa Inggris atau Mandarin
@@ -94,7 +94,7 @@ post-field = Bidang
 post-supervisor = Pembimbing
 post-duration = Durasi
 post-months = { $n } bulan
-status-title = Cek status pendaftaran
+status-title = Periksa status pendaftaran
 
 ## Peserta program
 

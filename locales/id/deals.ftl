@@ -1,7 +1,7 @@
 ## Kesepakatan: halaman jawaban, surel yang dikirim, dan papan di kantor belakang.
 
 reply-title = Jawab pertanyaan
-reply-lead = Pusat Alih Teknologi Tiongkok–ASEAN meneruskan pertanyaan ini kepada Anda. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan kepada penanya dalam bahasanya.
+reply-lead = Pusat Alih Teknologi China-ASEAN meneruskan pertanyaan ini kepada Anda. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan kepada penanya dalam bahasanya.
 reply-lead-interest = Seorang penyedia teknologi menanggapi kebutuhan yang Anda pasang. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan dalam bahasa mereka.
 reply-asked = Pertanyaan tentang “{ $title }”
 reply-asked-interest = Tanggapan atas kebutuhan Anda “{ $title }”
@@ -43,7 +43,7 @@ deal-mail-forward-subject = Pertanyaan tentang “{ $title }” dari { $organisa
 deal-mail-forward-body =
     Yth. { $name },
 
-    { $asker } dari { $organisation } ({ $country }) mengirim pertanyaan berikut tentang teknologi Anda “{ $title }” melalui Pusat Alih Teknologi Tiongkok–ASEAN:
+    { $asker } dari { $organisation } ({ $country }) mengirim pertanyaan berikut tentang teknologi Anda “{ $title }” melalui Pusat Alih Teknologi China-ASEAN:
 
     { $message }
 deal-mail-interest-subject = Seorang penyedia menanggapi kebutuhan Anda “{ $title }”
@@ -60,7 +60,7 @@ deal-mail-centre-note = Catatan dari pusat: { $note }
 deal-mail-reply-link =
     Silakan jawab di halaman ini (tanpa akun; tautan berlaku satu kali selama { $days } hari):
     { $link }
-deal-mail-signature = Pusat Alih Teknologi Tiongkok–ASEAN, Nanning
+deal-mail-signature = Pusat Alih Teknologi China-ASEAN, Nanning
 deal-mail-reminder-subject = Pengingat: pertanyaan tentang “{ $title }” menunggu jawaban Anda
 deal-mail-reminder-body =
     Yth. { $name },
@@ -152,14 +152,24 @@ admin-field-contact-lang = Bahasa kontak
 admin-hint-contact-lang = Bahasa surel untuk kontak penyedia: kode seperti zh-CN, en, atau id. Kosong: bahasa sumber.
 admin-field-via-centre = Hubungi melalui pusat
 admin-hint-via-centre = Halaman teknologi tidak menampilkan surel atau telepon: setiap pertanyaan melalui pusat.
-tech-contact-via-centre = Melalui Pusat Alih Teknologi Tiongkok–ASEAN.
+tech-contact-via-centre = Melalui Pusat Alih Teknologi China-ASEAN.
 tech-contact-via-centre-link = Kirim pertanyaan
 
 ## Angka dan laporan
 figure-answered = pertanyaan telah dijawab
 figure-countries = negara terjangkau
-figure-organisations = organisasi telah dilayani
-figure-note = { $baseline } hingga { $month }, { $recorded } tercatat sejak itu
+figure-organisations = organisasi terlayani
+figure-note = { $more ->
+        [yes] lebih dari { $baseline }
+       *[no] { $baseline }
+    } hingga { $month }, { $recorded } tercatat sejak itu
+figure-set-note = { $more ->
+        [yes] lebih dari { $value }
+       *[no] { $value }
+    }{ $dated ->
+        [yes] , per { $month }
+       *[no] {""}
+    }
 figure-month = { $month } { $year }
 admin-nav-report = Laporan
 report-figures = Angka-angka
@@ -232,7 +242,7 @@ matches-mail-body =
 
     Untuk berhenti menerima pesan ini: { $stop }
 
-    Pusat Alih Teknologi Tiongkok–ASEAN, Nanning
+    Pusat Alih Teknologi China-ASEAN, Nanning
 matches-stop-title = Berhenti menerima surel tentang kecocokan baru
 matches-stop-text = Anda tidak akan lagi menerima surel tentang teknologi baru yang cocok dengan kebutuhan Anda. Kebutuhan Anda tetap terbit.
 matches-stop-button = Hentikan surel ini
@@ -245,7 +255,7 @@ admin-deals-auto-forward = Teruskan pertanyaan baru langsung ke penyedia tanpa m
 interest-error-organisation = Isi nama perusahaan atau organisasi yang menawarkan teknologi.
 interest-error-country = Pilih negara tempat organisasi Anda berada.
 interest-error-contact-name = Isi nama orang yang dapat dihubungi pemasang kebutuhan.
-interest-error-email = Isi alamat e-mail Anda: jawaban pemasang kebutuhan dikirim ke sana.
+interest-error-email = Isi alamat surel Anda: jawaban pemasang kebutuhan dikirim ke sana.
 interest-error-technology = Pilih salah satu teknologi dalam daftar, atau jelaskan teknologi Anda di bawah.
 interest-error-message = Tulis bagaimana teknologi Anda memenuhi kebutuhan ini.
 interest-error-consent = Centang kotak ini agar kami dapat meneruskan tawaran Anda kepada pemasang kebutuhan.

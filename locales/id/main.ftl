@@ -1,6 +1,6 @@
 ## Kerangka situs: header, navigasi, footer, pemberitahuan
 
-site-name = Pusat Transfer Teknologi Tiongkok-ASEAN
+site-name = Pusat Transfer Teknologi China-ASEAN
 site-tagline = { -brand }: teknologi untuk ASEAN
 skip-to-content = Langsung ke konten utama
 lang-switch-label = Bahasa
@@ -16,15 +16,19 @@ breadcrumb-label = Anda berada di sini
 search-label = Cari di seluruh situs
 search-placeholder = Teknologi, acara, berita…
 search-button = Cari
-footer-about-title = Tentang Pusat
-footer-about-text = Pusat Transfer Teknologi Tiongkok-ASEAN di Nanning, Guangxi, menghubungkan teknologi teruji dari Tiongkok dengan perusahaan, universitas, dan pemerintah di sepuluh negara ASEAN.
-footer-links-title = Ikut berpartisipasi
+footer-about-title = Profil Pusat
+footer-about-text = Pusat Transfer Teknologi China-ASEAN di Nanning, Guangxi, menghubungkan teknologi teruji dari Tiongkok dengan perusahaan, universitas, dan pemerintah di sebelas negara ASEAN.
+footer-links-title = Mari Berpartisipasi
 footer-feeds-title = Ikuti kami
-footer-copyright = © Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning. Konten boleh digunakan kembali dengan mencantumkan sumbernya.
+footer-copyright = © Pusat Transfer Teknologi China-ASEAN, Nanning. Konten boleh digunakan kembali dengan mencantumkan sumbernya.
 feed-news-title = Berita (feed Atom)
 feed-events-title = Kalender acara (iCalendar)
 
-notice-fallback = Konten ini belum tersedia dalam Bahasa Indonesia. Konten ditampilkan dalam { $shown }.
+notice-fallback = Konten ini belum tersedia dalam bahasa Indonesia dan ditampilkan dalam bahasa { $shown ->
+        [zh-CN] Mandarin
+        [en] Inggris
+       *[id] Indonesia
+    }.
 notice-outdated = Terjemahan ini mungkin sudah tidak mutakhir: teks aslinya telah berubah sejak diterjemahkan.
 
 ## Halaman dan filter
@@ -69,7 +73,7 @@ form-too-long-n = Isian ini terlalu panjang: paling banyak { $n } karakter.
 form-max-chars = Paling banyak { $n } karakter.
 form-choose = Silakan pilih salah satu opsi.
 form-choose-option = Pilih…
-form-email-invalid = Masukkan alamat email seperti nama@example.org.
+form-email-invalid = Masukkan alamat surel seperti nama@example.org.
 form-consent-required = Harap berikan persetujuan agar kami dapat memproses pesan Anda.
 form-honeypot = Biarkan kolom ini kosong
 form-error-summary = Terdapat { $n } kesalahan pada formulir
@@ -78,6 +82,7 @@ form-error-summary = Terdapat { $n } kesalahan pada formulir
 
 fmt-date = { $day } { $monthname } { $year }
 fmt-date-time = { $date }, pukul { $time }
+fmt-time = { $h }.{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "." }
 month-1 = Januari
@@ -125,7 +130,7 @@ zone-Etc-UTC = Waktu Universal Terkoordinasi
 
 ## The privacy notice, linked from the footer and every form.
 privacy-link = Pemberitahuan privasi
-privacy-description = Apa yang disimpan TechBridge dari pertanyaan, kebutuhan, tawaran, dan lamaran, untuk apa, berapa lama, dan bagaimana meminta penghapusannya.
+privacy-description = Apa yang disimpan TechBridge dari pertanyaan, kebutuhan, tawaran, dan pendaftaran, untuk apa, berapa lama, dan bagaimana meminta penghapusannya.
 form-privacy-hint = Kami memakai apa yang Anda kirim hanya untuk permintaan ini.
 form-privacy-link = Apa yang kami simpan, dan berapa lama
 

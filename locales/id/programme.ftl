@@ -1,15 +1,15 @@
 ## Mendaftar program
 
-apply-title = Daftar ke program
+apply-title = Pendaftaran Program
 apply-amend-title = Lengkapi pendaftaran Anda
-apply-intro = Isi semua kolom. Dokumen Anda harus berupa berkas PDF. Anda dapat mengecek status pendaftaran kapan saja dengan nomor referensi yang akan Anda terima.
+apply-intro = Isi semua kolom. Dokumen Anda harus berupa berkas PDF. Anda dapat memeriksa status pendaftaran kapan saja dengan nomor referensi yang akan Anda terima.
 apply-reselect-files = Demi keamanan, berkas yang telah Anda lampirkan tidak disimpan saat formulir ditampilkan kembali: silakan pilih kembali berkas tersebut.
 apply-section-you = Data diri
 apply-section-research = Riset Anda dan posisi yang dilamar
 apply-section-documents = Dokumen
 apply-name = Nama lengkap (huruf Latin)
 apply-name-hint = Sesuai paspor.
-apply-email = Email
+apply-email = Surel
 apply-nationality = Kewarganegaraan
 apply-nationality-other = Negara lain
 apply-date-of-birth = Tanggal lahir
@@ -33,9 +33,9 @@ apply-submit = Kirim pendaftaran
 apply-resubmit = Kirim ulang pendaftaran
 apply-done-title = Pendaftaran Anda telah kami terima
 apply-done-reference = Nomor referensi Anda:
-apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat email Anda, Anda dapat mengecek status pendaftaran kapan saja. Kami juga telah mengirimkan email konfirmasi kepada Anda.
+apply-done-text = Simpan nomor ini. Dengan nomor ini dan alamat surel Anda, Anda dapat memeriksa status pendaftaran kapan saja. Kami juga telah mengirimkan surel konfirmasi kepada Anda.
 
-apply-error-nationality = Program ini hanya terbuka bagi warga negara dari negara anggota ASEAN.
+apply-error-nationality = Program ini hanya terbuka bagi warga negara salah satu negara anggota ASEAN.
 apply-error-age = Pendaftar harus berusia di bawah 45 tahun pada tanggal penutupan periode pendaftaran.
 apply-error-degree = Pendaftar bergelar magister wajib memiliki pengalaman riset minimal lima tahun (atau bergelar doktor).
 apply-error-language = Pendaftar harus mampu bekerja dalam bahasa Inggris atau Mandarin.
@@ -44,7 +44,7 @@ apply-error-file-required = Lampirkan dokumen ini dalam bentuk berkas PDF.
 apply-error-file-too-large = Berkas ini terlalu besar. Batasnya { $n } MB.
 apply-error-not-pdf = Berkas ini bukan dokumen PDF.
 apply-error-closed = Saat ini tidak ada periode pendaftaran yang dibuka.
-apply-error-amend-expired = Tautan ini sudah kedaluwarsa atau pendaftaran tidak dapat diubah saat ini. Silakan cek kembali pendaftaran Anda.
+apply-error-amend-expired = Tautan ini sudah kedaluwarsa atau pendaftaran tidak dapat diubah saat ini. Silakan periksa kembali pendaftaran Anda.
 
 apply-date_of_birth = Tanggal lahir
 apply-degree_file = Ijazah
@@ -65,16 +65,16 @@ document-degree = Ijazah
 
 ## Status
 
-status-intro = Masukkan nomor referensi yang Anda terima saat mendaftar, beserta alamat email Anda.
+status-intro = Masukkan nomor referensi yang Anda terima saat mendaftar, beserta alamat surel Anda.
 status-reference = Nomor referensi
 status-reference-hint = Misalnya ATS-2027-7K3QD-XM9WR.
-status-email = Alamat email yang digunakan saat mendaftar
-status-submit = Cek status
-status-not-found = Kami tidak menemukan pendaftaran dengan nomor referensi dan alamat email tersebut. Periksa keduanya, lalu coba lagi.
+status-email = Alamat surel yang digunakan saat mendaftar
+status-submit = Periksa status
+status-not-found = Kami tidak menemukan pendaftaran dengan nomor referensi dan alamat surel tersebut. Periksa keduanya, lalu coba lagi.
 status-for = Pendaftaran { $reference }
 status-history = Riwayat
 status-amend = Lengkapi dan kirim ulang pendaftaran Anda
-status-another = Cek pendaftaran lain
+status-another = Periksa pendaftaran lain
 
 app-status-submitted = Terkirim
 app-status-screening = Pemeriksaan kelayakan
@@ -91,48 +91,48 @@ app-status-text-declined = Mohon maaf, pendaftaran Anda belum terpilih kali ini.
 
 ## Pesan kepada pendaftar
 
-mail-confirmation-subject = Pendaftaran Anda { $reference } telah kami terima
+mail-confirmation-subject = Pendaftaran nomor { $reference } telah kami terima
 mail-confirmation-body =
     Yth. { $name },
 
-    Terima kasih telah mendaftar Program Ilmuwan Muda Berbakat ASEAN di Guangxi. Nomor referensi Anda adalah { $reference }.
+    Terima kasih telah mendaftar pada Program Ilmuwan Muda Berbakat ASEAN di Guangxi. Nomor referensi Anda adalah { $reference }.
 
-    Anda dapat mengecek status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat email Anda.
+    Anda dapat memeriksa status pendaftaran kapan saja di { $status_url } dengan nomor referensi ini dan alamat surel Anda.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-more_info-subject = Pendaftaran { $reference }: perlu informasi tambahan
 mail-more_info-body =
     Yth. { $name },
 
-    Tim peninjau memerlukan informasi tambahan mengenai pendaftaran Anda { $reference }:
+    Tim peninjau memerlukan informasi tambahan mengenai pendaftaran nomor { $reference }:
 
     { $note }
 
     Silakan buka { $status_url } untuk melihat pendaftaran Anda, lalu lengkapi dan kirim ulang.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-accepted-subject = Pendaftaran { $reference }: Anda terpilih
 mail-accepted-body =
     Yth. { $name },
 
-    Dengan senang hati kami sampaikan bahwa pendaftaran Anda { $reference } telah diterima. { $note }
+    Dengan senang hati kami sampaikan bahwa pendaftaran nomor { $reference } telah diterima. { $note }
 
     Lembaga tuan rumah akan menghubungi Anda mengenai langkah selanjutnya.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 mail-declined-subject = Pendaftaran { $reference }: hasil seleksi
 mail-declined-body =
     Yth. { $name },
 
-    Terima kasih atas minat Anda terhadap program ini. Dengan berat hati kami sampaikan bahwa pendaftaran Anda { $reference } belum terpilih kali ini. { $note }
+    Terima kasih atas minat Anda terhadap program ini. Dengan berat hati kami sampaikan bahwa pendaftaran nomor { $reference } belum terpilih kali ini. { $note }
 
     Kami mendorong Anda untuk mendaftar kembali pada periode pendaftaran berikutnya.
 
     Hormat kami,
-    Pusat Transfer Teknologi Tiongkok-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 
 ## Back office: pendaftaran
 
@@ -162,13 +162,13 @@ admin-outbox-to = Kepada
 admin-outbox-subject = Subjek
 admin-outbox-sent = Terkirim
 admin-outbox-waiting = Menunggu dikirim
-admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (galatnya di bawah). Kirimkan secara manual.
-admin-outbox-smtp = Pesan dikirim melalui email sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
-admin-outbox-no-smtp = Server email belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
+admin-outbox-gave-up = Tidak terkirim: dihentikan setelah { $n } kali gagal (lihat pesan kesalahan di bawah). Kirimkan secara manual.
+admin-outbox-smtp = Pesan dikirim melalui surel sesegera mungkin; pengiriman yang gagal akan dicoba ulang.
+admin-outbox-no-smtp = Server surel belum dikonfigurasi: pesan menunggu di sini. Tidak ada yang hilang; atur SMTP_URL untuk mengirimnya.
 
 ## What each form says when a field is missing or wrong.
 apply-error-name = Isi nama lengkap Anda sesuai paspor.
-apply-error-email = Isi alamat e-mail Anda: nomor referensi dan keputusan kami dikirim ke sana.
+apply-error-email = Isi alamat surel Anda: nomor referensi dan keputusan kami dikirim ke sana.
 apply-error-nationality-missing = Pilih kewarganegaraan Anda.
 apply-error-date-of-birth = Isi tanggal lahir Anda.
 apply-error-degree-missing = Pilih gelar tertinggi Anda.
@@ -180,6 +180,6 @@ apply-error-english-level = Pilih tingkat kemampuan bahasa Inggris Anda.
 apply-error-chinese-level = Pilih tingkat kemampuan bahasa Mandarin Anda.
 apply-error-proposal-title = Beri judul proposal riset Anda.
 apply-error-proposal = Tulis proposal riset Anda: apa yang akan Anda teliti di Guangxi, bagaimana, dan mengapa penting bagi negara Anda.
-apply-error-consent = Centang kotak ini agar kami dapat menilai lamaran Anda dan menunjukkannya kepada penilai.
-status-error-reference = Isi nomor referensi dari e-mail konfirmasi Anda (diawali ATS-).
-status-error-email = Isi alamat e-mail yang Anda pakai saat melamar.
+apply-error-consent = Centang kotak ini agar kami dapat menilai pendaftaran Anda dan menunjukkannya kepada penilai.
+status-error-reference = Isi nomor referensi dari surel konfirmasi Anda (diawali ATS-).
+status-error-email = Isi alamat surel yang Anda pakai saat melamar.

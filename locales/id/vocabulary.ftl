@@ -20,6 +20,7 @@ country-PH = Filipina
 country-SG = Singapura
 country-TH = Thailand
 country-VN = Vietnam
+country-TL = Timor-Leste
 country-CN = Tiongkok
 country-XX = Negara lain
 

@@ -13,7 +13,7 @@ catalog-filter-ip = 知识产权
 catalog-filter-trl = 技术成熟度（TRL）
 catalog-trl-from = 从
 catalog-trl-to = 至
-catalog-trl-help = 各级别是什么含义？
+catalog-trl-help = 技术成熟度等级说明
 catalog-trl-short = TRL
 catalog-apply = 筛选
 catalog-sort-label = 排序方式
@@ -32,7 +32,7 @@ catalog-empty-text = 请减少关键词或使用更宽泛的词语，或移除�
 catalog-suggest-clear-filters = 在所有领域和国家中搜索
 catalog-suggest-clear-words = 保留筛选条件，清除关键词
 catalog-suggest-site-search = 改为搜索新闻、活动和技术需求
-catalog-empty-post-need = 没有找到？告诉我们您需要什么技术。
+catalog-empty-post-need = 未找到合适技术？欢迎发布技术需求。
 
 ## 技术详情页
 
@@ -65,7 +65,7 @@ inquiry-message-hint = 您希望了解或开展哪些合作？例如：预期规
 inquiry-message-short = 请至少填写 20 个字，以便技术提供方有针对性地答复。
 inquiry-consent = 我同意中心保存我的咨询，并将其提供给该技术的提供方。
 inquiry-submit = 发送咨询
-inquiry-sent-title = 感谢您，咨询已发送
+inquiry-sent-title = 咨询已提交，感谢您的关注
 inquiry-sent-text = 我们已收到您关于“{ $title }”的咨询，将转交技术提供方。我们会通过电子邮件与您联系。
 inquiry-sent-back = 返回技术详情
 

@@ -1,9 +1,9 @@
 ## 首页
 
-home-title = 面向东盟的技术
-home-description = 中国—东盟技术转移中心推动中国先进适用技术与东盟十国合作伙伴对接。
-home-heading = 找到贵单位可以引进的技术
-home-lead = 上千项中国先进适用技术，涵盖农业、能源、水资源、卫生健康、工业和城市建设等领域，面向东盟国家，并有专业人员助您引进落地。
+home-title = 面向东盟的先进适用技术
+home-description = 中国—东盟技术转移中心推动中国先进适用技术与东盟十一国合作伙伴对接。
+home-heading = 为贵单位寻找适用技术
+home-lead = 1000项中国先进适用技术，涵盖农业、能源、水资源、卫生健康、工业和城市建设等领域，面向东盟国家，并有专业人员助您引进落地。
 home-search-label = 您在寻找什么？
 home-search-placeholder = 例如：水稻、太阳能发电、水处理
 home-figures-title = 中心数据
@@ -19,8 +19,8 @@ figure-network_members = 家技术转移协作网络成员
 figure-agreements = 份合作协议
 figure-events = 场论坛、大赛等活动
 figure-fellows = 名来桂青年科学家
-figure-projects = 个展示项目
-figure-companies_served = 家服务企业
+figure-projects = 个对接项目
+figure-companies_served = 家企业获得服务
 figure-bilateral_mechanisms = 个政府间双边合作机制
 
 ## 关于我们
@@ -62,7 +62,7 @@ news-related-event = 相关活动
 
 ## 项目
 
-programme-title = 东盟杰出青年科学家来华入桂项目
+programme-title = 东盟杰出青年科学家来华入桂工作计划
 programme-description = 东盟国家青年科学家赴广西接收单位开展 6 至 12 个月的科研工作。
 programme-lead = 本项目邀请东盟国家青年科研人员到广西的高校或科研院所工作 6 至 12 个月，与中方导师共同开展合作研究。
 programme-offer-title = 项目支持
@@ -73,7 +73,7 @@ programme-offer-4 = 汉语及中国文化课程
 programme-eligibility-title = 申请条件
 programme-eligibility-1 = 具有东盟成员国国籍
 programme-eligibility-2 = 截至申请截止日期未满 45 周岁
-programme-eligibility-3 = 具有博士学位，或具有硕士学位且有至少五年科研经历
+programme-eligibility-3 = 申请人须具有博士学位；仅具有硕士学位的，须有5年以上科研工作经历
 programme-eligibility-4 = 能以英语或中文开展工作
 programme-timeline = 申请时间安排
 programme-opens = 申请开始
@@ -101,12 +101,12 @@ status-title = 查询申请进度
 fellows-title = 青年科学家名录
 fellows-description = 通过本项目来桂开展科研工作的东盟国家青年科学家。
 fellows-filter-country = 国家
-fellows-filter-cohort = 届次
+fellows-filter-cohort = 年度
 fellows-filter-field = 研究领域
 fellows-count = { $n } 位青年科学家
 fellows-empty = 没有符合筛选条件的青年科学家。
-fellow-cohort = { $count } 届
-fellow-cohort-label = 届次
+fellow-cohort = { $count }年度
+fellow-cohort-label = 年度
 fellow-country = 国家
 fellow-field = 研究领域
 fellow-home = 所在单位

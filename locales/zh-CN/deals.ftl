@@ -159,7 +159,17 @@ tech-contact-via-centre-link = 发送咨询
 figure-answered = 条咨询已获答复
 figure-countries = 个国家已覆盖
 figure-organisations = 家机构获得服务
-figure-note = 截至{ $month }为 { $baseline }，此后新记录 { $recorded }
+figure-note = 截至{ $month }为 { $baseline }{ $more ->
+        [yes] 余
+       *[no] {""}
+    }，此后新记录 { $recorded }
+figure-set-note = { $dated ->
+        [yes] 截至{ $month }为
+       *[no] {""}
+    }{ $more ->
+        [yes] { $value }余
+       *[no] { $value }
+    }
 figure-month = { $year }年{ $month }
 admin-nav-report = 报表
 report-figures = 统计数据
@@ -199,7 +209,7 @@ interest-country = 国家
 interest-contact_name = 联系人
 interest-email = 联系邮箱
 interest-technology = 库中的技术
-interest-technology-hint = 技术库中与此需求匹配的技术。也可以在下方描述您的技术。
+interest-technology-hint = 技术成果库中与此需求匹配的技术。也可以在下方描述您的技术。
 interest-technology-none = 以上都不是：我在下方描述
 interest-technology_text = 技术说明
 interest-technology-required = 请从列表中选择一项技术，或描述您的技术。
@@ -224,7 +234,7 @@ matches-mail-subject = 有 { $count } 项新技术与您的需求“{ $title }�
 matches-mail-body =
     尊敬的 { $name }：
 
-    自我们上次来信以来，技术库新发布了以下与您的需求“{ $title }”匹配的技术：
+    自我们上次来信以来，技术成果库新发布了以下与您的需求“{ $title }”匹配的技术：
 
     { $list }
 

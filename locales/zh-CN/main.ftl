@@ -1,7 +1,7 @@
 ## 网站框架：页眉、导航、页脚、提示
 
 site-name = 中国—东盟技术转移中心
-site-tagline = { -brand }：面向东盟的技术
+site-tagline = { -brand }：中国—东盟技术转移服务平台
 skip-to-content = 跳到主要内容
 lang-switch-label = 语言
 nav-label = 主导航
@@ -17,14 +17,18 @@ search-label = 全站搜索
 search-placeholder = 技术、活动、新闻…
 search-button = 搜索
 footer-about-title = 关于中心
-footer-about-text = 中国—东盟技术转移中心位于广西南宁，致力于推动中国成熟技术与东盟十国的企业、高校和政府部门对接。
+footer-about-text = 中国—东盟技术转移中心位于广西南宁，致力于推动中国成熟技术与东盟十一国的企业、高校和政府部门对接。
 footer-links-title = 参与合作
 footer-feeds-title = 关注我们
 footer-copyright = © 中国—东盟技术转移中心（南宁）。转载请注明出处。
 feed-news-title = 新闻（Atom 订阅源）
 feed-events-title = 活动日历（iCalendar）
 
-notice-fallback = 此内容暂无中文版本，现以 { $shown } 显示。
+notice-fallback = 本页暂无中文版本，现显示{ $shown ->
+        [en] 英文
+        [id] 印度尼西亚文
+       *[zh-CN] 中文
+    }原文。
 notice-outdated = 此译文可能已过时：原文在翻译后已有更新。
 
 ## 分页与筛选
@@ -78,6 +82,7 @@ form-error-summary = 表单中有 { $n } 处错误
 
 fmt-date = { $year }年{ $month }月{ $day }日
 fmt-date-time = { $date } { $time }
+fmt-time = { $h }:{ $m }
 fmt-kilobytes = { $n } KB
 fmt-group-separator = { "," }
 month-1 = 1月
@@ -99,7 +104,7 @@ password-too-short = 密码长度至少为 12 个字符。
 password-too-common = 此密码过于常见或容易被猜到，请另选一个。
 
 ## Time zones named in the page's language (events show times in their own zone).
-fmt-time-span-day = { $date } { $from }–{ $to }
+fmt-time-span-day = { $date } { $from }～{ $to }
 fmt-time-span = { $from } 至 { $to }
 fmt-zone = { $zone }（UTC{ $offset }）
 zone-Asia-Shanghai = 北京时间

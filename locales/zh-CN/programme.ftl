@@ -37,7 +37,7 @@ apply-done-text = 请妥善保存此编号。凭此编号和您的电子邮箱�
 
 apply-error-nationality = 本项目仅接受东盟成员国国籍人员申请。
 apply-error-age = 截至本批次申请截止日期，申请人须未满 45 周岁。
-apply-error-degree = 具有硕士学位的申请人须有至少五年科研经历（具有博士学位者除外）。
+apply-error-degree = 申请人须具有博士学位；仅具有硕士学位的，须有5年以上科研工作经历。
 apply-error-language = 申请人须具备英语或中文工作能力。
 apply-error-proposal-short = 请用不少于 200 字描述您的研究计划。
 apply-error-file-required = 请以 PDF 格式上传此材料。
@@ -95,7 +95,7 @@ mail-confirmation-subject = 您的申请 { $reference } 已收到
 mail-confirmation-body =
     尊敬的 { $name }：
 
-    感谢您申请东盟杰出青年科学家来华入桂项目。您的申请编号为 { $reference }。
+    感谢您申请东盟杰出青年科学家来华入桂工作计划。您的申请编号为 { $reference }。
 
     您可随时凭此申请编号和您的电子邮箱，在以下网址查询申请进度：{ $status_url }
 
@@ -148,7 +148,7 @@ admin-change-status = 更改状态
 admin-message-to-applicant = 给申请人的留言
 admin-message-to-applicant-hint = 要求补充信息时必填；将附在结果通知中。申请人可以看到此内容。
 admin-reviews = 评分与意见
-admin-reviews-private = 仅审核员和管理员可见，申请人无法查看。
+admin-reviews-private = 仅评审专家和管理员可见，申请人无法查看。
 admin-review-note = 意见
 admin-add-review = 添加评分和意见
 admin-messages-sent = 发给申请人的邮件

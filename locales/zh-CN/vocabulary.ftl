@@ -20,6 +20,7 @@ country-PH = 菲律宾
 country-SG = 新加坡
 country-TH = 泰国
 country-VN = 越南
+country-TL = 东帝汶
 country-CN = 中国
 country-XX = 其他国家
 

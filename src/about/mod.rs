@@ -30,7 +30,7 @@ pub struct AboutPage {
     pub title: String,
     pub body_html: String,
     pub groups: Vec<MemberGroup>,
-    pub figures: Vec<(&'static str, i64)>,
+    pub figures: Vec<(&'static str, i64, Option<String>)>,
     /// The figures that count themselves, with how each is made up.
     pub counted: Vec<(&'static str, i64, Option<String>)>,
 }
@@ -139,7 +139,14 @@ pub async fn about(ctx: Ctx) -> Result<Html, AppError> {
         groups: members(ctx.db(), ctx.locale).await?,
         figures: settings::FIGURES
             .iter()
-            .map(|k| (*k, settings::figure(&s.0, k)))
+            .map(|k| {
+                let value = settings::figure(&s.0, k);
+                (
+                    *k,
+                    value,
+                    crate::figures::set_note(&s.0, k, value, ctx.locale),
+                )
+            })
             .collect(),
         counted: counted
             .figures

@@ -30,6 +30,12 @@ pub const BASELINE_ORGANISATIONS: &str = "baseline_organisations";
 pub const BASELINE_COUNTRIES: &str = "baseline_countries";
 /// The month the baseline counts up to, `YYYY-MM`.
 pub const BASELINE_AS_OF: &str = "baseline_as_of";
+/// Keys of the figures whose source gives a floor ("more than 2,600"),
+/// separated by spaces: the note says "more than" before the number.
+pub const MORE_THAN: &str = "figures_more_than";
+/// The month the editor-set figures (`settings::FIGURES`) were reported,
+/// `YYYY-MM`; they are shown "as of" it.
+pub const SET_AS_OF: &str = "figures_as_of";
 
 /// The four figures, in display order.
 pub const KEYS: [&str; 4] = ["agreements", "answered", "countries", "organisations"];
@@ -43,6 +49,8 @@ pub struct Baseline {
     pub countries: Vec<String>,
     /// The first day of the month it counts up to.
     pub as_of: Option<NaiveDate>,
+    /// Keys whose baseline is a floor ("more than").
+    pub more_than: Vec<String>,
 }
 
 impl Baseline {
@@ -60,6 +68,7 @@ impl Baseline {
             organisations: n(BASELINE_ORGANISATIONS),
             countries: parse_countries(s.get(BASELINE_COUNTRIES).map_or("", String::as_str)),
             as_of: s.get(BASELINE_AS_OF).and_then(|v| parse_month(v)),
+            more_than: more_than(s),
         }
     }
 }
@@ -76,6 +85,43 @@ pub fn parse_countries(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The keys of `MORE_THAN`.
+fn more_than(s: &HashMap<String, String>) -> Vec<String> {
+    s.get(MORE_THAN)
+        .map(|v| v.split_whitespace().map(str::to_owned).collect())
+        .unwrap_or_default()
+}
+
+/// The note of an editor-set figure: "more than 2,600, as of October 2022"
+/// when the settings say it is a floor and when it was reported; `None`
+/// when they say neither.
+pub fn set_note(
+    s: &HashMap<String, String>,
+    key: &str,
+    value: i64,
+    locale: Locale,
+) -> Option<String> {
+    let more = more_than(s).iter().any(|k| k == key);
+    let as_of = s.get(SET_AS_OF).and_then(|v| parse_month(v));
+    if !more && as_of.is_none() {
+        return None;
+    }
+    let tr = Translator { locale };
+    let mut args = crate::i18n::Args::new();
+    use fluent_templates::fluent_bundle::FluentValue;
+    args.insert("value", FluentValue::from(tr.num(value)));
+    args.insert("more", FluentValue::from(if more { "yes" } else { "no" }));
+    args.insert(
+        "month",
+        FluentValue::from(as_of.map_or_else(String::new, |m| month_name(locale, m))),
+    );
+    args.insert(
+        "dated",
+        FluentValue::from(if as_of.is_some() { "yes" } else { "no" }),
+    );
+    Some(crate::i18n::message(locale, "figure-set-note", Some(&args)))
 }
 
 /// A month written `YYYY-MM`, as its first day.
@@ -103,6 +149,8 @@ impl Figure {
 pub struct Figures {
     pub figures: [Figure; 4],
     pub as_of: Option<NaiveDate>,
+    /// Keys whose baseline is a floor ("more than").
+    pub more_than: Vec<String>,
 }
 
 impl Figures {
@@ -124,6 +172,8 @@ impl Figures {
         args.insert("baseline", FluentValue::from(tr.num(f.baseline)));
         args.insert("recorded", FluentValue::from(tr.num(f.recorded)));
         args.insert("count", FluentValue::from(f.recorded));
+        let more = self.more_than.iter().any(|k| k == key);
+        args.insert("more", FluentValue::from(if more { "yes" } else { "no" }));
         args.insert("month", FluentValue::from(month_name(locale, as_of)));
         Some(crate::i18n::message(locale, "figure-note", Some(&args)))
     }
@@ -218,6 +268,7 @@ pub async fn count(db: &impl ConnectionTrait, baseline: &Baseline) -> Result<Fig
             },
         ],
         as_of: baseline.as_of,
+        more_than: baseline.more_than.clone(),
     })
 }
 

@@ -104,10 +104,13 @@ pub async fn home(ctx: Ctx) -> Result<Html, AppError> {
             value: technologies,
             note: None,
         },
-        Figure {
-            key: "network_members",
-            value: settings::figure(&s.0, "network_members"),
-            note: None,
+        {
+            let value = settings::figure(&s.0, "network_members");
+            Figure {
+                key: "network_members",
+                value,
+                note: crate::figures::set_note(&s.0, "network_members", value, ctx.locale),
+            }
         },
         figure("agreements"),
         figure("answered"),

@@ -18,7 +18,15 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     message(locale, "fmt-date", Some(&args))
 }
 
-/// A date and time in the given zone, with the time as HH:MM.
+/// A time of day in the language's way: 09:00, or 09.00 in Indonesian.
+fn format_hm<T: Timelike>(locale: Locale, t: &T) -> String {
+    let mut args = Args::new();
+    args.insert("h", FluentValue::from(format!("{:02}", t.hour())));
+    args.insert("m", FluentValue::from(format!("{:02}", t.minute())));
+    message(locale, "fmt-time", Some(&args))
+}
+
+/// A date and time in the given zone, with the time as `fmt-time`.
 pub fn format_date_time(locale: Locale, at: DateTime<Utc>, tz: Tz) -> String {
     let local = at.with_timezone(&tz);
     let mut args = Args::new();
@@ -26,10 +34,7 @@ pub fn format_date_time(locale: Locale, at: DateTime<Utc>, tz: Tz) -> String {
         "date",
         FluentValue::from(format_date(locale, local.date_naive())),
     );
-    args.insert(
-        "time",
-        FluentValue::from(format!("{:02}:{:02}", local.hour(), local.minute())),
-    );
+    args.insert("time", FluentValue::from(format_hm(locale, &local)));
     message(locale, "fmt-date-time", Some(&args))
 }
 
@@ -60,7 +65,7 @@ pub fn format_time_span(
     tz: Tz,
 ) -> String {
     let (from, to) = (start.with_timezone(&tz), end.with_timezone(&tz));
-    let hm = |t: &DateTime<Tz>| format!("{:02}:{:02}", t.hour(), t.minute());
+    let hm = |t: &DateTime<Tz>| format_hm(locale, t);
     let mut args = Args::new();
     if from.date_naive() == to.date_naive() {
         args.insert(

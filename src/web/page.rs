@@ -396,7 +396,8 @@ impl Page {
     pub fn fallback_notice(&self) -> Option<String> {
         let shown = self.content_locale?;
         let mut args = Args::new();
-        args.insert("shown", FluentValue::from(shown.native_name()));
+        // The language is named in the page's language, by a Fluent selector.
+        args.insert("shown", FluentValue::from(shown.tag()));
         Some(i18n::message(self.locale, "notice-fallback", Some(&args)))
     }
 

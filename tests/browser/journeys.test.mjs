@@ -230,7 +230,7 @@ test("4. Editor: trilingual news from draft to feed, sitemap and home; fallback 
   // A news item without Indonesian text falls back, and says so in Indonesian.
   const id = await (await context(browser, { locale: "id-ID" })).newPage();
   await id.goto(`${BASE}/id/news/new-cohort-of-asean-young-scientists-arrives-in-guangxi`);
-  assert.match(await id.locator(".notice-fallback").innerText(), /belum tersedia dalam Bahasa Indonesia/);
+  assert.match(await id.locator(".notice-fallback").innerText(), /belum tersedia dalam bahasa Indonesia/i);
   await screenshot(id, "journey4-fallback-notice");
   for (const p of [visitor, id]) await p.context().close();
   await ctx.close();

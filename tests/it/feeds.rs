@@ -144,11 +144,11 @@ async fn an_event_says_when_and_where_under_its_title_and_goes_into_any_calendar
     let app = t.service().await;
     for (lang, zone, day) in [
         ("en", "China Standard Time (UTC+08:00)", ", 09:00–17:00"),
-        ("zh-CN", "北京时间（UTC+08:00）", " 09:00–17:00"),
+        ("zh-CN", "北京时间（UTC+08:00）", " 09:00～17:00"),
         (
             "id",
             "Waktu Standar Tiongkok (UTC+08:00)",
-            ", pukul 09:00–17:00",
+            ", pukul 09.00–17.00",
         ),
     ] {
         let r = get(&app, &format!("/{lang}/events/{FORUM}")).await;
@@ -192,7 +192,7 @@ async fn an_event_says_when_and_where_under_its_title_and_goes_into_any_calendar
     let r = get(&app, "/id/events/jakarta-matchmaking-day").await;
     let facts = r.text(".event-facts");
     assert!(
-        facts.contains("3 Februari 2027, pukul 13:30 – 4 Februari 2027, pukul 12:00")
+        facts.contains("3 Februari 2027, pukul 13.30 – 4 Februari 2027, pukul 12.00")
             && facts.contains("Waktu Indonesia Barat (WIB) (UTC+07:00)"),
         "{facts}"
     );

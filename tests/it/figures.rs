@@ -91,7 +91,33 @@ async fn the_agreements_figure_counts_signed_deals_on_top_of_the_baseline() {
     let about = get(&app, "/en/about").await;
     assert!(figure(&about, "countries reached").starts_with("10 countries reached"));
     assert!(figure(&about, "organisations served").starts_with("9,901 organisations served"));
-    assert!(figure(&about, "organisations served").contains("9,900 by May 2022, 1 recorded since"));
+    assert!(
+        figure(&about, "organisations served")
+            .contains("more than 9,900 by May 2022, 1 recorded since")
+    );
+}
+
+/// The source gives floors and a date: the figures say "more than" and
+/// "as of" in each language.
+#[actix_web::test]
+async fn headline_figures_carry_their_qualifier_and_date() {
+    let t = TestApp::demo().await;
+    let app = t.service().await;
+    let en = figure(&get(&app, "/en/").await, "members of the transfer network");
+    assert!(en.contains("more than 2,600, as of October 2022"), "{en}");
+    let zh = figure(&get(&app, "/zh-CN/").await, "家技术转移协作网络成员");
+    assert!(zh.contains("截至2022年10月为2,600余"), "{zh}");
+    let id = figure(
+        &get(&app, "/id/").await,
+        "anggota jaringan transfer teknologi",
+    );
+    assert!(id.contains("lebih dari 2.600, per Oktober 2022"), "{id}");
+    let about = get(&app, "/en/about").await;
+    assert!(figure(&about, "projects presented").contains("more than 7,800"));
+    // An exact figure stays exact.
+    assert!(figure(&about, "cooperation agreements").contains(" 653 by May 2022"));
+    let id = figure(&get(&app, "/id/about").await, "organisasi terlayani");
+    assert!(id.contains("lebih dari 9.900 hingga Mei 2022"), "{id}");
 }
 
 #[actix_web::test]

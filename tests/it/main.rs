@@ -19,6 +19,7 @@ mod deals;
 mod documents;
 mod feeds;
 mod figures;
+mod glossary;
 mod hardening;
 mod i18n;
 mod interests;

@@ -310,7 +310,7 @@ async fn missing_translation_falls_back_with_a_notice_in_the_visitors_language()
     let r = get(&app, &format!("/id/news/{slug}")).await;
     assert_eq!(r.status, 200);
     let notice = r.text(".notice-fallback");
-    assert!(notice.contains("English"), "{notice}");
+    assert!(notice.contains("bahasa Inggris"), "{notice}");
     assert!(
         notice.contains("Bahasa Indonesia") || notice.contains("bahasa Indonesia"),
         "{notice}"
@@ -322,7 +322,7 @@ async fn missing_translation_falls_back_with_a_notice_in_the_visitors_language()
     // A technology without Chinese text falls back to English on /zh-CN/.
     let r = get(&app, &format!("/zh-CN/technologies/{dengue}")).await;
     assert_eq!(r.status, 200);
-    assert!(r.text(".notice-fallback").contains("English"));
+    assert!(r.text(".notice-fallback").contains("英文"));
 }
 
 #[actix_web::test]

@@ -243,6 +243,8 @@ async fn eligibility_rules_give_a_clear_reason() {
             &post,
             "tok-ok",
             &[
+                // Timor-Leste, ASEAN's eleventh member since October 2025.
+                ("nationality", "TL"),
                 ("degree", "master"),
                 ("research_years", "5"),
                 ("date_of_birth", old_enough.as_str()),
