@@ -125,12 +125,18 @@ fn no_locale_file_uses_a_forbidden_variant() {
 fn no_demo_content_uses_a_forbidden_variant() {
     let forbidden = forbidden();
     let mut found = Vec::new();
-    for file in ["src/demo/content.toml", "src/demo/technologies.toml"] {
+    // The privacy notice is seeded by a migration, not the demo: it is
+    // content all the same.
+    for (file, least) in [
+        ("src/demo/content.toml", 100),
+        ("src/demo/technologies.toml", 100),
+        ("migrations/src/seed/privacy.toml", 6),
+    ] {
         let src = std::fs::read_to_string(root().join(file)).unwrap();
         let value: toml::Value = toml::from_str(&src).unwrap();
         let mut texts = Vec::new();
         toml_text(&value, None, &mut texts);
-        assert!(texts.len() > 100, "{file}: only {} texts", texts.len());
+        assert!(texts.len() >= least, "{file}: only {} texts", texts.len());
         for (lang, text) in texts {
             for (tag, variant, term) in &forbidden {
                 if tag == lang && contains(text, variant) {
