@@ -20,7 +20,7 @@ use tokio::sync::Mutex;
 
 use crate::db::stmt;
 use crate::i18n::Locale;
-use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex, Vocabulary};
+use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex};
 use crate::search::vocabulary;
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 
@@ -205,12 +205,7 @@ async fn load_text<C: ConnectionTrait + StreamTrait>(
     pos_by_id: &[u32],
 ) -> Result<TextIndex, DbErr> {
     let backend = ConnectionTrait::get_database_backend(db);
-    let groups: Vec<_> = vocabulary::all(db)
-        .await?
-        .into_iter()
-        .map(|s| s.group)
-        .collect();
-    let mut text = TextIndex::new(Vocabulary::new(&groups));
+    let mut text = vocabulary::empty_index(db).await?;
     let mut rows = Box::pin(db.stream_raw(stmt(backend, TEXT_SQL, vec![])).await?);
     while let Some(r) = rows.next().await {
         let r = r?;

@@ -97,3 +97,14 @@ pub async fn save(
         }
     }
 }
+
+/// An empty text index that knows the stored vocabulary: where every
+/// index over the portal's texts starts.
+pub async fn empty_index<C: ConnectionTrait + StreamTrait>(
+    db: &C,
+) -> Result<super::text::TextIndex, DbErr> {
+    let groups: Vec<_> = all(db).await?.into_iter().map(|s| s.group).collect();
+    Ok(super::text::TextIndex::new(super::text::Vocabulary::new(
+        &groups,
+    )))
+}

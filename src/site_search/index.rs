@@ -11,7 +11,7 @@ use futures_util::StreamExt;
 use sea_orm::{ConnectionTrait, DbErr, StreamTrait};
 
 use crate::db::stmt;
-use crate::search::text::{BODY, Lang, Query, SUMMARY, TITLE, TextIndex, Vocabulary};
+use crate::search::text::{BODY, Lang, Query, SUMMARY, TITLE, TextIndex};
 use crate::search::vocabulary;
 
 /// The records, with when events and news become public (`i64::MAX`: not
@@ -83,12 +83,7 @@ impl OtherIndex {
                 });
             }
         }
-        let groups: Vec<_> = vocabulary::all(db)
-            .await?
-            .into_iter()
-            .map(|s| s.group)
-            .collect();
-        let mut text = TextIndex::new(Vocabulary::new(&groups));
+        let mut text = vocabulary::empty_index(db).await?;
         for (kind, sql) in TEXTS_SQL {
             let mut rows = Box::pin(db.stream_raw(stmt(backend, sql, vec![])).await?);
             while let Some(r) = rows.next().await {
