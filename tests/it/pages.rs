@@ -135,6 +135,10 @@ async fn the_privacy_notice_is_there_from_the_start_and_every_form_links_to_it()
             r.texts(".prose h2")
         );
         assert!(r.shows_text("privacy@techbridge.example.org"), "{lang}");
+        // Bold where it is meant, in Chinese too (CommonMark does not close
+        // `**…：**` before a CJK character).
+        assert_eq!(r.texts(".prose strong").len(), 9, "{lang}");
+        assert!(!r.shows_text("**"), "{lang}: markdown left as text");
         let footer = r.attrs("footer a", "href");
         assert!(
             footer.contains(&format!("/{lang}/privacy")),
