@@ -119,10 +119,11 @@ pub async fn search(
             .search(&query)
             .into_iter()
             .filter(|h| {
-                index
-                    .entries
-                    .get(h.doc as usize)
-                    .is_some_and(|e| e.visible(t))
+                query.partial_enough(h)
+                    && index
+                        .entries
+                        .get(h.doc as usize)
+                        .is_some_and(|e| e.visible(t))
             })
             .collect();
         // Every word if any technology has them all (whatever the

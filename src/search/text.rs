@@ -252,6 +252,10 @@ impl TextIndex {
             .map(|(doc, (words, _))| {
                 let words = &words[..n];
                 Hit {
+                    worded: words
+                        .iter()
+                        .zip(&q.units)
+                        .any(|(w, u)| *w > 0.0 && !u.text.chars().all(|c| c.is_ascii_digit())),
                     doc,
                     matched: u8::try_from(words.iter().filter(|w| **w > 0.0).count())
                         .unwrap_or(u8::MAX),
@@ -319,6 +323,8 @@ pub struct Hit {
     /// How many query words it has (itself, a related word or a compound).
     pub matched: u8,
     pub score: f32,
+    /// One of the query words it has is more than a number.
+    pub worded: bool,
 }
 
 /// One word of a query (a Chinese run gives its bigrams), with the keys it
@@ -426,6 +432,16 @@ impl Query {
 
     pub fn len(&self) -> usize {
         self.units.len()
+    }
+
+    /// Whether a record is worth showing: one with every query word always;
+    /// one with only some of them when one of those is a word,
+    /// not only a number. A record that shares nothing with `default AND
+    /// 47=11` but the number 11 is noise, and showing it would make the
+    /// page answer differently to numbers the site happens to contain,
+    /// which scanners take for an injection.
+    pub fn partial_enough(&self, hit: &Hit) -> bool {
+        usize::from(hit.matched) >= self.len() || hit.worded
     }
 }
 

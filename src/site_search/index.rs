@@ -120,7 +120,11 @@ impl OtherIndex {
         let words = u8::try_from(q.len()).unwrap_or(u8::MAX);
         let mut by_kind: HashMap<&'static str, Vec<(f64, i32, u8)>> = HashMap::new();
         for h in self.text.search(q) {
-            let Some(d) = self.docs.get(h.doc as usize) else {
+            let Some(d) = self
+                .docs
+                .get(h.doc as usize)
+                .filter(|_| q.partial_enough(&h))
+            else {
                 continue;
             };
             let shown = match d.kind {

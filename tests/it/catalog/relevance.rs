@@ -166,3 +166,41 @@ async fn a_query_is_ordered_by_relevance_unless_the_visitor_picks_another_order(
         Some("newest")
     );
 }
+
+/// A record matching only a number of the query is not a partial match
+/// worth showing: `default' AND 47=11` and `default' AND 47=47` answer
+/// alike (nothing), on the catalogue and in the site search, while a real
+/// word with the number still finds it, and a number alone finds it.
+#[actix_web::test]
+async fn numbers_alone_do_not_make_a_partial_match() {
+    let t = TestApp::empty().await;
+    TechnologyBuilder::new("solar-pumps-for-11-villages")
+        .title("en", "Solar pumps for 11 villages")
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    for path in ["/en/technologies", "/en/search"] {
+        for q in [
+            "default'+AND+47%3D11+AND+'47'%3D'47",
+            "default'+AND+47%3D47+AND+'47'%3D'47",
+        ] {
+            let r = get(&app, &format!("{path}?q={q}")).await;
+            assert_eq!(r.status, 200);
+            assert!(
+                r.attrs("main a", "href")
+                    .iter()
+                    .all(|h| !h.contains("solar-pumps")),
+                "{path}?q={q}"
+            );
+        }
+        for q in ["pump+11", "11"] {
+            let r = get(&app, &format!("{path}?q={q}")).await;
+            assert!(
+                r.attrs("main a", "href")
+                    .iter()
+                    .any(|h| h.ends_with("/technologies/solar-pumps-for-11-villages")),
+                "{path}?q={q}"
+            );
+        }
+    }
+}
