@@ -20,8 +20,8 @@ use actix_web::{test, web};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, QueryTrait, Statement,
 };
-use techbridge::catalog::index::{LOAD_SQL, TITLE_RANK_SQL, VERSION_SQL};
 use techbridge::entities::{technology, technology_translation};
+use techbridge::search::catalog_index::{LOAD_SQL, TITLE_RANK_SQL, VERSION_SQL};
 use techbridge::search::{self, Within, analyzer};
 use techbridge::{AppState, Config, db, demo};
 

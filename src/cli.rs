@@ -9,7 +9,8 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 use crate::config::{CommonArgs, Config, ServeArgs};
-use crate::{AppState, accounts, db, demo};
+use crate::web::AppState;
+use crate::{accounts, db, demo};
 
 #[derive(Parser)]
 #[command(
@@ -248,7 +249,7 @@ async fn serve(common: &CommonArgs, serve: &ServeArgs) -> anyhow::Result<()> {
             let i = next_pool.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % pools.len();
             web::Data::new(shared.for_worker(pools[i].clone()))
         };
-        crate::app(state)
+        crate::app::app(state)
     })
     // A response written in more than one piece must not wait for the
     // client's delayed ACK before its last piece goes out.

@@ -10,14 +10,16 @@
 //!
 //! One registry per process (a `static`): a counter is bumped from the
 //! request middleware, the page cache and the rate limits, none of which
-//! should have to carry it through their signatures.
+//! should have to carry it through their signatures. It imports nothing of
+//! the portal's, so that any layer may count; the endpoint that serves it
+//! is `health::metrics`, beside `/healthz`.
 
 use std::sync::LazyLock;
 
+use actix_web::Error;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpRequest, HttpResponse, http::header, web};
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
 use prometheus_client::metrics::family::Family;
@@ -25,9 +27,6 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr, Statement};
-
-use crate::AppState;
-use crate::error::AppError;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RequestLabels {
@@ -223,33 +222,4 @@ pub async fn render(db: &DatabaseConnection) -> Result<String, DbErr> {
     prometheus_client::encoding::text::encode(&mut out, &METRICS.registry)
         .map_err(|e| DbErr::Custom(format!("metrics: {e}")))?;
     Ok(out)
-}
-
-/// GET /metrics: 404 unless configured, 401 without the right token.
-pub async fn endpoint(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-) -> Result<HttpResponse, AppError> {
-    let Some(token) = state.config.metrics_token.as_deref() else {
-        return Err(AppError::NotFound);
-    };
-    let given = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
-    if !crate::tokens::constant_time_eq(given.as_bytes(), token.as_bytes()) {
-        return Ok(HttpResponse::Unauthorized()
-            .insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"metrics\""))
-            .finish());
-    }
-    let body = render(&state.db).await?;
-    Ok(HttpResponse::Ok()
-        .insert_header((
-            header::CONTENT_TYPE,
-            "application/openmetrics-text; version=1.0.0; charset=utf-8",
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(body))
 }

@@ -11,7 +11,7 @@ use actix_web::web;
 use chrono::{DateTime, Utc};
 use sea_orm::DbErr;
 
-use crate::AppState;
+use crate::web::AppState;
 
 /// Runs every job once, at `now`.
 pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr> {

@@ -19,7 +19,7 @@ use crate::{
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.route("/", get().to(home::root))
         .route("/healthz", get().to(health::healthz))
-        .route("/metrics", get().to(crate::metrics::endpoint))
+        .route("/metrics", get().to(crate::health::metrics))
         .route("/robots.txt", get().to(health::robots))
         .route("/sitemap.xml", get().to(feeds::sitemap))
         .route("/sitemap-{n}.xml", get().to(feeds::sitemap_part))

@@ -7,12 +7,12 @@ use askama::Template;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::{self, Role};
 use crate::db::now;
 use crate::entities::editor;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::web::AppState;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Translator};

@@ -13,7 +13,6 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{
@@ -23,6 +22,7 @@ use crate::entities::{
 use crate::error::AppError;
 use crate::programme::status::STATUSES;
 use crate::taxonomy::ASEAN;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;

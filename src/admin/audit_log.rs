@@ -5,9 +5,9 @@ use askama::Template;
 use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::entities::audit_entry;
 use crate::error::AppError;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::{Html, Translator};
 

@@ -10,11 +10,11 @@ use askama::Template;
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::db::now;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::translation::Status;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;

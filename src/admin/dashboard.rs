@@ -5,11 +5,11 @@ use askama::Template;
 use chrono::Duration;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{application, audit_entry, inquiry, need, outbox_message, technology};
 use crate::error::AppError;
+use crate::web::AppState;
 use crate::web::Html;
 
 use super::page::AdminPage;

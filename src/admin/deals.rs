@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use sea_orm::{EntityTrait, QueryOrder, TransactionTrait};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::deals::store::{self, BoardFilter, Event, MoveSet, Who};
@@ -19,6 +18,7 @@ use crate::deals::{self, AGREEMENT_KINDS, CLOSE_REASONS, CURRENCIES, ORIGIN_INTE
 use crate::entities::{deal, deal_event, editor};
 use crate::error::AppError;
 use crate::taxonomy::FIELDS;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;

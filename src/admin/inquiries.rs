@@ -9,12 +9,12 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{inquiry, technology};
 use crate::error::AppError;
 use crate::translation;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;

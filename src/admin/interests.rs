@@ -11,12 +11,12 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::deals::{self, store::Who};
 use crate::entities::{interest, need};
 use crate::error::AppError;
+use crate::web::AppState;
 use crate::web::Pager;
 use crate::web::client::client_ip;
 use crate::web::{Html, Translator};

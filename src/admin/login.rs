@@ -14,13 +14,13 @@ use askama::Template;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, IntoActiveModel, QueryFilter, Set};
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::{self, Role};
 use crate::db::now;
 use crate::entities::editor;
 use crate::error::AppError;
 use crate::i18n::{self, Locale};
 use crate::ratelimit::{LOGIN_ACCOUNT, LOGIN_IP, take_all};
+use crate::web::AppState;
 use crate::web::client::{client_ip, client_key};
 use crate::web::{Html, see_other};
 

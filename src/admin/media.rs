@@ -17,7 +17,6 @@ use sea_orm::{
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{media, media_translation, media_variant};
@@ -26,6 +25,7 @@ use crate::i18n::Locale;
 use crate::media::Image;
 use crate::translation;
 use crate::translation::FirstRevision;
+use crate::web::AppState;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::upload::{
@@ -58,9 +58,6 @@ const MAX_ALLOC: u64 = MAX_PIXELS * 4 + 8 * 1024 * 1024;
 /// and a lossless WebP its 4-byte pixels twice; those are held to fewer
 /// pixels (about 11 and 12 megapixels) by their cost per pixel.
 const DECODE_BUDGET: u64 = 100 * 1024 * 1024;
-/// Images decoded at once by this instance (others wait their turn): each
-/// may hold about 100 MB while it is resized.
-pub const DECODES_AT_ONCE: usize = 1;
 /// How long an upload waits for its turn before the form comes back.
 const DECODE_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Widths of the resized copies.

@@ -10,12 +10,12 @@ use askama::Template;
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::error::AppError;
 use crate::figures::report::{self, DIMENSIONS, Report};
 use crate::figures::{self, Baseline, chart};
+use crate::web::AppState;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Translator};

@@ -16,12 +16,12 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{editor, session};
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::web::AppState;
 
 pub const COOKIE: &str = "tb_session";
 /// A session unused this long ends.

@@ -4,10 +4,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::error::AppError;
 use crate::settings::{self, FIGURES};
+use crate::web::AppState;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Translator};

@@ -5,11 +5,11 @@ use actix_web::web;
 use askama::Template;
 use sea_orm::{ConnectionTrait, DbErr, Value};
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::db::stmt;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::web::AppState;
 use crate::web::{Html, Translator};
 
 use super::kinds::Kind;

@@ -7,12 +7,12 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use crate::AppState;
 use crate::accounts::Role;
 use crate::error::AppError;
 use crate::search::text::Group;
 use crate::search::vocabulary::{self, MAX_WORD_CHARS, MAX_WORDS, Stored};
 use crate::taxonomy::FIELDS;
+use crate::web::AppState;
 use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Translator};

@@ -1,4 +1,4 @@
-//! The alert digests, by the clock (`crate::periodic`), with "now" given:
+//! The alert digests, by the clock (the periodic jobs above), with "now" given:
 //! every confirmed alert whose time has come is claimed with a conditional
 //! update of its `due_at` (so several instances send each digest once),
 //! then what was published since the last one is listed, in the alert's
@@ -11,14 +11,14 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
 
-use crate::AppState;
-use crate::catalog::query::{CatalogQuery, MAX_PER_PAGE};
 use crate::entities::{
     alert, call_translation, event, event_translation, need, programme_call, technology,
 };
 use crate::i18n::{self, Args, Locale};
 use crate::outbox::{self, Mail};
+use crate::search::catalog_query::{CatalogQuery, MAX_PER_PAGE};
 use crate::translation::{self, need_titles, technology_titles};
+use crate::web::AppState;
 
 /// One new thing, as a digest lists it.
 pub struct Item {

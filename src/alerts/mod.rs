@@ -59,7 +59,7 @@ pub fn normalise_filters(topic: &str, raw: &str) -> String {
                     },
                 )
                 .finish();
-            crate::catalog::query::CatalogQuery::parse(&kept).to_query()
+            crate::search::catalog_query::CatalogQuery::parse(&kept).to_query()
         }
         "needs" => {
             let mut s = form_urlencoded::Serializer::new(String::new());

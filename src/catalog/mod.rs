@@ -2,9 +2,7 @@
 //! inquiries to providers.
 
 pub mod cards;
-pub mod index;
 pub mod inquiry;
-pub mod query;
 pub mod store;
 
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -13,13 +11,13 @@ use askama::Template;
 use crate::error::AppError;
 use crate::needs;
 use crate::ratelimit;
+use crate::search::catalog_query::{self as query, CatalogQuery, Sort};
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 use crate::web::client::client_key;
 use crate::web::forms::FieldErrors;
 use crate::web::{Ctx, Html, Page, Pager, Section, see_other};
 pub use cards::{CardView, card_views};
 use inquiry::InquiryForm;
-use query::{CatalogQuery, Sort};
 
 pub struct FacetOption {
     pub code: String,
@@ -112,7 +110,7 @@ pub async fn list(ctx: Ctx) -> Result<Html, AppError> {
     let q = CatalogQuery::parse(&ctx.query);
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
     let result = store::search(ctx.db(), &index, &q, ctx.locale).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let cards = store::cards(
         ctx.db(),
         &index,
@@ -319,7 +317,7 @@ async fn detail_page(
     errors: FieldErrors,
 ) -> Result<(DetailPage, i32), AppError> {
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let d = store::detail(ctx.db(), &index, &media, slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -435,7 +433,7 @@ pub struct SentPage {
 pub async fn inquiry_sent(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html, AppError> {
     let (_, slug) = path.into_inner();
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let d = store::detail(ctx.db(), &index, &media, &slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;

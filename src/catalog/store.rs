@@ -5,13 +5,13 @@ use std::collections::HashMap;
 
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
 
-use super::query::{CatalogQuery, Sort};
 use crate::db::{now, stmt};
+use crate::search::catalog_query::{CatalogQuery, Sort};
 
-use super::index::{CatalogIndex, Counts, F_ALL, Facets, Filters};
 use crate::entities::{technology, technology_translation};
 use crate::i18n::Locale;
 use crate::media::{Image, Library};
+use crate::search::catalog_index::{CatalogIndex, Counts, F_ALL, Facets, Filters};
 use crate::search::{self, analyzer};
 use crate::taxonomy::{self, ASEAN, FIELDS};
 use crate::translation::{self, BestText, Translated};

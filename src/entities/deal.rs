@@ -1,4 +1,4 @@
-//! One contact carried from first message to agreement (see `crate::deals`).
+//! One contact carried from first message to agreement (the deals section says how).
 
 use sea_orm::entity::prelude::*;
 

@@ -220,7 +220,7 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
     let t = crate::db::now();
     let registration_open =
         !e.registration_url.is_empty() && e.registration_closes_at.unwrap_or(e.starts_at) > t;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let news = news::for_event(ctx.db(), &media, e.id, ctx.locale).await?;
     let mut page = ctx
         .page(Section::Events, p.text.title.clone())

@@ -7,10 +7,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DbErr};
 
-use crate::AppState;
 use crate::db::{now, stmt};
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::web::AppState;
 use crate::web::not_modified_or;
 
 /// The protocol's limit per file.

@@ -78,7 +78,7 @@ pub struct HomePage {
 pub async fn home(ctx: Ctx) -> Result<Html, AppError> {
     let db = ctx.db();
     let index = ctx.state.catalog.get(db, &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let technologies = catalog::store::visible_count(&index);
     let featured_ids = catalog::store::featured(&index, 6);
     let featured =

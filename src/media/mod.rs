@@ -10,11 +10,11 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
-use crate::AppState;
 use crate::entities::{media, media_translation, media_variant};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::translation;
+use crate::web::AppState;
 
 /// An image as a page shows it.
 #[derive(Clone, Debug)]
@@ -113,6 +113,11 @@ pub async fn library(
     changes: &crate::changes::Changes,
 ) -> Result<std::sync::Arc<Library>, DbErr> {
     changes.memo(db, || Library::load(db)).await
+}
+
+/// The library for a page being built, from the request's context.
+pub async fn library_for(ctx: &crate::web::Ctx) -> Result<std::sync::Arc<Library>, AppError> {
+    Ok(library(ctx.db(), &ctx.state.changes).await?)
 }
 
 #[derive(serde::Deserialize)]

@@ -2,7 +2,7 @@
 //! published after the need that match it (by the one matching score,
 //! `crate::matching`) are recorded once each, and at most one digest a day
 //! lists the new ones, in the poster's language, with a one-click way to
-//! stop. Run by the clock (`crate::periodic`) with "now" given; each digest
+//! stop. Run by the clock (the periodic jobs above) with "now" given; each digest
 //! is claimed with a conditional update of the need's `matches_sent_at`, so
 //! several instances send it once.
 

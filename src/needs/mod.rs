@@ -94,7 +94,7 @@ pub async fn technologies_for_need(
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let cards = catalog_store::for_need(
         ctx.db(),
         &index,

@@ -127,7 +127,7 @@ pub async fn list(ctx: Ctx, q: web::Query<ListQuery>) -> Result<Html, AppError> 
             .map(|p| (e.slug.clone(), p.text.title.clone()))
     });
     let facts = store::facts(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let link = |p: u64| {
         let mut s = form_urlencoded::Serializer::new(String::new());
         if let Some(y) = year {
@@ -175,7 +175,7 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         .await?
         .ok_or(AppError::NotFound)?;
     let p = translation::pick(&rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let cover = n.cover_id.and_then(|c| media.image(c, ctx.locale));
     let event = match n.event_id {
         Some(id) => crate::events::store::by_ids(ctx.db(), &[id])

@@ -108,7 +108,7 @@ pub struct IndexPage {
 /// GET /{lang}/programme
 pub async fn index(ctx: Ctx) -> Result<Html, AppError> {
     let public = store::public(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let call = current_call_view(&public, ctx.locale);
     let posts = if call.is_some() {
         post_views(&public, ctx.locale)
@@ -215,7 +215,7 @@ pub async fn fellows(ctx: Ctx, q: web::Query<FellowQuery>) -> Result<Html, AppEr
     let cohort = q.cohort.trim().parse::<i32>().ok();
     let page_no = crate::web::forms::page_number(&q.page);
     let public = store::public(ctx.db(), &ctx.state.changes).await?;
-    let media = ctx.media().await?;
+    let media = crate::media::library_for(&ctx).await?;
     let matching: Vec<_> = public
         .fellows
         .iter()
@@ -285,7 +285,7 @@ pub async fn fellow(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         .ok_or(AppError::NotFound)?;
     let p = translation::pick(rows, ctx.locale, &f.source_lang).ok_or(AppError::NotFound)?;
     let photo = match f.photo_id {
-        Some(id) => ctx.media().await?.image(id, ctx.locale),
+        Some(id) => crate::media::library_for(&ctx).await?.image(id, ctx.locale),
         None => None,
     };
     let page = ctx

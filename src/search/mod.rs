@@ -1,8 +1,12 @@
 //! Full-text search across languages: the analyser, the index, the
-//! backend-specific match query and snippets (the site-wide search page
-//! that uses them is `site_search`, above the sections it searches).
+//! backend-specific match query and snippets, and the catalogue's
+//! in-memory filter index with the query it answers (the pages that use
+//! them, the catalogue's and the site-wide search, stand above: `catalog`,
+//! `site_search`).
 
 pub mod analyzer;
+pub mod catalog_index;
+pub mod catalog_query;
 pub mod index;
 pub mod snippet;
 pub mod stem;

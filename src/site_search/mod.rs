@@ -5,8 +5,8 @@ mod index;
 
 use askama::Template;
 
-use crate::catalog::query::CatalogQuery;
 use crate::error::AppError;
+use crate::search::catalog_query::CatalogQuery;
 use crate::search::{analyzer, snippet::highlight};
 use crate::web::{Ctx, Html, Page, Pager, Section};
 use crate::{catalog, events, needs, news, programme};
@@ -64,7 +64,7 @@ pub async fn search_page(ctx: Ctx) -> Result<Html, AppError> {
     // A search is at most as long as the catalogue's; longer, the start is
     // searched and the page says so.
     let q_whole = param("q");
-    let max = crate::catalog::query::MAX_QUERY_CHARS;
+    let max = crate::search::catalog_query::MAX_QUERY_CHARS;
     let shortened = q_whole.chars().count() > max;
     let q: String = q_whole.chars().take(max).collect();
     let only = KINDS.iter().copied().find(|k| *k == param("kind"));
@@ -113,7 +113,7 @@ pub async fn search_page(ctx: Ctx) -> Result<Html, AppError> {
             others,
             needs,
             programme,
-            media: ctx.media().await?,
+            media: crate::media::library_for(&ctx).await?,
         };
         for kind in KINDS.iter().copied().filter(|k| wanted(k)) {
             let mut g = group(&ctx, kind, &q, &found, limit, offset).await?;

@@ -15,8 +15,8 @@ use actix_web::web::{Bytes, Data};
 use actix_web::{HttpRequest, HttpResponse, Responder};
 
 use super::compress::{Coded, Coding, compressible};
-use crate::AppState;
 use crate::error::AppError;
+use crate::web::AppState;
 
 struct Asset {
     content_type: &'static str,

@@ -5,7 +5,7 @@ use actix_web::HttpRequest;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::AppState;
+use crate::web::AppState;
 
 pub fn client_ip(req: &HttpRequest, state: &AppState) -> String {
     if state.config.trust_proxy

@@ -8,9 +8,9 @@ use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use sea_orm::DatabaseConnection;
 
-use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::web::AppState;
 
 use super::page::{Page, Section};
 
@@ -26,11 +26,6 @@ pub struct Ctx {
 impl Ctx {
     pub fn db(&self) -> &DatabaseConnection {
         &self.state.db
-    }
-
-    /// The media library (image descriptions), kept between writes.
-    pub async fn media(&self) -> Result<std::sync::Arc<crate::media::Library>, AppError> {
-        Ok(crate::media::library(self.db(), &self.state.changes).await?)
     }
 
     /// The chrome of a page in this context, titled with `title`.

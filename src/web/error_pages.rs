@@ -9,9 +9,9 @@ use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 
-use crate::AppState;
 use crate::error::{ErrorInfo, messages_for};
 use crate::i18n::{self, Locale};
+use crate::web::AppState;
 
 use super::page::Page;
 

@@ -9,9 +9,9 @@ use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{DefaultHeaders, Next};
 use actix_web::{Error, ResponseError, web};
 
-use crate::AppState;
 use crate::error::AppError;
 use crate::i18n::{LANG_COOKIE, Locale};
+use crate::web::AppState;
 
 /// Headers every response carries. No inline script or style anywhere, so
 /// the policy needs no `unsafe-inline`. Served as `https://` (its public

@@ -13,12 +13,14 @@ mod page;
 pub mod page_cache;
 mod pager;
 pub mod signed;
+mod state;
 pub mod upload;
 
 pub use ctx::Ctx;
 pub use html::{Html, not_modified_or};
 pub use page::{Page, Section, Translator};
 pub use pager::{PageLink, Pager};
+pub use state::{AppState, IMAGE_DECODES_AT_ONCE};
 
 /// "303 See Other" to `location`: the answer to every successful form
 /// post, so that reloading the next page does not post again.

@@ -29,7 +29,7 @@ use actix_web::web::Data;
 use actix_web::{Error, HttpRequest, HttpResponse};
 
 use super::compress::{self, Coded, Coding};
-use crate::AppState;
+use crate::web::AppState;
 
 /// At most this many pages, and this many bytes of them (compressed forms
 /// included), are kept: the memory budget of an instance is 64 MB in all.

@@ -24,7 +24,7 @@ use crate::search::text::{BODY, Lang, SUMMARY, TITLE, TextIndex};
 use crate::search::vocabulary;
 use crate::taxonomy::{self, ASEAN, FIELDS, IP_STATUSES, MODES};
 
-use super::query::CatalogQuery;
+use super::catalog_query::CatalogQuery;
 
 /// One technology as the index knows it.
 #[derive(Clone, Copy, Debug)]
