@@ -16,6 +16,7 @@ mod m20261205_000005_watch_deals;
 mod m20261206_000004_audit_by_record;
 mod m20261206_000010_search_vocabulary;
 mod m20261206_000020_privacy_page;
+mod m20261206_000030_search_docs_technologies;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000004_audit_by_record::Migration),
             Box::new(m20261206_000010_search_vocabulary::Migration),
             Box::new(m20261206_000020_privacy_page::Migration),
+            Box::new(m20261206_000030_search_docs_technologies::Migration),
         ]
     }
 }

@@ -606,7 +606,6 @@ async fn load_event(
         .insert(db)
         .await?;
     }
-    crate::events::store::reindex(db, saved.id).await?;
     Ok(saved.id)
 }
 
@@ -653,7 +652,7 @@ async fn load_news(
         .insert(db)
         .await?;
     }
-    crate::news::store::reindex(db, saved.id).await
+    Ok(())
 }
 
 async fn load_fellow(
@@ -694,7 +693,7 @@ async fn load_fellow(
         .insert(db)
         .await?;
     }
-    crate::programme::store::reindex_fellow(db, saved.id).await
+    Ok(())
 }
 
 async fn load_need(db: &impl ConnectionTrait, d: DemoNeed, t: DateTime<Utc>) -> Result<(), DbErr> {
@@ -731,7 +730,7 @@ async fn load_need(db: &impl ConnectionTrait, d: DemoNeed, t: DateTime<Utc>) -> 
         .insert(db)
         .await?;
     }
-    crate::needs::store::reindex(db, saved.id).await
+    Ok(())
 }
 
 async fn load_call(

@@ -9,7 +9,6 @@ use sea_orm::{
 use crate::db::now;
 use crate::entities::{event, event_translation};
 use crate::i18n::Locale;
-use crate::search::index::{self, DocText};
 use crate::translation::{self, BestText};
 
 pub fn visible() -> Condition {
@@ -259,30 +258,6 @@ pub async fn texts(
 ) -> Result<std::collections::HashMap<i32, Vec<event_translation::Model>>, DbErr> {
     translation::load::<event_translation::Entity>(db, event_translation::Column::EventId, ids)
         .await
-}
-
-pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    let rows = event_translation::Entity::find()
-        .filter(event_translation::Column::EventId.eq(id))
-        .all(db)
-        .await?;
-    let bodies: Vec<String> = rows
-        .iter()
-        .map(|r| {
-            format!(
-                "{} {} {}",
-                crate::markdown::to_text(&r.body),
-                r.venue,
-                r.city
-            )
-        })
-        .collect();
-    let text = DocText {
-        title: rows.iter().map(|r| r.title.as_str()).collect(),
-        summary: rows.iter().map(|r| r.summary.as_str()).collect(),
-        body: bodies.iter().map(String::as_str).collect(),
-    };
-    index::upsert(db, index::EVENT, id, &text).await
 }
 
 /// Every event as a choice for the back office (newest first): id and

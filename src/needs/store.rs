@@ -10,7 +10,6 @@ use sea_orm::{
 use crate::db::now;
 use crate::entities::{need, need_translation};
 use crate::i18n::Locale;
-use crate::search::index::{self, DocText};
 use crate::translation;
 use crate::translation::FirstRevision;
 
@@ -158,24 +157,5 @@ pub async fn create_pending(
     .first_revision(t)
     .insert(db)
     .await?;
-    reindex(db, saved.id).await?;
     Ok(saved)
-}
-
-/// Rebuilds the search entry of a need from all its translations.
-pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    let rows = need_translation::Entity::find()
-        .filter(need_translation::Column::NeedId.eq(id))
-        .all(db)
-        .await?;
-    let plain: Vec<String> = rows
-        .iter()
-        .map(|r| crate::markdown::to_text(&r.description))
-        .collect();
-    let text = DocText {
-        title: rows.iter().map(|r| r.title.as_str()).collect(),
-        summary: Vec::new(),
-        body: plain.iter().map(String::as_str).collect(),
-    };
-    index::upsert(db, index::NEED, id, &text).await
 }

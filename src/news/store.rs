@@ -9,7 +9,6 @@ use sea_orm::{
 use crate::db::now;
 use crate::entities::{news, news_translation};
 use crate::i18n::Locale;
-use crate::search::index::{self, DocText};
 use crate::translation::{self, BestText};
 
 pub fn visible() -> Condition {
@@ -266,21 +265,4 @@ pub async fn related(
         }
     }
     card_rows(db, q, (0, limit), NEWEST_FIRST, locale).await
-}
-
-pub async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    let rows = news_translation::Entity::find()
-        .filter(news_translation::Column::NewsId.eq(id))
-        .all(db)
-        .await?;
-    let bodies: Vec<String> = rows
-        .iter()
-        .map(|r| crate::markdown::to_text(&r.body))
-        .collect();
-    let text = DocText {
-        title: rows.iter().map(|r| r.title.as_str()).collect(),
-        summary: rows.iter().map(|r| r.summary.as_str()).collect(),
-        body: bodies.iter().map(String::as_str).collect(),
-    };
-    index::upsert(db, index::NEWS, id, &text).await
 }

@@ -8,7 +8,6 @@ use crate::db::now;
 use crate::entities::{
     call_translation, fellow, fellow_translation, host_post, host_post_translation, programme_call,
 };
-use crate::search::index::{self, DocText};
 use crate::translation;
 
 /// The call to show: the open one, else the next to open, else the last one.
@@ -146,30 +145,6 @@ pub fn fellow_visible() -> Condition {
     Condition::all()
         .add(fellow::Column::Status.eq("published"))
         .add(fellow::Column::PublishAt.lte(now()))
-}
-
-pub async fn reindex_fellow(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-    let Some(f) = fellow::Entity::find_by_id(id).one(db).await? else {
-        return Ok(());
-    };
-    let rows = fellow_translation::Entity::find()
-        .filter(fellow_translation::Column::FellowId.eq(id))
-        .all(db)
-        .await?;
-    let bodies: Vec<String> = rows
-        .iter()
-        .map(|r| format!("{} {} {}", r.home_institution, r.host_institution, r.bio))
-        .collect();
-    let mut titles = vec![f.name.as_str()];
-    if !f.name_zh.is_empty() {
-        titles.push(f.name_zh.as_str());
-    }
-    let text = DocText {
-        title: titles,
-        summary: rows.iter().map(|r| r.research.as_str()).collect(),
-        body: bodies.iter().map(String::as_str).collect(),
-    };
-    index::upsert(db, index::FELLOW, id, &text).await
 }
 
 /// Moves an application from one status to another only if it is still in

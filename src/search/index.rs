@@ -11,12 +11,11 @@ use super::analyzer::index_text;
 use crate::db::now;
 use crate::entities::search_doc;
 
-/// Kinds of searchable records.
+/// Kinds of records indexed here: technologies only. The other kinds
+/// (needs, events, news, fellows) are a few hundred records and are searched
+/// in memory by `site_search::index`; their rows were removed by migration
+/// `m20261206_000030_search_docs_technologies`.
 pub const TECHNOLOGY: &str = "technology";
-pub const NEED: &str = "need";
-pub const EVENT: &str = "event";
-pub const NEWS: &str = "news";
-pub const FELLOW: &str = "fellow";
 
 /// The index row id of a record: its id and its kind in one number, so the
 /// full-text index yields the record without a join.
@@ -27,10 +26,6 @@ pub fn doc_id(kind: &str, entity_id: i32) -> i64 {
 pub fn kind_code(kind: &str) -> i64 {
     match kind {
         TECHNOLOGY => 1,
-        NEED => 2,
-        EVENT => 3,
-        NEWS => 4,
-        FELLOW => 5,
         _ => 7,
     }
 }

@@ -152,13 +152,8 @@ impl Kind for Events {
     }
 
     async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        super::unindex(db, crate::search::index::EVENT, id).await?;
         event::Entity::delete_by_id(id).exec(db).await?;
         Ok(())
-    }
-
-    async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        crate::events::store::reindex(db, id).await
     }
 
     async fn list(

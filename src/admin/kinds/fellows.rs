@@ -122,13 +122,8 @@ impl Kind for Fellows {
     }
 
     async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        super::unindex(db, crate::search::index::FELLOW, id).await?;
         fellow::Entity::delete_by_id(id).exec(db).await?;
         Ok(())
-    }
-
-    async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        crate::programme::store::reindex_fellow(db, id).await
     }
 
     async fn list(

@@ -126,6 +126,9 @@ pub trait Kind: 'static {
     async fn in_use(_db: &impl ConnectionTrait, _id: i32) -> Result<bool, DbErr> {
         Ok(false)
     }
+    /// Rebuilds the record's full-text entry in the database. Only
+    /// technologies have one; the other kinds are few and are searched in
+    /// memory (`site_search::index`), so theirs does nothing.
     async fn reindex(_db: &impl ConnectionTrait, _id: i32) -> Result<(), DbErr> {
         Ok(())
     }

@@ -105,13 +105,8 @@ impl Kind for Needs {
     }
 
     async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        super::unindex(db, crate::search::index::NEED, id).await?;
         need::Entity::delete_by_id(id).exec(db).await?;
         Ok(())
-    }
-
-    async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        crate::needs::store::reindex(db, id).await
     }
 
     async fn list(

@@ -94,13 +94,8 @@ impl Kind for News {
     }
 
     async fn delete(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        super::unindex(db, crate::search::index::NEWS, id).await?;
         news::Entity::delete_by_id(id).exec(db).await?;
         Ok(())
-    }
-
-    async fn reindex(db: &impl ConnectionTrait, id: i32) -> Result<(), DbErr> {
-        crate::news::store::reindex(db, id).await
     }
 
     async fn list(

@@ -319,9 +319,6 @@ impl NeedBuilder {
             .await
             .expect("need text");
         }
-        techbridge::needs::store::reindex(db, saved.id)
-            .await
-            .expect("need search entry");
         Made {
             id: saved.id,
             slug: self.slug,

@@ -164,9 +164,6 @@ impl EventBuilder {
             .await
             .expect("event text");
         }
-        techbridge::events::store::reindex(db, saved.id)
-            .await
-            .expect("event search entry");
         Made {
             id: saved.id,
             slug: self.slug,

@@ -126,9 +126,6 @@ impl NewsBuilder {
             .await
             .expect("news text");
         }
-        techbridge::news::store::reindex(db, saved.id)
-            .await
-            .expect("news search entry");
         Made {
             id: saved.id,
             slug: self.slug,

@@ -274,9 +274,6 @@ impl FellowBuilder {
             .await
             .expect("fellow text");
         }
-        techbridge::programme::store::reindex_fellow(db, saved.id)
-            .await
-            .expect("fellow search entry");
         Made {
             id: saved.id,
             slug: self.slug,
