@@ -7,7 +7,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
+    ColumnTrait, DatabaseConnection, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QuerySelect, TransactionTrait,
 };
 
 use super::store::{self, Event, Who};
@@ -30,26 +31,9 @@ pub async fn run(
 ) -> Result<Done, DbErr> {
     let mut done = Done::default();
     let remind_before = now - Duration::days(REMIND_AFTER_DAYS);
-    let due: Vec<deal::Model> = deal::Entity::find()
-        .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
-        .filter(deal::Column::RemindedAt.is_null())
-        .filter(deal::Column::ForwardedAt.lte(remind_before))
-        .limit(200)
-        .all(db)
-        .await?;
-    for d in due {
+    for d in waiting(db, deal::Column::RemindedAt, remind_before).await? {
         let txn = db.begin().await?;
-        let claimed = deal::Entity::update_many()
-            .col_expr(deal::Column::RemindedAt, Expr::value(now))
-            .filter(deal::Column::Id.eq(d.id))
-            .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
-            .filter(deal::Column::RemindedAt.is_null())
-            .filter(deal::Column::ForwardedAt.lte(remind_before))
-            .exec(&txn)
-            .await?
-            .rows_affected
-            == 1;
-        if !claimed {
+        if !claim(&txn, d.id, deal::Column::RemindedAt, remind_before, now).await? {
             txn.rollback().await?;
             continue;
         }
@@ -68,26 +52,9 @@ pub async fn run(
     }
 
     let overdue_before = now - Duration::days(OVERDUE_AFTER_DAYS);
-    let late: Vec<deal::Model> = deal::Entity::find()
-        .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
-        .filter(deal::Column::OverdueAt.is_null())
-        .filter(deal::Column::ForwardedAt.lte(overdue_before))
-        .limit(200)
-        .all(db)
-        .await?;
-    for d in late {
+    for d in waiting(db, deal::Column::OverdueAt, overdue_before).await? {
         let txn = db.begin().await?;
-        let claimed = deal::Entity::update_many()
-            .col_expr(deal::Column::OverdueAt, Expr::value(now))
-            .filter(deal::Column::Id.eq(d.id))
-            .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
-            .filter(deal::Column::OverdueAt.is_null())
-            .filter(deal::Column::ForwardedAt.lte(overdue_before))
-            .exec(&txn)
-            .await?
-            .rows_affected
-            == 1;
-        if !claimed {
+        if !claim(&txn, d.id, deal::Column::OverdueAt, overdue_before, now).await? {
             txn.rollback().await?;
             continue;
         }
@@ -96,4 +63,40 @@ pub async fn run(
         done.overdue += 1;
     }
     Ok(done)
+}
+
+/// Deals forwarded before `before` and still waiting for an answer that
+/// have not had the mark `mark` (a time column) yet; 200 a run at most.
+async fn waiting(
+    db: &DatabaseConnection,
+    mark: deal::Column,
+    before: DateTime<Utc>,
+) -> Result<Vec<deal::Model>, DbErr> {
+    deal::Entity::find()
+        .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
+        .filter(mark.is_null())
+        .filter(deal::Column::ForwardedAt.lte(before))
+        .limit(200)
+        .all(db)
+        .await
+}
+
+/// Sets `mark` to `now` if the deal still qualifies, in one conditional
+/// update: whichever instance gets there first does the work.
+async fn claim(
+    txn: &DatabaseTransaction,
+    id: i32,
+    mark: deal::Column,
+    before: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<bool, DbErr> {
+    let res = deal::Entity::update_many()
+        .col_expr(mark, Expr::value(now))
+        .filter(deal::Column::Id.eq(id))
+        .filter(deal::Column::Stage.eq(Stage::Forwarded.as_str()))
+        .filter(mark.is_null())
+        .filter(deal::Column::ForwardedAt.lte(before))
+        .exec(txn)
+        .await?;
+    Ok(res.rows_affected == 1)
 }
