@@ -7,6 +7,7 @@ use askama::Template;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::{self, Role};
 use crate::db::now;
 use crate::entities::editor;
@@ -48,12 +49,6 @@ pub struct NewEditorForm {
     pub role: String,
     pub password: String,
     pub ui_lang: String,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 async fn render(

@@ -13,6 +13,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{
@@ -242,12 +243,6 @@ pub struct DetailPage {
 /// private review note: the forms' `maxlength`, refused beyond.
 pub const MESSAGE_MAX: usize = 5_000;
 pub const NOTE_MAX: usize = 10_000;
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
-}
 
 /// GET /admin/applications/{id}
 pub async fn detail(
@@ -686,12 +681,6 @@ pub async fn export(
         .body(bytes))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct CsrfForm {
-    csrf: String,
-}
-
 /// POST /admin/applications/{id}/erase (administrators): deletes the
 /// applicant's data and documents; the audit log keeps only that it happened.
 pub async fn erase(
@@ -699,7 +688,7 @@ pub async fn erase(
     editor: Editor,
     state: web::Data<AppState>,
     path: web::Path<i32>,
-    form: crate::web::forms::Form<CsrfForm>,
+    form: crate::web::forms::Form<super::session::CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(&[])?;
     editor.check_csrf(&form.csrf)?;

@@ -10,6 +10,7 @@ use askama::Template;
 use sea_orm::{ConnectionTrait, DbErr};
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::db::now;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -402,12 +403,6 @@ async fn stored<K: Kind>(db: &impl ConnectionTrait, id: i32) -> Result<Option<Va
     let rows = translation_store::load(db, &K::TR, id).await?;
     translation_store::into_values(&K::TR, &rows, &mut v);
     Ok(Some(v))
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 /// GET /admin/{kind}/new

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sea_orm::{EntityTrait, QueryOrder, TransactionTrait};
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::deals::store::{self, BoardFilter, Event, MoveSet, Who};
@@ -513,12 +514,6 @@ async fn deal_page(
         errors,
         failed: failed.to_owned(),
     })
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 /// GET /admin/deals/{id}

@@ -9,6 +9,7 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{inquiry, technology};
@@ -192,12 +193,6 @@ pub struct DetailPage {
     pub theirs: Option<(String, String)>,
     pub save_failed: bool,
     pub reply_max: usize,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 /// Longest reply recorded (the form's `maxlength`).

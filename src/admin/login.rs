@@ -211,18 +211,12 @@ pub async fn submit(
     Ok(res)
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct CsrfForm {
-    pub csrf: String,
-}
-
 /// POST /admin/logout
 pub async fn logout(
     req: HttpRequest,
     state: web::Data<AppState>,
     editor: Editor,
-    form: crate::web::forms::Form<CsrfForm>,
+    form: crate::web::forms::Form<super::session::CsrfForm>,
 ) -> Result<HttpResponse, AppError> {
     editor.check_csrf(&form.csrf)?;
     if let Some(c) = req.cookie(session::COOKIE) {

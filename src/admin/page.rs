@@ -10,6 +10,14 @@ use crate::web::Translator;
 
 use super::session::Editor;
 
+/// `?flash=` on a page reached by a redirect: the message to show, if it is
+/// one of `FLASHES`.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FlashQuery {
+    pub flash: String,
+}
+
 /// Messages that may be flashed through `?flash=` after a redirect.
 const FLASHES: &[&str] = &[
     "saved",

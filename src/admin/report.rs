@@ -10,6 +10,7 @@ use askama::Template;
 use sea_orm::TransactionTrait;
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::error::AppError;
@@ -184,12 +185,6 @@ async fn render(
         form: form.unwrap_or_else(|| BaselineForm::of(&baseline)),
         errors,
     })
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 /// GET /admin/report

@@ -43,6 +43,14 @@ pub struct Editor {
     session_id: String,
 }
 
+/// A form that carries nothing but the session's CSRF token (sign out,
+/// erase): the action is in the URL.
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct CsrfForm {
+    pub csrf: String,
+}
+
 impl Editor {
     /// Administrators may do everything; others what their role allows.
     pub fn can(&self, roles: &[Role]) -> bool {

@@ -4,6 +4,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
+use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::error::AppError;
 use crate::settings::{self, FIGURES};
@@ -40,12 +41,6 @@ impl SettingsPage {
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
     }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct FlashQuery {
-    flash: String,
 }
 
 /// GET /admin/settings
