@@ -46,21 +46,12 @@ impl std::fmt::Display for Summary {
 
 /// The file behind a SQLite URL (`sqlite://data/techbridge.db?mode=rwc`).
 pub fn sqlite_file(url: &str) -> anyhow::Result<PathBuf> {
-    let Some(rest) = url
-        .strip_prefix("sqlite://")
-        .or_else(|| url.strip_prefix("sqlite:"))
-    else {
-        bail!(
-            "backup and restore work on the embedded SQLite database; for PostgreSQL use \
-             pg_dump and pg_restore (see the README, \"Backups\")"
-        );
-    };
-    let path = rest.split('?').next().unwrap_or("");
     ensure!(
-        !path.is_empty() && !path.starts_with(":memory:"),
-        "the database {url} is not a file"
+        url.starts_with("sqlite:"),
+        "backup and restore work on the embedded SQLite database; for PostgreSQL use \
+         pg_dump and pg_restore (see the README, \"Backups\")"
     );
-    Ok(PathBuf::from(path))
+    crate::db::sqlite_path(url).ok_or_else(|| anyhow::anyhow!("the database {url} is not a file"))
 }
 
 fn sqlite_url(path: &Path, mode: &str) -> String {

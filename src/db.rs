@@ -128,15 +128,21 @@ fn loopback_without_sslmode(url: &str) -> bool {
 }
 
 fn sqlite_parent_dir(url: &str) -> Option<String> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:");
-    let path = path.split('?').next()?;
+    let parent = sqlite_path(url)?.parent()?.to_owned();
+    (!parent.as_os_str().is_empty()).then(|| parent.display().to_string())
+}
+
+/// The file behind a SQLite URL (`sqlite://data/x.db?mode=rwc`); `None`
+/// for another backend or an in-memory database.
+pub fn sqlite_path(url: &str) -> Option<std::path::PathBuf> {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
+    let path = rest.split('?').next()?;
     if path.is_empty() || path.starts_with(":memory:") {
         return None;
     }
-    let parent = std::path::Path::new(path).parent()?;
-    (!parent.as_os_str().is_empty()).then(|| parent.display().to_string())
+    Some(std::path::PathBuf::from(path))
 }
 
 /// Applies every pending migration. On PostgreSQL several instances may
