@@ -74,6 +74,25 @@ pub fn to_text(source: &str) -> String {
     out.trim().to_owned()
 }
 
+/// Markdown as plain text of at most `max_chars` characters, for a card or
+/// a page description: cut at the last space before the limit (Chinese has
+/// none: there it is cut at the limit), with "…" to say it goes on.
+pub fn summary(source: &str, max_chars: usize) -> String {
+    let text = to_text(source).replace('\n', " ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    let kept = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => cut.as_str(),
+    };
+    format!(
+        "{}…",
+        kept.trim_end_matches([' ', ',', ';', ':', '.', '，', '、'])
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +124,15 @@ mod tests {
         assert!(out.contains("<strong>bold</strong>"));
         assert!(out.contains("rel=\"noopener noreferrer nofollow\""));
         assert_eq!(to_text("## A\n\n- b\n- c"), "A\nb\nc");
+    }
+
+    #[test]
+    fn a_summary_ends_at_a_word_and_says_it_goes_on() {
+        let long = "Small farms in the Mekong delta need a pump that runs on sunlight";
+        assert_eq!(summary(long, 200), long);
+        assert_eq!(summary(long, 30), "Small farms in the Mekong…");
+        let zh = "湄公河三角洲的小农场需要一台太阳能水泵";
+        assert_eq!(summary(zh, 10), "湄公河三角洲的小农…");
+        assert!(summary(&"a".repeat(500), 220).chars().count() <= 220);
     }
 }

@@ -317,7 +317,7 @@ async fn detail_page(
     errors: FieldErrors,
 ) -> Result<(DetailPage, i32), AppError> {
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
-    let media = crate::media::library_for(&ctx).await?;
+    let media = crate::media::library_for(ctx).await?;
     let d = store::detail(ctx.db(), &index, &media, slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;

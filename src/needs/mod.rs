@@ -37,10 +37,9 @@ pub struct NeedCard {
 
 pub fn card(n: &need::Model, rows: &[need_translation::Model], locale: Locale) -> Option<NeedCard> {
     let p = translation::pick(rows, locale, &n.source_lang)?;
-    let plain = crate::markdown::to_text(&p.text.description);
     Some(NeedCard {
         title: p.text.title.clone(),
-        summary: plain.chars().take(220).collect::<String>(),
+        summary: crate::markdown::summary(&p.text.description, 220),
         lang: p.locale.tag(),
         fallback: p.locale != locale,
         slug: n.slug.clone(),
@@ -94,7 +93,7 @@ pub async fn technologies_for_need(
     let terms = catalog_store::match_terms(titles);
     let bit = taxonomy::bit(ASEAN, &n.country).unwrap_or(0);
     let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
-    let media = crate::media::library_for(&ctx).await?;
+    let media = crate::media::library_for(ctx).await?;
     let cards = catalog_store::for_need(
         ctx.db(),
         &index,
@@ -198,12 +197,7 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
     let technologies = technologies_for_need(&ctx, n, titles).await?;
     let page = ctx
         .page(Section::Needs, p.text.title.clone())
-        .with_description(
-            crate::markdown::to_text(&p.text.description)
-                .chars()
-                .take(200)
-                .collect::<String>(),
-        )
+        .with_description(crate::markdown::summary(&p.text.description, 200))
         .with_content(p.locale, p.outdated);
     Html::render(&DetailPage {
         title: p.text.title.clone(),
