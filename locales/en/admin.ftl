@@ -169,6 +169,8 @@ admin-field-status = Status
 admin-field-publish-at = Publish at
 admin-field-expires-at = Expires at
 admin-field-source-lang = Source language
+# A text field of one language in the error summary: "Summary (Bahasa Indonesia)".
+admin-field-in-language = { $field } ({ $language })
 admin-field-slug = Address (slug)
 admin-field-field = Field
 admin-field-trl = Maturity (TRL)

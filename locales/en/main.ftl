@@ -80,6 +80,8 @@ form-error-summary = { $count ->
     [one] There is a problem with the form
    *[other] There are { $n } problems with the form
 }
+# One line of an error summary: the field's name and what is wrong.
+form-error-item = { $field }: { $message }
 
 ## Formats
 

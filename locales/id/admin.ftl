@@ -166,6 +166,8 @@ admin-field-status = Status
 admin-field-publish-at = Diterbitkan pada
 admin-field-expires-at = Kedaluwarsa pada
 admin-field-source-lang = Bahasa sumber
+# A text field of one language in the error summary: "Summary (Bahasa Indonesia)".
+admin-field-in-language = { $field } ({ $language })
 admin-field-slug = Alamat (slug)
 admin-field-field = Bidang
 admin-field-trl = Tingkat kesiapan (TRL)

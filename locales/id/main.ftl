@@ -77,6 +77,8 @@ form-email-invalid = Masukkan alamat surel seperti nama@example.org.
 form-consent-required = Harap berikan persetujuan agar kami dapat memproses pesan Anda.
 form-honeypot = Biarkan kolom ini kosong
 form-error-summary = Terdapat { $n } kesalahan pada formulir
+# One line of an error summary: the field's name and what is wrong.
+form-error-item = { $field }: { $message }
 
 ## Format
 

@@ -166,6 +166,8 @@ admin-field-status = 状态
 admin-field-publish-at = 发布时间
 admin-field-expires-at = 到期时间
 admin-field-source-lang = 原文语言
+# A text field of one language in the error summary: "Summary (Bahasa Indonesia)".
+admin-field-in-language = { $field }（{ $language }）
 admin-field-slug = 网址（slug）
 admin-field-field = 技术领域
 admin-field-trl = 技术成熟度（TRL）

@@ -77,6 +77,8 @@ form-email-invalid = 请输入有效的电子邮箱地址，例如 name@example.
 form-consent-required = 请勾选同意，以便我们处理您的信息。
 form-honeypot = 请勿填写此项
 form-error-summary = 表单中有 { $n } 处错误
+# One line of an error summary: the field's name and what is wrong.
+form-error-item = { $field }：{ $message }
 
 ## 格式
 

@@ -238,6 +238,10 @@ pub struct EditPage {
     pub source_lang: String,
     pub tabs: Vec<LangTab>,
     pub errors: FieldErrors,
+    /// The error summary: each field's anchor, its label in the editor's
+    /// language (with the text's language for a translated field), and the
+    /// message.
+    pub error_items: Vec<(String, String, String)>,
     pub public: Option<String>,
     pub preview: bool,
     /// The version the form started from (the record's `updated_at`, in
@@ -308,7 +312,7 @@ async fn render_form<K: Kind>(
     let choices = choice_options(&state.db, K::choices(), editor.locale).await?;
     let mut shared_fields = K::shared();
     shared_fields.extend(publication::<K>());
-    let shared = shared_fields
+    let shared: Vec<FieldView> = shared_fields
         .iter()
         .map(|f| compared(form::view(&tr, f, f.name, v, &errors, &choices, None)))
         .collect();
@@ -322,7 +326,7 @@ async fn render_form<K: Kind>(
             .into_iter()
             .map(|(l, s)| (l.tag(), s))
             .collect();
-    let tabs = Locale::all()
+    let tabs: Vec<LangTab> = Locale::all()
         .map(|l| {
             let fields: Vec<FieldView> = K::translated()
                 .iter()
@@ -373,6 +377,7 @@ async fn render_form<K: Kind>(
         .then(|| v.get("slug"))
         .and_then(K::public_path)
         .map(|p| format!("/{}{p}", editor.locale.tag()));
+    let error_items = error_items(&tr, &errors, &shared, &tabs);
     Ok(EditPage {
         page: page_for::<K>(editor, state, heading.clone(), flash),
         name: K::NAME,
@@ -387,12 +392,52 @@ async fn render_form<K: Kind>(
         source_lang,
         tabs,
         errors,
+        error_items,
         public,
         preview,
         version: v.get(VERSION).to_owned(),
         conflict,
         save_failed,
     })
+}
+
+/// The error summary's lines, in the order of the errors: a field is named
+/// by its label, never by its form name (`id.summary`).
+fn error_items(
+    tr: &Translator,
+    errors: &FieldErrors,
+    shared: &[FieldView],
+    tabs: &[LangTab],
+) -> Vec<(String, String, String)> {
+    errors
+        .iter()
+        .map(|(key, msg)| {
+            let label = shared
+                .iter()
+                .find(|f| f.name == key)
+                .map(|f| f.label.clone())
+                .or_else(|| {
+                    tabs.iter().find_map(|t| {
+                        t.fields.iter().find(|f| f.name == key).map(|f| {
+                            tr.targs(
+                                "admin-field-in-language",
+                                &[("field", &f.label), ("language", t.name)],
+                            )
+                        })
+                    })
+                })
+                .unwrap_or_else(|| match key {
+                    "source_lang" => tr.t("admin-field-source-lang"),
+                    // Every field the form checks is one of the above.
+                    _ => key.to_owned(),
+                });
+            (
+                key.replace('.', "-"),
+                label,
+                tr.tn(msg, errors.count_of(key)),
+            )
+        })
+        .collect()
 }
 
 /// The stored record as form values: its own row and its translations.

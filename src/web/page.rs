@@ -119,6 +119,15 @@ impl Translator {
 
     /// A coded value (field, country, kind...) named in the page's language:
     /// `code("country", "ID")` looks up `country-ID`.
+    /// One line of an error summary: the field's name and the message, in
+    /// this language's order and punctuation.
+    pub fn error_item(&self, field: impl AsRef<str>, message: impl AsRef<str>) -> String {
+        self.targs(
+            "form-error-item",
+            &[("field", field.as_ref()), ("message", message.as_ref())],
+        )
+    }
+
     pub fn code(&self, prefix: &str, code: &str) -> String {
         i18n::message(self.locale, &format!("{prefix}-{code}"), None)
     }

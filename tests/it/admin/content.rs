@@ -67,6 +67,64 @@ async fn validation_errors_are_at_the_field_with_everything_kept() {
     );
 }
 
+/// The error summary names each field as the form labels it, in the
+/// editor's language with the text's language, in that language's
+/// punctuation: never by its form name (`id.summary`).
+#[actix_web::test]
+async fn the_error_summary_names_fields_by_their_labels_in_the_editors_language() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let form = [
+        ("source_lang", "id"),
+        ("status", "draft"),
+        ("field", "agriculture"),
+        ("trl", "12"),
+        ("ip_status", "open"),
+        ("province", "guangxi"),
+        ("contact_name", "Li Wen"),
+        ("contact_email", "li@example.org"),
+        ("id.title", "Kit irigasi tetes"),
+        ("id.summary", ""),
+        ("action", "save"),
+    ];
+    for (lang, trl, summary_in_indonesian) in [
+        ("en", "Maturity (TRL): ", "Summary (Bahasa Indonesia): "),
+        ("zh-CN", "技术成熟度（TRL）：", "摘要（Bahasa Indonesia）："),
+    ] {
+        b.post_csrf(
+            &app,
+            "/admin/account",
+            &[("action", "language"), ("ui_lang", lang)],
+        )
+        .await;
+        b.get(&app, "/admin/technologies/new").await;
+        let r = b.post_csrf(&app, "/admin/technologies/new", &form).await;
+        assert_eq!(r.status, 422);
+        let items = r.texts(".error-summary li");
+        assert!(
+            items.iter().any(|i| i.starts_with(trl)),
+            "{lang}: {items:?}"
+        );
+        assert!(
+            items.iter().any(|i| i.starts_with(summary_in_indonesian)),
+            "{lang}: {items:?}"
+        );
+        assert!(
+            items
+                .iter()
+                .all(|i| !i.contains("id.") && !i.starts_with("trl")),
+            "{lang}: a form name in {items:?}"
+        );
+        assert_eq!(
+            r.attr(".error-summary a[href='#id-summary']", "href")
+                .as_deref(),
+            Some("#id-summary"),
+            "the line leads to the field"
+        );
+    }
+}
+
 #[actix_web::test]
 async fn a_made_up_image_or_event_is_an_error_at_its_field_not_a_500() {
     let t = TestApp::empty().await.with_accounts().await;
