@@ -130,6 +130,8 @@ admin-status-rejected = Rejected
 admin-status-missing = Missing
 admin-status-up-to-date = Up to date
 admin-status-outdated = Older than its source
+# A language tab's badge once its text has been typed into, before saving.
+admin-status-unsaved = Changed, not saved yet
 
 ## Edit form
 

@@ -127,6 +127,8 @@ admin-status-rejected = Ditolak
 admin-status-missing = Belum ada
 admin-status-up-to-date = Mutakhir
 admin-status-outdated = Tertinggal dari sumbernya
+# A language tab's badge once its text has been typed into, before saving.
+admin-status-unsaved = Diubah, belum disimpan
 
 ## Formulir penyuntingan
 

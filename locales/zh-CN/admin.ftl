@@ -127,6 +127,8 @@ admin-status-rejected = 已拒绝
 admin-status-missing = 缺失
 admin-status-up-to-date = 已是最新
 admin-status-outdated = 原文已更新
+# A language tab's badge once its text has been typed into, before saving.
+admin-status-unsaved = 已修改，尚未保存
 
 ## 编辑表单
 

@@ -76,6 +76,7 @@ pub struct RowView {
     pub href: String,
     pub cells: Vec<String>,
     pub state: &'static str,
+    pub scheduled_for: Option<chrono::DateTime<chrono::Utc>>,
     pub statuses: Vec<(&'static str, &'static str)>,
     pub public: Option<String>,
 }
@@ -140,6 +141,7 @@ pub async fn list<K: Kind>(
                 href: format!("/admin/{}/{}", K::NAME, i.id),
                 cells,
                 state: i.state,
+                scheduled_for: i.scheduled_for,
                 statuses: translation_store::statuses(&K::TR, tr_rows, &i.source_lang)
                     .into_iter()
                     .map(|(l, s)| (l.tag(), s.as_str()))

@@ -31,8 +31,37 @@
       if (n) { e.preventDefault(); show(n.getAttribute("data-tab"), true); }
     });
   });
-  // Open the first tab with an error, else the first.
+  // A tab's badge says its text was changed as soon as it is typed into,
+  // and goes back to what was saved if the change is undone.
+  var unsaved = list.getAttribute("data-unsaved");
+  links.forEach(function (a) {
+    var badge = a.querySelector(".tr-badge");
+    var panel = document.getElementById("tab-" + a.getAttribute("data-tab"));
+    if (!badge || !panel || !unsaved) return;
+    var saved = { text: badge.textContent, cls: badge.className };
+    var fields = panel.querySelectorAll("input[type=text], input:not([type]), textarea");
+    var initial = Array.prototype.map.call(fields, function (f) { return f.value; });
+    panel.addEventListener("input", function () {
+      var changed = Array.prototype.some.call(fields, function (f, i) { return f.value !== initial[i]; });
+      badge.textContent = changed ? unsaved : saved.text;
+      badge.className = changed ? "tr-badge tr-unsaved" : saved.cls;
+    });
+  });
+  // Open the first tab with an error, else the record's source language,
+  // else the first.
   var err = document.querySelector(".lang-tab .has-error");
-  var first = err ? err.closest(".lang-tab").id.replace("tab-", "") : links[0].getAttribute("data-tab");
+  var source = list.querySelector("a[data-source]");
+  var first = err ? err.closest(".lang-tab").id.replace("tab-", "")
+    : (source || links[0]).getAttribute("data-tab");
   show(first, false);
+})();
+
+// A message passed by a redirect (?flash=saved) is shown once: the address
+// loses it, so reloading the page does not say "Saved." again.
+(function () {
+  if (!window.history.replaceState || !/[?&]flash=/.test(window.location.search)) return;
+  var params = new URLSearchParams(window.location.search);
+  params.delete("flash");
+  var q = params.toString();
+  window.history.replaceState(null, "", window.location.pathname + (q ? "?" + q : "") + window.location.hash);
 })();

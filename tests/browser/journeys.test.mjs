@@ -236,6 +236,38 @@ test("4. Editor: trilingual news from draft to feed, sitemap and home; fallback 
   await ctx.close();
 });
 
+test("4b. Editor: the form opens on the source language, a typed tab says so, and 'Saved.' shows once", async () => {
+  const ctx = await context(browser);
+  const page = await ctx.newPage();
+  await signIn(page);
+  await page.goto(`${BASE}/admin/needs/new`);
+  await page.locator("#source_lang").selectOption("id");
+  await page.locator("#field").selectOption("agriculture");
+  await page.locator("#country").selectOption("ID");
+  await page.locator("#organisation").fill("Koperasi Tani Makmur");
+  await page.locator("#contact_name").fill("Siti Rahma");
+  await page.locator("#contact_email").fill("siti@example.org");
+  await page.locator(".lang-tabs a[data-tab='id']").click();
+  await page.locator("#id-title").fill("Pengering gabah tenaga surya");
+  await page.locator("#id-description").fill("Kami mencari pengering gabah bertenaga surya untuk 40 petani.");
+  await Promise.all([page.waitForURL(/\/admin\/needs\/\d+\?flash=saved/), page.locator(".form-actions button[value=save]").click()]);
+  assert.ok(await page.locator(".flash").isVisible(), "the save is confirmed");
+  await page.waitForFunction(() => !location.search.includes("flash"));
+  await page.reload();
+  assert.equal(await page.locator(".flash").count(), 0, "a reload does not confirm the save again");
+  // Written in Indonesian: the form opens on the Indonesian text.
+  assert.equal(await page.locator(".lang-tabs a[aria-selected='true']").getAttribute("data-tab"), "id");
+  const unsaved = await page.locator(".lang-tabs").getAttribute("data-unsaved");
+  const badge = page.locator(".lang-tabs a[data-tab='zh-CN'] .tr-badge");
+  const before = await badge.innerText();
+  await page.locator(".lang-tabs a[data-tab='zh-CN']").click();
+  await page.locator("#zh-CN-title").fill("太阳能稻谷烘干机");
+  assert.equal(await badge.innerText(), unsaved, "the badge says the text changed");
+  await page.locator("#zh-CN-title").fill("");
+  assert.equal(await badge.innerText(), before, "and goes back when the change is undone");
+  await ctx.close();
+});
+
 test("5. Editor: an event in Nanning 09:00–17:00 is 01:00–09:00 UTC in a calendar", async () => {
   const ctx = await context(browser);
   const page = await ctx.newPage();

@@ -32,6 +32,8 @@ pub struct ListItem {
     pub id: i32,
     pub cells: Vec<String>,
     pub state: &'static str,
+    /// When a scheduled record goes public (shown with the state).
+    pub scheduled_for: Option<DateTime<Utc>>,
     pub source_lang: String,
     pub slug: Option<String>,
 }
@@ -297,13 +299,14 @@ pub async fn list_rows<K: Kind>(
     let rows = db.query_all_raw(stmt(backend, &sql, values)).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
-        let state = if publishable {
+        let (state, scheduled_for) = if publishable {
             let status: String = r.try_get("", "status")?;
             let p: Option<DateTime<Utc>> = r.try_get("", "publish_at")?;
             let e: Option<DateTime<Utc>> = r.try_get("", "expires_at")?;
-            state_of(&status, p, e)
+            let state = state_of(&status, p, e);
+            (state, p.filter(|_| state == "scheduled"))
         } else {
-            ""
+            ("", None)
         };
         out.push(ListItem {
             id: r.try_get("", "id")?,
@@ -314,6 +317,7 @@ pub async fn list_rows<K: Kind>(
                 None
             },
             state,
+            scheduled_for,
             cells: cells(r),
         });
     }

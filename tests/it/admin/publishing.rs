@@ -526,11 +526,13 @@ async fn scheduled_news_appears_at_its_time() {
             .body
             .contains("Scheduled forum announcement")
     );
+    let list = b.get(&app, "/admin/news?state=scheduled").await;
+    assert!(list.body.contains("Scheduled forum announcement"));
+    // The list says when: the date and the time, on the centre's clock.
+    let when = list.text(".state-scheduled + time");
     assert!(
-        b.get(&app, "/admin/news?state=scheduled")
-            .await
-            .body
-            .contains("Scheduled forum announcement")
+        when.starts_with(&soon.replace('T', " ")),
+        "{when:?} for {soon}"
     );
     // Its time comes (moved back rather than waiting ten minutes).
     let past = techbridge::db::now() - chrono::Duration::seconds(1);
