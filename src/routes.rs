@@ -32,6 +32,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     )
     .service(
         web::scope("/admin")
+            // Inside the session guard, so that an error page knows the editor.
+            .wrap(admin::errors::middleware())
             .wrap(from_fn(admin::session::guard))
             .app_data(web::PayloadConfig::default().limit(content::edit_limit()))
             .route("/", get().to(admin::dashboard::dashboard))

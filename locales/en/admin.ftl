@@ -115,6 +115,7 @@ admin-col-detail = Detail
 admin-view-public = View on the site
 admin-untitled = (untitled)
 admin-back-to-list = Back to the list
+admin-back-to-dashboard = Back to the dashboard
 
 admin-state-draft = Draft
 admin-state-scheduled = Scheduled

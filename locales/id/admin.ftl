@@ -112,6 +112,7 @@ admin-col-detail = Rincian
 admin-view-public = Lihat di situs
 admin-untitled = (tanpa judul)
 admin-back-to-list = Kembali ke daftar
+admin-back-to-dashboard = Kembali ke dasbor
 
 admin-state-draft = Draf
 admin-state-scheduled = Terjadwal

@@ -112,6 +112,7 @@ admin-col-detail = 详情
 admin-view-public = 在网站上查看
 admin-untitled = （无标题）
 admin-back-to-list = 返回列表
+admin-back-to-dashboard = 返回工作台
 
 admin-state-draft = 草稿
 admin-state-scheduled = 定时发布

@@ -8,6 +8,7 @@ pub mod audit_log;
 pub mod content;
 pub mod dashboard;
 pub mod deals;
+pub mod errors;
 pub mod form;
 pub mod inquiries;
 pub mod interests;

@@ -24,11 +24,18 @@ struct ErrorPage {
 }
 
 pub fn middleware<B: MessageBody + 'static>() -> ErrorHandlers<B> {
-    ErrorHandlers::new().default_handler(render)
+    ErrorHandlers::new().default_handler(|res| {
+        replace_page(res, |req, status, message| Some(page(req, status, message)))
+    })
 }
 
-fn render<B: MessageBody + 'static>(
+/// Gives an error response the page `render` makes of it (from the request,
+/// the status and the message id), keeping its status and headers; a page
+/// or JSON answer made on purpose, or one `render` declines (`None`), is
+/// left as it is. The back office renders its own errors with this too.
+pub fn replace_page<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
+    render: impl FnOnce(&HttpRequest, u16, &'static str) -> Option<String>,
 ) -> actix_web::Result<ErrorHandlerResponse<B>> {
     let info = res.response().extensions().get::<ErrorInfo>().copied();
     // A page or a JSON answer (`/healthz`) made on purpose stays as it is.
@@ -42,8 +49,10 @@ fn render<B: MessageBody + 'static>(
     }
     let status = res.status();
     let message = info.map_or_else(|| messages_for(status.as_u16()).1, |i| i.message);
+    let Some(body) = render(res.request(), status.as_u16(), message) else {
+        return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+    };
     let (req, old) = res.into_parts();
-    let body = page(&req, status.as_u16(), message);
     let mut new = HttpResponse::build(status);
     for (name, value) in old.headers() {
         // Keep Retry-After, Allow, Set-Cookie...; the body is new.

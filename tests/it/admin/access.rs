@@ -698,3 +698,35 @@ async fn no_screen_links_to_a_screen_the_role_cannot_open() {
         }
     }
 }
+
+/// An error inside the back office is a back-office page in the editor's
+/// language (header, navigation, a way back to the dashboard), not the
+/// public site's error page.
+#[actix_web::test]
+async fn errors_inside_the_back_office_are_back_office_pages() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    b.post_csrf(
+        &app,
+        "/admin/account",
+        &[("action", "language"), ("ui_lang", "id")],
+    )
+    .await;
+    for path in ["/admin/news/987654", "/admin/no-such-screen"] {
+        let r = b.get(&app, path).await;
+        assert_eq!(r.status, 404, "{path}");
+        assert_eq!(r.attr("html", "lang").as_deref(), Some("id"), "{path}");
+        assert!(
+            r.has("body.admin .admin-nav"),
+            "{path}: the back-office chrome"
+        );
+        assert!(r.has(".error-page a[href='/admin/']"), "{path}: a way back");
+        assert_eq!(r.header("cache-control"), Some("no-store"), "{path}");
+        assert!(!r.body.contains('\u{26a0}'), "{path}: a missing message");
+    }
+    // Signed out, the public error page stays (and the sign-in page is the
+    // way in).
+    let r = get(&app, "/admin/login?x=%ZZ").await;
+    assert!(!r.has("body.admin .admin-nav"));
+}

@@ -218,6 +218,12 @@ impl Resp {
         self.texts(selector).into_iter().next().unwrap_or_default()
     }
 
+    /// Whether any element matches a CSS selector.
+    pub fn has(&self, selector: &str) -> bool {
+        let sel = scraper::Selector::parse(selector).expect("selector");
+        self.html().select(&sel).next().is_some()
+    }
+
     /// An attribute of every element matching a selector.
     pub fn attrs(&self, selector: &str, attr: &str) -> Vec<String> {
         let sel = scraper::Selector::parse(selector).expect("selector");
