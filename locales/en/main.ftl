@@ -82,6 +82,14 @@ form-error-summary = { $count ->
 }
 # One line of an error summary: the field's name and what is wrong.
 form-error-item = { $field }: { $message }
+# A place and its country: "Guangxi, China".
+place-in-country = { $place }, { $country }
+# An organisation and its country in a list.
+org-in-country = { $organisation }, { $country }
+# A page heading naming what it is about: "Deal: Koperasi Tani".
+heading-about = { $title }: { $subject }
+# A text with a note in brackets: "5 (12)", "Alt text (English)".
+text-with-aside = { $text } ({ $aside })
 
 ## Formats
 

@@ -79,6 +79,14 @@ form-honeypot = Biarkan kolom ini kosong
 form-error-summary = Terdapat { $n } kesalahan pada formulir
 # One line of an error summary: the field's name and what is wrong.
 form-error-item = { $field }: { $message }
+# Tempat dan negaranya: "Guangxi, Tiongkok".
+place-in-country = { $place }, { $country }
+# Organisasi dan negaranya dalam daftar.
+org-in-country = { $organisation }, { $country }
+# Judul halaman beserta pokoknya.
+heading-about = { $title }: { $subject }
+# Teks dengan keterangan dalam kurung.
+text-with-aside = { $text } ({ $aside })
 
 ## Format
 

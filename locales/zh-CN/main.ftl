@@ -79,6 +79,14 @@ form-honeypot = 请勿填写此项
 form-error-summary = 表单中有 { $n } 处错误
 # One line of an error summary: the field's name and what is wrong.
 form-error-item = { $field }：{ $message }
+# 地点与所在国家：由大到小，“中国广西”。
+place-in-country = { $country }{ $place }
+# 列表中的机构及其国家。
+org-in-country = { $organisation }（{ $country }）
+# 页面标题及其对象。
+heading-about = { $title }：{ $subject }
+# 带括号说明的文字：全角括号。
+text-with-aside = { $text }（{ $aside }）
 
 ## 格式
 

@@ -489,7 +489,11 @@ pub async fn upload(
         }
     };
     if too_big {
-        errors.add("file", "media-too-large");
+        errors.add_n(
+            "file",
+            "media-too-large",
+            (MAX_IMAGE_BYTES / 1024 / 1024) as i64,
+        );
     }
     let Some((filename, bytes)) = file.filter(|(_, b)| !b.is_empty()) else {
         if errors.is_empty() {

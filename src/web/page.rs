@@ -128,6 +128,42 @@ impl Translator {
         )
     }
 
+    /// A place and its country in this language's order ("Guangxi, China",
+    /// 中国广西).
+    pub fn place_in(&self, place: impl AsRef<str>, country: impl AsRef<str>) -> String {
+        self.targs(
+            "place-in-country",
+            &[("place", place.as_ref()), ("country", country.as_ref())],
+        )
+    }
+
+    /// An organisation and its country, for lists.
+    pub fn org_in(&self, organisation: impl AsRef<str>, country: impl AsRef<str>) -> String {
+        self.targs(
+            "org-in-country",
+            &[
+                ("organisation", organisation.as_ref()),
+                ("country", country.as_ref()),
+            ],
+        )
+    }
+
+    /// A heading and what it is about, with this language's colon.
+    pub fn heading_about(&self, title: impl AsRef<str>, subject: impl AsRef<str>) -> String {
+        self.targs(
+            "heading-about",
+            &[("title", title.as_ref()), ("subject", subject.as_ref())],
+        )
+    }
+
+    /// A text with a note in brackets, in this language's brackets.
+    pub fn aside(&self, text: impl AsRef<str>, aside: impl AsRef<str>) -> String {
+        self.targs(
+            "text-with-aside",
+            &[("text", text.as_ref()), ("aside", aside.as_ref())],
+        )
+    }
+
     pub fn code(&self, prefix: &str, code: &str) -> String {
         i18n::message(self.locale, &format!("{prefix}-{code}"), None)
     }

@@ -60,3 +60,26 @@ async fn detail_shows_every_field_in_the_visitors_language() {
     let needs = r.attrs("#needs-title ~ .card-grid .need-card h3 a", "href");
     assert!(needs.iter().any(|h| h.contains("karawang")), "{needs:?}");
 }
+
+/// Place order and brackets follow the language, not the template: "Guangxi,
+/// China" in English, 中国广西 in Chinese; counts in the TRL choices in
+/// full-width brackets in Chinese.
+#[actix_web::test]
+async fn places_and_brackets_follow_the_language() {
+    let t = TestApp::empty().await;
+    rice().insert(t.conn()).await;
+    let app = t.service().await;
+    let en = get(&app, &format!("/en/technologies/{RICE}")).await;
+    let en_facts = en.texts(".detail-facts dd .muted").join(" | ");
+    assert!(en_facts.contains("Guangxi, China"), "{en_facts}");
+    let zh = get(&app, &format!("/zh-CN/technologies/{RICE}")).await;
+    let zh_facts = zh.texts(".detail-facts dd .muted").join(" | ");
+    assert!(zh_facts.contains("中国广西"), "{zh_facts}");
+    assert!(!zh_facts.contains(", "), "{zh_facts}");
+    let zh_list = get(&app, "/zh-CN/technologies").await;
+    let options = zh_list.texts("select[name=trl_min] option").join(" | ");
+    assert!(
+        options.contains('（') && !options.contains(" ("),
+        "{options}"
+    );
+}
