@@ -48,6 +48,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/audit", get().to(admin::audit_log::list))
             .route("/settings", get().to(admin::settings::page))
             .route("/settings", post().to(admin::settings::save))
+            .route(
+                "/settings/demo-notice",
+                post().to(admin::settings::demo_notice),
+            )
             .route("/vocabulary", get().to(admin::vocabulary::page))
             .route("/vocabulary", post().to(admin::vocabulary::save))
             .route("/translations", get().to(admin::translations::page))

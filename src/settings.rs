@@ -12,6 +12,14 @@ use crate::entities::setting;
 /// organisations served count themselves (`figures`) on top of a baseline.
 pub const FIGURES: &[&str] = &["network_members", "projects", "bilateral_mechanisms"];
 
+/// Set ("on") while the site shows the demo content it was started with:
+/// every public page says so until an administrator removes the notice.
+pub const DEMO_NOTICE: &str = "demo_notice";
+
+pub fn demo_notice(all: &HashMap<String, String>) -> bool {
+    all.get(DEMO_NOTICE).is_some_and(|v| v == "on")
+}
+
 pub async fn all(db: &impl ConnectionTrait) -> Result<HashMap<String, String>, DbErr> {
     Ok(setting::Entity::find()
         .all(db)

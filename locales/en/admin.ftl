@@ -293,3 +293,10 @@ admin-vocabulary-two-words = A group needs at least two words in all.
 admin-vocabulary-too-many = At most { $n } words per language.
 form-year-invalid = Enter a year from 2000 to 2100, as four digits.
 admin-search-too-long = Search for at most { $n } characters.
+
+## Demo content notice
+admin-demo-notice-title = Demo content notice
+admin-demo-notice-on = Every public page says that it shows demonstration content. Remove the notice once the centre's own content is in.
+admin-demo-notice-off = The notice is removed: public pages no longer say that they show demonstration content.
+admin-demo-notice-remove = Remove the notice
+admin-demo-notice-restore = Show the notice again

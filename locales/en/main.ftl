@@ -30,6 +30,7 @@ notice-fallback = This content is not yet available in English. It is shown in {
        *[en] English
     }.
 notice-outdated = This translation may be out of date: the original text has changed since it was translated.
+notice-demo = Demonstration content: apart from what the October 2022 news report on the centre's work states, the organisations, people and events on this site are fictional.
 
 ## Pagination and filters
 

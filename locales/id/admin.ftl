@@ -290,3 +290,10 @@ admin-vocabulary-two-words = Satu kelompok memerlukan setidaknya dua kata secara
 admin-vocabulary-too-many = Paling banyak { $n } kata per bahasa.
 form-year-invalid = Masukkan tahun dari 2000 sampai 2100, dengan empat angka.
 admin-search-too-long = Cari paling banyak { $n } karakter.
+
+## Demo content notice
+admin-demo-notice-title = Pemberitahuan konten demo
+admin-demo-notice-on = Setiap halaman publik menyatakan bahwa halaman itu menampilkan konten demonstrasi. Hapus pemberitahuan ini setelah konten resmi pusat dimasukkan.
+admin-demo-notice-off = Pemberitahuan telah dihapus: halaman publik tidak lagi menyatakan bahwa halaman itu menampilkan konten demonstrasi.
+admin-demo-notice-remove = Hapus pemberitahuan
+admin-demo-notice-restore = Tampilkan lagi pemberitahuan

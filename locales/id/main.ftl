@@ -30,6 +30,7 @@ notice-fallback = Konten ini belum tersedia dalam bahasa Indonesia dan ditampilk
        *[id] Indonesia
     }.
 notice-outdated = Terjemahan ini mungkin sudah tidak mutakhir: teks aslinya telah berubah sejak diterjemahkan.
+notice-demo = Konten demonstrasi: selain yang dinyatakan dalam laporan berita Oktober 2022 tentang kerja pusat ini, organisasi, orang, dan acara di situs ini adalah fiktif.
 
 ## Halaman dan filter
 

@@ -290,3 +290,10 @@ admin-vocabulary-two-words = 每个词组总共至少需要两个词语。
 admin-vocabulary-too-many = 每种语言最多 { $n } 个词语。
 form-year-invalid = 请输入 2000 至 2100 之间的四位数年份。
 admin-search-too-long = 搜索内容最多 { $n } 个字符。
+
+## Demo content notice
+admin-demo-notice-title = 演示内容提示
+admin-demo-notice-on = 所有公开页面均提示其显示的是演示内容。中心的正式内容录入后，请移除此提示。
+admin-demo-notice-off = 提示已移除：公开页面不再提示显示的是演示内容。
+admin-demo-notice-remove = 移除提示
+admin-demo-notice-restore = 重新显示提示

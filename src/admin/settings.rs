@@ -29,6 +29,9 @@ pub struct SettingsPage {
     /// Someone saved since the form was opened: what to tell, and their
     /// value of each figure that differs from the form's.
     pub conflict: Option<(String, Vec<(&'static str, String)>)>,
+    /// Whether public pages say they show demo content, for administrators
+    /// (who may remove the notice); `None` for other editors.
+    pub demo_notice: Option<bool>,
 }
 
 impl SettingsPage {
@@ -56,6 +59,7 @@ pub async fn page(
     let tr = Translator {
         locale: editor.locale,
     };
+    let demo_notice = editor.can(&[]).then(|| settings::demo_notice(&all));
     Html::render(&SettingsPage {
         page: AdminPage::new(
             &editor,
@@ -71,6 +75,7 @@ pub async fn page(
         errors: FieldErrors::default(),
         version: version.map(version_token).unwrap_or_default(),
         conflict: None,
+        demo_notice,
     })
 }
 
@@ -122,6 +127,7 @@ pub async fn save(
             errors,
             version: form.version.clone(),
             conflict: None,
+            demo_notice: notice_for(&state.db, &editor).await?,
         })?
         .unprocessable()
         .into_response(&req));
@@ -163,6 +169,7 @@ pub async fn save(
             errors: FieldErrors::default(),
             version: version_token(current),
             conflict: Some((message, theirs)),
+            demo_notice: editor.can(&[]).then(|| settings::demo_notice(&stored)),
         })?;
         let mut res = html.into_response(&req);
         *res.status_mut() = actix_web::http::StatusCode::CONFLICT;
@@ -178,6 +185,56 @@ pub async fn save(
         "settings",
         None,
         "figures",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(see_other("/admin/settings?flash=saved"))
+}
+
+async fn notice_for(
+    db: &impl sea_orm::ConnectionTrait,
+    editor: &Editor,
+) -> Result<Option<bool>, AppError> {
+    Ok(if editor.can(&[]) {
+        Some(settings::demo_notice(&settings::all(db).await?))
+    } else {
+        None
+    })
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DemoNoticeForm {
+    csrf: String,
+    show: String,
+}
+
+/// POST /admin/settings/demo-notice (administrators): removes the notice
+/// that the site shows demo content (once the centre's own content is in),
+/// or puts it back.
+pub async fn demo_notice(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    form: crate::web::forms::Form<DemoNoticeForm>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(&[])?;
+    editor.check_csrf(&form.csrf)?;
+    let show = form.show == "on";
+    let ip = client_ip(&req, &state);
+    let txn = crate::db::begin_write(&state.db).await?;
+    settings::set(&txn, settings::DEMO_NOTICE, if show { "on" } else { "" }).await?;
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "update",
+        "settings",
+        None,
+        if show {
+            "demo notice shown"
+        } else {
+            "demo notice removed"
+        },
     )
     .await?;
     txn.commit().await?;

@@ -317,6 +317,9 @@ async fn load(db: &impl ConnectionTrait) -> Result<(), DbErr> {
         };
         crate::settings::set(db, k, &value).await?;
     }
+    // Every public page says it shows demo content until an administrator
+    // removes the notice (Settings).
+    crate::settings::set(db, crate::settings::DEMO_NOTICE, "on").await?;
     let about: Vec<(Locale, PageText)> = texts(&content.about)?;
     let p = page::ActiveModel {
         key: Set("about".into()),

@@ -2,7 +2,7 @@
 //! application state, and the path, so the page can link to itself in other
 //! languages.
 
-use std::future::{Ready, ready};
+use futures_util::future::LocalBoxFuture;
 
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
@@ -21,6 +21,9 @@ pub struct Ctx {
     pub path: String,
     /// The raw query string, without `?`.
     pub query: String,
+    /// The site still shows the demo content, and says so on every page
+    /// (`settings::DEMO_NOTICE`, removed by an administrator).
+    pub demo_notice: bool,
 }
 
 impl Ctx {
@@ -30,7 +33,7 @@ impl Ctx {
 
     /// The chrome of a page in this context, titled with `title`.
     pub fn page(&self, section: Section, title: impl Into<String>) -> Page {
-        Page::new(
+        let mut page = Page::new(
             self.locale,
             section,
             title.into(),
@@ -38,7 +41,9 @@ impl Ctx {
             self.query.clone(),
             self.state.base_url.clone(),
             self.state.asset_version.clone(),
-        )
+        );
+        page.demo_notice = self.demo_notice;
+        page
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -53,10 +58,17 @@ impl Ctx {
 
 impl FromRequest for Ctx {
     type Error = AppError;
-    type Future = Ready<Result<Self, AppError>>;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(from_request(req))
+        let ctx = from_request(req);
+        Box::pin(async move {
+            let mut ctx = ctx?;
+            // Kept in memory between writes: no statement on most requests.
+            let settings = crate::settings::kept(ctx.db(), &ctx.state.changes).await?;
+            ctx.demo_notice = crate::settings::demo_notice(&settings.0);
+            Ok(ctx)
+        })
     }
 }
 
@@ -78,5 +90,6 @@ fn from_request(req: &HttpRequest) -> Result<Ctx, AppError> {
         state,
         path,
         query: req.query_string().to_owned(),
+        demo_notice: false,
     })
 }

@@ -244,6 +244,8 @@ pub struct Page {
     /// What the page is about, as schema.org JSON-LD for search engines,
     /// serialised and safe inside a `<script>` data block.
     pub json_ld: Vec<String>,
+    /// Say that the site shows demonstration content.
+    pub demo_notice: bool,
 }
 
 impl Page {
@@ -275,6 +277,7 @@ impl Page {
             noindex: false,
             canonical_query: None,
             json_ld: Vec::new(),
+            demo_notice: false,
         }
     }
 

@@ -1016,3 +1016,59 @@ async fn every_page_type_weighs_under_60_kb_compressed_with_its_css() {
         heaviest.1, heaviest.0
     );
 }
+
+/// A site that still shows the demo content says so on every public page,
+/// in the page's language, until an administrator removes the notice; a
+/// site without demo content never says it.
+#[actix_web::test]
+async fn demo_content_is_announced_until_an_administrator_removes_the_notice() {
+    let t = TestApp::demo().await.with_accounts().await;
+    let app = t.service().await;
+    for (lang, word) in [("en", "fictional"), ("zh-CN", "虚构"), ("id", "fiktif")] {
+        for p in ["/", "/technologies", "/news", "/about"] {
+            let r = get(&app, &format!("/{lang}{p}")).await;
+            assert!(
+                r.text(".notice-demo").contains(word),
+                "{lang}{p}: {:?}",
+                r.text(".notice-demo")
+            );
+        }
+    }
+    // An editor may not remove it, and is not offered to.
+    let mut editor = login(&app, EDITOR).await;
+    assert!(
+        !editor
+            .get(&app, "/admin/settings")
+            .await
+            .has("#demo-notice-title")
+    );
+    let r = editor
+        .post_csrf(&app, "/admin/settings/demo-notice", &[])
+        .await;
+    assert_eq!(r.status, 403);
+    assert!(get(&app, "/en/").await.has(".notice-demo"));
+    // The administrator removes it; every page stops saying it at once.
+    let mut admin = login(&app, ADMIN).await;
+    assert!(
+        admin
+            .get(&app, "/admin/settings")
+            .await
+            .has("#demo-notice-title")
+    );
+    let r = admin
+        .post_csrf(&app, "/admin/settings/demo-notice", &[])
+        .await;
+    assert_eq!(r.status, 303);
+    for p in ["/en/", "/zh-CN/technologies", "/id/news"] {
+        assert!(!get(&app, p).await.has(".notice-demo"), "{p}");
+    }
+    // And may show it again.
+    admin
+        .post_csrf(&app, "/admin/settings/demo-notice", &[("show", "on")])
+        .await;
+    assert!(get(&app, "/en/").await.has(".notice-demo"));
+
+    let empty = TestApp::empty().await;
+    let app = empty.service().await;
+    assert!(!get(&app, "/en/").await.has(".notice-demo"));
+}
