@@ -375,7 +375,13 @@ async fn render_form<K: Kind>(
         Some(_) => tr.ts("admin-edit-heading", "item", &tr.t(K::ITEM)),
         None => tr.ts("admin-new-heading", "item", &tr.t(K::ITEM)),
     };
-    let public = (K::SLUG && id.is_some())
+    // Only a record the public can see has a public page to link to: a
+    // draft's or a scheduled item's address would answer 404.
+    let is_public = K::STATUSES.is_empty() || {
+        let (status, publish_at, expires_at) = super::kinds::publication_of(v);
+        super::kinds::state_of(&status, publish_at, expires_at) == "published"
+    };
+    let public = (K::SLUG && id.is_some() && is_public)
         .then(|| v.get("slug"))
         .and_then(K::public_path)
         .map(|p| format!("/{}{p}", editor.locale.tag()));

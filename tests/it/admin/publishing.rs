@@ -534,6 +534,12 @@ async fn scheduled_news_appears_at_its_time() {
         when.starts_with(&soon.replace('T', " ")),
         "{when:?} for {soon}"
     );
+    // Not public yet: no "View on the site" that would answer 404.
+    let edit = b.get(&app, &format!("/admin/news/{id}")).await;
+    assert!(
+        !edit.has(".section-head a"),
+        "a link to a page not public yet"
+    );
     // Its time comes (moved back rather than waiting ten minutes).
     let past = techbridge::db::now() - chrono::Duration::seconds(1);
     use sea_orm::sea_query::Expr;
@@ -549,6 +555,12 @@ async fn scheduled_news_appears_at_its_time() {
             .body
             .contains("Scheduled forum announcement")
     );
+    // Now it is, and the editor can go and see it.
+    let edit = b.get(&app, &format!("/admin/news/{id}")).await;
+    let href = edit
+        .attr(".section-head a", "href")
+        .expect("a link to the public page");
+    assert_eq!(get(&app, &href).await.status, 200, "{href}");
 }
 
 #[actix_web::test]
