@@ -61,5 +61,5 @@ done
 curl -sf "$PORTAL_URL/healthz" >/dev/null || { echo "the portal did not start"; cat "$ARTIFACTS/server.log"; exit 1; }
 
 started=$(date +%s)
-(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec ${TESTS:-journeys.test.mjs deals.test.mjs quality.test.mjs})
+(cd "$here" && node --test --test-concurrency=1 --test-reporter=spec ${TESTS:-journeys.test.mjs deals.test.mjs quality.test.mjs structured.test.mjs})
 echo "browser suite: $(( $(date +%s) - started )) s; screenshots in $ARTIFACTS"
