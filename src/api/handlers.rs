@@ -62,7 +62,7 @@ const FELLOWS: Kind = Kind {
     reason = "describes the query for OpenAPI; read by list_params"
 )]
 struct ListQuery {
-    /// Language of each record's `text`: zh-CN, en or id (default zh-CN);
+    /// Language of each record's `text`: zh-CN, en or id (default en);
     /// a record not translated into it falls back as the site does.
     lang: Option<String>,
     /// Records per page, 1 to 100 (default 20).
@@ -147,7 +147,7 @@ struct FellowQuery {
     reason = "describes the query for OpenAPI; read by detail_lang"
 )]
 struct DetailQuery {
-    /// Language of the record's `text`: zh-CN, en or id (default zh-CN).
+    /// Language of the record's `text`: zh-CN, en or id (default en).
     lang: Option<String>,
 }
 
@@ -227,7 +227,11 @@ fn next(state: &AppState, kind: &Kind, p: &ListParams, more: bool) -> Option<Str
     )
 )]
 pub async fn openapi_json(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    json(&req, &ApiDoc::openapi())
+    let mut doc = ApiDoc::openapi();
+    // utoipa fills the licence from Cargo.toml, which names none: an empty
+    // name would say there is one.
+    doc.info.license = None;
+    json(&req, &doc)
 }
 
 /// GET /api/v1/technologies: the catalogue, its words and filters.
