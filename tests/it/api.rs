@@ -709,7 +709,7 @@ async fn the_api_page_in_each_language() {
                 .contains(&"/api/v1/openapi.json".to_owned())
         );
         assert!(
-            r.texts("main td code")
+            r.texts("main dt code")
                 .iter()
                 .any(|c| c == "GET /api/v1/technologies")
         );
