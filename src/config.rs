@@ -118,6 +118,11 @@ pub struct ServeArgs {
     /// `Authorization: Bearer <this token>`; without it, /metrics is off.
     #[arg(long, env = "METRICS_TOKEN", hide_env_values = true, global = true)]
     pub metrics_token: Option<String>,
+
+    /// Requests a minute one address may make to the JSON API under
+    /// /api/v1/ (0: no limit).
+    #[arg(long, env = "API_RATE_LIMIT", default_value_t = 300, global = true)]
+    pub api_rate_limit: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -145,6 +150,8 @@ pub struct Config {
     pub mail_every: Duration,
     /// `/metrics` answers only with this bearer token; off when unset.
     pub metrics_token: Option<String>,
+    /// Requests a minute per address to the JSON API (0: unlimited).
+    pub api_rate_limit: u64,
 }
 
 static CENTRE_ZONE: std::sync::OnceLock<chrono_tz::Tz> = std::sync::OnceLock::new();
@@ -202,6 +209,7 @@ impl Config {
             data_poll: Duration::from_millis(100),
             mail_every: Duration::from_millis(serve.mail_every_ms.clamp(100, 3_600_000)),
             metrics_token: serve.metrics_token.clone().filter(|t| !t.trim().is_empty()),
+            api_rate_limit: serve.api_rate_limit,
         })
     }
 
@@ -229,6 +237,8 @@ impl Config {
             data_poll: Duration::ZERO,
             mail_every: Duration::from_secs(15),
             metrics_token: None,
+            // Far above what a test sends; the test of the limit lowers it.
+            api_rate_limit: 10_000,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod about;
 pub mod accounts;
 pub mod admin;
 pub mod alerts;
+pub mod api;
 pub mod app;
 pub mod audit;
 pub mod backup;

@@ -1,5 +1,6 @@
 //! The whole URL table of the portal, in one place.
 
+use actix_web::http::Method;
 use actix_web::middleware::from_fn;
 use actix_web::web::{self, ServiceConfig, get, post};
 
@@ -12,7 +13,7 @@ use crate::admin::kinds::{
 use crate::i18n::Locale;
 use crate::web::middleware::{drop_empty_params, remember_language};
 use crate::{
-    about, admin, alerts, catalog, deals, events, feeds, health, home, media, needs, news,
+    about, admin, alerts, api, catalog, deals, events, feeds, health, home, media, needs, news,
     programme, site_search,
 };
 
@@ -96,6 +97,18 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(content_routes::<Pages>),
     );
 
+    // The JSON API: before `/{lang}`, which would take "api" for a language.
+    cfg.service(
+        web::scope(api::BASE)
+            .wrap(from_fn(api::guard))
+            .configure(api::routes)
+            .route(
+                "/{tail:.*}",
+                web::route().method(Method::OPTIONS).to(api::preflight),
+            )
+            .default_service(web::to(api::not_found)),
+    );
+
     // Short aliases (/zh/...) redirect to the full tag (/zh-CN/...).
     for (alias, _) in Locale::aliases() {
         cfg.route(&format!("/{alias}"), get().to(home::alias))
@@ -111,6 +124,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/", get().to(home::home))
             .route("/about", get().to(about::about))
             .route("/privacy", get().to(about::privacy))
+            .route("/api", get().to(api::page::page))
             .route("/search", get().to(site_search::search_page))
             // catalogue
             .route("/technologies", get().to(catalog::list))

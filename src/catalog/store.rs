@@ -299,6 +299,21 @@ pub struct Detail {
     pub titles: Vec<String>,
 }
 
+/// What a visitor may see of technologies, as a condition: published,
+/// due, not expired (the in-memory index applies the same rule,
+/// `catalog_index::Entry::visible`).
+pub fn visible() -> sea_orm::Condition {
+    let t = now();
+    sea_orm::Condition::all()
+        .add(technology::Column::Status.eq("published"))
+        .add(technology::Column::PublishAt.lte(t))
+        .add(
+            sea_orm::Condition::any()
+                .add(technology::Column::ExpiresAt.is_null())
+                .add(technology::Column::ExpiresAt.gt(t)),
+        )
+}
+
 /// A visible technology by slug: one statement.
 pub async fn detail(
     db: &impl ConnectionTrait,
@@ -307,22 +322,17 @@ pub async fn detail(
     slug: &str,
     locale: Locale,
 ) -> Result<Option<Detail>, DbErr> {
-    let t = now();
     let found = translation::with_texts::<technology::Entity, technology_translation::Entity>(
         db,
         technology::Entity::find()
             .filter(technology::Column::Slug.eq(slug))
-            .filter(technology::Column::Status.eq("published"))
-            .filter(technology::Column::PublishAt.lte(t)),
+            .filter(visible()),
         None,
     )
     .await?;
     let Some((tech, rows)) = found.into_iter().next() else {
         return Ok(None);
     };
-    if tech.expires_at.is_some_and(|e| e <= t) {
-        return Ok(None);
-    }
     let Some(p) = translation::pick(&rows, locale, &tech.source_lang) else {
         return Ok(None);
     };

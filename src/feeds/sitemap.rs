@@ -27,6 +27,7 @@ const STATIC_PATHS: &[&str] = &[
     "/",
     "/about",
     "/privacy",
+    "/api",
     "/technologies",
     "/needs",
     "/events",

@@ -13,7 +13,8 @@ use crate::i18n::Locale;
 use crate::translation;
 use crate::translation::FirstRevision;
 
-fn visible() -> sea_orm::Condition {
+/// What a visitor may see of needs: approved, published, not expired.
+pub fn visible() -> sea_orm::Condition {
     let t = now();
     sea_orm::Condition::all()
         .add(need::Column::Status.eq("published"))

@@ -141,6 +141,12 @@ pub async fn host_post_texts(
     .await
 }
 
+/// Calls a visitor may see: published ones (a call has no schedule of its
+/// own; its dates say when it opens).
+pub fn call_visible() -> Condition {
+    Condition::all().add(programme_call::Column::Status.eq("published"))
+}
+
 pub fn fellow_visible() -> Condition {
     Condition::all()
         .add(fellow::Column::Status.eq("published"))

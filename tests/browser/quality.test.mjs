@@ -81,6 +81,7 @@ const PUBLIC = [
   }],
   ["about", "/about"],
   ["privacy", "/privacy"],
+  ["api", "/api"],
   ["reply", (page, lang) => page.goto(`${BASE}/${lang}${replyPath}`)],
   ["reply-errors", async (page, lang) => {
     await page.goto(`${BASE}/${lang}${replyPath}`);

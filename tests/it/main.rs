@@ -10,6 +10,7 @@ mod support;
 
 mod admin;
 mod alerts;
+mod api;
 mod backup;
 mod budgets;
 mod catalog;

@@ -1,0 +1,121 @@
+//! The API's queries: the sections' own visibility rules and the
+//! catalogue's search, a window of records at a time with all their
+//! translations (one statement per page, `translation::with_texts`).
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    Related, Select,
+};
+
+use crate::entities::technology;
+use crate::i18n::Locale;
+use crate::search::catalog_index::CatalogIndex;
+use crate::search::catalog_query::CatalogQuery;
+use crate::translation;
+
+/// One page of records: the window asked for, and whether more follow.
+pub struct Window<M, T> {
+    pub rows: Vec<(M, Vec<T>)>,
+    pub more: bool,
+}
+
+/// Records `select` chooses (visible ones, filtered), in id order, from
+/// `offset`, at most `limit`, each with all its translations. Id order
+/// keeps a walk through the pages steady while records are added.
+pub async fn window<P, T>(
+    db: &impl ConnectionTrait,
+    select: Select<P>,
+    id: P::Column,
+    offset: u64,
+    limit: u64,
+) -> Result<Window<P::Model, T::Model>, DbErr>
+where
+    P: EntityTrait + Related<T>,
+    T: EntityTrait,
+{
+    let mut rows = translation::with_texts::<P, T>(
+        db,
+        select.order_by_asc(id),
+        Some((offset, limit.saturating_add(1))),
+    )
+    .await?;
+    let more = u64::try_from(rows.len()).unwrap_or(u64::MAX) > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
+    Ok(Window { rows, more })
+}
+
+/// The first visible record `select` chooses, with its translations.
+pub async fn one<P, T>(
+    db: &impl ConnectionTrait,
+    select: Select<P>,
+) -> Result<Option<(P::Model, Vec<T::Model>)>, DbErr>
+where
+    P: EntityTrait + Related<T>,
+    T: EntityTrait,
+{
+    Ok(translation::with_texts::<P, T>(db, select, None)
+        .await?
+        .into_iter()
+        .next())
+}
+
+/// The technologies of a catalogue query (words, filters, its order), all
+/// of them, less those not changed since `since`: ids in order.
+pub async fn technology_ids(
+    db: &(impl ConnectionTrait + sea_orm::StreamTrait),
+    index: &CatalogIndex,
+    query: &str,
+    locale: Locale,
+    since: Option<DateTime<Utc>>,
+) -> Result<Vec<i32>, DbErr> {
+    let mut q = CatalogQuery::parse(query);
+    // One page of everything: the API pages by its own cursor.
+    q.page = 1;
+    q.per_page = u32::MAX;
+    let mut ids = crate::catalog::store::search(db, index, &q, locale)
+        .await?
+        .ids;
+    if let Some(since) = since {
+        let fresh: HashSet<i32> = technology::Entity::find()
+            .select_only()
+            .column(technology::Column::Id)
+            .filter(crate::catalog::store::visible())
+            .filter(technology::Column::UpdatedAt.gte(since))
+            .into_tuple::<i32>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
+        ids.retain(|id| fresh.contains(id));
+    }
+    Ok(ids)
+}
+
+/// Visible technologies by id, with their translations, in the order given.
+pub async fn technologies(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<
+    Vec<(
+        technology::Model,
+        Vec<crate::entities::technology_translation::Model>,
+    )>,
+    DbErr,
+> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = translation::with_texts::<_, crate::entities::technology_translation::Entity>(
+        db,
+        technology::Entity::find()
+            .filter(technology::Column::Id.is_in(ids.iter().copied()))
+            .filter(crate::catalog::store::visible()),
+        None,
+    )
+    .await?;
+    rows.sort_by_key(|(t, _)| ids.iter().position(|id| *id == t.id));
+    Ok(rows)
+}
