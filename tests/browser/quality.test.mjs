@@ -61,7 +61,7 @@ const PUBLIC = [
     await Promise.all([page.waitForEvent("load"), page.locator("main form button[type=submit]").click()]);
   }],
   ["events", "/events"],
-  ["event", "/events/14th-china-asean-technology-transfer-forum"],
+  ["event", "/events/jakarta-technology-matchmaking-agriculture-and-new-energy"],
   ["news", "/news"],
   ["news-item", "/news/china-and-asean-launch-special-action-to-transfer-1000-technologies"],
   ["programme", "/programme"],

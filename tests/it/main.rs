@@ -17,6 +17,7 @@ mod catalog;
 mod compression;
 mod concurrency;
 mod deals;
+mod demo_truth;
 mod documents;
 mod feeds;
 mod figures;
