@@ -659,7 +659,7 @@ pub async fn export(
         "export",
         "application",
         None,
-        &format!("{} ({})", table.rows.len(), format.extension()),
+        &export::summary(table.rows.len(), format, &req),
     )
     .await?;
     table.respond(format)

@@ -338,7 +338,7 @@ pub async fn export(
         "export",
         "deal",
         None,
-        &format!("{} ({})", table.rows.len(), format.extension()),
+        &export::summary(table.rows.len(), format, &req),
     )
     .await?;
     table.respond(format)

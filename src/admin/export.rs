@@ -188,6 +188,12 @@ pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// What the audit log keeps of an export: how many rows, the format, and
+/// the filters asked for (so that "who exported what" can be answered).
+pub fn summary(rows: usize, format: Format, req: &actix_web::HttpRequest) -> String {
+    format!("{rows} ({}) ?{}", format.extension(), req.query_string())
+}
+
 /// A time as a spreadsheet sorts it (ISO 8601, UTC), or empty.
 pub fn iso(d: Option<chrono::DateTime<chrono::Utc>>) -> String {
     d.map(crate::web::iso).unwrap_or_default()

@@ -255,7 +255,7 @@ pub async fn export(
         "export",
         "inquiry",
         None,
-        &format!("{} ({})", table.rows.len(), format.extension()),
+        &export::summary(table.rows.len(), format, &req),
     )
     .await?;
     table.respond(format)

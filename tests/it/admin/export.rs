@@ -486,7 +486,7 @@ async fn personal_data_exports_are_audited() {
     download(&app, &editor, "/admin/technologies/export.csv").await;
     assert_eq!(exports().await.unwrap(), 0);
     for (b, p, kind) in [
-        (&editor, "/admin/inquiries/export.csv", "inquiry"),
+        (&editor, "/admin/inquiries/export.csv?status=new", "inquiry"),
         (&editor, "/admin/deals/export.xlsx", "deal"),
         (&reviewer, "/admin/applications/export.csv", "application"),
     ] {
@@ -499,6 +499,12 @@ async fn personal_data_exports_are_audited() {
             .unwrap()
             .unwrap_or_else(|| panic!("{p}: not audited"));
         assert_eq!(e.ip.as_deref(), Some(CLIENT_IP), "{p}");
+        let query = p.split_once('?').map_or("", |(_, q)| q);
+        assert!(
+            e.summary.ends_with(&format!("?{query}")),
+            "{p}: {}",
+            e.summary
+        );
     }
     assert_eq!(exports().await.unwrap(), 3);
 }
