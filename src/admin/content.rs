@@ -278,9 +278,12 @@ pub async fn export<K: Kind>(
             row.push(export::iso(i.expires_at));
         }
         row.push(export::iso(Some(i.updated_at)));
+        // Only a record the public can see has a public address (as on the
+        // edit screen): a draft's or a scheduled item's would answer 404.
         row.push(
             i.slug
                 .as_deref()
+                .filter(|_| !publishable || i.state == "published")
                 .and_then(K::public_path)
                 .map(|p| format!("{}/{}{p}", state.base_url, editor.locale.tag()))
                 .unwrap_or_default(),

@@ -331,6 +331,10 @@ async fn an_editor_reading_chinese_exports_in_chinese() {
         .insert(t.conn())
         .await;
     InquiryBuilder::new(rice.id).insert(t.conn()).await;
+    let draft = TechnologyBuilder::new("unfinished-draft")
+        .status("draft")
+        .insert(t.conn())
+        .await;
     let app = t.service().await;
     let mut editor = login(&app, EDITOR).await;
     editor.get(&app, "/admin/account").await;
@@ -352,8 +356,11 @@ async fn an_editor_reading_chinese_exports_in_chinese() {
     for h in ["状态", "公开页面"] {
         assert!(rows[0].iter().any(|c| c == h), "{h} in {:?}", rows[0]);
     }
-    let row = &rows[1];
-    assert_eq!(row[0], rice.id.to_string());
+    // A draft has no public page to link to.
+    let public = rows[0].iter().position(|h| h == "公开页面").unwrap();
+    let draft_row = rows.iter().find(|r| r[0] == draft.id.to_string()).unwrap();
+    assert_eq!(draft_row[public], "");
+    let row = rows.iter().find(|r| r[0] == rice.id.to_string()).unwrap();
     assert_eq!(row[1], "杂交水稻");
     assert!(row.iter().any(|c| c == "农业"), "{row:?}");
     assert!(row.iter().any(|c| c == "已发布"), "{row:?}");
