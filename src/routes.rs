@@ -61,7 +61,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/media/{id}", post().to(admin::media::update_alts))
             .route("/applications", get().to(admin::applications::queue))
             .route(
-                "/applications/export.csv",
+                "/applications/export.{format}",
                 get().to(admin::applications::export),
             )
             .route("/applications/{id}", get().to(admin::applications::detail))
@@ -83,6 +83,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             )
             .route("/outbox", get().to(admin::applications::outbox))
             .route("/inquiries", get().to(admin::inquiries::list))
+            .route(
+                "/inquiries/export.{format}",
+                get().to(admin::inquiries::export),
+            )
             .route("/inquiries/{id}", get().to(admin::inquiries::detail))
             .route("/inquiries/{id}", post().to(admin::inquiries::update))
             .configure(deal_routes)
@@ -203,6 +207,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
 /// The back office of deals: the board, each deal's page and its moves.
 fn deal_routes(cfg: &mut ServiceConfig) {
     cfg.route("/deals", get().to(admin::deals::board))
+        .route("/deals/export.{format}", get().to(admin::deals::export))
         .route("/deals/auto-forward", post().to(admin::deals::auto_forward))
         .route("/deals/{id}", get().to(admin::deals::detail))
         .route("/deals/{id}/{action}", post().to(admin::deals::act))
@@ -217,6 +222,10 @@ fn deal_routes(cfg: &mut ServiceConfig) {
 fn content_routes<K: Kind>(cfg: &mut ServiceConfig) {
     let base = format!("/{}", K::NAME);
     cfg.route(&base, get().to(content::list::<K>))
+        .route(
+            &format!("{base}/export.{{format}}"),
+            get().to(content::export::<K>),
+        )
         .route(&format!("{base}/new"), get().to(content::new::<K>))
         .route(&format!("{base}/new"), post().to(content::create::<K>))
         .route(&format!("{base}/{{id}}"), get().to(content::edit::<K>))

@@ -300,3 +300,21 @@ admin-demo-notice-on = Every public page says that it shows demonstration conten
 admin-demo-notice-off = The notice is removed: public pages no longer say that they show demonstration content.
 admin-demo-notice-remove = Remove the notice
 admin-demo-notice-restore = Show the notice again
+
+## Exports of the lists
+admin-export-csv = Export CSV
+admin-export-xlsx = Export XLSX
+admin-col-id = ID
+admin-col-updated = Last changed
+admin-col-public-url = Public page
+admin-col-message = Message
+admin-col-reply = Reply
+admin-col-replied = Replied on
+admin-col-origin = Origin
+admin-col-asker-email = Asker's email
+admin-col-answerer-email = Answerer's email
+admin-col-opened = Opened
+admin-col-forwarded = Forwarded on
+admin-col-answered = Answered on
+admin-col-value = Value
+admin-col-reviews = Reviews

@@ -297,3 +297,21 @@ admin-demo-notice-on = Setiap halaman publik menyatakan bahwa halaman itu menamp
 admin-demo-notice-off = Pemberitahuan telah dihapus: halaman publik tidak lagi menyatakan bahwa halaman itu menampilkan konten demonstrasi.
 admin-demo-notice-remove = Hapus pemberitahuan
 admin-demo-notice-restore = Tampilkan lagi pemberitahuan
+
+## Ekspor daftar
+admin-export-csv = Ekspor CSV
+admin-export-xlsx = Ekspor XLSX
+admin-col-id = ID
+admin-col-updated = Terakhir diubah
+admin-col-public-url = Halaman publik
+admin-col-message = Pesan
+admin-col-reply = Balasan
+admin-col-replied = Dibalas pada
+admin-col-origin = Asal
+admin-col-asker-email = Surel penanya
+admin-col-answerer-email = Surel penjawab
+admin-col-opened = Dibuka
+admin-col-forwarded = Diteruskan pada
+admin-col-answered = Dijawab pada
+admin-col-value = Nilai
+admin-col-reviews = Jumlah penilaian

@@ -297,3 +297,21 @@ admin-demo-notice-on = 所有公开页面均提示其显示的是演示内容。
 admin-demo-notice-off = 提示已移除：公开页面不再提示显示的是演示内容。
 admin-demo-notice-remove = 移除提示
 admin-demo-notice-restore = 重新显示提示
+
+## 列表导出
+admin-export-csv = 导出 CSV
+admin-export-xlsx = 导出 XLSX
+admin-col-id = 编号
+admin-col-updated = 最后修改
+admin-col-public-url = 公开页面
+admin-col-message = 留言内容
+admin-col-reply = 回复
+admin-col-replied = 回复时间
+admin-col-origin = 来源
+admin-col-asker-email = 询问方电子邮箱
+admin-col-answerer-email = 答复方电子邮箱
+admin-col-opened = 创建时间
+admin-col-forwarded = 转交时间
+admin-col-answered = 答复时间
+admin-col-value = 金额
+admin-col-reviews = 评审次数

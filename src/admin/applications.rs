@@ -1,7 +1,7 @@
 //! Reviewing applications: the queue with filters, each application with
 //! its documents (reviewers and administrators only, as attachments),
 //! scores and notes that the applicant never sees, status changes with
-//! their history, messages to the applicant, CSV export, and erasure on a
+//! their history, messages to the applicant, exports (CSV, XLSX), and erasure on a
 //! privacy request.
 
 use actix_web::http::header;
@@ -13,12 +13,13 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use super::export::{self, Format, Links, Table};
 use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
 use crate::entities::{
     application, application_document, application_history, application_review, host_post,
-    outbox_message, programme_call,
+    outbox_message,
 };
 use crate::error::AppError;
 use crate::programme::status::STATUSES;
@@ -75,7 +76,7 @@ pub struct QueuePage {
     pub statuses: &'static [&'static str],
     pub countries: &'static [&'static str],
     pub total: u64,
-    pub export_href: Option<String>,
+    pub exports: Links,
     pub pager: Pager,
 }
 
@@ -208,11 +209,15 @@ pub async fn queue(
         statuses: STATUSES,
         countries: ASEAN,
         total,
-        export_href: q
-            .call
-            .parse::<i32>()
-            .ok()
-            .map(|c| format!("/admin/applications/export.csv?call={c}")),
+        exports: Links::new(
+            "/admin/applications",
+            [
+                ("call", q.call.as_str()),
+                ("status", q.status.as_str()),
+                ("country", q.country.as_str()),
+                ("post", q.post.as_str()),
+            ],
+        ),
         pager: Pager::new(page_no, total, PER_PAGE, link),
         q: q.into_inner(),
     })
@@ -558,127 +563,106 @@ pub async fn document(
         .body(d.bytes))
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
-pub struct ExportQuery {
-    call: String,
-}
-
-/// GET /admin/applications/export.csv?call=N
+/// GET /admin/applications/export.{format}: the queue as filtered on its
+/// page (call, status, country, host post), every matching application,
+/// with the columns a selection committee works from. Applications hold
+/// personal data, so the export is written to the audit trail.
 pub async fn export(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<AppState>,
-    q: web::Query<ExportQuery>,
+    path: web::Path<String>,
+    q: web::Query<QueueQuery>,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
-    let call_id: i32 = q
-        .call
-        .parse()
-        .map_err(|_| AppError::BadRequest("error-bad-request-text"))?;
-    let call = programme_call::Entity::find_by_id(call_id)
-        .one(&state.db)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let apps = application::Entity::find()
-        .filter(application::Column::CallId.eq(call_id))
-        .order_by_asc(application::Column::SubmittedAt)
-        .all(&state.db)
+    let format = Format::parse(&path)?;
+    let db = &state.db;
+    let apps = filtered(&q)
+        .order_by_desc(application::Column::SubmittedAt)
+        .limit(export::MAX_ROWS)
+        .all(db)
         .await?;
     let ids: Vec<i32> = apps.iter().map(|a| a.id).collect();
     let reviews = application_review::Entity::find()
         .filter(application_review::Column::ApplicationId.is_in(ids))
-        .all(&state.db)
+        .all(db)
         .await?;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "reference",
-        "status",
-        "name",
-        "email",
-        "nationality",
-        "date_of_birth",
-        "degree",
-        "research_years",
-        "field",
-        "institution",
-        "host_post_id",
-        "english",
-        "chinese",
-        "proposal_title",
-        "language",
-        "submitted_at",
-        "reviews",
-        "mean_score",
-    ])?;
-    for a in &apps {
-        let scores: Vec<i16> = reviews
+    let posts = post_labels(db, &editor, None).await?;
+    let tr = Translator {
+        locale: editor.locale,
+    };
+    // The applicant's name stays third, where earlier exports had it.
+    let header = [
+        "admin-col-reference",
+        "admin-field-status",
+        "admin-col-name",
+        "apply-email",
+        "apply-nationality",
+        "apply-date-of-birth",
+        "apply-degree",
+        "apply-research_years",
+        "apply-field",
+        "apply-institution",
+        "apply-host_post",
+        "apply-english_level",
+        "apply-chinese_level",
+        "apply-proposal_title",
+        "admin-col-language",
+        "admin-col-submitted",
+        "admin-col-reviews",
+        "admin-col-score",
+        "admin-col-id",
+    ];
+    let mut table = Table::new("applications", header.iter().map(|h| tr.t(h)).collect());
+    for a in apps {
+        let scores: Vec<f64> = reviews
             .iter()
             .filter(|r| r.application_id == a.id)
-            .map(|r| r.score)
+            .map(|r| f64::from(r.score))
             .collect();
         let mean = if scores.is_empty() {
             String::new()
         } else {
-            format!(
-                "{:.2}",
-                scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64
-            )
+            format!("{:.2}", scores.iter().sum::<f64>() / scores.len() as f64)
         };
-        // Cells starting with = + - @ (or a tab or line break before one)
-        // are prefixed so spreadsheets do not run them as formulas.
-        let safe = |s: &str| {
-            if s.starts_with(['=', '+', '-', '@', '\t', '\r', '\n'])
-                || s.trim_start().starts_with(['=', '+', '-', '@'])
-            {
-                format!("'{s}")
-            } else {
-                s.to_owned()
-            }
-        };
-        w.write_record([
-            a.reference.clone(),
-            a.status.clone(),
-            safe(&a.name),
-            safe(&a.email),
-            a.nationality.clone(),
+        let post = a
+            .host_post_id
+            .and_then(|p| posts.iter().find(|(id, _)| *id == p))
+            .map(|(_, l)| l.clone())
+            .unwrap_or_default();
+        table.push(vec![
+            a.reference,
+            tr.code("app-status", &a.status),
+            a.name,
+            a.email,
+            tr.code("country", &a.nationality),
             a.date_of_birth.to_string(),
-            a.degree.clone(),
+            tr.code("degree", &a.degree),
             a.research_years.to_string(),
-            a.field.clone(),
-            safe(&a.institution),
-            a.host_post_id.map(|p| p.to_string()).unwrap_or_default(),
-            a.english_level.clone(),
-            a.chinese_level.clone(),
-            safe(&a.proposal_title),
-            a.lang.clone(),
-            a.submitted_at.to_rfc3339(),
+            tr.code("field", &a.field),
+            a.institution,
+            post,
+            tr.code("level", &a.english_level),
+            tr.code("level", &a.chinese_level),
+            a.proposal_title,
+            tr.language_name(&a.lang),
+            export::iso(Some(a.submitted_at)),
             scores.len().to_string(),
             mean,
-        ])?;
+            a.id.to_string(),
+        ]);
     }
-    let bytes = w.into_inner()?;
     let ip = client_ip(&req, &state);
     crate::audit::record(
-        &state.db,
+        db,
         &editor.actor(Some(&ip)),
         "export",
         "application",
         None,
-        &format!("call {}", call.cohort_year),
+        &export::summary(table.rows.len(), format, &req),
     )
     .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!(
-                "attachment; filename=\"applications-{}.csv\"",
-                call.cohort_year
-            ),
-        ))
-        .insert_header((header::CACHE_CONTROL, "no-store"))
-        .body(bytes))
+    table.respond(format)
 }
 
 /// POST /admin/applications/{id}/erase (administrators): deletes the

@@ -21,6 +21,7 @@ use crate::web::client::client_ip;
 use crate::web::forms::FieldErrors;
 use crate::web::{Html, Translator};
 
+use super::export::{self, Format, Links, Table};
 use super::form::{self, Choices, Field, FieldView, Input, Values};
 use super::kinds::{Kind, ListQuery, PER_PAGE};
 use super::page::AdminPage;
@@ -95,6 +96,7 @@ pub struct ListPage {
     pub pager: Pager,
     pub locales: Vec<&'static str>,
     pub filters: Vec<ListFilter>,
+    pub exports: Links,
 }
 
 /// A select above the list: a shared field and its named options.
@@ -198,7 +200,9 @@ pub async fn list<K: Kind>(
             _ => None,
         })
         .collect();
+    let exports = Links::new(&format!("/admin/{}", K::NAME), q.pairs::<K>());
     Html::render(&ListPage {
+        exports,
         filters,
         page: page_for::<K>(&editor, &state, tr.t(K::TITLE), &q.flash),
         name: K::NAME,
@@ -214,6 +218,79 @@ pub async fn list<K: Kind>(
         q: q.into_inner(),
         locales: Locale::all().map(Locale::tag).collect(),
     })
+}
+
+/// GET /admin/{kind}/export.{format}: the list as filtered on its page
+/// (search, state, filters, order), every matching row, with the columns
+/// a spreadsheet needs besides those shown.
+pub async fn export<K: Kind>(
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(K::ROLES)?;
+    let format = Format::parse(&path)?;
+    let tr = Translator {
+        locale: editor.locale,
+    };
+    let mut q = q.into_inner();
+    q.export = true;
+    let (items, _) = K::list(&state.db, &q, editor.locale).await?;
+    let ids: Vec<i32> = items.iter().map(|i| i.id).collect();
+    let rows_by_id = translation_store::load_many(&state.db, &K::TR, &ids).await?;
+    let publishable = !K::STATUSES.is_empty();
+    let mut header = vec!["admin-col-id", "admin-col-title"];
+    header.extend(K::COLUMNS);
+    if publishable {
+        header.push("admin-field-status");
+    }
+    if K::SLUG {
+        header.push("admin-field-slug");
+    }
+    header.push("admin-field-source-lang");
+    if publishable {
+        header.push("admin-field-publish-at");
+    }
+    if K::EXPIRES {
+        header.push("admin-field-expires-at");
+    }
+    header.extend(["admin-col-updated", "admin-col-public-url"]);
+    let mut table = Table::new(K::NAME, header.iter().map(|h| tr.t(h)).collect());
+    for i in items {
+        let tr_rows = rows_by_id.get(&i.id).map(Vec::as_slice).unwrap_or(&[]);
+        let mut row = vec![
+            i.id.to_string(),
+            translation_store::headline(&K::TR, tr_rows, editor.locale),
+        ];
+        row.extend(i.cells);
+        if publishable {
+            row.push(tr.code("admin-state", i.state));
+        }
+        if K::SLUG {
+            row.push(i.slug.clone().unwrap_or_default());
+        }
+        row.push(i.source_lang);
+        if publishable {
+            row.push(export::iso(i.publish_at));
+        }
+        if K::EXPIRES {
+            row.push(export::iso(i.expires_at));
+        }
+        row.push(export::iso(Some(i.updated_at)));
+        // Only a record the public can see has a public address (as on the
+        // edit screen): a draft's or a scheduled item's would answer 404.
+        row.push(
+            i.slug
+                .as_deref()
+                .filter(|_| !publishable || i.state == "published")
+                .and_then(K::public_path)
+                .map(|p| format!("{}/{}{p}", state.base_url, editor.locale.tag()))
+                .unwrap_or_default(),
+        );
+        table.push(row);
+    }
+    table.respond(format)
 }
 
 /// One language tab of the form.

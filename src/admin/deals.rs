@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use sea_orm::{EntityTrait, QueryOrder, TransactionTrait};
 use serde::Deserialize;
 
+use super::export::{self, Format, Links, Table};
 use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
@@ -84,6 +85,21 @@ impl BoardQuery {
         }
     }
 
+    /// The export links, with this query's filters.
+    fn exports(&self) -> Links {
+        Links::new(
+            "/admin/deals",
+            [
+                ("stage", self.stage.as_str()),
+                ("country", self.country.as_str()),
+                ("field", self.field.as_str()),
+                ("technology", self.technology.as_str()),
+                ("month", self.month.as_str()),
+                ("editor", self.editor.as_str()),
+            ],
+        )
+    }
+
     /// This query with `stage` replaced (the stage counts link to these).
     fn with_stage(&self, stage: &str) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
@@ -131,6 +147,7 @@ pub struct BoardPage {
     pub pager: Pager,
     /// Whether new inquiries forward themselves (`deals::AUTO_FORWARD`).
     pub auto_forward: bool,
+    pub exports: Links,
 }
 
 /// GET /admin/deals
@@ -218,8 +235,113 @@ pub async fn board(
             .map(|e| (e.id, e.display_name.clone()))
             .collect(),
         pager: Pager::new(page_no, total, PER_PAGE, link),
+        exports: q.exports(),
         q: q.into_inner(),
     })
+}
+
+/// GET /admin/deals/export.{format}: the board as filtered on its page, in
+/// its order (overdue first), every matching deal. Deals hold the names
+/// and addresses of both sides, so the export is written to the audit
+/// trail.
+pub async fn export(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    q: web::Query<BoardQuery>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(ROLES)?;
+    let format = Format::parse(&path)?;
+    let db = &state.db;
+    let t = now();
+    let months = store::months(db).await?;
+    let tech_ids = store::technology_ids(db).await?;
+    let editors = editor::Entity::find().all(db).await?;
+    let filter = q.filter(&months, &tech_ids, &editors);
+    let (deals, _) = store::board(db, &filter, t, 1, export::MAX_ROWS).await?;
+    let techs = crate::translation::technology_titles(db, &tech_ids, editor.locale).await?;
+    let need_ids: Vec<i32> = deals.iter().filter_map(|d| d.need_id).collect();
+    let needs = crate::translation::need_titles(db, &need_ids, editor.locale).await?;
+    let tr = Translator {
+        locale: editor.locale,
+    };
+    let header = [
+        "admin-col-id",
+        "admin-deals-about",
+        "admin-deals-stage",
+        "admin-col-origin",
+        "admin-deals-who",
+        "admin-col-country",
+        "admin-col-field",
+        "admin-deal-asker",
+        "admin-col-asker-email",
+        "admin-deal-answerer",
+        "admin-col-answerer-email",
+        "admin-deals-editor",
+        "admin-col-opened",
+        "admin-deals-since",
+        "deal-overdue",
+        "admin-col-forwarded",
+        "admin-col-answered",
+        "admin-deal-signed-on",
+        "admin-deal-kind",
+        "admin-col-value",
+        "admin-deal-currency",
+        "admin-deal-closed-reason",
+    ];
+    let mut table = Table::new("deals", header.iter().map(|h| tr.t(h)).collect());
+    for d in deals {
+        let overdue = store::is_overdue(&d, t);
+        table.push(vec![
+            d.id.to_string(),
+            title_of(&d, &techs, &needs),
+            tr.code("deal-stage", &d.stage),
+            tr.code("deal-origin", &d.origin),
+            d.organisation.clone(),
+            tr.code("country", &d.country),
+            tr.code("field", &d.field),
+            d.asker_name.clone(),
+            d.asker_email.clone(),
+            d.answerer_name.clone(),
+            d.answerer_email.clone(),
+            d.editor_id
+                .and_then(|id| editors.iter().find(|e| e.id == id))
+                .map(|e| e.display_name.clone())
+                .unwrap_or_default(),
+            export::iso(Some(d.created_at)),
+            export::iso(Some(d.stage_at)),
+            if overdue {
+                tr.t("deal-overdue")
+            } else {
+                String::new()
+            },
+            export::iso(d.forwarded_at),
+            export::iso(d.answered_at),
+            d.signed_on.map(|s| s.to_string()).unwrap_or_default(),
+            d.agreement_kind
+                .as_deref()
+                .map(|k| tr.code("deal-kind", k))
+                .unwrap_or_default(),
+            d.agreement_value.map(|v| v.to_string()).unwrap_or_default(),
+            d.currency.clone().unwrap_or_default(),
+            d.closed_reason
+                .as_deref()
+                .map(|r| tr.code("deal-close-reason", r))
+                .unwrap_or_default(),
+        ]);
+    }
+    let ip = client_ip(&req, &state);
+    crate::audit::record(
+        db,
+        &editor.actor(Some(&ip)),
+        "export",
+        "deal",
+        None,
+        &export::summary(table.rows.len(), format, &req),
+    )
+    .await?;
+    table.respond(format)
 }
 
 fn title_of(

@@ -5,10 +5,12 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::Deserialize;
 
+use super::export::{self, Format, Links, Table};
 use super::page::FlashQuery;
 use crate::accounts::Role;
 use crate::db::now;
@@ -46,6 +48,7 @@ pub struct ListPage {
     pub statuses: &'static [&'static str],
     pub total: u64,
     pub pager: Pager,
+    pub exports: Links,
 }
 
 /// The longest search text (the field's `maxlength`).
@@ -97,26 +100,16 @@ async fn items(
         .collect())
 }
 
-/// GET /admin/inquiries
-pub async fn list(
-    editor: Editor,
-    state: web::Data<AppState>,
-    q: web::Query<ListQuery>,
-) -> Result<Html, AppError> {
-    editor.require(&[Role::Editor])?;
-    let db = &state.db;
-    let status = STATUSES.iter().find(|s| **s == q.status).copied();
-    let page_no = crate::web::forms::page_number(&q.page);
+/// The inbox narrowed by status and by words anywhere in who wrote, from
+/// where, and what (case-insensitive), newest first: the page and its
+/// export share it.
+fn filtered(status: Option<&str>, words: &str) -> sea_orm::Select<inquiry::Entity> {
     let mut query = inquiry::Entity::find();
     if let Some(s) = status {
         query = query.filter(inquiry::Column::Status.eq(s));
     }
-    let words = q.q.trim().to_owned();
-    // Refused with a message rather than cut: what is searched is what was typed.
-    let too_long = words.chars().count() > SEARCH_MAX;
-    if !words.is_empty() && !too_long {
-        // Anywhere in who wrote, from where, and what (case-insensitive).
-        let pattern = super::kinds::like(&words);
+    if !words.is_empty() {
+        let pattern = super::kinds::like(words);
         use sea_orm::sea_query::ExprTrait;
         let mut any = sea_orm::Condition::any();
         for col in [
@@ -134,9 +127,24 @@ pub async fn list(
         }
         query = query.filter(any);
     }
-    let pages = query
-        .order_by_desc(inquiry::Column::CreatedAt)
-        .paginate(db, PER_PAGE);
+    query.order_by_desc(inquiry::Column::CreatedAt)
+}
+
+/// GET /admin/inquiries
+pub async fn list(
+    editor: Editor,
+    state: web::Data<AppState>,
+    q: web::Query<ListQuery>,
+) -> Result<Html, AppError> {
+    editor.require(&[Role::Editor])?;
+    let db = &state.db;
+    let status = STATUSES.iter().find(|s| **s == q.status).copied();
+    let page_no = crate::web::forms::page_number(&q.page);
+    let words = q.q.trim().to_owned();
+    // Refused with a message rather than cut: what is searched is what was typed.
+    let too_long = words.chars().count() > SEARCH_MAX;
+    let query = filtered(status, &words);
+    let pages = query.paginate(db, PER_PAGE);
     let (total, models) = if too_long {
         (0, Vec::new())
     } else {
@@ -172,8 +180,85 @@ pub async fn list(
         statuses: STATUSES,
         total,
         pager: Pager::new(page_no, total, PER_PAGE, link),
+        exports: Links::new(
+            "/admin/inquiries",
+            [("q", words.as_str()), ("status", status.unwrap_or(""))],
+        ),
     })?;
     Ok(if too_long { html.unprocessable() } else { html })
+}
+
+/// GET /admin/inquiries/export.{format}: the inbox as filtered on its
+/// page, every matching inquiry. Inquiries hold personal data, so the
+/// export is written to the audit trail.
+pub async fn export(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<String>,
+    q: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(&[Role::Editor])?;
+    let format = Format::parse(&path)?;
+    let db = &state.db;
+    let status = STATUSES.iter().find(|s| **s == q.status).copied();
+    let words = q.q.trim().to_owned();
+    let models = if words.chars().count() > SEARCH_MAX {
+        Vec::new()
+    } else {
+        filtered(status, &words)
+            .limit(export::MAX_ROWS)
+            .all(db)
+            .await?
+    };
+    let tr = Translator {
+        locale: editor.locale,
+    };
+    let header = [
+        "admin-col-id",
+        "admin-col-received",
+        "admin-col-name",
+        "admin-col-organisation",
+        "admin-col-country",
+        "admin-field-contact-email",
+        "admin-col-technology",
+        "admin-field-slug",
+        "admin-col-language",
+        "admin-field-status",
+        "admin-col-message",
+        "admin-col-reply",
+        "admin-col-replied",
+    ];
+    let mut table = Table::new("inquiries", header.iter().map(|h| tr.t(h)).collect());
+    for i in items(db, models, &editor).await? {
+        let m = i.model;
+        table.push(vec![
+            m.id.to_string(),
+            export::iso(Some(m.created_at)),
+            m.name,
+            m.organisation,
+            tr.code("country", &m.country),
+            m.email,
+            i.technology,
+            i.technology_slug,
+            tr.language_name(&m.lang),
+            tr.code("inquiry-status", &m.status),
+            m.message,
+            m.reply.unwrap_or_default(),
+            export::iso(m.replied_at),
+        ]);
+    }
+    let ip = client_ip(&req, &state);
+    crate::audit::record(
+        db,
+        &editor.actor(Some(&ip)),
+        "export",
+        "inquiry",
+        None,
+        &export::summary(table.rows.len(), format, &req),
+    )
+    .await?;
+    table.respond(format)
 }
 
 #[derive(Template)]

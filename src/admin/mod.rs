@@ -9,6 +9,7 @@ pub mod content;
 pub mod dashboard;
 pub mod deals;
 pub mod errors;
+pub mod export;
 pub mod form;
 pub mod inquiries;
 pub mod interests;

@@ -825,7 +825,8 @@ async fn the_deal_screens_are_for_editors_and_every_write_needs_the_token() {
         .map(|c| {
             let path = format!("/admin{}", &c[1])
                 .replace("{id}", &d.id.to_string())
-                .replace("{action}", "close");
+                .replace("{action}", "close")
+                .replace("{format}", "csv");
             (c[2].to_owned(), path)
         })
         .collect();

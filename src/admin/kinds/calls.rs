@@ -149,7 +149,7 @@ impl Kind for Calls {
                         .map(|n| n.to_string())
                         .unwrap_or_default(),
                     r.try_get::<chrono::DateTime<chrono::Utc>>("", "closes_at")
-                        .map(|d| tr.date(&d))
+                        .map(|d| q.date_cell(&tr, &d))
                         .unwrap_or_default(),
                 ]
             },

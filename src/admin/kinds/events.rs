@@ -173,7 +173,7 @@ impl Kind for Events {
                         &r.try_get::<String>("", "kind").unwrap_or_default(),
                     ),
                     r.try_get::<chrono::DateTime<chrono::Utc>>("", "starts_at")
-                        .map(|d| tr.date(&d))
+                        .map(|d| q.date_cell(&tr, &d))
                         .unwrap_or_default(),
                 ]
             },

@@ -36,6 +36,11 @@ pub struct ListItem {
     pub scheduled_for: Option<DateTime<Utc>>,
     pub source_lang: String,
     pub slug: Option<String>,
+    /// Publication times (publishable kinds) and the last change, for
+    /// exports.
+    pub publish_at: Option<DateTime<Utc>>,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
 }
 
 /// What a list may be narrowed by.
@@ -49,6 +54,11 @@ pub struct ListQuery {
     pub field: String,
     pub country: String,
     pub kind: String,
+    /// Set by the export, never by the query string: every matching row
+    /// (up to `export::MAX_ROWS`) instead of one page, and times in ISO
+    /// 8601 rather than as the editor reads them.
+    #[serde(skip)]
+    pub export: bool,
 }
 
 /// Shared fields a list may be narrowed by (each kind names its own in
@@ -78,6 +88,27 @@ impl ListQuery {
 
     pub fn page(&self) -> u64 {
         crate::web::forms::page_number(&self.page)
+    }
+
+    /// A time in a list cell: as the editor reads it on the page, in ISO
+    /// 8601 in an export (so that a spreadsheet sorts it).
+    pub fn date_cell(&self, tr: &crate::web::Translator, d: &DateTime<Utc>) -> String {
+        if self.export {
+            crate::web::iso(d)
+        } else {
+            tr.date(d)
+        }
+    }
+
+    /// The filters as the page has them (for links that keep them).
+    pub fn pairs<K: Kind>(&self) -> Vec<(&'static str, &str)> {
+        let mut v = vec![("q", self.q.as_str()), ("state", self.state.as_str())];
+        for name in K::LIST_FILTERS {
+            if let Some(c) = self.chosen::<K>(name) {
+                v.push((name, c));
+            }
+        }
+        v
     }
 }
 
@@ -277,7 +308,11 @@ pub async fn list_rows<K: Kind>(
         Some(r) => r.try_get("", "n")?,
         None => 0,
     };
-    let mut cols = vec!["t.id AS id", "t.source_lang AS source_lang"];
+    let mut cols = vec![
+        "t.id AS id",
+        "t.source_lang AS source_lang",
+        "t.updated_at AS updated_at",
+    ];
     if publishable {
         cols.extend([
             "t.status AS status",
@@ -289,8 +324,13 @@ pub async fn list_rows<K: Kind>(
         cols.push("t.slug AS slug");
     }
     cols.extend(extra.iter().copied());
-    let offset = i64::try_from((q.page() - 1) * PER_PAGE).unwrap_or(0);
-    values.push(i64::try_from(PER_PAGE).unwrap_or(25).into());
+    let (limit, offset) = if q.export {
+        (crate::admin::export::MAX_ROWS, 0)
+    } else {
+        (PER_PAGE, (q.page() - 1) * PER_PAGE)
+    };
+    let offset = i64::try_from(offset).unwrap_or(0);
+    values.push(i64::try_from(limit).unwrap_or(25).into());
     values.push(offset.into());
     let sql = format!(
         "SELECT {} FROM {table} t WHERE {where_sql} ORDER BY t.updated_at DESC, t.id DESC LIMIT ? OFFSET ?",
@@ -299,14 +339,14 @@ pub async fn list_rows<K: Kind>(
     let rows = db.query_all_raw(stmt(backend, &sql, values)).await?;
     let mut out = Vec::with_capacity(rows.len());
     for r in &rows {
-        let (state, scheduled_for) = if publishable {
+        let (state, scheduled_for, publish_at, expires_at) = if publishable {
             let status: String = r.try_get("", "status")?;
             let p: Option<DateTime<Utc>> = r.try_get("", "publish_at")?;
             let e: Option<DateTime<Utc>> = r.try_get("", "expires_at")?;
             let state = state_of(&status, p, e);
-            (state, p.filter(|_| state == "scheduled"))
+            (state, p.filter(|_| state == "scheduled"), p, e)
         } else {
-            ("", None)
+            ("", None, None, None)
         };
         out.push(ListItem {
             id: r.try_get("", "id")?,
@@ -318,6 +358,9 @@ pub async fn list_rows<K: Kind>(
             },
             state,
             scheduled_for,
+            publish_at,
+            expires_at,
+            updated_at: r.try_get("", "updated_at")?,
             cells: cells(r),
         });
     }

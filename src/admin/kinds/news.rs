@@ -109,7 +109,7 @@ impl Kind for News {
                 r.try_get::<Option<chrono::DateTime<chrono::Utc>>>("", "publish_at")
                     .ok()
                     .flatten()
-                    .map(|d| tr.date(&d))
+                    .map(|d| q.date_cell(&tr, &d))
                     .unwrap_or_default(),
             ]
         })

@@ -135,7 +135,9 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
     let path = path
         .replace("{doc}", &ids.document.to_string())
         // A move that would act on the deal if it were let through.
-        .replace("{action}", "close");
+        .replace("{action}", "close")
+        // An export (both formats go through one handler per list).
+        .replace("{format}", "csv");
     assert!(
         !path.contains('{'),
         "{pattern}: a parameter this test cannot fill; give it a real id in concrete()"

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod audit;
 mod content;
+mod export;
 mod forgery;
 mod hostile;
 mod inquiries;
