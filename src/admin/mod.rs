@@ -9,6 +9,7 @@ pub mod content;
 pub mod dashboard;
 pub mod deals;
 pub mod form;
+pub mod import;
 pub mod inquiries;
 pub mod interests;
 pub mod kinds;

@@ -8,6 +8,7 @@ mod audit;
 mod content;
 mod forgery;
 mod hostile;
+mod import;
 mod inquiries;
 mod media;
 mod publishing;
