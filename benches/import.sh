@@ -6,14 +6,18 @@
 #
 #   benches/import.sh
 #   N=5000 BACKENDS=sqlite benches/import.sh
+#   BIN=path/to/techbridge benches/import.sh   # a binary already built
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 N="${N:-1000}"
 BACKENDS="${BACKENDS:-sqlite postgres}"
 PG="${CI_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-cargo build --release --bin techbridge
-bin="${CARGO_TARGET_DIR:-target}/release/techbridge"
+bin="${BIN:-}"
+if [ -z "$bin" ]; then
+  cargo build --release --bin techbridge
+  bin="${CARGO_TARGET_DIR:-target}/release/techbridge"
+fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -34,7 +38,7 @@ run() { # label, database URL
   start=$(date +%s.%N)
   "$bin" --database-url "$2" --no-demo import technologies "$file" >/dev/null
   end=$(date +%s.%N)
-  printf '%s: %d technologies imported in %.2f s\n' "$1" "$N" "$(echo "$end - $start" | bc)"
+  awk -v a="$start" -v b="$end" -v l="$1" -v n="$N" 'BEGIN { printf "%s: %d technologies imported in %.2f s\n", l, n, b - a }'
 }
 
 for backend in $BACKENDS; do

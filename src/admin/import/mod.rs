@@ -307,12 +307,18 @@ pub async fn upload(
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
-    refuse_declared_over(&req, sheet::MAX_BYTES + DRAIN_CAP)?;
-    let Upload { file, too_big } = read_upload(&editor, payload).await?;
     let tr = Translator {
         locale: editor.locale,
     };
     let mut p = page(&editor, &state);
+    if refuse_declared_over(&req, sheet::MAX_BYTES + DRAIN_CAP).is_err() {
+        // Not one byte of it is read; the page still says what is wrong.
+        p.refused = Some(tr.tn("import-too-large", p.max_mb));
+        return Ok(Html::render(&p)?
+            .with_status(StatusCode::PAYLOAD_TOO_LARGE)
+            .into_response(&req));
+    }
+    let Upload { file, too_big } = read_upload(&editor, payload).await?;
     let unprocessable = |p: &ImportPage| -> Result<HttpResponse, AppError> {
         Ok(Html::render(p)?.unprocessable().into_response(&req))
     };

@@ -418,7 +418,7 @@ async fn refused_files_change_nothing_and_say_why() {
     let big = vec![b'a'; 50 * 1024 * 1024];
     let r = upload_file(&app, &b, "huge.csv", &big).await;
     assert_eq!(r.status, 413);
-    assert!(r.shows_text(&en.t("error-too-large-text")));
+    assert_eq!(r.text("#file-error"), en.tn("import-too-large", 10));
     // Over the limit but within what is drained: the error at the field.
     let mut over = csv(&[row("B-1", "Fine", "agriculture", "5", "ID")]);
     over.resize(11 * 1024 * 1024, b' ');
