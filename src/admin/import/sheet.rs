@@ -133,8 +133,34 @@ fn cell_name(row: u32, col: u32) -> String {
     format!("{}{}", letters.into_iter().collect::<String>(), row + 1)
 }
 
+/// Most bytes an XLSX file may unpack to. Its XML compresses about tenfold;
+/// a file that says it unpacks to far more than its limit allows is a
+/// decompression bomb, refused before anything of it is unpacked.
+const MAX_UNPACKED: u128 = 20 * MAX_BYTES as u128;
+
+/// Whether a ZIP archive says it unpacks to at most `max` bytes (false for
+/// one that is not an archive, or does not say).
+fn unpacks_within(bytes: &[u8], max: u128) -> bool {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return false;
+    };
+    // The central directory gives each file's size, also when the file's
+    // own header left it to a data descriptor (as spreadsheet writers do).
+    let mut total = 0u128;
+    for i in 0..archive.len() {
+        match archive.by_index_raw(i) {
+            Ok(f) => total += u128::from(f.size()),
+            Err(_) => return false,
+        }
+    }
+    total <= max
+}
+
 fn read_xlsx(bytes: &[u8]) -> Result<Sheet, Refusal> {
     let not_one = |_| Refusal::new("import-not-spreadsheet");
+    if !unpacks_within(bytes, MAX_UNPACKED) {
+        return Err(Refusal::new("import-not-spreadsheet"));
+    }
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(not_one)?;
     // The first sheet is the table; others (the template's list of allowed
     // values) are notes for the person filling it in.
@@ -221,6 +247,20 @@ mod tests {
             read(b"PK\x03\x04garbage").unwrap_err().message,
             "import-not-spreadsheet"
         );
+        // An archive that says it unpacks to 2 MB.
+        let mut archive = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        archive
+            .start_file(
+                "xl/worksheets/sheet1.xml",
+                zip::write::SimpleFileOptions::default(),
+            )
+            .unwrap();
+        std::io::Write::write_all(&mut archive, &vec![b'a'; 2 * 1024 * 1024]).unwrap();
+        let archive = archive.finish().unwrap().into_inner();
+        assert!(archive.len() < 100 * 1024);
+        assert!(!unpacks_within(&archive, 1024 * 1024));
+        assert!(unpacks_within(&archive, 3 * 1024 * 1024));
+        assert!(!unpacks_within(b"PK\x03\x04 no archive", u128::MAX));
         assert_eq!(cell_name(6, 2), "C7");
         assert_eq!(cell_name(0, 27), "AB1");
     }
