@@ -1,5 +1,5 @@
 //! The `techbridge` command line: serve (the default), migrate, seed-demo,
-//! seed-synthetic, create-admin, backup and restore.
+//! seed-synthetic, create-admin, backup, restore and import.
 
 use std::process::ExitCode;
 
@@ -60,6 +60,12 @@ enum Command {
         /// Where to write it; must not exist yet.
         file: std::path::PathBuf,
     },
+    /// Import records from a spreadsheet (CSV or XLSX): all rows or none.
+    /// Problems are listed by row and column, and nothing is changed.
+    Import {
+        #[command(subcommand)]
+        what: ImportKind,
+    },
     /// Put a backup in place of the SQLite database (stop the portal
     /// first). Refuses a file that is not a portal backup or that comes
     /// from a newer version; migrates an older one.
@@ -69,6 +75,21 @@ enum Command {
         /// Replace a database that already has content.
         #[arg(long)]
         replace: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportKind {
+    /// Technologies, one per row (columns as in the back office's template).
+    Technologies {
+        /// The spreadsheet to import.
+        file: std::path::PathBuf,
+        /// Only check the file: list its problems, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the messages (zh-CN, en or id).
+        #[arg(long, default_value = "en")]
+        lang: String,
     },
 }
 
@@ -145,6 +166,19 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} restored: {summary}", file.display());
             Ok(())
         }
+        Command::Import {
+            what:
+                ImportKind::Technologies {
+                    file,
+                    dry_run,
+                    lang,
+                },
+        } => {
+            let conn = open(&cli.common).await?;
+            let outcome = import(&conn, &file, dry_run, &lang).await;
+            conn.close().await.ok();
+            outcome
+        }
         Command::CreateAdmin { email, name } => {
             let conn = open(&cli.common).await?;
             let password = match std::env::var("ADMIN_PASSWORD") {
@@ -154,6 +188,92 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             accounts::create_admin(&conn, &email, &name, &password).await?;
             println!("administrator {email} created");
             Ok(())
+        }
+    }
+}
+
+/// `import technologies FILE`: a progress bar on a terminal, one line of
+/// summary otherwise; the problems, and a failure, when there are any.
+async fn import(
+    conn: &sea_orm::DatabaseConnection,
+    file: &std::path::Path,
+    dry_run: bool,
+    lang: &str,
+) -> anyhow::Result<()> {
+    use crate::admin::import::{self, Rejected};
+    use std::io::IsTerminal;
+    let tr = crate::web::Translator {
+        locale: crate::i18n::Locale::from_tag(lang).unwrap_or_default(),
+    };
+    let size = std::fs::metadata(file)
+        .with_context(|| format!("cannot read {}", file.display()))?
+        .len();
+    let max = import::sheet::MAX_BYTES;
+    anyhow::ensure!(
+        size <= max as u64,
+        "{}",
+        tr.tn("import-too-large", max / (1024 * 1024))
+    );
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let started = std::time::Instant::now();
+    let outcome = if dry_run {
+        import::dry_run(conn, &bytes).await?
+    } else {
+        let name = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let actor = crate::audit::Actor {
+            id: None,
+            email: "command line",
+            ip: None,
+        };
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            bar
+        });
+        let outcome = import::run(conn, &bytes, &actor, &name, |done, total| {
+            if let Some(bar) = &bar {
+                bar.set_length(total as u64);
+                bar.set_position(done as u64);
+            }
+        })
+        .await?;
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        outcome
+    };
+    match outcome {
+        Ok(counts) => {
+            let id = if dry_run {
+                "admin-import-ready"
+            } else {
+                "admin-import-done"
+            };
+            println!(
+                "{} ({:.2} s)",
+                import::counts_text(&tr, id, counts),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Err(Rejected::Refused(r)) => anyhow::bail!("{}", import::refusal_text(&r, &tr)),
+        Err(Rejected::Problems(problems)) => {
+            for p in &problems {
+                eprintln!(
+                    "{} {}, {}: {}",
+                    tr.t("admin-import-col-row"),
+                    p.row,
+                    p.column,
+                    p.reason(&tr)
+                );
+            }
+            anyhow::bail!(
+                "{} {}",
+                tr.tn("admin-import-problems", problems.len()),
+                tr.t("admin-import-nothing-changed")
+            )
         }
     }
 }

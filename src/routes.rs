@@ -56,6 +56,17 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/vocabulary", get().to(admin::vocabulary::page))
             .route("/vocabulary", post().to(admin::vocabulary::save))
             .route("/translations", get().to(admin::translations::page))
+            .route("/import", get().to(admin::import::form))
+            .route("/import", post().to(admin::import::upload))
+            .route("/import/run", post().to(admin::import::run_upload))
+            .route(
+                "/import/template.xlsx",
+                get().to(admin::import::template_xlsx),
+            )
+            .route(
+                "/import/template.csv",
+                get().to(admin::import::template_csv),
+            )
             .route("/media", get().to(admin::media::list))
             .route("/media", post().to(admin::media::upload))
             .route("/media/{id}", post().to(admin::media::update_alts))

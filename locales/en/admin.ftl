@@ -318,3 +318,44 @@ admin-col-forwarded = Forwarded on
 admin-col-answered = Answered on
 admin-col-value = Value
 admin-col-reviews = Reviews
+
+## Spreadsheet import
+admin-nav-import = Import
+admin-import-title = Import technologies
+admin-import-upload-title = Upload a spreadsheet
+admin-import-intro = One row per technology, one column per field and language. A dry run comes first: it lists every problem and changes nothing. Rows with a provider reference already imported update that technology instead of adding it again.
+admin-import-file = Spreadsheet (CSV or XLSX)
+admin-import-file-hint = At most { $n } MB. Start from the template: it has every column, an example row and the allowed values.
+admin-import-dry-run = Check the file (dry run)
+admin-import-template-xlsx = Download the template (XLSX)
+admin-import-template-csv = Download the template (CSV)
+admin-import-ready-title = Ready to import
+admin-import-ready = { $new } new, { $changed } updated
+admin-import-run = Import now
+admin-import-done = Imported: { $new } new, { $changed } updated.
+admin-import-problems = { $count ->
+    [one] One problem found
+   *[other] { $n } problems found
+}
+admin-import-nothing-changed = Nothing was imported. Correct the file and upload it again.
+admin-import-col-row = Row
+admin-import-col-column = Column
+admin-import-col-problem = Problem
+admin-import-col-code = Code
+admin-import-values-sheet = Allowed values
+admin-import-yes = Yes
+admin-import-no = No
+import-too-large = This file is larger than { $n } MB.
+import-not-spreadsheet = This file is not a spreadsheet: upload a CSV file (UTF-8) or an Excel workbook (.xlsx).
+import-empty = This file is empty.
+import-too-many-rows = This file has more than { $value } rows: split it into smaller files.
+import-formulas = Cell { $value } holds a formula. Replace formulas with their values and upload again.
+import-merged = Cell { $value } is part of merged cells. Unmerge all cells and upload again.
+import-unknown-column = Unknown column “{ $value }”. Use the column names of the template.
+import-repeated-column = The column “{ $value }” appears twice.
+import-missing-columns = Required columns are missing: { $value }.
+import-unknown-value = “{ $value }” is not one of the allowed values (see the template's list).
+import-yes-no = “{ $value }” is not yes or no.
+import-repeated-ref = This provider reference is already used in row { $value }.
+import-expired = The uploaded file is no longer kept. Upload it again.
+import-failed = The import could not be saved; nothing was changed. Please try again.

@@ -17,6 +17,7 @@ mod m20261206_000004_audit_by_record;
 mod m20261206_000010_search_vocabulary;
 mod m20261206_000020_privacy_page;
 mod m20261206_000030_search_docs_technologies;
+mod m20261206_000040_provider_ref;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000010_search_vocabulary::Migration),
             Box::new(m20261206_000020_privacy_page::Migration),
             Box::new(m20261206_000030_search_docs_technologies::Migration),
+            Box::new(m20261206_000040_provider_ref::Migration),
         ]
     }
 }

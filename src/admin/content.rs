@@ -591,7 +591,7 @@ pub async fn edit<K: Kind>(
     )
 }
 
-fn validate<K: Kind>(v: &Values) -> FieldErrors {
+pub(super) fn validate<K: Kind>(v: &Values) -> FieldErrors {
     let mut e = FieldErrors::default();
     let mut shared = K::shared();
     shared.extend(publication::<K>());

@@ -124,6 +124,10 @@ impl Values {
         self.0.push((key.to_owned(), value.into()));
     }
 
+    pub fn remove(&mut self, key: &str) {
+        self.0.retain(|(k, _)| k != key);
+    }
+
     pub fn push(&mut self, key: &str, value: impl Into<String>) {
         self.0.push((key.to_owned(), value.into()));
     }

@@ -11,6 +11,7 @@ pub mod deals;
 pub mod errors;
 pub mod export;
 pub mod form;
+pub mod import;
 pub mod inquiries;
 pub mod interests;
 pub mod kinds;

@@ -80,6 +80,7 @@ const SECTIONS: &[(&str, &str, &[Role])] = &[
         &[Role::Editor],
     ),
     ("/admin/needs", "admin-nav-needs", &[Role::Editor]),
+    ("/admin/import", "admin-nav-import", &[Role::Editor]),
     ("/admin/inquiries", "admin-nav-inquiries", &[Role::Editor]),
     ("/admin/deals", "admin-nav-deals", &[Role::Editor]),
     ("/admin/interests", "admin-nav-interests", &[Role::Editor]),

@@ -17,6 +17,7 @@ pub mod fellow;
 pub mod fellow_translation;
 pub mod host_post;
 pub mod host_post_translation;
+pub mod import_upload;
 pub mod inquiry;
 pub mod interest;
 pub mod mail_bounce;

@@ -25,6 +25,9 @@ pub struct Model {
     pub publish_at: Option<DateTimeUtc>,
     pub expires_at: Option<DateTimeUtc>,
     pub source_lang: String,
+    /// The provider's own reference, given in an imported spreadsheet:
+    /// importing the same reference again updates this record.
+    pub provider_ref: Option<String>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -184,6 +184,11 @@ impl Kind for Technologies {
         m.expires_at = Set(expires_at);
         m.source_lang = Set(v.trimmed("source_lang"));
         m.updated_at = Set(t);
+        // Only a spreadsheet import gives the provider's reference; the edit
+        // form has no such field and leaves a stored one as it is.
+        if v.has("provider_ref") {
+            m.provider_ref = Set(Some(v.trimmed("provider_ref")).filter(|r| !r.is_empty()));
+        }
         let id = m.save(db).await?.try_into_model()?.id;
         technology_image::Entity::delete_many()
             .filter(technology_image::Column::TechnologyId.eq(id))

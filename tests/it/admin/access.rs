@@ -32,6 +32,7 @@ const ADMIN_PAGES: &[&str] = &[
     "/admin/pages",
     "/admin/pages/{id}",
     "/admin/media",
+    "/admin/import",
     "/admin/translations",
     "/admin/editors",
     "/admin/audit",

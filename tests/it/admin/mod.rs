@@ -9,6 +9,7 @@ mod content;
 mod export;
 mod forgery;
 mod hostile;
+mod import;
 mod inquiries;
 mod media;
 mod publishing;

@@ -616,6 +616,7 @@ pub async fn fingerprint(t: &TestApp) -> Vec<(&'static str, u64)> {
         fellow_translation,
         host_post,
         host_post_translation,
+        import_upload,
         inquiry,
         media,
         media_translation,
