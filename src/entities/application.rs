@@ -26,6 +26,9 @@ pub struct Model {
     pub proposal: String,
     pub lang: String,
     pub status: String,
+    /// Documents a reviewer asked for (one name per line; empty: none).
+    #[sea_orm(column_type = "Text")]
+    pub requested_documents: String,
     pub consent_at: DateTimeUtc,
     pub submitted_at: DateTimeUtc,
     pub created_at: DateTimeUtc,
