@@ -229,7 +229,7 @@ test("4. Editor: trilingual news from draft to feed, sitemap and home; fallback 
   assert.ok((await visitor.locator(".news-card").allInnerTexts()).join(" ").includes("雅加达对接会签署三项协议"), "on the home page");
   // A news item without Indonesian text falls back, and says so in Indonesian.
   const id = await (await context(browser, { locale: "id-ID" })).newPage();
-  await id.goto(`${BASE}/id/news/new-cohort-of-asean-young-scientists-arrives-in-guangxi`);
+  await id.goto(`${BASE}/id/news/three-new-profiles-in-the-demonstration-fellows-directory`);
   assert.match(await id.locator(".notice-fallback").innerText(), /belum tersedia dalam bahasa Indonesia/i);
   await screenshot(id, "journey4-fallback-notice");
   for (const p of [visitor, id]) await p.context().close();

@@ -138,6 +138,17 @@ const INVENTED: &[&str] = &[
     "Institute of Technology of Cambodia",
     "Hexiang Seed",
     "禾香种业",
+    // The demo's fellows are fictional: no news item has a cohort of the
+    // real programme arrive, and no one is presented as its alumnus.
+    "cohort has arrived",
+    "New cohort of",
+    "新一批东盟青年科学家",
+    "抵达广西",
+    "first cohort of fellows",
+    "首批来桂",
+    "angkatan pertama peserta",
+    "alumn",
+    "校友",
 ];
 
 #[test]
@@ -294,4 +305,197 @@ fn figures_quoted_in_the_demo_carry_their_qualifiers() {
         checked >= 9,
         "only {checked} figures: the patterns miss them"
     );
+}
+
+/// Every string under a language table (`[x.en]`, `[x.zh-CN]`, `[x.id]`) of
+/// a parsed demo file, with its language.
+fn texts_in(value: &toml::Value, lang: Option<&str>, out: &mut Vec<(String, String)>) {
+    match value {
+        toml::Value::String(s) => {
+            if let Some(l) = lang {
+                out.push((l.to_owned(), s.clone()));
+            }
+        }
+        toml::Value::Array(items) => items.iter().for_each(|v| texts_in(v, lang, out)),
+        toml::Value::Table(table) => {
+            for (key, v) in table {
+                let l = ["en", "zh-CN", "id"].contains(&key.as_str());
+                texts_in(v, if l { Some(key.as_str()) } else { lang }, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn all_texts() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (_, text) in files() {
+        texts_in(&toml::Value::Table(text.parse().unwrap()), None, &mut out);
+    }
+    out
+}
+
+/// The sentence that says a call's terms are the demo's, per language.
+fn illustrative(lang: &str) -> &'static str {
+    match lang {
+        "en" => {
+            "The terms of this call are illustrative, written for this demonstration; \
+             the centre publishes the actual terms of each call."
+        }
+        "zh-CN" => "本期申报的各项条件和待遇均为演示示例；各期实际条件以中心发布的申报通知为准。",
+        _ => {
+            "Ketentuan pendaftaran ini hanyalah contoh untuk demonstrasi; Pusat mengumumkan \
+             ketentuan yang sebenarnya untuk setiap periode pendaftaran."
+        }
+    }
+}
+
+/// The article gives no terms for the programme (length of stay, age limit,
+/// stipend, accommodation, funding): the demo call says in each language
+/// that its terms are illustrative, and any other text that states such a
+/// term says so in the same text.
+#[test]
+fn the_programme_s_terms_are_said_to_be_illustrative() {
+    let c = content();
+    for lang in ["en", "zh-CN", "id"] {
+        let description = c["call"][lang]["description"].as_str().unwrap();
+        assert!(
+            description.contains(illustrative(lang)),
+            "the {lang} call does not say its terms are illustrative"
+        );
+    }
+    let terms = |lang: &str| -> &[&str] {
+        match lang {
+            "en" => &["stipend", "under 45", "6 to 12 months", "twelve-month", "accommodation"],
+            "zh-CN" => &["生活补助", "45周岁", "6至12个月", "住宿"],
+            _ => &["tunjangan", "di bawah 45", "6 hingga 12 bulan", "dua belas bulan", "akomodasi"],
+        }
+    };
+    let mut checked = 0;
+    for (lang, text) in all_texts() {
+        let lower = text.to_lowercase();
+        // Only texts about the programme: an event's own (fictional)
+        // accommodation is not a programme term.
+        if !["young scientists", "ilmuwan muda", "青年科学家"]
+            .iter()
+            .any(|p| lower.contains(p))
+        {
+            continue;
+        }
+        if terms(&lang).iter().any(|t| lower.contains(t)) {
+            checked += 1;
+            assert!(
+                text.contains(illustrative(&lang)),
+                "[{lang}] states programme terms without saying they are illustrative: {}",
+                text.chars().take(120).collect::<String>()
+            );
+        }
+    }
+    assert!(checked >= 6, "only {checked} texts state terms: the patterns miss them");
+}
+
+/// The fellows are fictional: each profile says so in each of its languages,
+/// and a news item that names a fellow says that the person is fictional.
+#[test]
+fn the_fellows_are_said_to_be_fictional() {
+    let c = content();
+    let marker = |lang: &str| match lang {
+        "en" => "fictional",
+        "zh-CN" => "虚构",
+        _ => "fiktif",
+    };
+    let mut names = Vec::new();
+    let mut profiles = 0;
+    for f in c["fellow"].as_array().unwrap() {
+        names.push(f["name"].as_str().unwrap().to_owned());
+        if let Some(zh) = f.get("name_zh").and_then(|n| n.as_str()) {
+            names.push(zh.to_owned());
+        }
+        for lang in ["en", "zh-CN", "id"] {
+            if let Some(bio) = f.get(lang).map(|t| t["bio"].as_str().unwrap()) {
+                profiles += 1;
+                assert!(
+                    bio.contains(marker(lang)),
+                    "{} [{lang}]: the profile does not say it is fictional",
+                    f["slug"].as_str().unwrap_or_default()
+                );
+            }
+        }
+    }
+    assert!(profiles >= 30, "only {profiles} profiles");
+    let mut named = 0;
+    for n in c["news"].as_array().unwrap() {
+        for lang in ["en", "zh-CN", "id"] {
+            let Some(t) = n.get(lang) else { continue };
+            let text: String = ["title", "summary", "body"]
+                .iter()
+                .filter_map(|k| t.get(*k).and_then(|v| v.as_str()))
+                .collect::<Vec<_>>()
+                .join("\n");
+            if names.iter().any(|name| text.contains(name.as_str())) {
+                named += 1;
+                assert!(
+                    text.contains(marker(lang)),
+                    "{} [{lang}] names a fellow as a real person",
+                    n["slug"].as_str().unwrap_or_default()
+                );
+            }
+        }
+    }
+    assert!(named >= 4, "only {named} news texts name a fellow");
+}
+
+/// Where a list of three or more joins its last item with "dan" or "atau",
+/// Indonesian puts a comma before the conjunction (PUEBI: "A, B, dan C").
+/// Only lists of capitalised names or of numbers are checked: with ordinary
+/// words "X, Y dan Z" is often a clause and a pair, not a list of three.
+fn missing_serial_commas(text: &str) -> Vec<String> {
+    let names =
+        Regex::new(r"\b[A-Z][A-Za-z-]*, (?:[A-Z][A-Za-z-]*, )*[A-Z][A-Za-z-]* (?:dan|atau) [A-Z]")
+            .unwrap();
+    let numbers = Regex::new(r"\b\d+, (?:\d+, )*\d+ (?:dan|atau) \d").unwrap();
+    names
+        .find_iter(text)
+        .chain(numbers.find_iter(text))
+        .map(|m| m.as_str().to_owned())
+        .collect()
+}
+
+#[test]
+fn indonesian_lists_take_a_serial_comma() {
+    // The check itself: it finds the fault and passes the fixed forms.
+    assert_eq!(
+        missing_serial_commas("di Filipina, Indonesia dan Malaysia; digester 4, 6, 8 dan 10 m³"),
+        ["Filipina, Indonesia dan M", "4, 6, 8 dan 1"]
+    );
+    assert!(
+        missing_serial_commas(
+            "di Filipina, Indonesia, dan Malaysia, termasuk Thailand dan Kamboja; 1,2 dan 3 MW"
+        )
+        .is_empty()
+    );
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for (lang, text) in all_texts() {
+        if lang == "id" {
+            checked += 1;
+            found.extend(missing_serial_commas(&text));
+        }
+    }
+    assert!(checked >= 200, "only {checked} Indonesian texts");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/id");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "ftl") {
+            let src = std::fs::read_to_string(&path).unwrap();
+            for line in src.lines().filter(|l| !l.trim_start().starts_with('#')) {
+                found.extend(
+                    missing_serial_commas(line)
+                        .into_iter()
+                        .map(|m| format!("{}: {m}", path.display())),
+                );
+            }
+        }
+    }
+    assert!(found.is_empty(), "no comma before dan/atau: {found:#?}");
 }
