@@ -91,6 +91,10 @@ org-in-country = { $organisation }, { $country }
 heading-about = { $title }: { $subject }
 # A text with a note in brackets: "5 (12)", "Alt text (English)".
 text-with-aside = { $text } ({ $aside })
+# What goes between the items of a list: "Indonesia, Viet Nam".
+list-separator = { ", " }
+# A maturity level and its name: "TRL 7 — prototype demonstrated in operation".
+trl-named = { $level } — { $name }
 
 ## Formats
 

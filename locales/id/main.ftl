@@ -88,6 +88,10 @@ org-in-country = { $organisation }, { $country }
 heading-about = { $title }: { $subject }
 # Teks dengan keterangan dalam kurung.
 text-with-aside = { $text } ({ $aside })
+# Pemisah antarbutir dalam daftar: "Indonesia, Vietnam".
+list-separator = { ", " }
+# Tingkat kesiapan dan namanya: "TRL 7 — ...".
+trl-named = { $level } — { $name }
 
 ## Format
 

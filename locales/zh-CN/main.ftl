@@ -88,6 +88,10 @@ org-in-country = { $organisation }（{ $country }）
 heading-about = { $title }：{ $subject }
 # 带括号说明的文字：全角括号。
 text-with-aside = { $text }（{ $aside }）
+# 列表各项之间的分隔符：顿号。
+list-separator = { "、" }
+# 技术成熟度等级及其名称：破折号前后不留空格。
+trl-named = { $level }——{ $name }
 
 ## 格式
 

@@ -164,6 +164,56 @@ impl Translator {
         )
     }
 
+    /// A label before markup a template writes itself (a link, a list),
+    /// with this language's colon: `heading-about` split where its subject
+    /// goes, so "Event: " / "相关活动：" come from Fluent, not the template.
+    pub fn labelled(&self, label: impl AsRef<str>) -> Around {
+        Around::split(self.targs(
+            "heading-about",
+            &[("title", label.as_ref()), ("subject", Around::MARK)],
+        ))
+    }
+
+    /// A label standing alone before what it introduces ("Active filters:",
+    /// "已选条件：").
+    pub fn label(&self, label: impl AsRef<str>) -> String {
+        self.labelled(label).before.trim_end().to_owned()
+    }
+
+    /// What goes between the items of a list: ", " or "、".
+    pub fn list_separator(&self) -> String {
+        self.t("list-separator")
+    }
+
+    /// The brackets of `text-with-aside`, for a note a template wraps in
+    /// markup (`<span class="count">(12)</span>`): the space before the
+    /// opening bracket (none in Chinese), the opening and the closing one.
+    pub fn aside_marks(&self) -> AsideMarks {
+        let whole = self.targs(
+            "text-with-aside",
+            &[("text", Around::MARK), ("aside", Around::MARK)],
+        );
+        let mut parts = whole.split(Around::MARK).skip(1);
+        let between = parts.next().unwrap_or_default();
+        let close = parts.next().unwrap_or_default().to_owned();
+        let open = between.trim_start();
+        AsideMarks {
+            space: between[..between.len() - open.len()].to_owned(),
+            open: open.to_owned(),
+            close,
+        }
+    }
+
+    /// A maturity level and its name ("TRL 7 — prototype ...",
+    /// "TRL 7——..."), split where the level goes so a template can set it
+    /// in bold.
+    pub fn trl_named(&self, name: impl AsRef<str>) -> Around {
+        Around::split(self.targs(
+            "trl-named",
+            &[("level", Around::MARK), ("name", name.as_ref())],
+        ))
+    }
+
     pub fn code(&self, prefix: &str, code: &str) -> String {
         i18n::message(self.locale, &format!("{prefix}-{code}"), None)
     }
@@ -211,6 +261,40 @@ impl std::ops::Deref for Page {
     fn deref(&self) -> &Translator {
         &self.tr
     }
+}
+
+/// A message split where one of its arguments goes, for a template that
+/// writes that argument as markup: `{{ l.before }}<a ...>...</a>{{ l.after }}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Around {
+    pub before: String,
+    pub after: String,
+}
+
+impl Around {
+    /// A character no message or text contains (Unicode private use).
+    const MARK: &'static str = "\u{E000}";
+
+    fn split(text: String) -> Self {
+        match text.split_once(Self::MARK) {
+            Some((before, after)) => Self {
+                before: before.to_owned(),
+                after: after.to_owned(),
+            },
+            None => Self {
+                before: text,
+                after: String::new(),
+            },
+        }
+    }
+}
+
+/// The brackets of a note after a text, in a language's punctuation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AsideMarks {
+    pub space: String,
+    pub open: String,
+    pub close: String,
 }
 
 /// One entry of the language switcher / hreflang alternates.

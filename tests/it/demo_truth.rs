@@ -366,9 +366,21 @@ fn the_programme_s_terms_are_said_to_be_illustrative() {
     }
     let terms = |lang: &str| -> &[&str] {
         match lang {
-            "en" => &["stipend", "under 45", "6 to 12 months", "twelve-month", "accommodation"],
+            "en" => &[
+                "stipend",
+                "under 45",
+                "6 to 12 months",
+                "twelve-month",
+                "accommodation",
+            ],
             "zh-CN" => &["生活补助", "45周岁", "6至12个月", "住宿"],
-            _ => &["tunjangan", "di bawah 45", "6 hingga 12 bulan", "dua belas bulan", "akomodasi"],
+            _ => &[
+                "tunjangan",
+                "di bawah 45",
+                "6 hingga 12 bulan",
+                "dua belas bulan",
+                "akomodasi",
+            ],
         }
     };
     let mut checked = 0;
@@ -391,7 +403,10 @@ fn the_programme_s_terms_are_said_to_be_illustrative() {
             );
         }
     }
-    assert!(checked >= 6, "only {checked} texts state terms: the patterns miss them");
+    assert!(
+        checked >= 6,
+        "only {checked} texts state terms: the patterns miss them"
+    );
 }
 
 /// The fellows are fictional: each profile says so in each of its languages,
