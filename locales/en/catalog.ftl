@@ -122,7 +122,7 @@ search-kind-events = Events
 search-kind-news = News
 search-kind-fellows = Fellows
 catalog-partial = No technology has all of “{ $words }” — showing those with most of them.
-catalog-did-you-mean = Did you mean:
+catalog-did-you-mean = Did you mean
 catalog-page-title = { $searched ->
         [yes] “{ $words }” – technologies
        *[no] Technologies

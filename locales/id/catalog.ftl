@@ -113,7 +113,7 @@ search-kind-events = Acara
 search-kind-news = Berita
 search-kind-fellows = Peserta program
 catalog-partial = Tidak ada teknologi yang memuat semua kata “{ $words }” — ditampilkan yang memuat sebagian besar.
-catalog-did-you-mean = Mungkin maksud Anda:
+catalog-did-you-mean = Mungkin maksud Anda
 catalog-page-title = { $searched ->
         [yes] “{ $words }” – teknologi
        *[no] Teknologi

@@ -113,7 +113,7 @@ search-kind-events = 活动
 search-kind-news = 新闻
 search-kind-fellows = 青年科学家
 catalog-partial = 没有技术同时包含“{ $words }”中的所有词语，以下显示包含其中大部分词语的结果。
-catalog-did-you-mean = 您是不是要找：
+catalog-did-you-mean = 您是不是要找
 catalog-page-title = { $searched ->
         [yes] “{ $words }” – 技术
        *[no] 技术

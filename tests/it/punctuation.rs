@@ -23,7 +23,7 @@ async fn punctuation_between_translated_values_follows_the_language() {
         .await;
     let app = t.service().await;
 
-    for (lang, colon, sep, open, close, dash, [event, countries, filters]) in [
+    for (lang, colon, sep, open, close, dash, [event, countries, filters, meant]) in [
         (
             "zh-CN",
             "：",
@@ -31,7 +31,7 @@ async fn punctuation_between_translated_values_follows_the_language() {
             "（",
             "）",
             "——",
-            ["相关活动", "目标国家", "已选条件"],
+            ["相关活动", "目标国家", "已选条件", "您是不是要找"],
         ),
         (
             "en",
@@ -40,7 +40,12 @@ async fn punctuation_between_translated_values_follows_the_language() {
             " (",
             ")",
             " — ",
-            ["Event", "Target countries", "Active filters"],
+            [
+                "Event",
+                "Target countries",
+                "Active filters",
+                "Did you mean",
+            ],
         ),
         (
             "id",
@@ -49,7 +54,12 @@ async fn punctuation_between_translated_values_follows_the_language() {
             " (",
             ")",
             " — ",
-            ["Acara", "Negara tujuan", "Filter aktif"],
+            [
+                "Acara",
+                "Negara tujuan",
+                "Filter aktif",
+                "Mungkin maksud Anda",
+            ],
         ),
     ] {
         // The event a news item is about: "相关活动：<a>…</a>".
@@ -98,6 +108,10 @@ async fn punctuation_between_translated_values_follows_the_language() {
             r.text(".chips-label"),
             format!("{filters}{}", colon.trim_end())
         );
+
+        // A misspelt search offers the catalogue's word after a label.
+        let r = get(&app, &format!("/{lang}/technologies?q=solr")).await;
+        assert_eq!(r.text(".did-you-mean"), format!("{meant}{colon}solar"));
 
         // The maturity level and its name on the technology's page.
         let r = get(&app, &format!("/{lang}/technologies/solar-home-kit")).await;
