@@ -47,7 +47,7 @@ alerts-mail-confirm-body =
 
     Untuk menolaknya sekarang: { $stop }
 
-    Pusat Alih Teknologi China-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 alerts-mail-digest-subject = { $count } hal baru: { $what }
 alerts-mail-digest-body =
     Halo,
@@ -60,7 +60,7 @@ alerts-mail-digest-body =
 
     Untuk berhenti menerima pesan ini: { $stop }
 
-    Pusat Alih Teknologi China-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 
 ## What each form says when a field is missing or wrong.
 alerts-error-email = Isi alamat surel tujuan kabar terbaru.

@@ -1,7 +1,7 @@
 ## Kesepakatan: halaman jawaban, surel yang dikirim, dan papan di kantor belakang.
 
 reply-title = Jawab pertanyaan
-reply-lead = Pusat Alih Teknologi China-ASEAN meneruskan pertanyaan ini kepada Anda. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan kepada penanya dalam bahasanya.
+reply-lead = Pusat Transfer Teknologi China-ASEAN meneruskan pertanyaan ini kepada Anda. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan kepada penanya dalam bahasanya.
 reply-lead-interest = Seorang penyedia teknologi menanggapi kebutuhan yang Anda pasang. Beri tahu kami apakah Anda berminat; jawaban Anda kami teruskan dalam bahasa mereka.
 reply-asked = Pertanyaan tentang “{ $title }”
 reply-asked-interest = Tanggapan atas kebutuhan Anda “{ $title }”
@@ -43,7 +43,7 @@ deal-mail-forward-subject = Pertanyaan tentang “{ $title }” dari { $organisa
 deal-mail-forward-body =
     Yth. { $name },
 
-    { $asker } dari { $organisation } ({ $country }) mengirim pertanyaan berikut tentang teknologi Anda “{ $title }” melalui Pusat Alih Teknologi China-ASEAN:
+    { $asker } dari { $organisation } ({ $country }) mengirim pertanyaan berikut tentang teknologi Anda “{ $title }” melalui Pusat Transfer Teknologi China-ASEAN:
 
     { $message }
 deal-mail-interest-subject = Seorang penyedia menanggapi kebutuhan Anda “{ $title }”
@@ -60,7 +60,7 @@ deal-mail-centre-note = Catatan dari pusat: { $note }
 deal-mail-reply-link =
     Silakan jawab di halaman ini (tanpa akun; tautan berlaku satu kali selama { $days } hari):
     { $link }
-deal-mail-signature = Pusat Alih Teknologi China-ASEAN, Nanning
+deal-mail-signature = Pusat Transfer Teknologi China-ASEAN, Nanning
 deal-mail-reminder-subject = Pengingat: pertanyaan tentang “{ $title }” menunggu jawaban Anda
 deal-mail-reminder-body =
     Yth. { $name },
@@ -152,7 +152,7 @@ admin-field-contact-lang = Bahasa kontak
 admin-hint-contact-lang = Bahasa surel untuk kontak penyedia: kode seperti zh-CN, en, atau id. Kosong: bahasa sumber.
 admin-field-via-centre = Hubungi melalui pusat
 admin-hint-via-centre = Halaman teknologi tidak menampilkan surel atau telepon: setiap pertanyaan melalui pusat.
-tech-contact-via-centre = Melalui Pusat Alih Teknologi China-ASEAN.
+tech-contact-via-centre = Melalui Pusat Transfer Teknologi China-ASEAN.
 tech-contact-via-centre-link = Kirim pertanyaan
 
 ## Angka dan laporan
@@ -242,7 +242,7 @@ matches-mail-body =
 
     Untuk berhenti menerima pesan ini: { $stop }
 
-    Pusat Alih Teknologi China-ASEAN, Nanning
+    Pusat Transfer Teknologi China-ASEAN, Nanning
 matches-stop-title = Berhenti menerima surel tentang kecocokan baru
 matches-stop-text = Anda tidak akan lagi menerima surel tentang teknologi baru yang cocok dengan kebutuhan Anda. Kebutuhan Anda tetap terbit.
 matches-stop-button = Hentikan surel ini
