@@ -313,6 +313,7 @@ pub struct DetailPage {
     pub errors: FieldErrors,
     pub message_max: usize,
     pub note_max: usize,
+    pub requested_max: usize,
 }
 
 impl DetailPage {
@@ -561,6 +562,7 @@ async fn render_detail(
         errors,
         message_max: MESSAGE_MAX,
         note_max: NOTE_MAX,
+        requested_max: REQUESTED_MAX,
     })
 }
 
@@ -803,6 +805,7 @@ pub struct DeclarePage {
     pub form: DeclareForm,
     pub reasons: &'static [&'static str],
     pub errors: FieldErrors,
+    pub note_max: usize,
 }
 
 #[derive(Deserialize, Default)]
@@ -837,6 +840,7 @@ async fn render_declare(
         form,
         reasons: review::CONFLICT_REASONS,
         errors,
+        note_max: NOTE_MAX,
     })
 }
 

@@ -25,6 +25,8 @@ const ADMIN_PAGES: &[&str] = &[
     "/admin/fellows/{id}",
     "/admin/calls",
     "/admin/calls/{id}",
+    "/admin/calls/{id}/review",
+    "/admin/calls/{id}/report",
     "/admin/posts",
     "/admin/posts/{id}",
     "/admin/members",
