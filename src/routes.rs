@@ -125,10 +125,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 "/calls/{id}/ranking/export.{format}",
                 get().to(admin::review::call::export),
             )
-            .route(
-                "/calls/{id}/report",
-                get().to(admin::review::report::page),
-            )
+            .route("/calls/{id}/report", get().to(admin::review::report::page))
             .route(
                 "/calls/{id}/report.csv",
                 get().to(admin::review::report::csv),

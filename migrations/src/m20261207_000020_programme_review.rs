@@ -93,7 +93,12 @@ fn tables() -> Vec<TableCreateStatement> {
                 "applications",
                 Cascade,
             ))
-            .foreign_key(&mut fk("review_assignments", "editor_id", "editors", Cascade))
+            .foreign_key(&mut fk(
+                "review_assignments",
+                "editor_id",
+                "editors",
+                Cascade,
+            ))
             .take(),
         Table::create()
             .table("review_conflicts")
@@ -165,7 +170,12 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("review_id"))
             .col(integer("criterion_id"))
             .col(small_integer("score"))
-            .foreign_key(&mut fk("rubric_scores", "review_id", "rubric_reviews", Cascade))
+            .foreign_key(&mut fk(
+                "rubric_scores",
+                "review_id",
+                "rubric_reviews",
+                Cascade,
+            ))
             .foreign_key(&mut fk(
                 "rubric_scores",
                 "criterion_id",

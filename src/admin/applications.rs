@@ -23,8 +23,8 @@ use crate::entities::{
     application, application_document, application_history, application_review, host_post,
     outbox_message, review_assignment, rubric_criterion, rubric_review, rubric_score,
 };
-use crate::programme::lifecycle;
 use crate::error::AppError;
+use crate::programme::lifecycle;
 use crate::programme::lifecycle::{STATUSES, next_statuses};
 use crate::taxonomy::ASEAN;
 use crate::web::AppState;
@@ -494,22 +494,22 @@ async fn render_detail(
     };
     // The reviewer's own review fills the form unless they just typed one.
     let mut review_form = typed.review;
-    if review_form.scores.is_empty() && review_form.comment.is_empty() {
-        if let Some(mine) = rubric_review::Entity::find()
+    if review_form.scores.is_empty()
+        && review_form.comment.is_empty()
+        && let Some(mine) = rubric_review::Entity::find()
             .filter(rubric_review::Column::ApplicationId.eq(app.id))
             .filter(rubric_review::Column::EditorId.eq(editor.id))
             .one(db)
             .await?
-        {
-            review_form.comment = mine.comment;
-            review_form.scores = rubric_score::Entity::find()
-                .filter(rubric_score::Column::ReviewId.eq(mine.id))
-                .all(db)
-                .await?
-                .into_iter()
-                .map(|s| (s.criterion_id, s.score.to_string()))
-                .collect();
-        }
+    {
+        review_form.comment = mine.comment;
+        review_form.scores = rubric_score::Entity::find()
+            .filter(rubric_score::Column::ReviewId.eq(mine.id))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|s| (s.criterion_id, s.score.to_string()))
+            .collect();
     }
     let messages = outbox_message::Entity::find()
         .filter(outbox_message::Column::RelatedKind.eq("application"))
@@ -607,7 +607,11 @@ pub async fn set_status(
         errors.add_n("message", "form-too-long-n", MESSAGE_MAX as i64);
     }
     if requested.chars().count() > REQUESTED_MAX {
-        errors.add_n("requested_documents", "form-too-long-n", REQUESTED_MAX as i64);
+        errors.add_n(
+            "requested_documents",
+            "form-too-long-n",
+            REQUESTED_MAX as i64,
+        );
     }
     if !errors.is_empty() {
         let typed = Typed {
@@ -884,10 +888,12 @@ pub async fn declare(
         errors.add_n("note", "form-too-long-n", NOTE_MAX as i64);
     }
     if !errors.is_empty() {
-        return Ok(render_declare(&editor, &state, id, form.into_inner(), errors)
-            .await?
-            .unprocessable()
-            .into_response(&req));
+        return Ok(
+            render_declare(&editor, &state, id, form.into_inner(), errors)
+                .await?
+                .unprocessable()
+                .into_response(&req),
+        );
     }
     let ip = client_ip(&req, &state);
     let txn = crate::db::begin_write(&state.db).await?;

@@ -8,9 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::test::TestRequest;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use techbridge::entities::{
-    application_history, inquiry, media, news_translation, outbox_message,
-};
+use techbridge::entities::{application_history, inquiry, media, news_translation, outbox_message};
 
 use crate::concurrency::{form_values, image_upload, pairs, png, set};
 use crate::support::*;
@@ -275,7 +273,10 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
         shown.attr("#status-message", "maxlength").as_deref(),
         Some("5000")
     );
-    assert_eq!(shown.attr("#comment", "maxlength").as_deref(), Some("10000"));
+    assert_eq!(
+        shown.attr("#comment", "maxlength").as_deref(),
+        Some("10000")
+    );
     let rubric: Vec<String> = shown.attrs("select[name^='score.']", "name");
     let first = rubric[0].clone();
     let first_id = format!("#{} option[selected]", first.replace('.', "-"));
@@ -339,9 +340,7 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
     };
     let form = with(&note);
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let r = r_b
-        .post_csrf(&app, &format!("{page}/review"), &form)
-        .await;
+    let r = r_b.post_csrf(&app, &format!("{page}/review"), &form).await;
     assert_eq!(r.status, 422);
     assert!(!r.text("#comment-error").is_empty());
     assert_eq!(r.text("#comment"), note);
@@ -349,9 +348,7 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
     let note = format!("{}END", "x".repeat(9_997));
     let form = with(&note);
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let r = r_b
-        .post_csrf(&app, &format!("{page}/review"), &form)
-        .await;
+    let r = r_b.post_csrf(&app, &format!("{page}/review"), &form).await;
     assert_eq!(r.status, 303);
     let stored = techbridge::entities::rubric_review::Entity::find()
         .one(t.conn())

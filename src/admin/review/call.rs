@@ -380,10 +380,11 @@ pub async fn save_rubric(
         }
         typed.push((c.id, w, labels));
     }
-    if errors.is_empty() && total == 0 {
-        if let Some(c) = rubric.first() {
-            errors.add(format!("weight-{}", c.id), "review-error-weights-zero");
-        }
+    if errors.is_empty()
+        && total == 0
+        && let Some(c) = rubric.first()
+    {
+        errors.add(format!("weight-{}", c.id), "review-error-weights-zero");
     }
     if !errors.is_empty() {
         let s = super::settings(&state.db, id).await?;

@@ -9,7 +9,9 @@
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use fluent_templates::fluent_bundle::FluentValue;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, Set,
+};
 
 use crate::db::now;
 use crate::entities::{application, fellow, fellow_translation, host_post, programme_call};
@@ -57,7 +59,9 @@ pub async fn letter(
     decision: &str,
 ) -> Result<(String, String), DbErr> {
     let locale = Locale::from_tag(&app.lang).unwrap_or_default();
-    let call = programme_call::Entity::find_by_id(app.call_id).one(db).await?;
+    let call = programme_call::Entity::find_by_id(app.call_id)
+        .one(db)
+        .await?;
     let call_title = match &call {
         Some(c) => {
             let texts = crate::programme::store::call_texts(db, c.id).await?;
@@ -79,7 +83,11 @@ pub async fn letter(
             &format!("review-letter-{decision}-subject"),
             Some(&args),
         ),
-        i18n::message(locale, &format!("review-letter-{decision}-body"), Some(&args)),
+        i18n::message(
+            locale,
+            &format!("review-letter-{decision}-body"),
+            Some(&args),
+        ),
     ))
 }
 
@@ -100,12 +108,16 @@ async fn host_label(
         .get(&id)
         .and_then(|rows| crate::translation::pick(rows, locale, &p.source_lang))
         .map(|t| {
-            i18n::message(locale, "review-host-post", Some(&{
-                let mut a = Args::new();
-                a.insert("institution", FluentValue::from(t.text.institution.clone()));
-                a.insert("lab", FluentValue::from(t.text.lab.clone()));
-                a
-            }))
+            i18n::message(
+                locale,
+                "review-host-post",
+                Some(&{
+                    let mut a = Args::new();
+                    a.insert("institution", FluentValue::from(t.text.institution.clone()));
+                    a.insert("lab", FluentValue::from(t.text.lab.clone()));
+                    a
+                }),
+            )
         }))
 }
 
@@ -293,7 +305,9 @@ pub async fn draft_fellow(
     t: chrono::DateTime<chrono::Utc>,
 ) -> Result<fellow::Model, DbErr> {
     let locale = Locale::from_tag(&app.lang).unwrap_or_default();
-    let call = programme_call::Entity::find_by_id(app.call_id).one(db).await?;
+    let call = programme_call::Entity::find_by_id(app.call_id)
+        .one(db)
+        .await?;
     let cohort = call.as_ref().map_or(0, |c| c.cohort_year);
     let post = match app.host_post_id {
         Some(id) => host_post::Entity::find_by_id(id).one(db).await?,

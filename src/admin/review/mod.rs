@@ -449,7 +449,8 @@ pub async fn ranking(db: &impl ConnectionTrait, call_id: i32) -> Result<Vec<Rank
                     weighted_total(&rubric, &mine)
                 })
                 .collect();
-            let mean = (!totals.is_empty()).then(|| totals.iter().sum::<f64>() / totals.len() as f64);
+            let mean =
+                (!totals.is_empty()).then(|| totals.iter().sum::<f64>() / totals.len() as f64);
             Ranked {
                 assigned: assignments
                     .iter()
@@ -583,7 +584,9 @@ pub async fn declare(
             .await?;
         return Ok(());
     };
-    review_assignment::Entity::delete_by_id(a.id).exec(db).await?;
+    review_assignment::Entity::delete_by_id(a.id)
+        .exec(db)
+        .await?;
     review_conflict::ActiveModel {
         call_id: Set(a.call_id),
         application_id: Set(a.application_id),
@@ -663,10 +666,12 @@ pub async fn means(
     let mut rubrics: HashMap<i32, Vec<rubric_criterion::Model>> = HashMap::new();
     let mut out = HashMap::new();
     for app in apps {
-        if !rubrics.contains_key(&app.call_id) {
-            rubrics.insert(app.call_id, criteria(db, app.call_id).await?);
-        }
-        let rubric = rubrics.get(&app.call_id).map(Vec::as_slice).unwrap_or(&[]);
+        let rubric = match rubrics.entry(app.call_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(criteria(db, app.call_id).await?)
+            }
+        };
         let totals: Vec<f64> = reviews
             .iter()
             .filter(|r| r.application_id == app.id)

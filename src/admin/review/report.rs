@@ -72,7 +72,13 @@ const GAP: i64 = 8;
 
 /// A horizontal bar chart of `(label, count)`, labelled with the numbers;
 /// `id` makes its title and description unique on the page.
-pub fn chart(id: &str, title: &str, description: &str, rows: &[(String, i64)], tr: &Translator) -> String {
+pub fn chart(
+    id: &str,
+    title: &str,
+    description: &str,
+    rows: &[(String, i64)],
+    tr: &Translator,
+) -> String {
     let n = i64::try_from(rows.len()).unwrap_or(0).max(1);
     let height = n * (BAR_H + GAP) + GAP;
     let max = rows.iter().map(|(_, c)| *c).max().unwrap_or(0).max(1);
@@ -106,7 +112,10 @@ pub fn chart(id: &str, title: &str, description: &str, rows: &[(String, i64)], t
     s
 }
 
-fn count_by(apps: &[application::Model], key: impl Fn(&application::Model) -> &str) -> Vec<(String, i64)> {
+fn count_by(
+    apps: &[application::Model],
+    key: impl Fn(&application::Model) -> &str,
+) -> Vec<(String, i64)> {
     let mut out: Vec<(String, i64)> = Vec::new();
     for a in apps {
         let k = key(a);
@@ -183,19 +192,16 @@ pub async fn build(db: &impl ConnectionTrait, id: i32, locale: Locale) -> Result
                 done: mine
                     .iter()
                     .filter(|a| {
-                        reviews.iter().any(|r| {
-                            r.application_id == a.application_id && r.editor_id == e.id
-                        })
+                        reviews
+                            .iter()
+                            .any(|r| r.application_id == a.application_id && r.editor_id == e.id)
                     })
                     .count() as i64,
             }
         })
         .filter(|p| p.assigned > 0)
         .collect();
-    let rows: Vec<(String, i64)> = reviewers
-        .iter()
-        .map(|p| (p.name.clone(), p.done))
-        .collect();
+    let rows: Vec<(String, i64)> = reviewers.iter().map(|p| (p.name.clone(), p.done)).collect();
     let reviewers_svg = chart(
         "chart-reviewers",
         &tr.t("review-report-reviewers"),
@@ -300,7 +306,9 @@ pub async fn csv(
         ])
         .map_err(io)?;
     }
-    let body = w.into_inner().map_err(|e| AppError::Internal(e.to_string()))?;
+    let body = w
+        .into_inner()
+        .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

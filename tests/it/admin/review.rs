@@ -13,7 +13,10 @@ use techbridge::entities::{
 use crate::support::smtp::SmtpSink;
 use crate::support::*;
 
-const R2: (&str, &str) = ("second.reviewer@centre.example.org", "copper-valley-lantern-31");
+const R2: (&str, &str) = (
+    "second.reviewer@centre.example.org",
+    "copper-valley-lantern-31",
+);
 const R3: (&str, &str) = ("third.reviewer@centre.example.org", "quiet-river-marble-77");
 
 async fn editor_id(t: &TestApp, email: &str) -> i32 {
@@ -91,9 +94,7 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
     for who in [EDITOR, REVIEWER] {
         let mut b = login(&app, who).await;
         assert_eq!(b.get(&app, &page).await.status, 403, "{}", who.0);
-        let r = b
-            .post_csrf(&app, &format!("{page}/auto"), &[])
-            .await;
+        let r = b.post_csrf(&app, &format!("{page}/auto"), &[]).await;
         assert_eq!(r.status, 403, "{}", who.0);
     }
 
@@ -127,7 +128,10 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
         .await;
     assert_eq!(r.status, 422);
     assert!(r.has("#assign-reviewer-error"), "{}", r.body);
-    assert!(r.has(".admin-nav"), "the back office's page, not the public one");
+    assert!(
+        r.has(".admin-nav"),
+        "the back office's page, not the public one"
+    );
 
     // Balanced: 5 applications × 2 reviewers among 3: loads 4, 3, 3; the
     // reviewer who knows the field is preferred among equals.
@@ -144,12 +148,18 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
         loads.iter().max().unwrap() - loads.iter().min().unwrap() <= 1,
         "{loads:?}"
     );
-    assert_eq!(loads[1], 4, "the matching reviewer took the extra one: {loads:?}");
+    assert_eq!(
+        loads[1], 4,
+        "the matching reviewer took the extra one: {loads:?}"
+    );
     // Running it again changes nothing.
     admin.get(&app, &page).await;
     admin.post_csrf(&app, &format!("{page}/auto"), &[]).await;
     assert_eq!(
-        review_assignment::Entity::find().count(t.conn()).await.unwrap(),
+        review_assignment::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
         10
     );
 
@@ -200,7 +210,10 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
         .get(&app, &format!("/admin/applications/export.csv?call={call}"))
         .await;
     assert_eq!(csv.status, 200);
-    assert!(!csv.body.contains(&apps[0].reference), "undeclared: not exported");
+    assert!(
+        !csv.body.contains(&apps[0].reference),
+        "undeclared: not exported"
+    );
     // "Other" without a note is refused at the field, the choice kept.
     let r = rita_b
         .post_csrf(&app, &format!("{first}/declare"), &[("conflict", "other")])
@@ -214,9 +227,7 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
     assert_eq!(r.status, 303);
     let r = rita_b.get(&app, &first).await;
     assert!(r.body.contains(&apps[0].name), "open after declaring");
-    let pdf = rita_b
-        .get(&app, &format!("{first}/documents/{doc}"))
-        .await;
+    let pdf = rita_b.get(&app, &format!("{first}/documents/{doc}")).await;
     assert_eq!(pdf.status, 200);
     let csv = rita_b
         .get(&app, &format!("/admin/applications/export.csv?call={call}"))
@@ -232,7 +243,10 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
         .post_csrf(
             &app,
             &format!("{path}/declare"),
-            &[("conflict", "collaborator"), ("note", "We co-authored in 2024.")],
+            &[
+                ("conflict", "collaborator"),
+                ("note", "We co-authored in 2024."),
+            ],
         )
         .await;
     assert_eq!(r.status, 303);
@@ -246,14 +260,24 @@ async fn assignment_balances_and_reviewers_reach_only_what_they_declared_for() {
             .is_none()
     );
     assert_eq!(
-        review_conflict::Entity::find().count(t.conn()).await.unwrap(),
+        review_conflict::Entity::find()
+            .count(t.conn())
+            .await
+            .unwrap(),
         1
     );
     assert_eq!(rita_b.get(&app, &path).await.status, 404);
-    sink.sender().send_due(t.conn(), techbridge::db::now()).await.unwrap();
+    sink.sender()
+        .send_due(t.conn(), techbridge::db::now())
+        .await
+        .unwrap();
     let mails = sink.to(ADMIN.0);
     assert_eq!(mails.len(), 1);
-    assert!(mails[0].subject.contains("Conflict of interest"), "{}", mails[0].subject);
+    assert!(
+        mails[0].subject.contains("Conflict of interest"),
+        "{}",
+        mails[0].subject
+    );
     assert!(mails[0].text.contains("Rita Reviewer"), "{}", mails[0].text);
     let r = admin.get(&app, &page).await;
     assert!(r.text(".conflicts").contains("Rita Reviewer"));
@@ -361,7 +385,10 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
             (format!("score.{merit}"), m.to_owned()),
             (format!("score.{fit}"), f.to_owned()),
             (format!("score.{value}"), v.to_owned()),
-            ("comment".to_owned(), "Clear plan for the host lab.".to_owned()),
+            (
+                "comment".to_owned(),
+                "Clear plan for the host lab.".to_owned(),
+            ),
         ]
     };
     let send = |form: &Vec<(String, String)>| -> Vec<(String, String)> { form.clone() };
@@ -375,7 +402,8 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
     assert!(r.has(&format!("#score-{merit}-error")), "{}", r.body);
     assert!(r.has(".admin-nav"));
     assert_eq!(
-        r.attr(&format!("#score-{fit} option[selected]"), "value").as_deref(),
+        r.attr(&format!("#score-{fit} option[selected]"), "value")
+            .as_deref(),
         Some("4")
     );
     assert_eq!(r.text("#comment"), "Clear plan for the host lab.");
@@ -395,8 +423,16 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
     // Saved again, a review replaces the reviewer's earlier one.
     rita.get(&app, &path).await;
     let again = score("5", "4", "3");
-    let f: Vec<(&str, &str)> = again.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    assert_eq!(rita.post_csrf(&app, &format!("{path}/review"), &f).await.status, 303);
+    let f: Vec<(&str, &str)> = again
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(
+        rita.post_csrf(&app, &format!("{path}/review"), &f)
+            .await
+            .status,
+        303
+    );
     let r = admin.get(&app, &page).await;
     let first_row = |r: &Resp, col: &str| r.text(&format!(".ranking tbody tr:first-child .{col}"));
     assert_eq!(r.text(".ranking tbody tr:first-child th"), a.reference);
@@ -412,7 +448,10 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][1], a.reference.as_str());
     assert_eq!(&rows[0][7], "2");
-    assert_eq!((&rows[0][8], &rows[0][9], &rows[0][10]), ("3.55", "3.00", "4.10"));
+    assert_eq!(
+        (&rows[0][8], &rows[0][9], &rows[0][10]),
+        ("3.55", "3.00", "4.10")
+    );
     assert_eq!(&rows[1][1], b.reference.as_str());
     assert_eq!(&rows[1][8], "2.00");
     // The detail page shows each reviewer's weighted total to administrators,
@@ -450,7 +489,12 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
         let r = rita.get(&app, &p).await;
         assert_eq!(r.status, 200, "{p}");
         let disposition = r.header("content-disposition").unwrap_or("").to_owned();
-        for secret in [&a.name, &a.email, &"Dewi".to_owned(), &"dewi.lestari".to_owned()] {
+        for secret in [
+            &a.name,
+            &a.email,
+            &"Dewi".to_owned(),
+            &"dewi.lestari".to_owned(),
+        ] {
             assert!(!r.body.contains(secret.as_str()), "{p} shows {secret}");
             assert!(!disposition.contains(secret.as_str()), "{p}: {disposition}");
         }
@@ -472,13 +516,20 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
         .await;
     assert_eq!(r.status, 422);
     assert!(r.has("#reviewers_per_application-error") && r.has("#review_deadline-error"));
-    assert_eq!(r.attr("#review_deadline", "value").as_deref(), Some("next week"));
+    assert_eq!(
+        r.attr("#review_deadline", "value").as_deref(),
+        Some("next week")
+    );
     admin.get(&app, &path).await;
     let r = admin
         .post_csrf(
             &app,
             &format!("{path}/status"),
-            &[("status", "more_info"), ("message", "  "), ("requested_documents", "Transcript")],
+            &[
+                ("status", "more_info"),
+                ("message", "  "),
+                ("requested_documents", "Transcript"),
+            ],
         )
         .await;
     assert_eq!(r.status, 422, "not the public 400 page");
@@ -490,7 +541,10 @@ async fn rubric_scores_rank_blind_mode_hides_names_and_refusals_stay_in_the_back
             &format!("{path}/status"),
             &[
                 ("status", "more_info"),
-                ("message", "Please send your transcript and a passport copy."),
+                (
+                    "message",
+                    "Please send your transcript and a passport copy.",
+                ),
                 ("requested_documents", "Transcript\n\n  Passport copy  \n"),
             ],
         )
@@ -585,20 +639,37 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     // Confirm: one letter each, through the outbox to the SMTP server.
     let confirm: Vec<(&str, &str)> = form
         .iter()
-        .map(|(k, v)| if *k == "action" { (*k, "confirm") } else { (*k, *v) })
+        .map(|(k, v)| {
+            if *k == "action" {
+                (*k, "confirm")
+            } else {
+                (*k, *v)
+            }
+        })
         .collect();
     let r = admin
         .post_csrf(&app, "/admin/applications/decide", &confirm)
         .await;
     assert_eq!(r.status, 303);
     assert_eq!(outbox().await, before + 2);
-    sink.sender().send_due(t.conn(), techbridge::db::now()).await.unwrap();
+    sink.sender()
+        .send_due(t.conn(), techbridge::db::now())
+        .await
+        .unwrap();
     let to_dewi = sink.to(&dewi.email);
     assert_eq!(to_dewi.len(), 1);
-    assert!(to_dewi[0].subject.contains("Anda terpilih"), "{}", to_dewi[0].subject);
+    assert!(
+        to_dewi[0].subject.contains("Anda terpilih"),
+        "{}",
+        to_dewi[0].subject
+    );
     let to_li = sink.to(&li.email);
     assert_eq!(to_li.len(), 1);
-    assert!(to_li[0].subject.contains("您已入选"), "{}", to_li[0].subject);
+    assert!(
+        to_li[0].subject.contains("您已入选"),
+        "{}",
+        to_li[0].subject
+    );
     assert!(sink.to(&early.email).is_empty());
     // The same decision again sends nothing twice.
     admin.get(&app, &queue).await;
@@ -614,10 +685,17 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     assert_eq!((d.status.as_str(), d.country.as_str()), ("draft", "ID"));
     assert_eq!(d.field, dewi.field);
     assert!(d.publish_at.is_none());
-    assert_eq!(get(&app, &format!("/en/programme/fellows/{}", d.slug)).await.status, 404);
+    assert_eq!(
+        get(&app, &format!("/en/programme/fellows/{}", d.slug))
+            .await
+            .status,
+        404
+    );
 
     // The report: chart, table and CSV tell the same numbers.
-    let r = admin.get(&app, &format!("/admin/calls/{call}/report")).await;
+    let r = admin
+        .get(&app, &format!("/admin/calls/{call}/report"))
+        .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.texts("svg[role=img] > title").len(), 4);
     let accepted = r.text("#table-status tr[data-key=accepted] td");
@@ -638,12 +716,14 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     assert_eq!(csv.status, 200);
     let mut rows = csv::Reader::from_reader(csv.body.as_bytes());
     let rows: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
-    assert!(rows
-        .iter()
-        .any(|r| &r[0] == "status" && &r[1] == "accepted" && &r[3] == "2"));
-    assert!(rows
-        .iter()
-        .any(|r| &r[0] == "country" && &r[1] == "VN" && &r[3] == "2"));
+    assert!(
+        rows.iter()
+            .any(|r| &r[0] == "status" && &r[1] == "accepted" && &r[3] == "2")
+    );
+    assert!(
+        rows.iter()
+            .any(|r| &r[0] == "country" && &r[1] == "VN" && &r[3] == "2")
+    );
 
     // Reminders: an unfinished review 2 days before the deadline, reminder
     // lead 3 days, in the reviewer's language, once.
@@ -665,7 +745,10 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     ];
     let f: Vec<(&str, &str)> = assign.iter().map(|(k, v)| (*k, v.as_str())).collect();
     assert_eq!(
-        admin.post_csrf(&app, &format!("{page}/assign"), &f).await.status,
+        admin
+            .post_csrf(&app, &format!("{page}/assign"), &f)
+            .await
+            .status,
         303
     );
     let deadline = (chrono::Utc::now() + chrono::Duration::days(2))
@@ -710,6 +793,10 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     sink.sender().send_due(t.conn(), now).await.unwrap();
     let to_rita = sink.to(REVIEWER.0);
     assert_eq!(to_rita.len(), 1);
-    assert!(to_rita[0].subject.contains("Penilaian belum selesai"), "{}", to_rita[0].subject);
+    assert!(
+        to_rita[0].subject.contains("Penilaian belum selesai"),
+        "{}",
+        to_rita[0].subject
+    );
     assert!(to_rita[0].text.contains(&early.reference));
 }
