@@ -122,6 +122,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 post().to(admin::review::call::auto),
             )
             .route(
+                "/calls/{id}/review/letters",
+                post().to(admin::review::call::save_letters),
+            )
+            .route(
                 "/calls/{id}/ranking/export.{format}",
                 get().to(admin::review::call::export),
             )

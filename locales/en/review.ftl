@@ -182,3 +182,9 @@ review-report-col-table = Table
 review-report-col-code = Code
 review-report-col-name = Name
 review-report-col-count = Count
+
+## Letters per call
+review-letters-title = Decision letters of this call
+review-letters-hint = Leave both fields empty to use the standard letter. In your own wording, {"{"}name{"}"}, {"{"}reference{"}"}, {"{"}call{"}"} and {"{"}post{"}"} are replaced by the applicant's name, the reference, the call's title and the host post.
+review-letter-subject = Subject
+review-letter-body = Letter

@@ -169,3 +169,9 @@ review-report-col-table = Tabel
 review-report-col-code = Kode
 review-report-col-name = Nama
 review-report-col-count = Jumlah
+
+## Letters per call
+review-letters-title = Surat keputusan panggilan ini
+review-letters-hint = Kosongkan kedua kolom untuk memakai surat standar. Dalam teks Anda sendiri, {"{"}name{"}"}, {"{"}reference{"}"}, {"{"}call{"}"}, dan {"{"}post{"}"} diganti dengan nama pelamar, nomor referensi, judul panggilan, dan posisi tuan rumah.
+review-letter-subject = Subjek
+review-letter-body = Isi surat

@@ -174,3 +174,9 @@ review-report-col-table = 表
 review-report-col-code = 代码
 review-report-col-name = 名称
 review-report-col-count = 数量
+
+## Letters per call
+review-letters-title = 本批次的决定通知信
+review-letters-hint = 两栏均留空则使用标准通知信。自定义文字中的 {"{"}name{"}"}、{"{"}reference{"}"}、{"{"}call{"}"} 和 {"{"}post{"}"} 将替换为申请人姓名、申请编号、批次名称和接收岗位。
+review-letter-subject = 主题
+review-letter-body = 正文

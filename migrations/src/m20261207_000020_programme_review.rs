@@ -12,6 +12,7 @@ use sea_orm_migration::schema::*;
 pub struct Migration;
 
 const TABLES: &[&str] = &[
+    "decision_letters",
     "review_settings",
     "reviewer_fields",
     "review_assignments",
@@ -52,6 +53,26 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(timestamp_with_time_zone("updated_at"))
             .foreign_key(&mut fk(
                 "review_settings",
+                "call_id",
+                "programme_calls",
+                Cascade,
+            ))
+            .take(),
+        // A call's own wording of a decision letter in one language (else
+        // the default from the messages); `{name}`, `{reference}`, `{call}`
+        // and `{post}` are filled in for each applicant.
+        Table::create()
+            .table("decision_letters")
+            .if_not_exists()
+            .col(pk_auto("id"))
+            .col(integer("call_id"))
+            .col(string_len("decision", 16))
+            .col(string_len("lang", 16))
+            .col(string_len("subject", 300))
+            .col(text("body"))
+            .col(timestamp_with_time_zone("updated_at"))
+            .foreign_key(&mut fk(
+                "decision_letters",
                 "call_id",
                 "programme_calls",
                 Cascade,
@@ -209,6 +230,12 @@ fn indexes() -> Vec<IndexCreateStatement> {
             "idx_review_assignments_pair",
             "review_assignments",
             &["application_id", "editor_id"],
+            true,
+        ),
+        index(
+            "idx_decision_letters_key",
+            "decision_letters",
+            &["call_id", "decision", "lang"],
             true,
         ),
         index(

@@ -10,6 +10,7 @@ pub mod call_translation;
 pub mod deal;
 pub mod deal_event;
 pub mod deal_link;
+pub mod decision_letter;
 pub mod editor;
 pub mod event;
 pub mod event_translation;

@@ -10,8 +10,8 @@ use serde::Deserialize;
 
 use crate::db::now;
 use crate::entities::{
-    application, programme_call, review_assignment, review_conflict, review_setting,
-    reviewer_field, rubric_criterion,
+    application, decision_letter, programme_call, review_assignment, review_conflict,
+    review_setting, reviewer_field, rubric_criterion,
 };
 use crate::error::AppError;
 use crate::taxonomy::FIELDS;
@@ -82,6 +82,9 @@ pub struct CallReviewPage {
     pub ranking: Vec<Ranked>,
     pub exports: Links,
     pub errors: FieldErrors,
+    /// The call's own letters: (decision, language, subject, body), every
+    /// decision in every language (empty: the default wording).
+    pub letters: Vec<(&'static str, &'static str, String, String)>,
 }
 
 impl CallReviewPage {
@@ -150,6 +153,34 @@ pub async fn page(
     .await
 }
 
+/// Languages of decision letters.
+const LETTER_LANGS: [&str; 3] = ["zh-CN", "en", "id"];
+const SUBJECT_MAX: usize = 300;
+const BODY_MAX: usize = 10_000;
+
+async fn stored_letters(
+    db: &impl sea_orm::ConnectionTrait,
+    id: i32,
+) -> Result<Vec<(&'static str, &'static str, String, String)>, AppError> {
+    let rows = decision_letter::Entity::find()
+        .filter(decision_letter::Column::CallId.eq(id))
+        .all(db)
+        .await?;
+    let mut out = Vec::new();
+    for d in crate::programme::lifecycle::DECISIONS {
+        for l in LETTER_LANGS {
+            let own = rows.iter().find(|r| r.decision == *d && r.lang == l);
+            out.push((
+                *d,
+                l,
+                own.map(|r| r.subject.clone()).unwrap_or_default(),
+                own.map(|r| r.body.clone()).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(out)
+}
+
 async fn render(
     editor: &Editor,
     state: &AppState,
@@ -158,6 +189,34 @@ async fn render(
     rubric_typed: Vec<(i32, String, [String; 3])>,
     errors: FieldErrors,
     flash: &str,
+) -> Result<Html, AppError> {
+    let letters = stored_letters(&state.db, id).await?;
+    render_with(
+        editor,
+        state,
+        id,
+        form,
+        rubric_typed,
+        errors,
+        flash,
+        letters,
+    )
+    .await
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page and what was typed into each of its forms"
+)]
+async fn render_with(
+    editor: &Editor,
+    state: &AppState,
+    id: i32,
+    form: SettingsForm,
+    rubric_typed: Vec<(i32, String, [String; 3])>,
+    errors: FieldErrors,
+    flash: &str,
+    letters: Vec<(&'static str, &'static str, String, String)>,
 ) -> Result<Html, AppError> {
     let db = &state.db;
     let rubric = super::rubric(db, id).await?;
@@ -244,6 +303,7 @@ async fn render(
         ranking: super::ranking(db, id).await?,
         exports: Links::new(&format!("/admin/calls/{id}/ranking"), []),
         errors,
+        letters,
     })
 }
 
@@ -707,4 +767,96 @@ pub async fn export(
     )
     .await?;
     table.respond(format)
+}
+
+/// POST /admin/calls/{id}/review/letters: the call's own wording of each
+/// decision letter in each language; both empty: the default wording.
+pub async fn save_letters(
+    req: HttpRequest,
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<i32>,
+    form: crate::web::forms::LongForm<Vec<(String, String)>>,
+) -> Result<HttpResponse, AppError> {
+    editor.require(&[])?;
+    let value = |k: &str| {
+        form.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_default()
+    };
+    editor.check_csrf(&value("csrf"))?;
+    let id = path.into_inner();
+    call_exists(&state, id).await?;
+    let mut errors = FieldErrors::default();
+    let mut typed = Vec::new();
+    for d in crate::programme::lifecycle::DECISIONS {
+        for l in LETTER_LANGS {
+            let subject = value(&format!("subject.{d}.{l}"));
+            let body = value(&format!("body.{d}.{l}"));
+            let key = |what: &str| format!("letter-{what}-{d}-{l}");
+            if subject.is_empty() != body.is_empty() {
+                let what = if subject.is_empty() {
+                    "subject"
+                } else {
+                    "body"
+                };
+                errors.add(key(what), "form-required");
+            }
+            if subject.chars().count() > SUBJECT_MAX {
+                errors.add_n(key("subject"), "form-too-long-n", SUBJECT_MAX as i64);
+            }
+            if body.chars().count() > BODY_MAX {
+                errors.add_n(key("body"), "form-too-long-n", BODY_MAX as i64);
+            }
+            typed.push((*d, l, subject, body));
+        }
+    }
+    if !errors.is_empty() {
+        let s = super::settings(&state.db, id).await?;
+        return Ok(render_with(
+            &editor,
+            &state,
+            id,
+            SettingsForm::from(&s),
+            Vec::new(),
+            errors,
+            "",
+            typed,
+        )
+        .await?
+        .unprocessable()
+        .into_response(&req));
+    }
+    let ip = client_ip(&req, &state);
+    let t = now();
+    let txn = crate::db::begin_write(&state.db).await?;
+    decision_letter::Entity::delete_many()
+        .filter(decision_letter::Column::CallId.eq(id))
+        .exec(&txn)
+        .await?;
+    for (d, l, subject, body) in typed.into_iter().filter(|x| !x.2.is_empty()) {
+        decision_letter::Entity::insert(decision_letter::ActiveModel {
+            call_id: Set(id),
+            decision: Set(d.to_owned()),
+            lang: Set(l.to_owned()),
+            subject: Set(subject),
+            body: Set(body),
+            updated_at: Set(t),
+            ..Default::default()
+        })
+        .exec_without_returning(&txn)
+        .await?;
+    }
+    crate::audit::record(
+        &txn,
+        &editor.actor(Some(&ip)),
+        "letters",
+        "call",
+        Some(id),
+        "decision letters saved",
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(see_other(&format!("/admin/calls/{id}/review?flash=saved")))
 }

@@ -14,7 +14,9 @@ use sea_orm::{
 };
 
 use crate::db::now;
-use crate::entities::{application, fellow, fellow_translation, host_post, programme_call};
+use crate::entities::{
+    application, decision_letter, fellow, fellow_translation, host_post, programme_call,
+};
 use crate::error::AppError;
 use crate::i18n::{self, Args, Locale};
 use crate::programme::lifecycle::{self, DECISIONS};
@@ -52,7 +54,8 @@ impl PreviewPage {
     }
 }
 
-/// The letter for `decision` to the applicant of `app`, in their language.
+/// The letter for `decision` to the applicant of `app`, in their language:
+/// the call's own wording when it has one, else the default.
 pub async fn letter(
     db: &impl ConnectionTrait,
     app: &application::Model,
@@ -72,6 +75,21 @@ pub async fn letter(
         None => String::new(),
     };
     let post = host_label(db, app.host_post_id, locale).await?;
+    if let Some(own) = decision_letter::Entity::find()
+        .filter(decision_letter::Column::CallId.eq(app.call_id))
+        .filter(decision_letter::Column::Decision.eq(decision))
+        .filter(decision_letter::Column::Lang.eq(locale.tag()))
+        .one(db)
+        .await?
+    {
+        let fill = |text: &str| {
+            text.replace("{name}", &app.name)
+                .replace("{reference}", &app.reference)
+                .replace("{call}", &call_title)
+                .replace("{post}", post.as_deref().unwrap_or(""))
+        };
+        return Ok((fill(&own.subject), fill(&own.body)));
+    }
     let mut args = Args::new();
     args.insert("name", FluentValue::from(app.name.clone()));
     args.insert("reference", FluentValue::from(app.reference.clone()));

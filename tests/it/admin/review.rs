@@ -615,6 +615,36 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     assert_eq!(r.status, 422);
     assert!(r.has("#batch-ids-error") && r.has("#batch-decision-error"));
     assert!(r.has(".admin-nav"));
+    // The call's own Indonesian acceptance letter; half a letter is refused.
+    let review = format!("/admin/calls/{call}/review");
+    admin.get(&app, &review).await;
+    let r = admin
+        .post_csrf(
+            &app,
+            &format!("{review}/letters"),
+            &[
+                ("subject.accepted.zh-CN", "恭喜 {name}"),
+                ("body.accepted.zh-CN", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.has("#letter-body-accepted-zh-CN-error"));
+    assert_eq!(
+        r.attr("#letter-subject-accepted-zh-CN", "value").as_deref(),
+        Some("恭喜 {name}")
+    );
+    let r = admin
+        .post_csrf(
+            &app,
+            &format!("{review}/letters"),
+            &[
+                ("subject.accepted.id", "Selamat, {name}"),
+                ("body.accepted.id", "Pendaftaran {reference} diterima."),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
     // Preview: each letter in its applicant's language; nothing queued.
     let ids = [dewi.id.to_string(), li.id.to_string(), early.id.to_string()];
     let mut form = vec![
@@ -632,7 +662,10 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
     assert_eq!(r.status, 200);
     let bodies = r.texts(".letter-body");
     assert_eq!(bodies.len(), 2, "the submitted one cannot be accepted yet");
-    assert!(bodies[0].contains("Yth. Dewi Lestari"), "{}", bodies[0]);
+    assert_eq!(
+        bodies[0],
+        format!("Pendaftaran {} diterima.", dewi.reference)
+    );
     assert!(bodies[1].contains("尊敬的 Li Wei"), "{}", bodies[1]);
     assert_eq!(r.texts(".skipped").len(), 1);
     assert_eq!(outbox().await, before, "a preview sends nothing");
@@ -658,11 +691,7 @@ async fn batch_decisions_preview_then_send_once_make_draft_fellows_and_the_repor
         .unwrap();
     let to_dewi = sink.to(&dewi.email);
     assert_eq!(to_dewi.len(), 1);
-    assert!(
-        to_dewi[0].subject.contains("Anda terpilih"),
-        "{}",
-        to_dewi[0].subject
-    );
+    assert_eq!(to_dewi[0].subject, "Selamat, Dewi Lestari");
     let to_li = sink.to(&li.email);
     assert_eq!(to_li.len(), 1);
     assert!(
