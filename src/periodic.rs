@@ -29,6 +29,10 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr>
     if alerts > 0 {
         tracing::info!(alerts, "periodic: alert digests");
     }
+    let reviews = crate::admin::review::send_reminders(&state.db, base, now).await?;
+    if reviews > 0 {
+        tracing::info!(reviews, "periodic: review reminders");
+    }
     Ok(())
 }
 

@@ -92,6 +92,48 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 "/applications/{id}/documents/{doc}",
                 get().to(admin::applications::document),
             )
+            .route(
+                "/applications/decide",
+                post().to(admin::review::decide::decide),
+            )
+            .route(
+                "/applications/{id}/declare",
+                post().to(admin::applications::declare),
+            )
+            .route("/calls/{id}/review", get().to(admin::review::call::page))
+            .route(
+                "/calls/{id}/review/settings",
+                post().to(admin::review::call::save_settings),
+            )
+            .route(
+                "/calls/{id}/review/rubric",
+                post().to(admin::review::call::save_rubric),
+            )
+            .route(
+                "/calls/{id}/review/fields",
+                post().to(admin::review::call::save_fields),
+            )
+            .route(
+                "/calls/{id}/review/assign",
+                post().to(admin::review::call::assign),
+            )
+            .route(
+                "/calls/{id}/review/auto",
+                post().to(admin::review::call::auto),
+            )
+            .route(
+                "/calls/{id}/review/letters",
+                post().to(admin::review::call::save_letters),
+            )
+            .route(
+                "/calls/{id}/ranking/export.{format}",
+                get().to(admin::review::call::export),
+            )
+            .route("/calls/{id}/report", get().to(admin::review::report::page))
+            .route(
+                "/calls/{id}/report.csv",
+                get().to(admin::review::report::csv),
+            )
             .route("/outbox", get().to(admin::applications::outbox))
             .route("/inquiries", get().to(admin::inquiries::list))
             .route(

@@ -2,6 +2,7 @@
 //! its host posts, and the fellows directory. (Applications: `apply`.)
 
 pub mod apply;
+pub mod lifecycle;
 pub mod status;
 pub mod store;
 

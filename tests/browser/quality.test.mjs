@@ -128,6 +128,8 @@ const ADMIN = [
   }],
   ["admin-interests", "/admin/interests"],
   ["admin-report", "/admin/report"],
+  ["admin-call-review", "/admin/calls/1/review"],
+  ["admin-call-report", "/admin/calls/1/report"],
 ];
 
 async function visit(page, target, lang) {

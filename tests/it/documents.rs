@@ -235,7 +235,8 @@ async fn every_message_to_applicants_in_each_language() {
     let t = TestApp::empty().await.with_accounts().await;
     let (call, post) = open_call(t.conn()).await;
     let app = t.service().await;
-    let mut reviewer = login(&app, REVIEWER).await;
+    // An administrator: reviewers reach only the applications assigned to them.
+    let mut reviewer = login(&app, ADMIN).await;
     let mut decide = async |id: i32, status: &str, message: &str| {
         let page = format!("/admin/applications/{id}");
         reviewer.get(&app, &page).await;

@@ -8,9 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::test::TestRequest;
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
-use techbridge::entities::{
-    application_history, application_review, inquiry, media, news_translation, outbox_message,
-};
+use techbridge::entities::{application_history, inquiry, media, news_translation, outbox_message};
 
 use crate::concurrency::{form_values, image_upload, pairs, png, set};
 use crate::support::*;
@@ -267,6 +265,7 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
     let a = submit_application(&app, &t, "mai.nguyen@hus.example.edu.vn").await;
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let mut r_b = login(&app, REVIEWER).await;
     let page = format!("/admin/applications/{}", a.id);
     let shown = r_b.get(&app, &page).await;
@@ -274,7 +273,13 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
         shown.attr("#status-message", "maxlength").as_deref(),
         Some("5000")
     );
-    assert_eq!(shown.attr("#note", "maxlength").as_deref(), Some("10000"));
+    assert_eq!(
+        shown.attr("#comment", "maxlength").as_deref(),
+        Some("10000")
+    );
+    let rubric: Vec<String> = shown.attrs("select[name^='score.']", "name");
+    let first = rubric[0].clone();
+    let first_id = format!("#{} option[selected]", first.replace('.', "-"));
     let history = || async {
         application_history::Entity::find()
             .filter(application_history::Column::ApplicationId.eq(a.id))
@@ -327,35 +332,30 @@ async fn messages_to_applicants_and_review_notes_are_never_cut() {
     r_b.get(&app, &page).await;
     // A review note one over its limit, then at it.
     let note = "x".repeat(10_001);
-    let r = r_b
-        .post_csrf(
-            &app,
-            &format!("{page}/review"),
-            &[("score", "4"), ("note", &note)],
-        )
-        .await;
+    let with = |note: &str| -> Vec<(String, String)> {
+        let mut f: Vec<(String, String)> =
+            rubric.iter().map(|n| (n.clone(), "4".to_owned())).collect();
+        f.push(("comment".to_owned(), note.to_owned()));
+        f
+    };
+    let form = with(&note);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = r_b.post_csrf(&app, &format!("{page}/review"), &form).await;
     assert_eq!(r.status, 422);
-    assert!(!r.text("#note-error").is_empty());
-    assert_eq!(r.text("#note"), note);
-    assert_eq!(
-        r.attr("#score option[selected]", "value").as_deref(),
-        Some("4")
-    );
+    assert!(!r.text("#comment-error").is_empty());
+    assert_eq!(r.text("#comment"), note);
+    assert_eq!(r.attr(&first_id, "value").as_deref(), Some("4"));
     let note = format!("{}END", "x".repeat(9_997));
-    let r = r_b
-        .post_csrf(
-            &app,
-            &format!("{page}/review"),
-            &[("score", "4"), ("note", &note)],
-        )
-        .await;
+    let form = with(&note);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let r = r_b.post_csrf(&app, &format!("{page}/review"), &form).await;
     assert_eq!(r.status, 303);
-    let stored = application_review::Entity::find()
+    let stored = techbridge::entities::rubric_review::Entity::find()
         .one(t.conn())
         .await
         .unwrap()
         .unwrap()
-        .note;
+        .comment;
     assert_eq!(stored, note);
 }
 
@@ -364,6 +364,7 @@ async fn a_more_information_request_needs_its_message_at_the_field() {
     let t = TestApp::demo().await.with_accounts().await;
     let app = t.service().await;
     let a = submit_application(&app, &t, "mai.nguyen@hus.example.edu.vn").await;
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let mut r_b = login(&app, REVIEWER).await;
     let page = format!("/admin/applications/{}", a.id);
     r_b.get(&app, &page).await;
@@ -660,6 +661,7 @@ async fn pages_with_someones_data_are_not_kept() {
     assert_eq!(r.status, 200);
     assert_private(&r, "confirmation");
     // Ask for more information, so that the status page has an amend link.
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let mut r_b = login(&app, REVIEWER).await;
     let page = format!("/admin/applications/{}", a.id);
     r_b.get(&app, &page).await;

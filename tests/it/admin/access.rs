@@ -25,6 +25,8 @@ const ADMIN_PAGES: &[&str] = &[
     "/admin/fellows/{id}",
     "/admin/calls",
     "/admin/calls/{id}",
+    "/admin/calls/{id}/review",
+    "/admin/calls/{id}/report",
     "/admin/posts",
     "/admin/posts/{id}",
     "/admin/members",
@@ -352,12 +354,11 @@ const EDITORS_CONTENT: &[&str] = &[
 
 #[actix_web::test]
 async fn reviewers_work_on_the_programme_only_and_editors_not_on_accounts() {
-    use techbridge::entities::{
-        application, application_review, call_translation, host_post_translation,
-    };
+    use techbridge::entities::{application, call_translation, host_post_translation};
     let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ids = seed(&app, &t).await;
+    assign_reviewer(t.conn(), ids.application, REVIEWER.0).await;
     let mut reviewer = login(&app, REVIEWER).await;
     let mut editor = login(&app, EDITOR).await;
     let before = fingerprint(&t).await;
@@ -613,12 +614,14 @@ async fn reviewers_work_on_the_programme_only_and_editors_not_on_accounts() {
         )
         .await;
     assert_eq!(r.status, 303);
+    let rubric: Vec<String> = reviewer
+        .get(&app, &detail)
+        .await
+        .attrs("select[name^='score.']", "name");
+    let mut scores: Vec<(&str, &str)> = rubric.iter().map(|n| (n.as_str(), "4")).collect();
+    scores.push(("comment", "Strong proposal."));
     let r = reviewer
-        .post_csrf(
-            &app,
-            &format!("{detail}/review"),
-            &[("score", "4"), ("note", "Strong proposal.")],
-        )
+        .post_csrf(&app, &format!("{detail}/review"), &scores)
         .await;
     assert_eq!(r.status, 303);
     assert_eq!(
@@ -631,7 +634,7 @@ async fn reviewers_work_on_the_programme_only_and_editors_not_on_accounts() {
         "screening"
     );
     assert_eq!(
-        application_review::Entity::find()
+        techbridge::entities::rubric_review::Entity::find()
             .count(t.conn())
             .await
             .unwrap(),
@@ -648,6 +651,7 @@ async fn no_screen_links_to_a_screen_the_role_cannot_open() {
     let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ids = seed(&app, &t).await;
+    assign_reviewer(t.conn(), ids.application, REVIEWER.0).await;
     for (who, start) in [
         (
             REVIEWER,

@@ -176,9 +176,14 @@ async fn every_write_is_audited() {
     );
 
     // An application moved on and scored, by a reviewer.
+    assign_reviewer(t.conn(), ids.application, REVIEWER.0).await;
     let mut r_b = login(&app, REVIEWER).await;
     let detail = format!("/admin/applications/{}", ids.application);
-    r_b.get(&app, &detail).await;
+    let rubric: Vec<String> = r_b
+        .get(&app, &detail)
+        .await
+        .attrs("select[name^='score.']", "name");
+    let scores: Vec<(&str, &str)> = rubric.iter().map(|n| (n.as_str(), "4")).collect();
     assert_eq!(
         r_b.post_csrf(
             &app,
@@ -190,7 +195,7 @@ async fn every_write_is_audited() {
         303
     );
     assert_eq!(
-        r_b.post_csrf(&app, &format!("{detail}/review"), &[("score", "4")])
+        r_b.post_csrf(&app, &format!("{detail}/review"), &scores)
             .await
             .status,
         303

@@ -164,6 +164,7 @@ async fn forged_writes_are_refused_on_every_kind_of_screen() {
     let t = TestApp::empty().await.with_accounts().await;
     let app = t.service().await;
     let ids = seed(&app, &t).await;
+    assign_reviewer(t.conn(), ids.application, REVIEWER.0).await;
     let mut ed = login(&app, EDITOR).await;
     let mut reviewer = login(&app, REVIEWER).await;
     let mut admin = login(&app, ADMIN).await;

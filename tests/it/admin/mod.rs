@@ -13,6 +13,7 @@ mod import;
 mod inquiries;
 mod media;
 mod publishing;
+mod review;
 mod sessions;
 mod vocabulary;
 

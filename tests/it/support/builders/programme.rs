@@ -373,3 +373,34 @@ impl ApplicationBuilder {
         .expect("application")
     }
 }
+
+/// Assigns the reviewer with this e-mail to the application, with "no
+/// conflict" already declared: what a reviewer needs to open it.
+pub async fn assign_reviewer(db: &impl ConnectionTrait, application_id: i32, email: &str) {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let a = application::Entity::find_by_id(application_id)
+        .one(db)
+        .await
+        .expect("application")
+        .expect("the application exists");
+    let reviewer = editor::Entity::find()
+        .filter(editor::Column::Email.eq(email))
+        .one(db)
+        .await
+        .expect("editor")
+        .expect("the reviewer exists");
+    review_assignment::ActiveModel {
+        call_id: Set(a.call_id),
+        application_id: Set(a.id),
+        editor_id: Set(reviewer.id),
+        conflict: Set("none".to_owned()),
+        declared_at: Set(Some(now())),
+        reminded_at: Set(None),
+        assigned_by: Set("test".to_owned()),
+        assigned_at: Set(now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("assignment");
+}
