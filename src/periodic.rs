@@ -29,6 +29,10 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr>
     if alerts > 0 {
         tracing::info!(alerts, "periodic: alert digests");
     }
+    let drafts = crate::programme::drafts::expire(&state.db, now).await?;
+    if drafts > 0 {
+        tracing::info!(drafts, "periodic: programme drafts deleted with their call");
+    }
     Ok(())
 }
 

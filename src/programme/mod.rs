@@ -2,6 +2,8 @@
 //! its host posts, and the fellows directory. (Applications: `apply`.)
 
 pub mod apply;
+pub mod drafts;
+pub mod referees;
 pub mod status;
 pub mod store;
 

@@ -28,4 +28,5 @@ mod interests;
 mod metrics;
 mod pages;
 mod programme;
+mod programme_apply;
 mod structured;
