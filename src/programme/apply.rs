@@ -708,9 +708,11 @@ pub async fn form(ctx: Ctx, q: web::Query<FormQuery>) -> Result<Html, AppError> 
     } else {
         call.map(|c| CallView { open: false, ..c })
     };
+    let resumed = !q.draft.is_empty();
     Html::render(&apply_page(&ctx, call, posts, form, FieldErrors::default(), kept))
-        // Its submission token (and a draft's contents) are this visitor's alone.
-        .map(Html::personal)
+        // Its submission token is this visitor's alone; a resumed draft
+        // holds someone's data as well.
+        .map(if resumed { Html::personal } else { Html::private })
 }
 
 /// POST /{lang}/programme/apply (multipart): submits, or with
@@ -1004,7 +1006,6 @@ async fn store_application(
     .insert(&txn)
     .await?;
     save_documents(&txn, saved.id, documents).await?;
-    super::referees::invite(&txn, &saved, referees, secret, base_url).await?;
     application_history::ActiveModel {
         application_id: Set(saved.id),
         from_status: Set(String::new()),
@@ -1018,6 +1019,7 @@ async fn store_application(
     .insert(&txn)
     .await?;
     crate::outbox::queue_application_message(&txn, &saved, "confirmation", "", base_url).await?;
+    super::referees::invite(&txn, &saved, referees, secret, base_url).await?;
     if let Some(id) = draft_id {
         super::drafts::delete(&txn, id).await?;
     }

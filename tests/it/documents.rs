@@ -10,6 +10,7 @@
 
 use icalendar::Calendar;
 use sea_orm::{EntityTrait, QueryOrder};
+use sea_orm::{ColumnTrait, QueryFilter};
 use techbridge::entities::outbox_message;
 
 use crate::support::*;
@@ -27,6 +28,7 @@ fn redacted(run: impl FnOnce()) {
     s.add_filter(r"<lastmod>[^<]+</lastmod>", "<lastmod>[lastmod]</lastmod>");
     // Application references are random by design.
     s.add_filter(r"ATS-(\d{4})-[0-9A-Z]{5}-[0-9A-Z]{5}", "ATS-$1-[reference]");
+    s.add_filter(r"status\?key=[A-Za-z0-9_-]{43}", "status?key=[key]");
     s.bind(run);
 }
 
@@ -279,6 +281,7 @@ async fn every_message_to_applicants_in_each_language() {
         decide(not_chosen.id, "declined", "").await;
     }
     let messages = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Kind.is_in(techbridge::outbox::KINDS.iter().copied()))
         .order_by_asc(outbox_message::Column::Id)
         .all(t.conn())
         .await
