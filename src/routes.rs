@@ -209,10 +209,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
                 post().to(programme::status::remind),
             )
             .route("/programme/referee", get().to(programme::referees::form))
-            .route(
-                "/programme/referee",
-                post().to(programme::referees::upload),
-            )
+            .route("/programme/referee", post().to(programme::referees::upload))
             .route(
                 "/programme/status/amend",
                 get().to(programme::status::amend_form),

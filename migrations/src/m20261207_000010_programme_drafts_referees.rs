@@ -30,7 +30,11 @@ impl MigrationTrait for Migration {
                 .col(integer("call_id"))
                 .col(string_len("email_key", 254))
                 .col(integer("application_id"))
-                .foreign_key(&mut fk("application_emails", "application_id", "applications"))
+                .foreign_key(&mut fk(
+                    "application_emails",
+                    "application_id",
+                    "applications",
+                ))
                 .take(),
         )
         .await?;
@@ -65,7 +69,11 @@ impl MigrationTrait for Migration {
                 .col(integer_uniq("application_id"))
                 .col(string_len_uniq("key", 64))
                 .col(timestamp_with_time_zone("created_at"))
-                .foreign_key(&mut fk("application_links", "application_id", "applications"))
+                .foreign_key(&mut fk(
+                    "application_links",
+                    "application_id",
+                    "applications",
+                ))
                 .take(),
         )
         .await?;

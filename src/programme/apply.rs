@@ -191,10 +191,8 @@ pub async fn read_submission(payload: Multipart, max_bytes: usize) -> Result<Sub
     let mut parts = Parts::new(payload, MAX_PARTS, TEXT_BUDGET);
     while let Some(mut field) = parts.next().await? {
         let name = field.name().unwrap_or("").to_owned();
-        if let Some((field_name, kind)) = DOCUMENTS
-            .iter()
-            .chain(REQUESTED)
-            .find(|(f, _)| *f == name)
+        if let Some((field_name, kind)) =
+            DOCUMENTS.iter().chain(REQUESTED).find(|(f, _)| *f == name)
         {
             if documents.iter().any(|d: &Document| d.kind == *kind)
                 || errors.get(field_name).is_some()
@@ -424,7 +422,10 @@ pub fn validate_referees(form: &ApplyForm, errors: &mut FieldErrors) -> Vec<Chec
             let key = email.to_lowercase();
             if key == form.email.trim().to_lowercase() {
                 errors.add(email_f, "apply-error-referee-self");
-            } else if out.iter().any(|o: &CheckedReferee| o.email.to_lowercase() == key) {
+            } else if out
+                .iter()
+                .any(|o: &CheckedReferee| o.email.to_lowercase() == key)
+            {
                 errors.add(email_f, "apply-error-referee-twice");
             }
         }
@@ -566,21 +567,29 @@ impl ApplyPage {
     /// The upload fields: the two documents, then (amending) each one the
     /// reviewers asked for, with the file already held for it.
     pub fn file_fields(&self) -> Vec<FileField> {
-        let mut out: Vec<FileField> = [("cv", "apply-cv"), ("degree_file", "apply-degree-certificate")]
-            .into_iter()
-            .map(|(name, label)| FileField {
-                name: name.to_owned(),
-                label: self.page.t(label),
-                required: !self.amend,
-                kept: self.kept_for(name).map(str::to_owned),
-            })
-            .collect();
-        out.extend(self.amendment.requested.iter().map(|(name, label)| FileField {
-            name: name.clone(),
-            label: self.page.ts("apply-requested-document", "name", label),
-            required: true,
+        let mut out: Vec<FileField> = [
+            ("cv", "apply-cv"),
+            ("degree_file", "apply-degree-certificate"),
+        ]
+        .into_iter()
+        .map(|(name, label)| FileField {
+            name: name.to_owned(),
+            label: self.page.t(label),
+            required: !self.amend,
             kept: self.kept_for(name).map(str::to_owned),
-        }));
+        })
+        .collect();
+        out.extend(
+            self.amendment
+                .requested
+                .iter()
+                .map(|(name, label)| FileField {
+                    name: name.clone(),
+                    label: self.page.ts("apply-requested-document", "name", label),
+                    required: true,
+                    kept: self.kept_for(name).map(str::to_owned),
+                }),
+        );
         out
     }
     pub fn email_taken(&self) -> bool {
@@ -709,10 +718,21 @@ pub async fn form(ctx: Ctx, q: web::Query<FormQuery>) -> Result<Html, AppError> 
         call.map(|c| CallView { open: false, ..c })
     };
     let resumed = !q.draft.is_empty();
-    Html::render(&apply_page(&ctx, call, posts, form, FieldErrors::default(), kept))
-        // Its submission token is this visitor's alone; a resumed draft
-        // holds someone's data as well.
-        .map(if resumed { Html::personal } else { Html::private })
+    Html::render(&apply_page(
+        &ctx,
+        call,
+        posts,
+        form,
+        FieldErrors::default(),
+        kept,
+    ))
+    // Its submission token is this visitor's alone; a resumed draft
+    // holds someone's data as well.
+    .map(if resumed {
+        Html::personal
+    } else {
+        Html::private
+    })
 }
 
 /// POST /{lang}/programme/apply (multipart): submits, or with
@@ -804,24 +824,30 @@ pub async fn submit(
         let kept = all
             .map(|(_, docs)| kept_of(&super::drafts::documents_of(docs)))
             .unwrap_or_default();
-        return Ok(
-            Html::render(&apply_page(&ctx, Some(call), posts, form, save_errors, kept))?
-                .unprocessable()
-                .personal()
-                .into_response(&req),
-        );
+        return Ok(Html::render(&apply_page(
+            &ctx,
+            Some(call),
+            posts,
+            form,
+            save_errors,
+            kept,
+        ))?
+        .unprocessable()
+        .personal()
+        .into_response(&req));
     }
 
     let checked = validate(&form, &call.call, &posts, &documents, true, &mut errors);
     let referees = validate_referees(&form, &mut errors);
-    if errors.get("email").is_none()
-        && email_taken(ctx.db(), call.call.id, &form.email).await?
-    {
+    if errors.get("email").is_none() && email_taken(ctx.db(), call.call.id, &form.email).await? {
         errors.add("email", "apply-error-email-taken");
     }
     let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty())
     else {
-        return refused(&ctx, &req, call, posts, form, errors, draft, documents, &new_kinds).await;
+        return refused(
+            &ctx, &req, call, posts, form, errors, draft, documents, &new_kinds,
+        )
+        .await;
     };
     let key = client_key(&req, &ctx.state);
     ratelimit::APPLICATION.take(ctx.db(), &key).await?;
@@ -853,8 +879,18 @@ pub async fn submit(
                 let draft = super::drafts::load(ctx.db(), &form.draft_token, call.call.id)
                     .await?
                     .map(|(d, _)| d);
-                return refused(&ctx, &req, call, posts, form, errors, draft, Vec::new(), &[])
-                    .await;
+                return refused(
+                    &ctx,
+                    &req,
+                    call,
+                    posts,
+                    form,
+                    errors,
+                    draft,
+                    Vec::new(),
+                    &[],
+                )
+                .await;
             }
             Err(e.into())
         }

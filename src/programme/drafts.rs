@@ -70,10 +70,7 @@ pub fn form_of(d: &application_draft::Model) -> ApplyForm {
 pub fn documents_of(docs: Vec<draft_document::Model>) -> Vec<Document> {
     docs.into_iter()
         .filter_map(|d| {
-            let kind = DOCUMENTS
-                .iter()
-                .map(|(_, k)| *k)
-                .find(|k| *k == d.kind)?;
+            let kind = DOCUMENTS.iter().map(|(_, k)| *k).find(|k| *k == d.kind)?;
             Some(Document {
                 kind,
                 filename: d.filename,
@@ -87,7 +84,6 @@ pub fn documents_of(docs: Vec<draft_document::Model>) -> Vec<Document> {
 /// else a new one. A document replaces the draft's one of the same kind.
 /// `email` is kept only when given (saving to continue later). Returns the
 /// draft's token.
-#[expect(clippy::too_many_arguments, reason = "one draft's parts")]
 pub async fn keep(
     db: &impl ConnectionTrait,
     existing: Option<&application_draft::Model>,
@@ -209,10 +205,7 @@ pub async fn queue_link(
         .date_naive();
     let mut args = Args::new();
     args.insert("link", FluentValue::from(link));
-    args.insert(
-        "date",
-        FluentValue::from(i18n::format_date(locale, closes)),
-    );
+    args.insert("date", FluentValue::from(i18n::format_date(locale, closes)));
     crate::outbox::queue(
         db,
         crate::outbox::Mail {

@@ -530,14 +530,13 @@ pub async fn amend(
     // Each document the reviewers asked for: sent now, or sent before.
     let held = current_documents(&ctx, &a).await?;
     for (field, _) in requested_of(&a) {
-        let sent = sub.documents.iter().any(|d| d.kind == field)
-            || held.iter().any(|(k, _)| *k == field);
+        let sent =
+            sub.documents.iter().any(|d| d.kind == field) || held.iter().any(|(k, _)| *k == field);
         if !sent && errors.get(&field).is_none() {
             errors.add(field, "apply-error-file-required");
         }
     }
-    let Some(c) = checked.filter(|_| errors.is_empty())
-    else {
+    let Some(c) = checked.filter(|_| errors.is_empty()) else {
         let page = amend_page(&ctx, &a, &call, sub.form, errors, &q.token).await?;
         return Ok(Html::render(&page)?
             .unprocessable()

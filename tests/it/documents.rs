@@ -9,8 +9,8 @@
 //! it documents::`, read the diff in git, commit it.
 
 use icalendar::Calendar;
-use sea_orm::{EntityTrait, QueryOrder};
 use sea_orm::{ColumnTrait, QueryFilter};
+use sea_orm::{EntityTrait, QueryOrder};
 use techbridge::entities::outbox_message;
 
 use crate::support::*;

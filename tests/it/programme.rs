@@ -115,7 +115,8 @@ where
     .await
 }
 
-pub const DOCS: &[(&str, &str, &[u8])] = &[("cv", "cv.pdf", PDF), ("degree_file", "degree.pdf", PDF)];
+pub const DOCS: &[(&str, &str, &[u8])] =
+    &[("cv", "cv.pdf", PDF), ("degree_file", "degree.pdf", PDF)];
 
 async fn count(t: &TestApp) -> u64 {
     application::Entity::find().count(t.conn()).await.unwrap()
@@ -164,7 +165,10 @@ async fn a_complete_application_gets_a_reference_and_a_confirmation_in_the_appli
     assert_eq!(m.lang, "id");
     assert_eq!(m.to_email, "mai.nguyen@hus.example.edu.vn");
     assert!(m.body.contains(&reference) && m.sent_at.is_none());
-    assert!(m.body.contains("http://localhost:8080/id/programme/status?key="));
+    assert!(
+        m.body
+            .contains("http://localhost:8080/id/programme/status?key=")
+    );
     // References are not sequential.
     let token2 = get(&app, "/id/programme/apply")
         .await
@@ -659,7 +663,13 @@ async fn the_more_information_loop_and_the_status_page() {
         )
         .await;
     assert_eq!(r.status, 400);
-    let status = look_up(&app, "/en/programme/status", &reference, "mai.nguyen@hus.example.edu.vn").await;
+    let status = look_up(
+        &app,
+        "/en/programme/status",
+        &reference,
+        "mai.nguyen@hus.example.edu.vn",
+    )
+    .await;
     assert!(status.text(".status-result").contains("publication list"));
     assert!(
         !status.body.contains("PRIVATE-NOTE"),
@@ -751,13 +761,25 @@ async fn the_more_information_loop_and_the_status_page() {
             &[("status", "under_review"), ("message", "")],
         )
         .await;
-    let status = look_up(&app, "/zh-CN/programme/status", &reference, "mai.nguyen@hus.example.edu.vn").await;
+    let status = look_up(
+        &app,
+        "/zh-CN/programme/status",
+        &reference,
+        "mai.nguyen@hus.example.edu.vn",
+    )
+    .await;
     let now = status.text(".status-now");
     assert!(
         now.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
         "{now}"
     );
-    let en = look_up(&app, "/en/programme/status", &reference, "mai.nguyen@hus.example.edu.vn").await;
+    let en = look_up(
+        &app,
+        "/en/programme/status",
+        &reference,
+        "mai.nguyen@hus.example.edu.vn",
+    )
+    .await;
     assert_eq!(en.text(".status-now"), "Under review");
     // A second reviewer acting on the page as it was before: no change.
     assert!(

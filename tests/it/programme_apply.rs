@@ -7,8 +7,8 @@ use actix_web::test::TestRequest;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 use techbridge::db::now;
 use techbridge::entities::{
-    application, application_document, application_draft, application_email,
-    application_history, application_referee, draft_document, programme_call,
+    application, application_document, application_draft, application_email, application_history,
+    application_referee, draft_document, programme_call,
 };
 
 use crate::programme::{DOCS, PDF, Part, apply, fields, first_post, look_up, multipart};
@@ -69,11 +69,17 @@ async fn a_draft_is_saved_mailed_resumed_and_submitted_and_expires_with_its_call
     .await;
     assert_eq!(bad.status, 422);
     assert!(bad.has("#email-error"), "{}", bad.text(".error-summary"));
-    assert_eq!(bad.attr("#name", "value").as_deref(), Some("Nguyen Thi Mai"));
+    assert_eq!(
+        bad.attr("#name", "value").as_deref(),
+        Some("Nguyen Thi Mai")
+    );
     assert!(bad.text("#cv-kept").contains("mai-cv.pdf"));
     let draft_token = bad.attr("input[name=draft_token]", "value").unwrap();
     assert_eq!(count(&t, application_draft::Entity).await, 1);
-    assert_eq!(count(&t, techbridge::entities::outbox_message::Entity).await, 0);
+    assert_eq!(
+        count(&t, techbridge::entities::outbox_message::Entity).await,
+        0
+    );
     // With an address: saved, and a link in Chinese is on its way.
     let saved = post_multipart(
         &app,
@@ -100,7 +106,10 @@ async fn a_draft_is_saved_mailed_resumed_and_submitted_and_expires_with_its_call
     let resumed = get(&app, &link).await;
     assert_eq!(resumed.status, 200);
     assert_eq!(resumed.header("cache-control"), Some("no-store, private"));
-    assert_eq!(resumed.attr("#name", "value").as_deref(), Some("Nguyen Thi Mai"));
+    assert_eq!(
+        resumed.attr("#name", "value").as_deref(),
+        Some("Nguyen Thi Mai")
+    );
     assert_eq!(
         resumed.attr("#institution", "value").as_deref(),
         Some("Hanoi University of Science")
@@ -122,7 +131,11 @@ async fn a_draft_is_saved_mailed_resumed_and_submitted_and_expires_with_its_call
     f.push(("draft_token", &draft_token));
     let r = apply(&app, "zh-CN", &f, &[("degree_file", "degree.pdf", PDF)]).await;
     assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     let mut names: Vec<String> = application_document::Entity::find()
         .filter(application_document::Column::ApplicationId.eq(a.id))
         .all(t.conn())
@@ -243,7 +256,11 @@ async fn one_application_per_person_and_call_and_a_token_used_once() {
     )
     .await;
     assert_eq!(dup.status, 422);
-    assert!(dup.text("#email-error").contains("surel"), "{}", dup.text("#email-error"));
+    assert!(
+        dup.text("#email-error").contains("surel"),
+        "{}",
+        dup.text("#email-error")
+    );
     assert_eq!(
         dup.attr(".field-error-more a", "href").as_deref(),
         Some("/id/programme/status")
@@ -256,7 +273,11 @@ async fn one_application_per_person_and_call_and_a_token_used_once() {
     assert!(dup.text("#cv-kept").contains("cv.pdf"));
     assert_eq!(count(&t, application::Entity).await, 1);
     // The unique index is the backstop when two posts race past the check.
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     let raced = application_email::ActiveModel {
         call_id: Set(a.call_id),
         email_key: Set("mai.nguyen@hus.example.edu.vn".to_owned()),
@@ -274,7 +295,13 @@ async fn the_status_page_is_bookmarkable_uncached_and_refuses_a_bad_key() {
     open_call(t.conn()).await;
     let app = t.service().await;
     let reference = crate::programme::submit_one(&app, &t).await;
-    let page = look_up(&app, "/en/programme/status", &reference, "mai.nguyen@hus.example.edu.vn").await;
+    let page = look_up(
+        &app,
+        "/en/programme/status",
+        &reference,
+        "mai.nguyen@hus.example.edu.vn",
+    )
+    .await;
     assert!(page.text(".status-result").contains(&reference));
     // The confirmation e-mail links to the same page.
     let m = techbridge::entities::outbox_message::Entity::find()
@@ -294,7 +321,10 @@ async fn the_status_page_is_bookmarkable_uncached_and_refuses_a_bad_key() {
         .to_owned();
     let bookmarked = get(&app, &format!("/en/programme/status?key={key}")).await;
     assert_eq!(bookmarked.status, 200);
-    assert_eq!(bookmarked.header("cache-control"), Some("no-store, private"));
+    assert_eq!(
+        bookmarked.header("cache-control"),
+        Some("no-store, private")
+    );
     assert!(bookmarked.text(".status-result").contains(&reference));
     let mut changed = key.clone();
     changed.replace_range(0..1, if key.starts_with('A') { "B" } else { "A" });
@@ -320,27 +350,53 @@ async fn referees_upload_letters_in_their_language_and_reminders_go_once_a_week(
     )
     .await;
     assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     sink.sender().send_due(t.conn(), now()).await.unwrap();
     let first = sink.to("le.hoa@referee.example.edu.vn");
     let second = sink.to("wei.lan@referee.example.cn");
     assert_eq!((first.len(), second.len()), (1, 1));
-    assert!(first[0].subject.contains("letter of recommendation"), "{}", first[0].subject);
-    assert!(second[0].subject.contains("surat rekomendasi"), "{}", second[0].subject);
+    assert!(
+        first[0].subject.contains("letter of recommendation"),
+        "{}",
+        first[0].subject
+    );
+    assert!(
+        second[0].subject.contains("surat rekomendasi"),
+        "{}",
+        second[0].subject
+    );
     let link = first[0].path_of_link("/programme/referee?token=");
     assert!(link.starts_with("/en/"));
-    assert!(second[0].path_of_link("/programme/referee").starts_with("/id/"));
+    assert!(
+        second[0]
+            .path_of_link("/programme/referee")
+            .starts_with("/id/")
+    );
     // The referee's page, and a file that is not a PDF refused at the field.
     let page = get(&app, &link).await;
     assert_eq!(page.status, 200);
     assert!(page.text("main").contains("Nguyen Thi Mai"));
-    let bad = post_multipart(&app, &link, &[Part::File("letter", "letter.pdf", b"plain text")]).await;
+    let bad = post_multipart(
+        &app,
+        &link,
+        &[Part::File("letter", "letter.pdf", b"plain text")],
+    )
+    .await;
     assert_eq!(bad.status, 422);
     assert!(bad.has("#letter-error"));
     let empty = post_multipart(&app, &link, &[Part::Text("x", "")]).await;
     assert_eq!(empty.status, 422);
     assert_eq!(get(&app, &format!("{link}0")).await.status, 403);
-    let ok = post_multipart(&app, &link, &[Part::File("letter", "recommendation.pdf", PDF)]).await;
+    let ok = post_multipart(
+        &app,
+        &link,
+        &[Part::File("letter", "recommendation.pdf", PDF)],
+    )
+    .await;
     assert_eq!(ok.status, 303);
     assert_eq!(get(&app, ok.location().unwrap()).await.status, 200);
     let letters = application_document::Entity::find()
@@ -358,7 +414,10 @@ async fn referees_upload_letters_in_their_language_and_reminders_go_once_a_week(
     // The applicant sees which letter arrived, never the letter.
     let status = look_up(&app, "/en/programme/status", &a.reference, &a.email).await;
     let lines = status.texts(".referees li");
-    assert!(lines[0].contains("Le Van Hoa") && lines[0].contains("Letter received"), "{lines:?}");
+    assert!(
+        lines[0].contains("Le Van Hoa") && lines[0].contains("Letter received"),
+        "{lines:?}"
+    );
     assert!(lines[1].contains("Letter not yet received"), "{lines:?}");
     assert!(!status.body.contains("recommendation.pdf"));
     let letter_url = format!("/admin/applications/{}/documents/{}", a.id, letters[0].id);
@@ -367,7 +426,9 @@ async fn referees_upload_letters_in_their_language_and_reminders_go_once_a_week(
     assert!(!stranger.body.contains("%PDF"));
     // The back office sees it among the documents.
     let mut admin = login(&app, ADMIN).await;
-    let detail = admin.get(&app, &format!("/admin/applications/{}", a.id)).await;
+    let detail = admin
+        .get(&app, &format!("/admin/applications/{}", a.id))
+        .await;
     assert!(detail.body.contains(&letter_url));
     // A reminder to the second referee, then not again within the week.
     let key = status.attr("input[name=key]", "value").unwrap();
@@ -389,13 +450,21 @@ async fn referees_upload_letters_in_their_language_and_reminders_go_once_a_week(
     assert!(shown.text("[role=status]").contains("Wei Lan"));
     let refused = remind("2").await;
     assert_eq!(refused.status, 429);
-    assert!(refused.text("[role=alert]").contains("next one on"), "{}", refused.text("main"));
+    assert!(
+        refused.text("[role=alert]").contains("next one on"),
+        "{}",
+        refused.text("main")
+    );
     // The first referee's letter came: nothing to remind.
     assert_eq!(remind("1").await.status, 429);
     sink.sender().send_due(t.conn(), now()).await.unwrap();
     let reminders = sink.to("wei.lan@referee.example.cn");
     assert_eq!(reminders.len(), 2);
-    assert!(reminders[1].subject.contains("Pengingat"), "{}", reminders[1].subject);
+    assert!(
+        reminders[1].subject.contains("Pengingat"),
+        "{}",
+        reminders[1].subject
+    );
     // A week later it may go again.
     application_referee::Entity::update_many()
         .col_expr(
@@ -414,7 +483,11 @@ async fn the_amend_page_shows_the_message_the_files_and_the_requested_documents(
     open_call(t.conn()).await;
     let app = t.service().await;
     let reference = crate::programme::submit_one(&app, &t).await;
-    let a = application::Entity::find().one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     // What the back office writes when it asks for more information.
     let mut m: application::ActiveModel = a.clone().into();
     m.status = Set("more_info".to_owned());
@@ -438,11 +511,20 @@ async fn the_amend_page_shows_the_message_the_files_and_the_requested_documents(
     let page = get(&app, &amend).await;
     assert_eq!(page.status, 200);
     assert_eq!(page.text("h1"), "Complete your application");
-    assert!(page.text(".reviewer-message").contains("publication list and passport"));
+    assert!(
+        page.text(".reviewer-message")
+            .contains("publication list and passport")
+    );
     assert!(page.text("#cv-kept").contains("cv.pdf"));
     assert!(page.text("#degree_file-kept").contains("degree.pdf"));
-    assert!(page.text("label[for=requested_1]").contains("Publication list"));
-    assert!(page.text("label[for=requested_2]").contains("Passport copy"));
+    assert!(
+        page.text("label[for=requested_1]")
+            .contains("Publication list")
+    );
+    assert!(
+        page.text("label[for=requested_2]")
+            .contains("Passport copy")
+    );
     assert!(!page.has("#requested_3"));
     assert!(!page.has("#referee1_name"));
     assert!(!page.has("button[value=save]"));
@@ -472,9 +554,18 @@ async fn the_amend_page_shows_the_message_the_files_and_the_requested_documents(
         .into_iter()
         .map(|d| format!("{}:{}", d.kind, d.filename))
         .collect();
-    for k in ["cv:cv.pdf", "degree:degree.pdf", "requested_1:pubs.pdf", "requested_2:passport.pdf"] {
+    for k in [
+        "cv:cv.pdf",
+        "degree:degree.pdf",
+        "requested_1:pubs.pdf",
+        "requested_2:passport.pdf",
+    ] {
         assert!(kinds.contains(&k.to_owned()), "{kinds:?}");
     }
-    let a = application::Entity::find_by_id(a.id).one(t.conn()).await.unwrap().unwrap();
+    let a = application::Entity::find_by_id(a.id)
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(a.status, "submitted");
 }

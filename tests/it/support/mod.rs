@@ -661,7 +661,10 @@ pub const SAMPLE_PDF: &[u8] =
 pub const REFEREE_FIELDS: [(&str, &str); 8] = [
     ("referee1_name", "Le Van Hoa"),
     ("referee1_email", "le.hoa@referee.example.edu.vn"),
-    ("referee1_institution", "Vietnam Academy of Agricultural Sciences"),
+    (
+        "referee1_institution",
+        "Vietnam Academy of Agricultural Sciences",
+    ),
     ("referee1_lang", "en"),
     ("referee2_name", "Wei Lan"),
     ("referee2_email", "wei.lan@referee.example.cn"),
