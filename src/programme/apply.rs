@@ -783,8 +783,11 @@ pub async fn submit(
                 save_errors.add(field.to_owned(), message);
             }
         }
-        let key = client_key(&req, &ctx.state);
-        ratelimit::APPLICATION.take(ctx.db(), &key).await?;
+        // Each saved draft sends a message: counted like an application.
+        if save_errors.is_empty() {
+            let key = client_key(&req, &ctx.state);
+            ratelimit::APPLICATION.take(ctx.db(), &key).await?;
+        }
         let txn = crate::db::begin_write(ctx.db()).await?;
         let fresh: Vec<Document> = documents
             .into_iter()
