@@ -91,9 +91,13 @@ pub async fn queue_application_message(
     let mut args = Args::new();
     args.insert("name", FluentValue::from(a.name.clone()));
     args.insert("reference", FluentValue::from(a.reference.clone()));
+    let key = application_link_key(db, a.id).await?;
     args.insert(
         "status_url",
-        FluentValue::from(format!("{base_url}/{}/programme/status", locale.tag())),
+        FluentValue::from(format!(
+            "{base_url}/{}/programme/status?key={key}",
+            locale.tag()
+        )),
     );
     args.insert("note", FluentValue::from(note.to_owned()));
     let kind = KINDS
@@ -115,6 +119,41 @@ pub async fn queue_application_message(
         },
     )
     .await
+}
+
+/// The key of an application's bookmarkable status link, made the first
+/// time a message (or the status look-up) needs it. Two makers at once
+/// agree: the second insert does nothing and both read the first's key.
+pub async fn application_link_key(
+    db: &impl ConnectionTrait,
+    application_id: i32,
+) -> Result<String, DbErr> {
+    use crate::entities::application_link;
+    let found = |db| {
+        application_link::Entity::find()
+            .filter(application_link::Column::ApplicationId.eq(application_id))
+            .one(db)
+    };
+    if let Some(l) = found(db).await? {
+        return Ok(l.key);
+    }
+    application_link::Entity::insert(application_link::ActiveModel {
+        application_id: Set(application_id),
+        key: Set(crate::tokens::random_token()),
+        created_at: Set(now()),
+        ..Default::default()
+    })
+    .on_conflict(
+        OnConflict::column(application_link::Column::ApplicationId)
+            .do_nothing()
+            .to_owned(),
+    )
+    .exec_without_returning(db)
+    .await?;
+    found(db)
+        .await?
+        .map(|l| l.key)
+        .ok_or_else(|| DbErr::RecordNotFound("application link".to_owned()))
 }
 
 /// Gives up on a message after this many failed attempts (it stays visible).

@@ -33,6 +33,10 @@ pub async fn run_once(state: &AppState, now: DateTime<Utc>) -> Result<(), DbErr>
     if reviews > 0 {
         tracing::info!(reviews, "periodic: review reminders");
     }
+    let drafts = crate::programme::drafts::expire(&state.db, now).await?;
+    if drafts > 0 {
+        tracing::info!(drafts, "periodic: programme drafts deleted with their call");
+    }
     Ok(())
 }
 

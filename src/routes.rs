@@ -247,6 +247,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .route("/programme/status", get().to(programme::status::form))
             .route("/programme/status", post().to(programme::status::lookup))
             .route(
+                "/programme/status/remind",
+                post().to(programme::status::remind),
+            )
+            .route("/programme/referee", get().to(programme::referees::form))
+            .route("/programme/referee", post().to(programme::referees::upload))
+            .route(
                 "/programme/status/amend",
                 get().to(programme::status::amend_form),
             )

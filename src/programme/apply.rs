@@ -14,7 +14,9 @@ use sea_orm::{
 use sha2::{Digest, Sha256};
 
 use crate::db::now;
-use crate::entities::{application, application_document, application_history, programme_call};
+use crate::entities::{
+    application, application_document, application_email, application_history, programme_call,
+};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::ratelimit;
@@ -33,6 +35,19 @@ pub const DEGREES: &[&str] = &["phd", "master"];
 pub const LEVELS: &[&str] = &["none", "basic", "good", "fluent"];
 /// Documents an application carries: (form field, stored kind).
 pub const DOCUMENTS: &[(&str, &str)] = &[("cv", "cv"), ("degree_file", "degree")];
+/// Upload fields of documents reviewers ask for on the amend page, one per
+/// requested document, in the order they were named: (form field, kind).
+pub const REQUESTED: &[(&str, &str)] = &[
+    ("requested_1", "requested_1"),
+    ("requested_2", "requested_2"),
+    ("requested_3", "requested_3"),
+    ("requested_4", "requested_4"),
+    ("requested_5", "requested_5"),
+    ("requested_6", "requested_6"),
+    ("requested_7", "requested_7"),
+    ("requested_8", "requested_8"),
+    ("requested_9", "requested_9"),
+];
 /// Applicants must be younger than this on the call's closing date.
 pub const MAX_AGE: i32 = 45;
 /// All the text fields of one application together, at most.
@@ -40,14 +55,17 @@ const TEXT_BUDGET: usize = 256 * 1024;
 /// One text field, at most: the proposal's 20,000 characters even if each
 /// takes four bytes.
 const TEXT_FIELD_MAX: usize = 96 * 1024;
-/// Parts of one application body: its 16 fields and two documents, with
-/// room for a browser's extras, and no more.
-const MAX_PARTS: usize = 40;
+/// Parts of one application body: its 26 fields, two documents and up to
+/// nine requested ones, with room for a browser's extras, and no more.
+const MAX_PARTS: usize = 60;
+/// Languages a referee can be written to in.
+pub const REFEREE_LANGS: &[&str] = &["zh-CN", "en", "id"];
 /// A master's degree needs this many years of research.
 pub const MASTER_YEARS: i16 = 5;
 
-/// The form as typed, kept to show it again.
-#[derive(Default, Clone, Debug)]
+/// The form as typed, kept to show it again (and in a draft, as JSON).
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct ApplyForm {
     pub name: String,
     pub email: String,
@@ -65,6 +83,21 @@ pub struct ApplyForm {
     pub consent: bool,
     pub submission_token: String,
     pub website: String,
+    /// The draft holding what was typed and uploaded before.
+    pub draft_token: String,
+    /// `save`: keep as a draft and e-mail a link; anything else submits.
+    pub intent: String,
+    pub referees: [RefereeForm; 2],
+}
+
+/// A referee as typed.
+#[derive(Default, Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct RefereeForm {
+    pub name: String,
+    pub email: String,
+    pub institution: String,
+    pub lang: String,
 }
 
 impl ApplyForm {
@@ -86,7 +119,27 @@ impl ApplyForm {
             "consent" => self.consent = !value.is_empty(),
             "submission_token" => self.submission_token = value,
             "website" => self.website = value,
-            _ => {}
+            "draft_token" => self.draft_token = value,
+            "intent" => self.intent = value,
+            other => {
+                let Some((i, part)) = other
+                    .strip_prefix("referee")
+                    .and_then(|r| r.split_once('_'))
+                    .and_then(|(n, part)| Some((n.parse::<usize>().ok()?.checked_sub(1)?, part)))
+                else {
+                    return;
+                };
+                let Some(r) = self.referees.get_mut(i) else {
+                    return;
+                };
+                match part {
+                    "name" => r.name = value,
+                    "email" => r.email = value,
+                    "institution" => r.institution = value,
+                    "lang" => r.lang = value,
+                    _ => {}
+                }
+            }
         }
     }
 
@@ -107,7 +160,7 @@ impl ApplyForm {
             proposal: a.proposal.clone(),
             consent: true,
             submission_token: a.submission_token.clone(),
-            website: String::new(),
+            ..Self::default()
         }
     }
 }
@@ -138,7 +191,9 @@ pub async fn read_submission(payload: Multipart, max_bytes: usize) -> Result<Sub
     let mut parts = Parts::new(payload, MAX_PARTS, TEXT_BUDGET);
     while let Some(mut field) = parts.next().await? {
         let name = field.name().unwrap_or("").to_owned();
-        if let Some((field_name, kind)) = DOCUMENTS.iter().find(|(f, _)| *f == name) {
+        if let Some((field_name, kind)) =
+            DOCUMENTS.iter().chain(REQUESTED).find(|(f, _)| *f == name)
+        {
             if documents.iter().any(|d: &Document| d.kind == *kind)
                 || errors.get(field_name).is_some()
             {
@@ -334,6 +389,74 @@ pub fn validate(
     })
 }
 
+/// A referee, checked.
+pub struct CheckedReferee {
+    pub name: String,
+    pub email: String,
+    pub institution: String,
+    pub locale: Locale,
+}
+
+/// Checks the two referees: each named, with an address (not the
+/// applicant's, not the other referee's), an institution and a language.
+pub fn validate_referees(form: &ApplyForm, errors: &mut FieldErrors) -> Vec<CheckedReferee> {
+    const FIELDS: [[&str; 4]; 2] = [
+        [
+            "referee1_name",
+            "referee1_email",
+            "referee1_institution",
+            "referee1_lang",
+        ],
+        [
+            "referee2_name",
+            "referee2_email",
+            "referee2_institution",
+            "referee2_lang",
+        ],
+    ];
+    let mut out = Vec::new();
+    for (r, [name_f, email_f, inst_f, lang_f]) in form.referees.iter().zip(FIELDS) {
+        let name = errors.text(&r.name, name_f, "apply-error-referee-name", 160);
+        let email = errors.email(&r.email, email_f, "apply-error-referee-email");
+        if errors.get(email_f).is_none() {
+            let key = email.to_lowercase();
+            if key == form.email.trim().to_lowercase() {
+                errors.add(email_f, "apply-error-referee-self");
+            } else if out
+                .iter()
+                .any(|o: &CheckedReferee| o.email.to_lowercase() == key)
+            {
+                errors.add(email_f, "apply-error-referee-twice");
+            }
+        }
+        let institution = errors.text(
+            &r.institution,
+            inst_f,
+            "apply-error-referee-institution",
+            200,
+        );
+        let locale = REFEREE_LANGS
+            .contains(&r.lang.trim())
+            .then(|| Locale::from_tag(r.lang.trim()))
+            .flatten();
+        if locale.is_none() {
+            errors.add(lang_f, "apply-error-referee-lang");
+        }
+        out.push(CheckedReferee {
+            name,
+            email,
+            institution,
+            locale: locale.unwrap_or_default(),
+        });
+    }
+    out
+}
+
+/// The address as the one-application-per-person rule compares it.
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
 /// A reference that cannot be guessed: the cohort and 10 random characters
 /// of an alphabet without look-alikes (about 50 bits).
 pub fn new_reference(cohort: i32) -> String {
@@ -349,6 +472,40 @@ pub fn new_token() -> String {
     crate::tokens::random_token()
 }
 
+/// A document already held (in a draft, or on an application being
+/// amended): shown by name, replaced by choosing a new file.
+pub struct KeptDocument {
+    pub field: String,
+    pub filename: String,
+}
+
+/// One referee's part of the form.
+pub struct RefereeRow {
+    pub n: usize,
+    pub name_f: String,
+    pub email_f: String,
+    pub institution_f: String,
+    pub lang_f: String,
+    pub form: RefereeForm,
+}
+
+/// One upload field of the form.
+pub struct FileField {
+    pub name: String,
+    pub label: String,
+    pub required: bool,
+    pub kept: Option<String>,
+}
+
+/// What the amend page adds to the form.
+#[derive(Default)]
+pub struct Amendment {
+    /// The reviewers' latest message asking for more information.
+    pub message: String,
+    /// The documents the reviewers asked for: (form field, their name).
+    pub requested: Vec<(String, String)>,
+}
+
 #[derive(Template)]
 #[template(path = "programme/apply.html")]
 pub struct ApplyPage {
@@ -360,7 +517,12 @@ pub struct ApplyPage {
     pub action: String,
     pub amend: bool,
     pub max_mb: usize,
+    pub max_bytes: usize,
     pub files_need_reselect: bool,
+    pub kept: Vec<KeptDocument>,
+    pub amendment: Amendment,
+    /// The status look-up, linked from the "already applied" error.
+    pub status_href: String,
 }
 
 impl ApplyPage {
@@ -376,6 +538,90 @@ impl ApplyPage {
     pub fn levels(&self) -> &'static [&'static str] {
         LEVELS
     }
+    pub fn referee_langs(&self) -> &'static [&'static str] {
+        REFEREE_LANGS
+    }
+    /// A host post as a choice: institution, lab, field and length, in
+    /// this language's punctuation.
+    pub fn post_option(&self, p: &PostView) -> String {
+        self.page.targs(
+            "apply-host-post-option",
+            &[
+                ("institution", &p.institution),
+                ("lab", &p.lab),
+                ("field", &self.page.code("field", &p.field)),
+                (
+                    "months",
+                    &self.page.tn("post-months", i64::from(p.duration_months)),
+                ),
+            ],
+        )
+    }
+    /// The file kept for a document field, if any.
+    pub fn kept_for(&self, field: &str) -> Option<&str> {
+        self.kept
+            .iter()
+            .find(|k| k.field == field)
+            .map(|k| k.filename.as_str())
+    }
+    /// The upload fields: the two documents, then (amending) each one the
+    /// reviewers asked for, with the file already held for it.
+    pub fn file_fields(&self) -> Vec<FileField> {
+        let mut out: Vec<FileField> = [
+            ("cv", "apply-cv"),
+            ("degree_file", "apply-degree-certificate"),
+        ]
+        .into_iter()
+        .map(|(name, label)| FileField {
+            name: name.to_owned(),
+            label: self.page.t(label),
+            required: !self.amend,
+            kept: self.kept_for(name).map(str::to_owned),
+        })
+        .collect();
+        out.extend(
+            self.amendment
+                .requested
+                .iter()
+                .map(|(name, label)| FileField {
+                    name: name.clone(),
+                    label: self.page.ts("apply-requested-document", "name", label),
+                    required: true,
+                    kept: self.kept_for(name).map(str::to_owned),
+                }),
+        );
+        out
+    }
+    pub fn email_taken(&self) -> bool {
+        self.errors.get("email") == Some("apply-error-email-taken")
+    }
+    /// The two referees' parts of the form, with their field names.
+    pub fn referee_rows(&self) -> Vec<RefereeRow> {
+        (1_usize..)
+            .zip(&self.form.referees)
+            .map(|(n, r)| RefereeRow {
+                n,
+                name_f: format!("referee{n}_name"),
+                email_f: format!("referee{n}_email"),
+                institution_f: format!("referee{n}_institution"),
+                lang_f: format!("referee{n}_lang"),
+                form: r.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Documents held in a draft, by form field.
+pub fn kept_of(docs: &[Document]) -> Vec<KeptDocument> {
+    docs.iter()
+        .filter_map(|d| {
+            let (field, _) = DOCUMENTS.iter().find(|(_, k)| *k == d.kind)?;
+            Some(KeptDocument {
+                field: (*field).to_owned(),
+                filename: d.filename.clone(),
+            })
+        })
+        .collect()
 }
 
 pub async fn open_call(ctx: &Ctx) -> Result<Option<(CallView, Vec<PostView>)>, DbErr> {
@@ -393,11 +639,44 @@ fn max_mb(ctx: &Ctx) -> usize {
     ctx.state.config.max_upload_bytes.div_ceil(1024 * 1024)
 }
 
-/// GET /{lang}/programme/apply
-pub async fn form(ctx: Ctx) -> Result<Html, AppError> {
-    let open = open_call(&ctx).await?;
+#[derive(serde::Deserialize, Default)]
+#[serde(default)]
+pub struct FormQuery {
+    /// A signed draft link from the "continue later" e-mail.
+    draft: String,
+}
+
+/// The form page, new or shown again.
+fn apply_page(
+    ctx: &Ctx,
+    call: Option<CallView>,
+    posts: Vec<PostView>,
+    form: ApplyForm,
+    errors: FieldErrors,
+    kept: Vec<KeptDocument>,
+) -> ApplyPage {
     let mut page = ctx.page(Section::Programme, ctx.t("apply-title"));
     page.noindex = true;
+    ApplyPage {
+        page,
+        call,
+        posts,
+        form,
+        errors,
+        action: ctx.href("/programme/apply"),
+        amend: false,
+        max_mb: max_mb(ctx),
+        max_bytes: ctx.state.config.max_upload_bytes,
+        files_need_reselect: false,
+        kept,
+        amendment: Amendment::default(),
+        status_href: ctx.href("/programme/status"),
+    }
+}
+
+/// GET /{lang}/programme/apply, and `?draft=` to resume a saved draft.
+pub async fn form(ctx: Ctx, q: web::Query<FormQuery>) -> Result<Html, AppError> {
+    let open = open_call(&ctx).await?;
     let closed_call = match &open {
         Some(_) => None,
         None => super::current_call_view(
@@ -410,29 +689,54 @@ pub async fn form(ctx: Ctx) -> Result<Html, AppError> {
         None => (closed_call, Vec::new()),
     };
     let open_now = call.as_ref().is_some_and(|c| c.open);
-    Html::render(&ApplyPage {
-        page,
-        call: if open_now {
-            call
-        } else {
-            call.map(|c| CallView { open: false, ..c })
-        },
+    let mut form = ApplyForm::default();
+    let mut kept = Vec::new();
+    if !q.draft.is_empty() {
+        // A changed link, or a draft gone with its call: say so.
+        let claims = crate::web::signed::verify(
+            &ctx.state.config.secret_key,
+            super::drafts::LINK_PURPOSE,
+            &q.draft,
+            crate::db::now().timestamp(),
+        )
+        .map_err(|_| AppError::Forbidden("apply-error-draft-link"))?;
+        let found = match call.as_ref().filter(|_| open_now) {
+            Some(c) => super::drafts::load(ctx.db(), &claims.nonce, c.call.id)
+                .await?
+                .filter(|(d, _)| d.id == claims.id),
+            None => None,
+        };
+        let (draft, docs) = found.ok_or(AppError::Forbidden("apply-error-draft-link"))?;
+        form = super::drafts::form_of(&draft);
+        form.draft_token = draft.token;
+        kept = kept_of(&super::drafts::documents_of(docs));
+    }
+    form.submission_token = new_token();
+    let call = if open_now {
+        call
+    } else {
+        call.map(|c| CallView { open: false, ..c })
+    };
+    let resumed = !q.draft.is_empty();
+    Html::render(&apply_page(
+        &ctx,
+        call,
         posts,
-        form: ApplyForm {
-            submission_token: new_token(),
-            ..ApplyForm::default()
-        },
-        errors: FieldErrors::default(),
-        action: ctx.href("/programme/apply"),
-        amend: false,
-        max_mb: max_mb(&ctx),
-        files_need_reselect: false,
+        form,
+        FieldErrors::default(),
+        kept,
+    ))
+    // Its submission token is this visitor's alone; a resumed draft
+    // holds someone's data as well.
+    .map(if resumed {
+        Html::personal
+    } else {
+        Html::private
     })
-    // Its submission token is this visitor's alone.
-    .map(Html::private)
 }
 
-/// POST /{lang}/programme/apply (multipart)
+/// POST /{lang}/programme/apply (multipart): submits, or with
+/// `intent=save` keeps a draft and e-mails a link to it.
 pub async fn submit(
     ctx: Ctx,
     req: HttpRequest,
@@ -447,41 +751,106 @@ pub async fn submit(
     };
     let sub = read_submission(payload, ctx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
-    let form = sub.form;
-    // A submission already stored (double click, refresh): show its confirmation.
-    if !form.submission_token.is_empty()
-        && let Some(existing) = application::Entity::find()
-            .filter(application::Column::SubmissionToken.eq(&form.submission_token))
-            .one(ctx.db())
-            .await?
-    {
+    let mut form = sub.form;
+    // A submission already stored (double click, refresh, Back then
+    // Submit): show its confirmation.
+    if let Some(existing) = by_submission_token(ctx.db(), &form.submission_token).await? {
         return Ok(see_other(&confirmation_href(&ctx, &existing.reference)));
     }
     if !form.website.trim().is_empty() {
         return Ok(see_other(&ctx.href("/programme")));
     }
-    let checked = validate(&form, &call.call, &posts, &sub.documents, true, &mut errors);
-    let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty())
-    else {
-        let mut page = ctx.page(Section::Programme, ctx.t("apply-title"));
-        page.noindex = true;
-        let mut form = form;
-        if form.submission_token.is_empty() {
-            form.submission_token = new_token();
+    // What a draft already holds, with this post's accepted files replacing
+    // the ones of the same kind.
+    let draft = super::drafts::load(ctx.db(), &form.draft_token, call.call.id).await?;
+    let (draft, held) = match draft {
+        Some((d, docs)) => (Some(d), super::drafts::documents_of(docs)),
+        None => (None, Vec::new()),
+    };
+    let new_documents = sub.documents;
+    let mut documents: Vec<Document> = held
+        .into_iter()
+        .filter(|h| !new_documents.iter().any(|n| n.kind == h.kind))
+        .collect();
+    let new_kinds: Vec<&'static str> = new_documents.iter().map(|d| d.kind).collect();
+    documents.extend(new_documents);
+
+    if form.intent == "save" {
+        let mut save_errors = FieldErrors::default();
+        let email = save_errors.email(&form.email, "email", "apply-error-draft-email");
+        for (field, message) in errors.iter() {
+            if DOCUMENTS.iter().any(|(f, _)| *f == field) {
+                save_errors.add(field.to_owned(), message);
+            }
         }
-        return Ok(Html::render(&ApplyPage {
-            page,
-            call: Some(call),
+        // Each saved draft sends a message: counted like an application.
+        if save_errors.is_empty() {
+            let key = client_key(&req, &ctx.state);
+            ratelimit::APPLICATION.take(ctx.db(), &key).await?;
+        }
+        let txn = crate::db::begin_write(ctx.db()).await?;
+        let fresh: Vec<Document> = documents
+            .into_iter()
+            .filter(|d| new_kinds.contains(&d.kind))
+            .collect();
+        let saved_email = save_errors.is_empty().then_some(email.as_str());
+        let kept_draft = super::drafts::keep(
+            &txn,
+            draft.as_ref(),
+            &call.call,
+            ctx.locale,
+            saved_email,
+            &form,
+            &fresh,
+        )
+        .await?;
+        if save_errors.is_empty() {
+            super::drafts::queue_link(
+                &txn,
+                &kept_draft,
+                ctx.locale,
+                &ctx.state.config.secret_key,
+                &ctx.state.base_url,
+            )
+            .await?;
+        }
+        txn.commit().await?;
+        if save_errors.is_empty() {
+            let mut page = ctx.page(Section::Programme, ctx.t("apply-draft-saved-title"));
+            page.noindex = true;
+            return Ok(Html::render(&DraftSavedPage { page, email })?
+                .personal()
+                .into_response(&req));
+        }
+        let all = super::drafts::load(ctx.db(), &kept_draft.token, call.call.id).await?;
+        form.draft_token = kept_draft.token;
+        let kept = all
+            .map(|(_, docs)| kept_of(&super::drafts::documents_of(docs)))
+            .unwrap_or_default();
+        return Ok(Html::render(&apply_page(
+            &ctx,
+            Some(call),
             posts,
             form,
-            errors,
-            action: ctx.href("/programme/apply"),
-            amend: false,
-            max_mb: max_mb(&ctx),
-            files_need_reselect: true,
-        })?
+            save_errors,
+            kept,
+        ))?
         .unprocessable()
+        .personal()
         .into_response(&req));
+    }
+
+    let checked = validate(&form, &call.call, &posts, &documents, true, &mut errors);
+    let referees = validate_referees(&form, &mut errors);
+    if errors.get("email").is_none() && email_taken(ctx.db(), call.call.id, &form.email).await? {
+        errors.add("email", "apply-error-email-taken");
+    }
+    let Some(checked) = checked.filter(|_| errors.is_empty() && !form.submission_token.is_empty())
+    else {
+        return refused(
+            &ctx, &req, call, posts, form, errors, draft, documents, &new_kinds,
+        )
+        .await;
     };
     let key = client_key(&req, &ctx.state);
     ratelimit::APPLICATION.take(ctx.db(), &key).await?;
@@ -489,9 +858,12 @@ pub async fn submit(
         ctx.db(),
         &call.call,
         checked,
-        sub.documents,
+        referees,
+        documents,
         &form.submission_token,
+        draft.as_ref().map(|d| d.id),
         ctx.locale,
+        &ctx.state.config.secret_key,
         &ctx.state.base_url,
     )
     .await
@@ -499,31 +871,138 @@ pub async fn submit(
         Ok(reference) => Ok(see_other(&confirmation_href(&ctx, &reference))),
         Err(e) => {
             // Two posts of the same form racing: the loser finds the winner's.
-            if let Some(existing) = application::Entity::find()
-                .filter(application::Column::SubmissionToken.eq(&form.submission_token))
-                .one(ctx.db())
-                .await?
-            {
+            if let Some(existing) = by_submission_token(ctx.db(), &form.submission_token).await? {
                 return Ok(see_other(&confirmation_href(&ctx, &existing.reference)));
+            }
+            // Two different forms from one address racing: the unique
+            // index refused the second; it is told so at the field.
+            if email_taken(ctx.db(), call.call.id, &form.email).await? {
+                let mut errors = FieldErrors::default();
+                errors.add("email", "apply-error-email-taken");
+                let draft = super::drafts::load(ctx.db(), &form.draft_token, call.call.id)
+                    .await?
+                    .map(|(d, _)| d);
+                return refused(
+                    &ctx,
+                    &req,
+                    call,
+                    posts,
+                    form,
+                    errors,
+                    draft,
+                    Vec::new(),
+                    &[],
+                )
+                .await;
             }
             Err(e.into())
         }
     }
 }
 
+/// The form shown again after a refusal, with the documents that passed
+/// their checks kept in a draft (its token in a hidden field) and listed.
+#[expect(clippy::too_many_arguments, reason = "the refused submission's parts")]
+async fn refused(
+    ctx: &Ctx,
+    req: &HttpRequest,
+    call: CallView,
+    posts: Vec<PostView>,
+    mut form: ApplyForm,
+    errors: FieldErrors,
+    draft: Option<crate::entities::application_draft::Model>,
+    documents: Vec<Document>,
+    new_kinds: &[&'static str],
+) -> Result<HttpResponse, AppError> {
+    if form.submission_token.is_empty() {
+        form.submission_token = new_token();
+    }
+    let mut kept = kept_of(&documents);
+    let fresh: Vec<Document> = documents
+        .into_iter()
+        .filter(|d| new_kinds.contains(&d.kind))
+        .collect();
+    if !fresh.is_empty() || draft.is_some() {
+        let txn = crate::db::begin_write(ctx.db()).await?;
+        let d = super::drafts::keep(
+            &txn,
+            draft.as_ref(),
+            &call.call,
+            ctx.locale,
+            None,
+            &form,
+            &fresh,
+        )
+        .await?;
+        txn.commit().await?;
+        if kept.is_empty() {
+            kept = super::drafts::load(ctx.db(), &d.token, call.call.id)
+                .await?
+                .map(|(_, docs)| kept_of(&super::drafts::documents_of(docs)))
+                .unwrap_or_default();
+        }
+        form.draft_token = d.token;
+    }
+    Ok(
+        Html::render(&apply_page(ctx, Some(call), posts, form, errors, kept))?
+            .unprocessable()
+            .personal()
+            .into_response(req),
+    )
+}
+
+async fn by_submission_token(
+    db: &impl ConnectionTrait,
+    token: &str,
+) -> Result<Option<application::Model>, DbErr> {
+    if token.is_empty() {
+        return Ok(None);
+    }
+    application::Entity::find()
+        .filter(application::Column::SubmissionToken.eq(token))
+        .one(db)
+        .await
+}
+
+/// Whether someone already applied to this call from this address.
+pub async fn email_taken(
+    db: &impl ConnectionTrait,
+    call_id: i32,
+    email: &str,
+) -> Result<bool, DbErr> {
+    Ok(application_email::Entity::find()
+        .filter(application_email::Column::CallId.eq(call_id))
+        .filter(application_email::Column::EmailKey.eq(email_key(email)))
+        .one(db)
+        .await?
+        .is_some())
+}
+
+#[derive(Template)]
+#[template(path = "programme/draft_saved.html")]
+pub struct DraftSavedPage {
+    pub page: Page,
+    pub email: String,
+}
+
 fn confirmation_href(ctx: &Ctx, reference: &str) -> String {
     ctx.href(&format!("/programme/apply/done/{reference}"))
 }
 
-/// Stores an application, its documents, its first history entry and the
-/// confirmation message, all or nothing.
+/// Stores an application, its documents, its address claim, its referees
+/// (each invited by e-mail), its first history entry and the confirmation
+/// message, and deletes the draft it came from: all or nothing.
+#[expect(clippy::too_many_arguments, reason = "one application's parts")]
 async fn store_application(
     db: &sea_orm::DatabaseConnection,
     call: &programme_call::Model,
     c: Checked,
+    referees: Vec<CheckedReferee>,
     documents: Vec<Document>,
     token: &str,
+    draft_id: Option<i32>,
     locale: Locale,
+    secret: &[u8],
     base_url: &str,
 ) -> Result<String, DbErr> {
     let t = now();
@@ -556,6 +1035,15 @@ async fn store_application(
     }
     .insert(&txn)
     .await?;
+    // The backstop of one application per person and call: a unique index.
+    application_email::ActiveModel {
+        call_id: Set(call.id),
+        email_key: Set(email_key(&c.email)),
+        application_id: Set(saved.id),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await?;
     save_documents(&txn, saved.id, documents).await?;
     application_history::ActiveModel {
         application_id: Set(saved.id),
@@ -570,24 +1058,33 @@ async fn store_application(
     .insert(&txn)
     .await?;
     crate::outbox::queue_application_message(&txn, &saved, "confirmation", "", base_url).await?;
+    super::referees::invite(&txn, &saved, referees, secret, base_url).await?;
+    if let Some(id) = draft_id {
+        super::drafts::delete(&txn, id).await?;
+    }
     txn.commit().await?;
     Ok(reference)
 }
 
-/// Stores documents under random keys, replacing earlier ones of the same kind.
+/// Stores documents under random keys, replacing earlier ones of the same
+/// kind (but not a referee's letter: each referee has their own); returns
+/// their ids.
 pub async fn save_documents(
     db: &impl ConnectionTrait,
     application_id: i32,
     documents: Vec<Document>,
-) -> Result<(), DbErr> {
+) -> Result<Vec<i32>, DbErr> {
     let t = now();
+    let mut ids = Vec::new();
     for d in documents {
-        application_document::Entity::delete_many()
-            .filter(application_document::Column::ApplicationId.eq(application_id))
-            .filter(application_document::Column::Kind.eq(d.kind))
-            .exec(db)
-            .await?;
-        application_document::ActiveModel {
+        if d.kind != super::referees::LETTER {
+            application_document::Entity::delete_many()
+                .filter(application_document::Column::ApplicationId.eq(application_id))
+                .filter(application_document::Column::Kind.eq(d.kind))
+                .exec(db)
+                .await?;
+        }
+        let saved = application_document::ActiveModel {
             application_id: Set(application_id),
             kind: Set(d.kind.to_owned()),
             key: Set(new_token()),
@@ -600,8 +1097,9 @@ pub async fn save_documents(
         }
         .insert(db)
         .await?;
+        ids.push(saved.id);
     }
-    Ok(())
+    Ok(ids)
 }
 
 #[derive(Template)]

@@ -3,6 +3,8 @@
 
 pub mod apply;
 pub mod lifecycle;
+pub mod drafts;
+pub mod referees;
 pub mod status;
 pub mod store;
 

@@ -8,12 +8,16 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::{DateTime, Duration, Utc};
 use hmac::{Hmac, Mac};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use serde::Deserialize;
 use sha2::Sha256;
 
 use crate::db::now;
-use crate::entities::{application, application_history, programme_call};
+use crate::entities::{
+    application, application_document, application_history, application_link, programme_call,
+};
 use crate::error::AppError;
 use crate::ratelimit::{STATUS_LOOKUP, STATUS_REFERENCE};
 use crate::tokens::constant_time_eq;
@@ -23,7 +27,10 @@ use crate::web::see_other;
 use crate::web::upload::{application_body_max, refuse_declared_over};
 use crate::web::{Ctx, Html, Page, Section};
 
-use super::apply::{ApplyForm, ApplyPage, read_submission, save_documents, validate};
+use super::apply::{
+    Amendment, ApplyForm, ApplyPage, DOCUMENTS, KeptDocument, REQUESTED, read_submission,
+    save_documents, validate,
+};
 
 /// Public statuses, in the order an application moves through them.
 pub const STATUSES: &[&str] = &[
@@ -40,6 +47,13 @@ pub const STATUSES: &[&str] = &[
 pub struct LookupForm {
     pub reference: String,
     pub email: String,
+}
+
+/// A referee as the applicant sees them: name and whether the letter came.
+pub struct RefereeLine {
+    pub position: i16,
+    pub name: String,
+    pub arrived: bool,
 }
 
 pub struct Step {
@@ -59,6 +73,12 @@ pub struct StatusPage {
 }
 
 pub struct Found {
+    /// The key of this page's own address, for the reminder forms.
+    pub key: String,
+    pub referees: Vec<RefereeLine>,
+    /// A reminder just sent (the referee's name), or refused (with when).
+    pub reminded: Option<String>,
+    pub reminder_refused: Option<String>,
     pub reference: String,
     pub status: String,
     pub submitted_at: DateTime<Utc>,
@@ -72,15 +92,82 @@ fn page(ctx: &Ctx) -> Page {
     p
 }
 
-/// GET /{lang}/programme/status
-pub async fn form(ctx: Ctx) -> Result<Html, AppError> {
-    Html::render(&StatusPage {
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct StatusQuery {
+    pub key: String,
+    /// The referee a reminder was just sent to.
+    pub reminded: String,
+}
+
+/// GET /{lang}/programme/status, and with `?key=` the bookmarkable status
+/// of one application (the key comes from the look-up or the e-mails).
+pub async fn form(
+    ctx: Ctx,
+    req: HttpRequest,
+    q: web::Query<StatusQuery>,
+) -> Result<HttpResponse, AppError> {
+    if q.key.is_empty() {
+        return Ok(Html::render(&StatusPage {
+            page: page(&ctx),
+            form: LookupForm::default(),
+            errors: FieldErrors::default(),
+            not_found: false,
+            found: None,
+        })?
+        .into_response(&req));
+    }
+    let a = application_by_key(&ctx, &q.key)
+        .await?
+        .ok_or(AppError::Forbidden("status-error-link"))?;
+    let mut found = found(&ctx, &a, &q.key).await?;
+    found.reminded = found
+        .referees
+        .iter()
+        .find(|r| r.position.to_string() == q.reminded)
+        .map(|r| r.name.clone());
+    // The history, the reviewers' messages and the links that act on the
+    // application: for this visitor only, and never kept by any cache.
+    Ok(Html::render(&StatusPage {
         page: page(&ctx),
         form: LookupForm::default(),
         errors: FieldErrors::default(),
         not_found: false,
-        found: None,
-    })
+        found: Some(found),
+    })?
+    .personal()
+    .into_response(&req))
+}
+
+/// The application a status key opens (a malformed or unknown key: none).
+pub async fn application_by_key(
+    ctx: &Ctx,
+    key: &str,
+) -> Result<Option<application::Model>, AppError> {
+    // Keys are 43 URL-safe characters; anything else is not looked up.
+    if key.len() != 43
+        || !key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Ok(None);
+    }
+    let Some(link) = application_link::Entity::find()
+        .filter(application_link::Column::Key.eq(key))
+        .one(ctx.db())
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(application::Entity::find_by_id(link.application_id)
+        .one(ctx.db())
+        .await?)
+}
+
+/// The status URL of an application (its key made if it had none).
+pub async fn status_href(ctx: &Ctx, application_id: i32) -> Result<String, AppError> {
+    let key = crate::outbox::application_link_key(ctx.db(), application_id).await?;
+    Ok(format!("{}?key={key}", ctx.href("/programme/status")))
 }
 
 /// A token that lets the applicant who just proved reference + email amend
@@ -162,6 +249,11 @@ pub async fn lookup(
         .personal()
         .into_response(&req));
     };
+    // The answer is a page of its own, with an address to bookmark.
+    Ok(see_other(&status_href(&ctx, a.id).await?))
+}
+
+pub async fn found(ctx: &Ctx, a: &application::Model, key: &str) -> Result<Found, AppError> {
     let history = application_history::Entity::find()
         .filter(application_history::Column::ApplicationId.eq(a.id))
         .order_by_asc(application_history::Column::At)
@@ -176,7 +268,20 @@ pub async fn lookup(
             amend_token(&ctx.state.config.secret_key, a.id, expires)
         )
     });
-    let found = Found {
+    let referees = super::referees::for_application(ctx.db(), a.id)
+        .await?
+        .into_iter()
+        .map(|r| RefereeLine {
+            position: r.position,
+            name: r.name,
+            arrived: r.letter_at.is_some(),
+        })
+        .collect();
+    Ok(Found {
+        key: key.to_owned(),
+        referees,
+        reminded: None,
+        reminder_refused: None,
         reference: a.reference.clone(),
         status: a.status.clone(),
         submitted_at: a.submitted_at,
@@ -195,18 +300,66 @@ pub async fn lookup(
             })
             .collect(),
         amend_href,
-    };
-    // The history, the reviewers' messages and a two-hour amendment link:
-    // for this visitor only, and not to be kept.
-    Ok(Html::render(&StatusPage {
-        page: page(&ctx),
-        form,
-        errors,
-        not_found: false,
-        found: Some(found),
-    })?
-    .personal()
-    .into_response(&req))
+    })
+}
+
+#[derive(Deserialize, Default, Clone)]
+#[serde(default)]
+pub struct RemindForm {
+    pub key: String,
+    pub position: String,
+}
+
+/// POST /{lang}/programme/status/remind: a reminder to one referee whose
+/// letter has not arrived, at most once a week.
+pub async fn remind(
+    ctx: Ctx,
+    req: HttpRequest,
+    form: crate::web::forms::Form<RemindForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.into_inner();
+    let a = application_by_key(&ctx, &form.key)
+        .await?
+        .ok_or(AppError::Forbidden("status-error-link"))?;
+    let position: i16 = form
+        .position
+        .parse()
+        .map_err(|_| AppError::BadRequest("referee-error-position"))?;
+    let t = now();
+    match super::referees::remind(
+        ctx.db(),
+        &a,
+        position,
+        &ctx.state.config.secret_key,
+        &ctx.state.base_url,
+        t,
+    )
+    .await?
+    {
+        Ok(()) => Ok(see_other(&format!(
+            "{}?key={}&reminded={position}",
+            ctx.href("/programme/status"),
+            form.key
+        ))),
+        Err(next) => {
+            let mut found = found(&ctx, &a, &form.key).await?;
+            let p = page(&ctx);
+            found.reminder_refused = Some(match next {
+                Some(at) => p.ts("referee-reminder-too-soon", "date", &p.date(&at)),
+                None => p.t("referee-reminder-not-needed"),
+            });
+            Ok(Html::render(&StatusPage {
+                page: p,
+                form: LookupForm::default(),
+                errors: FieldErrors::default(),
+                not_found: false,
+                found: Some(found),
+            })?
+            .with_status(actix_web::http::StatusCode::TOO_MANY_REQUESTS)
+            .personal()
+            .into_response(&req))
+        }
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -248,6 +401,48 @@ async fn already_resubmitted(ctx: &Ctx, token: &str) -> Result<Option<String>, A
         .map(|a| a.reference))
 }
 
+/// The documents reviewers asked for (one name per line), as upload fields.
+fn requested_of(a: &application::Model) -> Vec<(String, String)> {
+    a.requested_documents
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .zip(REQUESTED)
+        .map(|(name, (field, _))| ((*field).to_owned(), name.to_owned()))
+        .collect()
+}
+
+/// The latest message of the move to "more information needed".
+async fn reviewer_message(ctx: &Ctx, a: &application::Model) -> Result<String, AppError> {
+    Ok(application_history::Entity::find()
+        .filter(application_history::Column::ApplicationId.eq(a.id))
+        .filter(application_history::Column::ToStatus.eq("more_info"))
+        .order_by_desc(application_history::Column::At)
+        .order_by_desc(application_history::Column::Id)
+        .one(ctx.db())
+        .await?
+        .map(|h| h.message)
+        .unwrap_or_default())
+}
+
+/// The application's documents as the applicant may see them: names only,
+/// and never a referee's letter.
+async fn current_documents(
+    ctx: &Ctx,
+    a: &application::Model,
+) -> Result<Vec<(String, String)>, AppError> {
+    Ok(application_document::Entity::find()
+        .select_only()
+        .column(application_document::Column::Kind)
+        .column(application_document::Column::Filename)
+        .filter(application_document::Column::ApplicationId.eq(a.id))
+        .filter(application_document::Column::Kind.ne(super::referees::LETTER))
+        .order_by_asc(application_document::Column::Id)
+        .into_tuple::<(String, String)>()
+        .all(ctx.db())
+        .await?)
+}
+
 async fn amend_page(
     ctx: &Ctx,
     a: &application::Model,
@@ -270,7 +465,18 @@ async fn amend_page(
         });
     let mut page = ctx.page(Section::Programme, ctx.t("apply-amend-title"));
     page.noindex = true;
-    let _ = a;
+    let kept = current_documents(ctx, a)
+        .await?
+        .into_iter()
+        .filter_map(|(kind, filename)| {
+            let field = DOCUMENTS
+                .iter()
+                .chain(REQUESTED)
+                .find(|(_, k)| *k == kind)
+                .map(|(f, _)| (*f).to_owned())?;
+            Some(KeptDocument { field, filename })
+        })
+        .collect();
     Ok(ApplyPage {
         page,
         call: call_view,
@@ -281,6 +487,13 @@ async fn amend_page(
         action: format!("{}?token={token}", ctx.href("/programme/status/amend")),
         amend: true,
         max_mb: ctx.state.config.max_upload_bytes.div_ceil(1024 * 1024),
+        max_bytes: ctx.state.config.max_upload_bytes,
+        kept,
+        amendment: Amendment {
+            message: reviewer_message(ctx, a).await?,
+            requested: requested_of(a),
+        },
+        status_href: ctx.href("/programme/status"),
     })
 }
 
@@ -313,9 +526,17 @@ pub async fn amend(
     let sub = read_submission(payload, ctx.state.config.max_upload_bytes).await?;
     let mut errors = sub.errors;
     let posts = super::post_views_of_call(ctx.db(), call.id, ctx.locale).await?;
-    let Some(c) = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors)
-        .filter(|_| errors.is_empty())
-    else {
+    let checked = validate(&sub.form, &call, &posts, &sub.documents, false, &mut errors);
+    // Each document the reviewers asked for: sent now, or sent before.
+    let held = current_documents(&ctx, &a).await?;
+    for (field, _) in requested_of(&a) {
+        let sent =
+            sub.documents.iter().any(|d| d.kind == field) || held.iter().any(|(k, _)| *k == field);
+        if !sent && errors.get(&field).is_none() {
+            errors.add(field, "apply-error-file-required");
+        }
+    }
+    let Some(c) = checked.filter(|_| errors.is_empty()) else {
         let page = amend_page(&ctx, &a, &call, sub.form, errors, &q.token).await?;
         return Ok(Html::render(&page)?
             .unprocessable()

@@ -70,8 +70,20 @@ const PUBLIC = [
   ["apply", "/programme/apply"],
   ["apply-errors", async (page, lang) => {
     await page.goto(`${BASE}/${lang}/programme/apply`);
-    await Promise.all([page.waitForEvent("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]").click()]);
+    await Promise.all([page.waitForEvent("load"), page.locator("form[enctype='multipart/form-data'] button[type=submit]:not([value=save])").click()]);
   }],
+  ["apply-draft-saved", async (page, lang) => {
+    await page.goto(`${BASE}/${lang}/programme/apply`);
+    await page.locator("#email").fill(`quality.draft.${lang}@example.org`);
+    await Promise.all([page.waitForEvent("load"), page.locator("button[value=save]").click()]);
+  }],
+  ["apply-draft-resumed", async (page, lang) => {
+    const mail = await waitForMail(`quality.draft.${lang}@example.org`, /./);
+    await page.goto(linkIn(mail, "/programme/apply?draft="));
+  }],
+  ["apply-draft-refused", "/programme/apply?draft=1.abc.99999999999.00"],
+  ["referee-refused", "/programme/referee?token=1.letter.99999999999.00"],
+  ["status-link-refused", "/programme/status?key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
   ["status", "/programme/status"],
   ["status-not-found", async (page, lang) => {
     await page.goto(`${BASE}/${lang}/programme/status`);
@@ -305,7 +317,7 @@ test("keyboard only: every control of the other journeys is reached by Tab, focu
   assert.deepEqual(await tabThrough(page, ["#q", "input[name=field][value=agriculture]", "input[name=country][value=ID]", "#catalog-form button[type=submit]"]), []);
   // 3. The application form, its documents and consent; the status look-up.
   await page.goto(`${BASE}/en/programme/apply`);
-  const fields = ["#name", "#email", "#nationality", "#date_of_birth", "#degree", "#research_years", "#field", "#institution", "#host_post", "#english_level", "#chinese_level", "#proposal_title", "#proposal", "#cv", "#degree_file", "#consent", "form[enctype='multipart/form-data'] button[type=submit]"];
+  const fields = ["#name", "#email", "#nationality", "#date_of_birth", "#degree", "#research_years", "#field", "#institution", "#host_post", "#english_level", "#chinese_level", "#proposal_title", "#proposal", "#referee1_name", "#referee1_email", "#referee1_institution", "#referee1_lang", "#referee2_name", "#referee2_email", "#referee2_institution", "#referee2_lang", "#cv", "#degree_file", "#consent", "form[enctype='multipart/form-data'] button[type=submit]:not([value=save])", "button[value=save]"];
   assert.deepEqual(await tabThrough(page, fields), []);
   // A document is chosen from the keyboard: Space on the file field opens the chooser.
   // On a loaded machine the first key press can land before the field has

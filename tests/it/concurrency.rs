@@ -382,6 +382,15 @@ fn application_request(post: &str, email: &str, token: &str) -> TestRequest {
             .as_bytes(),
         );
     }
+    // The two referees the form asks for.
+    for (name, value) in REFEREE_FIELDS {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
     for (name, filename) in [("cv", "cv.pdf"), ("degree_file", "degree.pdf")] {
         body.extend_from_slice(
             format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\nContent-Type: application/pdf\r\n\r\n")

@@ -9,6 +9,7 @@
 //! it documents::`, read the diff in git, commit it.
 
 use icalendar::Calendar;
+use sea_orm::{ColumnTrait, QueryFilter};
 use sea_orm::{EntityTrait, QueryOrder};
 use techbridge::entities::outbox_message;
 
@@ -27,6 +28,7 @@ fn redacted(run: impl FnOnce()) {
     s.add_filter(r"<lastmod>[^<]+</lastmod>", "<lastmod>[lastmod]</lastmod>");
     // Application references are random by design.
     s.add_filter(r"ATS-(\d{4})-[0-9A-Z]{5}-[0-9A-Z]{5}", "ATS-$1-[reference]");
+    s.add_filter(r"status\?key=[A-Za-z0-9_-]{43}", "status?key=[key]");
     s.bind(run);
 }
 
@@ -280,6 +282,7 @@ async fn every_message_to_applicants_in_each_language() {
         decide(not_chosen.id, "declined", "").await;
     }
     let messages = outbox_message::Entity::find()
+        .filter(outbox_message::Column::Kind.is_in(techbridge::outbox::KINDS.iter().copied()))
         .order_by_asc(outbox_message::Column::Id)
         .all(t.conn())
         .await

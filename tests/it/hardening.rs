@@ -200,7 +200,7 @@ async fn an_application_with_too_many_parts_is_refused() {
     let t = TestApp::demo().await;
     let app = t.service().await;
     let mut parts: Vec<(&str, Option<&str>, &[u8])> = Vec::new();
-    for _ in 0..41 {
+    for _ in 0..61 {
         parts.push(("name", None, b"Nguyen Thi Mai"));
     }
     let r = send(&app, multipart_request("/en/programme/apply", "", &parts)).await;
@@ -682,6 +682,9 @@ async fn pages_with_someones_data_are_not_kept() {
         &[("reference", &a.reference), ("email", &a.email)],
     )
     .await;
+    // The look-up answers with the application's own (bookmarkable) page.
+    assert_eq!(r.status, 303);
+    let r = get(&app, r.location().expect("the status page")).await;
     assert_eq!(r.status, 200);
     assert!(r.text(".status-result").contains("publication list"));
     assert_private(&r, "status result");

@@ -29,4 +29,5 @@ mod metrics;
 mod pages;
 mod programme;
 mod punctuation;
+mod programme_apply;
 mod structured;

@@ -657,6 +657,21 @@ pub async fn fingerprint(t: &TestApp) -> Vec<(&'static str, u64)> {
 pub const SAMPLE_PDF: &[u8] =
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
+/// The referees of the applications `submit_application` sends.
+pub const REFEREE_FIELDS: [(&str, &str); 8] = [
+    ("referee1_name", "Le Van Hoa"),
+    ("referee1_email", "le.hoa@referee.example.edu.vn"),
+    (
+        "referee1_institution",
+        "Vietnam Academy of Agricultural Sciences",
+    ),
+    ("referee1_lang", "en"),
+    ("referee2_name", "Wei Lan"),
+    ("referee2_email", "wei.lan@referee.example.cn"),
+    ("referee2_institution", "Guangxi University"),
+    ("referee2_lang", "zh-CN"),
+];
+
 /// Submits a complete, eligible application through the public form, from
 /// `email` (one application per address), and returns it.
 pub async fn submit_application<S, B>(
@@ -717,6 +732,15 @@ where
     let boundary = "----tbsupportapplyboundary";
     let mut body = Vec::new();
     for (name, value) in fields {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+            )
+            .as_bytes(),
+        );
+    }
+    // The two referees the form asks for.
+    for (name, value) in REFEREE_FIELDS {
         body.extend_from_slice(
             format!(
                 "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
