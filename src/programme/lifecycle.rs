@@ -126,6 +126,34 @@ pub async fn apply(
     Ok(Some(updated))
 }
 
+/// The applicant's own move: an amended application goes back from
+/// `more_info` to `submitted`, once (a double click or a refresh makes one
+/// change), with its history row. Not a back-office choice, so it is not in
+/// `next_statuses`. `false` when it was not waiting for more information or
+/// someone was first; nothing was written then.
+pub async fn resubmit(
+    db: &impl ConnectionTrait,
+    app: &application::Model,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<bool, DbErr> {
+    if app.status != "more_info" || !claim(db, app.id, "more_info", "submitted", at).await? {
+        return Ok(false);
+    }
+    application_history::ActiveModel {
+        application_id: Set(app.id),
+        from_status: Set("more_info".to_owned()),
+        to_status: Set("submitted".to_owned()),
+        editor_id: Set(None),
+        editor_name: Set(String::new()),
+        message: Set(String::new()),
+        at: Set(at),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(true)
+}
+
 /// Moves an application from one status to another only if it is still in
 /// the first. `false` when someone else was first.
 pub async fn claim(

@@ -546,7 +546,7 @@ pub async fn amend(
     let t = now();
     let txn = crate::db::begin_write(ctx.db()).await?;
     let done = ctx.href(&format!("/programme/apply/done/{}", a.reference));
-    if !super::store::claim_status(&txn, a.id, "more_info", "submitted", t).await? {
+    if !super::lifecycle::resubmit(&txn, &a, t).await? {
         // Sent twice (a double click, a refresh): the first one counted.
         txn.rollback().await?;
         return Ok(see_other(&done));
@@ -570,18 +570,6 @@ pub async fn amend(
     m.updated_at = Set(t);
     m.update(&txn).await?;
     save_documents(&txn, a.id, sub.documents).await?;
-    application_history::ActiveModel {
-        application_id: Set(a.id),
-        from_status: Set("more_info".to_owned()),
-        to_status: Set("submitted".to_owned()),
-        editor_id: Set(None),
-        editor_name: Set(String::new()),
-        message: Set(String::new()),
-        at: Set(t),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
     txn.commit().await?;
     Ok(see_other(&done))
 }

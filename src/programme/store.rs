@@ -153,28 +153,6 @@ pub fn fellow_visible() -> Condition {
         .add(fellow::Column::PublishAt.lte(now()))
 }
 
-/// Moves an application from one status to another only if it is still in
-/// the first: two reviewers clicking at once, or an applicant resubmitting
-/// twice, make one change, not two. `false` when someone else was first.
-pub async fn claim_status(
-    db: &impl ConnectionTrait,
-    id: i32,
-    from: &str,
-    to: &str,
-    at: chrono::DateTime<chrono::Utc>,
-) -> Result<bool, DbErr> {
-    use crate::entities::application;
-    use sea_orm::sea_query::Expr;
-    let done = application::Entity::update_many()
-        .col_expr(application::Column::Status, Expr::value(to))
-        .col_expr(application::Column::UpdatedAt, Expr::value(at))
-        .filter(application::Column::Id.eq(id))
-        .filter(application::Column::Status.eq(from))
-        .exec(db)
-        .await?;
-    Ok(done.rows_affected == 1)
-}
-
 /// Every programme call as a choice for the back office (latest closing
 /// first): id and title in `locale`.
 pub async fn call_options(

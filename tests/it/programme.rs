@@ -591,6 +591,8 @@ async fn documents_are_for_reviewers_only() {
         .await
         .unwrap()
         .unwrap();
+    // A reviewer sees what is assigned to them (and declared free of conflict).
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let url = format!("/admin/applications/{}/documents/{}", a.id, d.id);
     assert_eq!(get(&app, &url).await.status, 303, "anonymous goes to login");
     let mut editor = login(&app, EDITOR).await;
@@ -629,18 +631,31 @@ async fn the_more_information_loop_and_the_status_page() {
         .await
         .unwrap()
         .unwrap();
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let mut reviewer = login(&app, REVIEWER).await;
     let page = format!("/admin/applications/{}", a.id);
     reviewer.get(&app, &page).await;
+    // The call's rubric (made when first shown): a 4 on every criterion.
+    let mut review: Vec<(String, String)> =
+        techbridge::entities::rubric_criterion::Entity::find()
+            .filter(techbridge::entities::rubric_criterion::Column::CallId.eq(a.call_id))
+            .all(t.conn())
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|c| (format!("score.{}", c.id), "4".to_owned()))
+            .collect();
+    assert!(!review.is_empty(), "the call has a rubric");
+    review.push((
+        "comment".to_owned(),
+        "Strong proposal; check the budget. PRIVATE-NOTE".to_owned(),
+    ));
+    let review: Vec<(&str, &str)> = review
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     let r = reviewer
-        .post_csrf(
-            &app,
-            &format!("{page}/review"),
-            &[
-                ("score", "4"),
-                ("note", "Strong proposal; check the budget. PRIVATE-NOTE"),
-            ],
-        )
+        .post_csrf(&app, &format!("{page}/review"), &review)
         .await;
     assert_eq!(r.status, 303);
     let r = reviewer
@@ -662,7 +677,7 @@ async fn the_more_information_loop_and_the_status_page() {
             &[("status", "accepted"), ("message", "")],
         )
         .await;
-    assert_eq!(r.status, 400);
+    assert_eq!(r.status, 422, "refused on the back-office page");
     let status = look_up(
         &app,
         "/en/programme/status",
@@ -854,6 +869,12 @@ async fn queue_filters_and_csv_export() {
         .nationality("VN")
         .insert(t.conn())
         .await;
+    let a = application::Entity::find()
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assign_reviewer(t.conn(), a.id, REVIEWER.0).await;
     let app = t.service().await;
     let mut reviewer = login(&app, REVIEWER).await;
     let q = reviewer

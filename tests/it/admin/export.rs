@@ -258,16 +258,19 @@ async fn every_list_exports_exactly_its_filtered_view() {
             .unwrap();
     }
     let (call, post) = open_call(db).await;
-    ApplicationBuilder::new(call)
+    let mai = ApplicationBuilder::new(call)
         .host_post(post)
         .applicant("Nguyen Thi Mai", "mai@hus.example.edu.vn")
         .insert(db)
         .await;
-    ApplicationBuilder::new(call)
+    let somchai = ApplicationBuilder::new(call)
         .applicant("Somchai Jaidee", "somchai@ku.example.ac.th")
         .nationality("TH")
         .insert(db)
         .await;
+    // A reviewer's lists hold what is assigned to them.
+    assign_reviewer(db, mai.id, REVIEWER.0).await;
+    assign_reviewer(db, somchai.id, REVIEWER.0).await;
     let app = t.service().await;
     let mut editor = login(&app, EDITOR).await;
     let mut reviewer = login(&app, REVIEWER).await;
