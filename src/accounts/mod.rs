@@ -23,6 +23,9 @@ pub enum Role {
     Editor,
     /// Programme applications only.
     Reviewer,
+    /// The translations of the languages given to them, in any content
+    /// record; never publishes, creates or deletes.
+    Translator,
 }
 
 impl Role {
@@ -31,6 +34,7 @@ impl Role {
             Self::Admin => "admin",
             Self::Editor => "editor",
             Self::Reviewer => "reviewer",
+            Self::Translator => "translator",
         }
     }
 
@@ -39,11 +43,20 @@ impl Role {
             "admin" => Some(Self::Admin),
             "editor" => Some(Self::Editor),
             "reviewer" => Some(Self::Reviewer),
+            "translator" => Some(Self::Translator),
             _ => None,
         }
     }
 
-    pub const ALL: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
+    pub const ALL: [Role; 4] = [Self::Admin, Self::Editor, Self::Reviewer, Self::Translator];
+}
+
+/// A translator's languages as stored (`"en id"`), known tags only.
+pub fn languages(stored: &str) -> Vec<crate::i18n::Locale> {
+    stored
+        .split_whitespace()
+        .filter_map(crate::i18n::Locale::from_tag)
+        .collect()
 }
 
 pub const MIN_PASSWORD_LEN: usize = 12;

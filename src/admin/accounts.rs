@@ -38,6 +38,26 @@ impl EditorsPage {
     pub fn reset_error(&self, id: &i32) -> Option<&'static str> {
         self.errors.get(&format!("pw-{id}"))
     }
+
+    /// The error of the role change in the row of account `id`.
+    pub fn role_error(&self, id: &i32) -> Option<&'static str> {
+        self.errors.get(&format!("role-{id}"))
+    }
+
+    /// Whether account `e` is a translator of `lang`.
+    pub fn translates(&self, e: &editor::Model, lang: &str) -> bool {
+        e.languages.split_whitespace().any(|l| l == lang)
+    }
+}
+
+/// The languages ticked on a form (`lang-en=on`...), as stored: known tags,
+/// in the configured order, separated by spaces.
+fn ticked_languages(extra: &std::collections::HashMap<String, String>) -> String {
+    Locale::all()
+        .filter(|l| extra.contains_key(&format!("lang-{}", l.tag())))
+        .map(Locale::tag)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -49,6 +69,15 @@ pub struct NewEditorForm {
     pub role: String,
     pub password: String,
     pub ui_lang: String,
+    /// A translator's languages, ticked (`lang-{tag}`).
+    #[serde(flatten)]
+    pub extra: std::collections::HashMap<String, String>,
+}
+
+impl NewEditorForm {
+    pub fn ticked(&self, lang: &str) -> bool {
+        self.extra.contains_key(&format!("lang-{lang}"))
+    }
 }
 
 async fn render(
@@ -135,6 +164,13 @@ pub async fn create(
     if role.is_none() {
         errors.add("role", "form-choose");
     }
+    let languages = match role {
+        Some(Role::Translator) => ticked_languages(&form.extra),
+        _ => String::new(),
+    };
+    if role == Some(Role::Translator) && languages.is_empty() {
+        errors.add("languages", "form-translator-languages");
+    }
     let lang = Locale::from_tag(&form.ui_lang);
     if lang.is_none() {
         errors.add("ui_lang", "form-choose");
@@ -163,6 +199,7 @@ pub async fn create(
         active: Set(true),
         created_at: Set(t),
         updated_at: Set(t),
+        languages: Set(languages.clone()),
         ..Default::default()
     }
     .insert(&txn)
@@ -173,11 +210,20 @@ pub async fn create(
         "create",
         "editor",
         Some(saved.id),
-        &format!("{email} ({})", role.as_str()),
+        &role_summary(&email, role, &languages),
     )
     .await?;
     txn.commit().await?;
     Ok(see_other("/admin/editors?flash=created"))
+}
+
+/// What the audit log says of an account's role: "a@b (translator: en id)".
+fn role_summary(email: &str, role: Role, languages: &str) -> String {
+    if languages.is_empty() {
+        format!("{email} ({})", role.as_str())
+    } else {
+        format!("{email} ({}: {languages})", role.as_str())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -187,6 +233,29 @@ pub struct ManageForm {
     action: String,
     role: String,
     password: String,
+    #[serde(flatten)]
+    extra: std::collections::HashMap<String, String>,
+}
+
+/// The accounts page again with an error in one row (422).
+async fn row_error(
+    req: &HttpRequest,
+    editor: &Editor,
+    state: &AppState,
+    key: String,
+    message: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = FieldErrors::default();
+    errors.add(key, message);
+    let blank = NewEditorForm {
+        role: "editor".into(),
+        ui_lang: "en".into(),
+        ..Default::default()
+    };
+    Ok(render(editor, state, blank, errors, "")
+        .await?
+        .unprocessable()
+        .into_response(req))
 }
 
 /// POST /admin/editors/{id}: change role, reset password, disable, enable.
@@ -214,7 +283,22 @@ pub async fn manage(
             if id == editor.id {
                 return Err(AppError::BadRequest("admin-error-own-account"));
             }
+            let languages = match role {
+                Role::Translator => ticked_languages(&form.extra),
+                _ => String::new(),
+            };
+            if role == Role::Translator && languages.is_empty() {
+                return row_error(
+                    &req,
+                    &editor,
+                    &state,
+                    format!("role-{id}"),
+                    "form-translator-languages",
+                )
+                .await;
+            }
             a.role = Set(role.as_str().to_owned());
+            a.languages = Set(languages.clone());
             (format!("role:{}", role.as_str()), "saved")
         }
         "password" => {
@@ -254,13 +338,22 @@ pub async fn manage(
     if matches!(form.action.as_str(), "password" | "disable" | "role") {
         session::destroy_all(&txn, id).await?;
     }
+    let summary = match (form.action.as_str(), Role::parse(&form.role)) {
+        ("role", Some(Role::Translator)) => role_summary(
+            &target.email,
+            Role::Translator,
+            &ticked_languages(&form.extra),
+        ),
+        ("role", Some(role)) => role_summary(&target.email, role, ""),
+        _ => target.email.clone(),
+    };
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),
         &action,
         "editor",
         Some(id),
-        &target.email,
+        &summary,
     )
     .await?;
     txn.commit().await?;

@@ -19,6 +19,7 @@ pub mod login;
 pub mod media;
 pub mod page;
 pub mod report;
+pub mod revisions;
 pub mod session;
 pub mod settings;
 pub mod translation_store;

@@ -13,6 +13,7 @@ mod import;
 mod inquiries;
 mod media;
 mod publishing;
+mod revisions;
 mod sessions;
 mod vocabulary;
 
