@@ -151,6 +151,7 @@ pub async fn create_admin(
             email: Set(email.clone()),
             created_at: Set(t),
             ui_lang: Set(crate::i18n::Locale::default().tag().to_owned()),
+            languages: Set(String::new()),
             ..Default::default()
         },
     };
