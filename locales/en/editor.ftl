@@ -37,3 +37,4 @@ admin-preview-link = Preview in { $language }
 admin-preview-banner = Preview — not public. This is the page as saved, shown only to signed-in editors.
 admin-preview-back = Back to the editor
 form-translator-languages = Choose at least one language for a translator.
+admin-picker-none = No image

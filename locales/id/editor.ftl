@@ -37,3 +37,4 @@ admin-preview-link = Pratinjau dalam { $language }
 admin-preview-banner = Pratinjau — tidak publik. Ini halaman sesuai yang tersimpan, hanya ditampilkan kepada penyunting yang masuk.
 admin-preview-back = Kembali ke penyunting
 form-translator-languages = Pilih setidaknya satu bahasa untuk penerjemah.
+admin-picker-none = Tanpa gambar

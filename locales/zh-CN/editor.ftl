@@ -36,3 +36,4 @@ admin-preview-link = 预览{ $language }页面
 admin-preview-banner = 预览（未公开）：这是已保存内容的页面，仅登录的编辑可见。
 admin-preview-back = 返回编辑页
 form-translator-languages = 请为译者至少选择一种语言。
+admin-picker-none = 不使用图片

@@ -426,9 +426,32 @@ async fn render_form<K: Kind>(
     let choices = choice_options(&state.db, K::choices(), editor.locale).await?;
     let mut shared_fields = K::shared();
     shared_fields.extend(publication::<K>());
+    let thumbs = if K::choices().contains(&Choices::Media) {
+        super::media::thumbnails(&state.db).await?
+    } else {
+        HashMap::new()
+    };
     let shared: Vec<FieldView> = shared_fields
         .iter()
-        .map(|f| compared(form::view(&tr, f, f.name, v, &errors, &choices, None)))
+        .map(|f| {
+            let mut view = compared(form::view(&tr, f, f.name, v, &errors, &choices, None));
+            // Images are chosen by their thumbnails, labelled by alt text.
+            if matches!(
+                f.input,
+                Input::Choice(Choices::Media) | Input::ChoiceMulti(Choices::Media)
+            ) {
+                view.pictures = view
+                    .options
+                    .iter()
+                    .filter_map(|(id, label)| {
+                        thumbs
+                            .get(id)
+                            .map(|src| (id.clone(), label.clone(), src.clone()))
+                    })
+                    .collect();
+            }
+            view
+        })
         .collect();
     let source_lang = v.get("source_lang").to_owned();
     let rows = match id {
@@ -593,7 +616,10 @@ fn error_items(
 }
 
 /// The stored record as form values: its own row and its translations.
-pub(super) async fn stored<K: Kind>(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr> {
+pub(super) async fn stored<K: Kind>(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<Values>, DbErr> {
     let Some(mut v) = K::load(db, id).await? else {
         return Ok(None);
     };
@@ -987,8 +1013,7 @@ pub(super) async fn write<K: Kind>(
         name: &editor.name,
         restored_from,
     };
-    translation_store::save_by(&txn, &K::TR, saved, v, &source, &reviewed, now(), &author)
-        .await?;
+    translation_store::save_by(&txn, &K::TR, saved, v, &source, &reviewed, now(), &author).await?;
     K::reindex(&txn, saved).await?;
     let title = v.tr(&source, K::TR.headline);
     let action = match (restored_from, id) {

@@ -146,8 +146,7 @@ impl AdminPage {
         let nav = SECTIONS
             .iter()
             .filter(|(path, _, roles)| {
-                editor.can(roles)
-                    || (editor.role == Role::Translator && TRANSLATED.contains(path))
+                editor.can(roles) || (editor.role == Role::Translator && TRANSLATED.contains(path))
             })
             .map(|(path, label, _)| NavItem {
                 path,

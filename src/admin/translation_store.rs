@@ -161,7 +161,17 @@ pub async fn save(
     reviewed: &[String],
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
-    save_by(db, t, parent_id, v, source_lang, reviewed, now, &Author::default()).await
+    save_by(
+        db,
+        t,
+        parent_id,
+        v,
+        source_lang,
+        reviewed,
+        now,
+        &Author::default(),
+    )
+    .await
 }
 
 /// Who a revision is by: an editor, or nobody (an import, the demo).
@@ -292,10 +302,7 @@ pub struct Revision {
     pub created_at: DateTime<Utc>,
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the columns of one revision row"
-)]
+#[expect(clippy::too_many_arguments, reason = "the columns of one revision row")]
 async fn record_revision(
     db: &impl ConnectionTrait,
     t: &TrTable,

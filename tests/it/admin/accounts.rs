@@ -160,16 +160,28 @@ async fn translators_edit_only_their_languages_and_cannot_publish() {
         "audited"
     );
     let r = admin.get(&app, "/admin/editors").await;
-    assert!(r.attrs("input[type=checkbox][checked]", "name").contains(&"lang-id".to_owned()));
+    assert!(
+        r.attrs("input[type=checkbox][checked]", "name")
+            .contains(&"lang-id".to_owned())
+    );
 
     let mut b = login(&app, ("tina@centre.example.org", "quiet-river-lantern-93")).await;
     let edit = format!("/admin/news/{}", n.id);
     let r = b.get(&app, &edit).await;
     assert_eq!(r.status, 200);
-    assert!(r.has("#tab-en fieldset[disabled]"), "other languages read-only");
+    assert!(
+        r.has("#tab-en fieldset[disabled]"),
+        "other languages read-only"
+    );
     assert!(r.has("#tab-zh-CN fieldset[disabled]"));
-    assert!(!r.has("#tab-id fieldset[disabled]"), "their language editable");
-    assert!(r.has("fieldset.read-only[disabled] #status"), "shared fields read-only");
+    assert!(
+        !r.has("#tab-id fieldset[disabled]"),
+        "their language editable"
+    );
+    assert!(
+        r.has("fieldset.read-only[disabled] #status"),
+        "shared fields read-only"
+    );
     assert!(!r.has("form[action$='/delete']"), "no delete");
     let version = r.attr("input[name=version]", "value").unwrap();
 
@@ -211,7 +223,10 @@ async fn translators_edit_only_their_languages_and_cannot_publish() {
     let r = b.post_csrf(&app, &edit, &forged).await;
     assert_eq!(r.status, 422);
     assert!(!r.text("#en-title-error").is_empty());
-    assert_eq!(r.attr("#id-title", "value").as_deref(), Some("Perjanjian padi baru"));
+    assert_eq!(
+        r.attr("#id-title", "value").as_deref(),
+        Some("Perjanjian padi baru")
+    );
     let mut forged = own.to_vec();
     forged.retain(|(k, _)| *k != "version");
     forged.push(("status", "published"));
@@ -235,7 +250,10 @@ async fn translators_edit_only_their_languages_and_cannot_publish() {
     for (path, form) in [
         (format!("{edit}/status"), vec![("status", "published")]),
         (format!("{edit}/delete"), vec![]),
-        ("/admin/news/new".to_owned(), super::news_form("New", "draft", "")),
+        (
+            "/admin/news/new".to_owned(),
+            super::news_form("New", "draft", ""),
+        ),
     ] {
         let r = b.post_csrf(&app, &path, &form).await;
         assert_eq!(r.status, 403, "{path}");

@@ -667,7 +667,10 @@ async fn preview_shows_the_public_page_of_drafts_and_scheduled_items_to_editors_
         assert_eq!(r.text("main h1"), title, "{lang}");
         assert!(r.has("main img[src^='/media/']"), "{lang}: cover");
         let r = b
-            .get(&app, &format!("/admin/news/{}/preview/{lang}", scheduled.id))
+            .get(
+                &app,
+                &format!("/admin/news/{}/preview/{lang}", scheduled.id),
+            )
             .await;
         assert_eq!(r.status, 200);
         assert!(r.has(".notice-preview"));
@@ -699,7 +702,10 @@ async fn preview_shows_the_public_page_of_drafts_and_scheduled_items_to_editors_
             .status,
         404
     );
-    assert_eq!(b.get(&app, "/admin/news/999999/preview/en").await.status, 404);
+    assert_eq!(
+        b.get(&app, "/admin/news/999999/preview/en").await.status,
+        404
+    );
     let r = get(&app, &path).await;
     assert_eq!(r.status, 303);
     assert!(r.location().unwrap_or("").starts_with("/admin/login"));

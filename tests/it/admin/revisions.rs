@@ -51,7 +51,9 @@ async fn saves_keep_revisions_that_are_compared_and_restored() {
     // A second save of the English text: a second English revision, none
     // for the unchanged Chinese one, which is now older than its source.
     b.get(&app, &edit).await;
-    let r = b.post_csrf(&app, &edit, &news_form(four, "draft", "")).await;
+    let r = b
+        .post_csrf(&app, &edit, &news_form(four, "draft", ""))
+        .await;
     assert_eq!(r.status, 303);
     let en = revision_ids(&t, id, "en").await;
     assert_eq!(en.iter().map(|r| r.1).collect::<Vec<_>>(), [1, 2]);
@@ -84,7 +86,10 @@ async fn saves_keep_revisions_that_are_compared_and_restored() {
             .iter()
             .any(|d| d.ends_with("four"))
     );
-    assert!(!r.has("#tab-en .source-changes"), "the source has no notice");
+    assert!(
+        !r.has("#tab-en .source-changes"),
+        "the source has no notice"
+    );
 
     // Restore revision 1: the text is back, as a third revision that says
     // what it restores, and the audit log has it.
@@ -117,9 +122,7 @@ async fn saves_keep_revisions_that_are_compared_and_restored() {
 
     // Refusals: a forged restore without the token, a revision of another
     // translation, an unknown language; signed out; the wrong role.
-    let r = b
-        .post(&app, &restore, &[("csrf", "forged")])
-        .await;
+    let r = b.post(&app, &restore, &[("csrf", "forged")]).await;
     assert_eq!(r.status, 403);
     let zh = revision_ids(&t, id, "zh-CN").await;
     let r = b
@@ -127,7 +130,9 @@ async fn saves_keep_revisions_that_are_compared_and_restored() {
         .await;
     assert_eq!(r.status, 404);
     assert_eq!(
-        b.get(&app, &format!("/admin/news/{id}/revisions/xx")).await.status,
+        b.get(&app, &format!("/admin/news/{id}/revisions/xx"))
+            .await
+            .status,
         404
     );
     assert_eq!(revision_ids(&t, id, "en").await.len(), 3, "nothing written");
