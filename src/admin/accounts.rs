@@ -31,6 +31,8 @@ pub struct EditorsPage {
     pub errors: FieldErrors,
     pub roles: Vec<&'static str>,
     pub locales: Vec<(&'static str, &'static str)>,
+    /// Each translator's languages, by account id.
+    pub languages: std::collections::HashMap<i32, String>,
 }
 
 impl EditorsPage {
@@ -46,7 +48,9 @@ impl EditorsPage {
 
     /// Whether account `e` is a translator of `lang`.
     pub fn translates(&self, e: &editor::Model, lang: &str) -> bool {
-        e.languages.split_whitespace().any(|l| l == lang)
+        self.languages
+            .get(&e.id)
+            .is_some_and(|l| l.split_whitespace().any(|l| l == lang))
     }
 }
 
@@ -107,6 +111,7 @@ async fn render(
         errors,
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         locales: Locale::all().map(|l| (l.tag(), l.native_name())).collect(),
+        languages: accounts::all_languages(&state.db).await?,
     })
 }
 
@@ -199,11 +204,11 @@ pub async fn create(
         active: Set(true),
         created_at: Set(t),
         updated_at: Set(t),
-        languages: Set(languages.clone()),
         ..Default::default()
     }
     .insert(&txn)
     .await?;
+    accounts::set_languages(&txn, saved.id, &languages).await?;
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),
@@ -298,7 +303,6 @@ pub async fn manage(
                 .await;
             }
             a.role = Set(role.as_str().to_owned());
-            a.languages = Set(languages.clone());
             (format!("role:{}", role.as_str()), "saved")
         }
         "password" => {
@@ -335,6 +339,13 @@ pub async fn manage(
     };
     let txn = crate::db::begin_write(&state.db).await?;
     a.update(&txn).await?;
+    if form.action == "role" {
+        let languages = match Role::parse(&form.role) {
+            Some(Role::Translator) => ticked_languages(&form.extra),
+            _ => String::new(),
+        };
+        accounts::set_languages(&txn, id, &languages).await?;
+    }
     if matches!(form.action.as_str(), "password" | "disable" | "role") {
         session::destroy_all(&txn, id).await?;
     }

@@ -169,6 +169,11 @@ pub async fn lookup(db: &impl ConnectionTrait, token: &str) -> Result<Option<Edi
     let Some(role) = Role::parse(&e.role) else {
         return Ok(None);
     };
+    let languages = if role == Role::Translator {
+        crate::accounts::languages_of(db, e.id).await?
+    } else {
+        Vec::new()
+    };
     if t - s.last_seen_at > TOUCH_EVERY {
         session::Entity::update_many()
             .col_expr(
@@ -187,7 +192,7 @@ pub async fn lookup(db: &impl ConnectionTrait, token: &str) -> Result<Option<Edi
         locale: Locale::from_tag(&e.ui_lang).unwrap_or_default(),
         csrf: s.csrf_token,
         session_id: id,
-        languages: crate::accounts::languages(&e.languages),
+        languages,
     }))
 }
 

@@ -16,8 +16,6 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub last_login_at: Option<DateTimeUtc>,
-    /// A translator's languages: tags separated by spaces.
-    pub languages: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
