@@ -296,5 +296,17 @@ fn content_routes<K: Kind>(cfg: &mut ServiceConfig) {
         .route(
             &format!("{base}/{{id}}/status"),
             post().to(content::set_status::<K>),
+        )
+        .route(
+            &format!("{base}/{{id}}/preview/{{lang}}"),
+            get().to(content::preview::<K>),
+        )
+        .route(
+            &format!("{base}/{{id}}/revisions/{{lang}}"),
+            get().to(admin::revisions::history::<K>),
+        )
+        .route(
+            &format!("{base}/{{id}}/revisions/{{lang}}/{{revision}}/restore"),
+            post().to(admin::revisions::restore::<K>),
         );
 }

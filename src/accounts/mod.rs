@@ -23,6 +23,9 @@ pub enum Role {
     Editor,
     /// Programme applications only.
     Reviewer,
+    /// The translations of the languages given to them, in any content
+    /// record; never publishes, creates or deletes.
+    Translator,
 }
 
 impl Role {
@@ -31,6 +34,7 @@ impl Role {
             Self::Admin => "admin",
             Self::Editor => "editor",
             Self::Reviewer => "reviewer",
+            Self::Translator => "translator",
         }
     }
 
@@ -39,11 +43,70 @@ impl Role {
             "admin" => Some(Self::Admin),
             "editor" => Some(Self::Editor),
             "reviewer" => Some(Self::Reviewer),
+            "translator" => Some(Self::Translator),
             _ => None,
         }
     }
 
-    pub const ALL: [Role; 3] = [Self::Admin, Self::Editor, Self::Reviewer];
+    pub const ALL: [Role; 4] = [Self::Admin, Self::Editor, Self::Reviewer, Self::Translator];
+}
+
+/// A translator's languages (`editors.languages`, kept out of the entity so
+/// that code writing accounts need not know of it; empty by default).
+pub async fn languages_of(
+    db: &impl ConnectionTrait,
+    editor_id: i32,
+) -> Result<Vec<crate::i18n::Locale>, sea_orm::DbErr> {
+    let row = db
+        .query_one_raw(crate::db::stmt(
+            db.get_database_backend(),
+            "SELECT languages FROM editors WHERE id = ?",
+            vec![editor_id.into()],
+        ))
+        .await?;
+    Ok(match row {
+        Some(r) => languages(&r.try_get::<String>("", "languages")?),
+        None => Vec::new(),
+    })
+}
+
+/// Sets a translator's languages (stored as `"en id"`).
+pub async fn set_languages(
+    db: &impl ConnectionTrait,
+    editor_id: i32,
+    stored: &str,
+) -> Result<(), sea_orm::DbErr> {
+    db.execute_raw(crate::db::stmt(
+        db.get_database_backend(),
+        "UPDATE editors SET languages = ? WHERE id = ?",
+        vec![stored.into(), editor_id.into()],
+    ))
+    .await?;
+    Ok(())
+}
+
+/// Every account's languages, by id (the accounts page).
+pub async fn all_languages(
+    db: &impl ConnectionTrait,
+) -> Result<std::collections::HashMap<i32, String>, sea_orm::DbErr> {
+    let rows = db
+        .query_all_raw(crate::db::stmt(
+            db.get_database_backend(),
+            "SELECT id, languages FROM editors",
+            vec![],
+        ))
+        .await?;
+    rows.iter()
+        .map(|r| Ok((r.try_get("", "id")?, r.try_get("", "languages")?)))
+        .collect()
+}
+
+/// A translator's languages as stored (`"en id"`), known tags only.
+pub fn languages(stored: &str) -> Vec<crate::i18n::Locale> {
+    stored
+        .split_whitespace()
+        .filter_map(crate::i18n::Locale::from_tag)
+        .collect()
 }
 
 pub const MIN_PASSWORD_LEN: usize = 12;

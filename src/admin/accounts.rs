@@ -31,6 +31,8 @@ pub struct EditorsPage {
     pub errors: FieldErrors,
     pub roles: Vec<&'static str>,
     pub locales: Vec<(&'static str, &'static str)>,
+    /// Each translator's languages, by account id.
+    pub languages: std::collections::HashMap<i32, String>,
 }
 
 impl EditorsPage {
@@ -38,6 +40,28 @@ impl EditorsPage {
     pub fn reset_error(&self, id: &i32) -> Option<&'static str> {
         self.errors.get(&format!("pw-{id}"))
     }
+
+    /// The error of the role change in the row of account `id`.
+    pub fn role_error(&self, id: &i32) -> Option<&'static str> {
+        self.errors.get(&format!("role-{id}"))
+    }
+
+    /// Whether account `e` is a translator of `lang`.
+    pub fn translates(&self, e: &editor::Model, lang: &str) -> bool {
+        self.languages
+            .get(&e.id)
+            .is_some_and(|l| l.split_whitespace().any(|l| l == lang))
+    }
+}
+
+/// The languages ticked on a form (`lang-en=on`...), as stored: known tags,
+/// in the configured order, separated by spaces.
+fn ticked_languages(extra: &std::collections::HashMap<String, String>) -> String {
+    Locale::all()
+        .filter(|l| extra.contains_key(&format!("lang-{}", l.tag())))
+        .map(Locale::tag)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -49,6 +73,15 @@ pub struct NewEditorForm {
     pub role: String,
     pub password: String,
     pub ui_lang: String,
+    /// A translator's languages, ticked (`lang-{tag}`).
+    #[serde(flatten)]
+    pub extra: std::collections::HashMap<String, String>,
+}
+
+impl NewEditorForm {
+    pub fn ticked(&self, lang: &str) -> bool {
+        self.extra.contains_key(&format!("lang-{lang}"))
+    }
 }
 
 async fn render(
@@ -78,6 +111,7 @@ async fn render(
         errors,
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         locales: Locale::all().map(|l| (l.tag(), l.native_name())).collect(),
+        languages: accounts::all_languages(&state.db).await?,
     })
 }
 
@@ -135,6 +169,13 @@ pub async fn create(
     if role.is_none() {
         errors.add("role", "form-choose");
     }
+    let languages = match role {
+        Some(Role::Translator) => ticked_languages(&form.extra),
+        _ => String::new(),
+    };
+    if role == Some(Role::Translator) && languages.is_empty() {
+        errors.add("languages", "form-translator-languages");
+    }
     let lang = Locale::from_tag(&form.ui_lang);
     if lang.is_none() {
         errors.add("ui_lang", "form-choose");
@@ -167,17 +208,27 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
+    accounts::set_languages(&txn, saved.id, &languages).await?;
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),
         "create",
         "editor",
         Some(saved.id),
-        &format!("{email} ({})", role.as_str()),
+        &role_summary(&email, role, &languages),
     )
     .await?;
     txn.commit().await?;
     Ok(see_other("/admin/editors?flash=created"))
+}
+
+/// What the audit log says of an account's role: "a@b (translator: en id)".
+fn role_summary(email: &str, role: Role, languages: &str) -> String {
+    if languages.is_empty() {
+        format!("{email} ({})", role.as_str())
+    } else {
+        format!("{email} ({}: {languages})", role.as_str())
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -187,6 +238,29 @@ pub struct ManageForm {
     action: String,
     role: String,
     password: String,
+    #[serde(flatten)]
+    extra: std::collections::HashMap<String, String>,
+}
+
+/// The accounts page again with an error in one row (422).
+async fn row_error(
+    req: &HttpRequest,
+    editor: &Editor,
+    state: &AppState,
+    key: String,
+    message: &'static str,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = FieldErrors::default();
+    errors.add(key, message);
+    let blank = NewEditorForm {
+        role: "editor".into(),
+        ui_lang: "en".into(),
+        ..Default::default()
+    };
+    Ok(render(editor, state, blank, errors, "")
+        .await?
+        .unprocessable()
+        .into_response(req))
 }
 
 /// POST /admin/editors/{id}: change role, reset password, disable, enable.
@@ -213,6 +287,20 @@ pub async fn manage(
                 Role::parse(&form.role).ok_or(AppError::BadRequest("error-bad-request-text"))?;
             if id == editor.id {
                 return Err(AppError::BadRequest("admin-error-own-account"));
+            }
+            let languages = match role {
+                Role::Translator => ticked_languages(&form.extra),
+                _ => String::new(),
+            };
+            if role == Role::Translator && languages.is_empty() {
+                return row_error(
+                    &req,
+                    &editor,
+                    &state,
+                    format!("role-{id}"),
+                    "form-translator-languages",
+                )
+                .await;
             }
             a.role = Set(role.as_str().to_owned());
             (format!("role:{}", role.as_str()), "saved")
@@ -251,16 +339,32 @@ pub async fn manage(
     };
     let txn = crate::db::begin_write(&state.db).await?;
     a.update(&txn).await?;
+    if form.action == "role" {
+        let languages = match Role::parse(&form.role) {
+            Some(Role::Translator) => ticked_languages(&form.extra),
+            _ => String::new(),
+        };
+        accounts::set_languages(&txn, id, &languages).await?;
+    }
     if matches!(form.action.as_str(), "password" | "disable" | "role") {
         session::destroy_all(&txn, id).await?;
     }
+    let summary = match (form.action.as_str(), Role::parse(&form.role)) {
+        ("role", Some(Role::Translator)) => role_summary(
+            &target.email,
+            Role::Translator,
+            &ticked_languages(&form.extra),
+        ),
+        ("role", Some(role)) => role_summary(&target.email, role, ""),
+        _ => target.email.clone(),
+    };
     crate::audit::record(
         &txn,
         &editor.actor(Some(&ip)),
         &action,
         "editor",
         Some(id),
-        &target.email,
+        &summary,
     )
     .await?;
     txn.commit().await?;

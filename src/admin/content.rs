@@ -123,7 +123,7 @@ pub async fn list<K: Kind>(
     state: web::Data<AppState>,
     q: web::Query<ListQuery>,
 ) -> Result<Html, AppError> {
-    editor.require(K::ROLES)?;
+    require_open::<K>(&editor)?;
     let tr = Translator {
         locale: editor.locale,
     };
@@ -302,6 +302,38 @@ pub struct LangTab {
     pub is_source: bool,
     pub can_mark_reviewed: bool,
     pub previews: Vec<(String, String)>,
+    /// An outdated translation: what its source changed since it was last
+    /// brought up to date (`None` inside when that text was not kept).
+    pub source_changes: Option<Option<Vec<super::revisions::FieldDiff>>>,
+    /// The history of this translation (an existing record's).
+    pub history: Option<String>,
+    /// The public page as saved, in this language (an existing record of
+    /// a kind with a public page).
+    pub preview_page: Option<(String, String)>,
+    /// Whether this editor may change these texts (a translator only in
+    /// their languages): the fields are shown disabled otherwise.
+    pub editable: bool,
+}
+
+/// Whether this editor may change the texts in `lang` (a translator only
+/// those of the languages given to them).
+pub(super) fn may_edit_language<K: Kind>(editor: &Editor, lang: Locale) -> bool {
+    may_open::<K>(editor) && editor.may_translate(lang)
+}
+
+/// Whether this editor may open a record's editor: the kind's roles, and
+/// translators (for their languages' texts).
+pub(super) fn may_open<K: Kind>(editor: &Editor) -> bool {
+    editor.can(K::ROLES) || editor.role == crate::accounts::Role::Translator
+}
+
+/// `may_open`, or 403.
+pub(super) fn require_open<K: Kind>(editor: &Editor) -> Result<(), AppError> {
+    if may_open::<K>(editor) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden("error-forbidden-text"))
+    }
 }
 
 #[derive(Template)]
@@ -331,6 +363,9 @@ pub struct EditPage {
     pub conflict: Option<String>,
     /// A save that could not be made (the database stayed busy).
     pub save_failed: bool,
+    /// Whether this editor may change the shared fields, publish and
+    /// delete (not a translator).
+    pub can_manage: bool,
 }
 
 /// What the form is shown with besides the values and errors.
@@ -391,9 +426,32 @@ async fn render_form<K: Kind>(
     let choices = choice_options(&state.db, K::choices(), editor.locale).await?;
     let mut shared_fields = K::shared();
     shared_fields.extend(publication::<K>());
+    let thumbs = if K::choices().contains(&Choices::Media) {
+        super::media::thumbnails(&state.db).await?
+    } else {
+        HashMap::new()
+    };
     let shared: Vec<FieldView> = shared_fields
         .iter()
-        .map(|f| compared(form::view(&tr, f, f.name, v, &errors, &choices, None)))
+        .map(|f| {
+            let mut view = compared(form::view(&tr, f, f.name, v, &errors, &choices, None));
+            // Images are chosen by their thumbnails, labelled by alt text.
+            if matches!(
+                f.input,
+                Input::Choice(Choices::Media) | Input::ChoiceMulti(Choices::Media)
+            ) {
+                view.pictures = view
+                    .options
+                    .iter()
+                    .filter_map(|(id, label)| {
+                        thumbs
+                            .get(id)
+                            .map(|src| (id.clone(), label.clone(), src.clone()))
+                    })
+                    .collect();
+            }
+            view
+        })
         .collect();
     let source_lang = v.get("source_lang").to_owned();
     let rows = match id {
@@ -405,6 +463,28 @@ async fn render_form<K: Kind>(
             .into_iter()
             .map(|(l, s)| (l.tag(), s))
             .collect();
+    // What each outdated translation's source changed since.
+    let mut changes: HashMap<&'static str, Option<Vec<super::revisions::FieldDiff>>> =
+        HashMap::new();
+    if let (Some(id), Some(source_row)) = (id, rows.iter().find(|r| r.lang == source_lang)) {
+        for r in &rows {
+            if statuses.get(r.lang.as_str()) == Some(&Status::Outdated) {
+                let Some(l) = Locale::from_tag(&r.lang) else {
+                    continue;
+                };
+                let diff = super::revisions::source_changes::<K>(
+                    &state.db,
+                    &tr,
+                    id,
+                    &source_lang,
+                    r.source_revision,
+                    source_row,
+                )
+                .await?;
+                changes.insert(l.tag(), diff);
+            }
+        }
+    }
     let tabs: Vec<LangTab> = Locale::all()
         .map(|l| {
             let fields: Vec<FieldView> = K::translated()
@@ -445,6 +525,15 @@ async fn render_form<K: Kind>(
                 is_source: l.tag() == source_lang,
                 can_mark_reviewed: status == Status::Outdated,
                 previews,
+                source_changes: changes.remove(l.tag()),
+                history: id.map(|id| format!("/admin/{}/{id}/revisions/{}", K::NAME, l.tag())),
+                preview_page: id.filter(|_| K::PREVIEW).map(|id| {
+                    (
+                        format!("/admin/{}/{id}/preview/{}", K::NAME, l.tag()),
+                        tr.ts("admin-preview-link", "language", l.native_name()),
+                    )
+                }),
+                editable: editor.may_translate(l),
             }
         })
         .collect();
@@ -483,6 +572,7 @@ async fn render_form<K: Kind>(
         version: v.get(VERSION).to_owned(),
         conflict,
         save_failed,
+        can_manage: editor.can(K::ROLES),
     })
 }
 
@@ -526,7 +616,10 @@ fn error_items(
 }
 
 /// The stored record as form values: its own row and its translations.
-async fn stored<K: Kind>(db: &impl ConnectionTrait, id: i32) -> Result<Option<Values>, DbErr> {
+pub(super) async fn stored<K: Kind>(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Option<Values>, DbErr> {
     let Some(mut v) = K::load(db, id).await? else {
         return Ok(None);
     };
@@ -563,7 +656,7 @@ pub async fn edit<K: Kind>(
     path: web::Path<i32>,
     q: web::Query<FlashQuery>,
 ) -> Result<Html, AppError> {
-    editor.require(K::ROLES)?;
+    require_open::<K>(&editor)?;
     let id = path.into_inner();
     // The version first, then the values: a save in between makes the
     // version look older than the text (a needless conflict later), never
@@ -614,6 +707,60 @@ pub(super) fn validate<K: Kind>(v: &Values) -> FieldErrors {
     }
     K::validate(v, &mut e);
     e
+}
+
+/// A translator's save: what is not theirs to change (the shared fields,
+/// the publication, the other languages' texts) is taken from the record
+/// as stored when the form left it out (disabled fields are not sent), and
+/// refused at the field when a forged form changed it.
+fn keep_what_a_translator_cannot_change<K: Kind>(
+    editor: &Editor,
+    current: &Values,
+    v: &mut Values,
+    errors: &mut FieldErrors,
+) {
+    let mut shared: Vec<&'static str> = K::shared().iter().map(|f| f.name).collect();
+    shared.extend(publication::<K>().iter().map(|f| f.name));
+    shared.push("source_lang");
+    let mut keys: Vec<(String, &'static str)> = shared
+        .into_iter()
+        .map(|n| (n.to_owned(), "form-translator-fixed"))
+        .collect();
+    for l in Locale::all().filter(|l| !editor.may_translate(*l)) {
+        keys.extend(
+            K::translated()
+                .iter()
+                .map(|f| (format!("{}.{}", l.tag(), f.name), "form-not-your-language")),
+        );
+    }
+    for (key, msg) in keys {
+        let theirs: Vec<String> = current.all(&key).into_iter().map(str::to_owned).collect();
+        if v.has(&key) {
+            let mut sent: Vec<&str> = v.all(&key).into_iter().map(str::trim).collect();
+            let mut kept: Vec<&str> = theirs.iter().map(|s| s.trim()).collect();
+            sent.sort_unstable();
+            kept.sort_unstable();
+            if sent != kept {
+                errors.add(key, msg);
+            }
+        } else {
+            v.remove(&key);
+            for t in theirs {
+                v.push(&key, t);
+            }
+        }
+    }
+    // Marking another language's text as checked is changing it too.
+    let reviewed: Vec<String> = v
+        .all("reviewed")
+        .into_iter()
+        .filter(|l| Locale::from_tag(l).is_some_and(|l| editor.may_translate(l)))
+        .map(str::to_owned)
+        .collect();
+    v.remove("reviewed");
+    for r in reviewed {
+        v.push("reviewed", r);
+    }
 }
 
 /// Resolves the slug: kept when editing unless changed; on creation made
@@ -707,14 +854,32 @@ async fn save<K: Kind>(
     id: Option<i32>,
     body: web::Bytes,
 ) -> Result<HttpResponse, AppError> {
-    editor.require(K::ROLES)?;
+    // Translators change existing records' texts only.
+    if id.is_some() {
+        require_open::<K>(&editor)?;
+    } else {
+        editor.require(K::ROLES)?;
+    }
     let mut v = Values::from_body(&body);
     editor.check_csrf(v.get("csrf"))?;
     if let Some(id) = id {
         K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
     }
     let preview = v.get("action") == "preview";
-    let mut errors = validate::<K>(&v);
+    let mut fixed = FieldErrors::default();
+    if let (Some(id), false) = (id, editor.can(K::ROLES)) {
+        let current = stored::<K>(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        keep_what_a_translator_cannot_change::<K>(&editor, &current, &mut v, &mut fixed);
+    }
+    // A forged change to what a translator cannot change is all they are
+    // told about.
+    let mut errors = if fixed.is_empty() {
+        validate::<K>(&v)
+    } else {
+        fixed
+    };
     check_choices::<K>(&state.db, &v, editor.locale, &mut errors).await?;
     if errors.is_empty() {
         resolve_slug::<K>(&state.db, id, &mut v, &mut errors).await?;
@@ -741,7 +906,7 @@ async fn save<K: Kind>(
         return Ok(html.into_response(&req));
     }
     let ip = client_ip(&req, &state);
-    let outcome = write::<K>(&state.db, &editor, &ip, id, &v).await;
+    let outcome = write::<K>(&state.db, &editor, &ip, id, &v, None).await;
     let (status, shown) = match outcome {
         Ok(Written::Saved(saved)) => {
             return Ok(see_other(&format!(
@@ -807,7 +972,7 @@ async fn save<K: Kind>(
 }
 
 /// How a save went.
-enum Written {
+pub(super) enum Written {
     Saved(i32),
     /// Someone saved the record after this edit started: it is now at
     /// this version, and nothing was written.
@@ -819,12 +984,14 @@ enum Written {
 /// Writes a record, its translations, search entry and audit entry in one
 /// transaction, unless the version the edit started from (when the form
 /// sent one) is no longer the record's.
-async fn write<K: Kind>(
+/// `restored_from`: the revision a restore brings back (audited as such).
+pub(super) async fn write<K: Kind>(
     db: &sea_orm::DatabaseConnection,
     editor: &Editor,
     ip: &str,
     id: Option<i32>,
     v: &Values,
+    restored_from: Option<i32>,
 ) -> Result<Written, DbErr> {
     let reviewed: Vec<String> = v.all("reviewed").into_iter().map(str::to_owned).collect();
     let source = v.get("source_lang").to_owned();
@@ -841,13 +1008,23 @@ async fn write<K: Kind>(
         }
     }
     let saved = K::save(&txn, id, v).await?;
-    translation_store::save(&txn, &K::TR, saved, v, &source, &reviewed, now()).await?;
+    let author = translation_store::Author {
+        id: Some(editor.id),
+        name: &editor.name,
+        restored_from,
+    };
+    translation_store::save_by(&txn, &K::TR, saved, v, &source, &reviewed, now(), &author).await?;
     K::reindex(&txn, saved).await?;
     let title = v.tr(&source, K::TR.headline);
+    let action = match (restored_from, id) {
+        (Some(_), _) => "restore",
+        (None, Some(_)) => "update",
+        (None, None) => "create",
+    };
     crate::audit::record(
         &txn,
         &editor.actor(Some(ip)),
-        if id.is_some() { "update" } else { "create" },
+        action,
         K::NAME,
         Some(saved),
         &title,
@@ -966,4 +1143,36 @@ pub async fn set_status<K: Kind>(
         _ => "saved",
     };
     Ok(see_other(&format!("/admin/{}/{id}?flash={flash}", K::NAME)))
+}
+
+/// GET /admin/{kind}/{id}/preview/{lang}: the record's public page as
+/// saved (a draft, a scheduled item), in that language, with a banner that
+/// says it is not public. Only for signed-in editors (the back office's
+/// guard), never cached (`no-store`), never indexed.
+pub async fn preview<K: Kind>(
+    editor: Editor,
+    state: web::Data<AppState>,
+    path: web::Path<(i32, String)>,
+) -> Result<HttpResponse, AppError> {
+    require_open::<K>(&editor)?;
+    let (id, tag) = path.into_inner();
+    let locale = Locale::from_tag(&tag).ok_or(AppError::NotFound)?;
+    let v = K::load(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let public = K::public_path(v.get("slug")).ok_or(AppError::NotFound)?;
+    let settings = crate::settings::kept(&state.db, &state.changes).await?;
+    let ctx = crate::web::Ctx {
+        locale,
+        state: state.clone(),
+        path: public,
+        query: String::new(),
+        demo_notice: crate::settings::demo_notice(&settings.0),
+    };
+    let html = K::preview(&ctx, id, format!("/admin/{}/{id}", K::NAME))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .insert_header(("X-Robots-Tag", "noindex"))
+        .body(html))
 }

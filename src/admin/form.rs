@@ -308,6 +308,9 @@ pub struct FieldView {
     pub min_n: i64,
     pub max_n: i64,
     pub lang: Option<&'static str>,
+    /// An image choice shown as thumbnails: value, label (the alt text),
+    /// thumbnail address.
+    pub pictures: Vec<(String, String, String)>,
 }
 
 impl FieldView {
@@ -426,5 +429,6 @@ pub fn view(
         max_n,
         lang: lang.map(Locale::tag),
         id,
+        pictures: Vec::new(),
     }
 }

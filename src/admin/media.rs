@@ -788,6 +788,24 @@ pub async fn update_alts(
     Ok(see_other("/admin/media?flash=saved"))
 }
 
+/// The thumbnail address of each image `options` offers, by id.
+pub async fn thumbnails(
+    db: &impl ConnectionTrait,
+) -> Result<std::collections::HashMap<String, String>, DbErr> {
+    let all: Vec<(i32, String)> = media::Entity::find()
+        .select_only()
+        .columns([media::Column::Id, media::Column::Key])
+        .order_by_desc(media::Column::Id)
+        .limit(500)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(all
+        .into_iter()
+        .map(|(id, key)| (id.to_string(), format!("/media/{key}?w=160")))
+        .collect())
+}
+
 /// Images to choose from in forms: id and a label.
 pub async fn options(
     db: &impl ConnectionTrait,

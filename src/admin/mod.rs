@@ -20,6 +20,7 @@ pub mod media;
 pub mod page;
 pub mod report;
 pub mod review;
+pub mod revisions;
 pub mod session;
 pub mod settings;
 pub mod translation_store;

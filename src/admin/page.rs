@@ -122,6 +122,19 @@ const SECTIONS: &[(&str, &str, &[Role])] = &[
     ("/admin/outbox", "admin-nav-outbox", &[Role::Reviewer]),
 ];
 
+/// The sections whose records a translator opens (their texts only).
+const TRANSLATED: &[&str] = &[
+    "/admin/technologies",
+    "/admin/needs",
+    "/admin/events",
+    "/admin/news",
+    "/admin/fellows",
+    "/admin/calls",
+    "/admin/posts",
+    "/admin/members",
+    "/admin/pages",
+];
+
 impl AdminPage {
     pub fn new(
         editor: &Editor,
@@ -132,7 +145,9 @@ impl AdminPage {
     ) -> Self {
         let nav = SECTIONS
             .iter()
-            .filter(|(_, _, roles)| editor.can(roles))
+            .filter(|(path, _, roles)| {
+                editor.can(roles) || (editor.role == Role::Translator && TRANSLATED.contains(path))
+            })
             .map(|(path, label, _)| NavItem {
                 path,
                 label,

@@ -41,6 +41,8 @@ pub struct Editor {
     pub locale: Locale,
     pub csrf: String,
     session_id: String,
+    /// A translator's languages (empty for other roles).
+    pub languages: Vec<Locale>,
 }
 
 /// A form that carries nothing but the session's CSRF token (sign out,
@@ -55,6 +57,12 @@ impl Editor {
     /// Administrators may do everything; others what their role allows.
     pub fn can(&self, roles: &[Role]) -> bool {
         self.role == Role::Admin || roles.contains(&self.role)
+    }
+
+    /// Whether this account may change texts in `lang`: a translator only
+    /// in the languages given to them, everyone else in all.
+    pub fn may_translate(&self, lang: Locale) -> bool {
+        self.role != Role::Translator || self.languages.contains(&lang)
     }
 
     pub fn require(&self, roles: &[Role]) -> Result<(), AppError> {
@@ -161,6 +169,11 @@ pub async fn lookup(db: &impl ConnectionTrait, token: &str) -> Result<Option<Edi
     let Some(role) = Role::parse(&e.role) else {
         return Ok(None);
     };
+    let languages = if role == Role::Translator {
+        crate::accounts::languages_of(db, e.id).await?
+    } else {
+        Vec::new()
+    };
     if t - s.last_seen_at > TOUCH_EVERY {
         session::Entity::update_many()
             .col_expr(
@@ -179,6 +192,7 @@ pub async fn lookup(db: &impl ConnectionTrait, token: &str) -> Result<Option<Edi
         locale: Locale::from_tag(&e.ui_lang).unwrap_or_default(),
         csrf: s.csrf_token,
         session_id: id,
+        languages,
     }))
 }
 

@@ -161,6 +161,43 @@ pub async fn save(
     reviewed: &[String],
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
+    save_by(
+        db,
+        t,
+        parent_id,
+        v,
+        source_lang,
+        reviewed,
+        now,
+        &Author::default(),
+    )
+    .await
+}
+
+/// Who a revision is by: an editor, or nobody (an import, the demo).
+#[derive(Default, Clone, Copy)]
+pub struct Author<'a> {
+    pub id: Option<i32>,
+    pub name: &'a str,
+    /// The revision a restore brings back.
+    pub restored_from: Option<i32>,
+}
+
+/// `save`, keeping a revision of every translation written, by `author`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "save's arguments and the author; a struct would only rename them"
+)]
+pub async fn save_by(
+    db: &impl ConnectionTrait,
+    t: &TrTable,
+    parent_id: i32,
+    v: &Values,
+    source_lang: &str,
+    reviewed: &[String],
+    now: DateTime<Utc>,
+    author: &Author<'_>,
+) -> Result<bool, DbErr> {
     let backend = db.get_database_backend();
     let existing = load(db, t, parent_id).await?;
     let mut changed = false;
@@ -195,6 +232,7 @@ pub async fn save(
                     vec!["?"; cols.len()].join(", ")
                 );
                 db.execute_raw(stmt(backend, &sql, values)).await?;
+                record_revision(db, t, parent_id, lang, 1, &text, author, now).await?;
                 if is_source {
                     source_rev = 1;
                 }
@@ -231,6 +269,7 @@ pub async fn save(
                         sets.join(", ")
                     );
                     db.execute_raw(stmt(backend, &sql, values)).await?;
+                    record_revision(db, t, parent_id, lang, revision, &text, author, now).await?;
                     if is_source {
                         source_rev = revision;
                     }
@@ -251,4 +290,112 @@ pub async fn save(
         }
     }
     Ok(changed)
+}
+
+/// One kept copy of a translation.
+pub struct Revision {
+    pub id: i32,
+    pub revision: i32,
+    pub fields: HashMap<String, String>,
+    pub editor_name: String,
+    pub restored_from: Option<i32>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[expect(clippy::too_many_arguments, reason = "the columns of one revision row")]
+async fn record_revision(
+    db: &impl ConnectionTrait,
+    t: &TrTable,
+    parent_id: i32,
+    lang: &str,
+    revision: i32,
+    text: &[(&'static str, String)],
+    author: &Author<'_>,
+    now: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let fields: serde_json::Map<String, serde_json::Value> = text
+        .iter()
+        .map(|(f, s)| ((*f).to_owned(), serde_json::Value::String(s.clone())))
+        .collect();
+    let json = serde_json::Value::Object(fields).to_string();
+    db.execute_raw(stmt(
+        db.get_database_backend(),
+        "INSERT INTO translation_revisions (tr_table, record_id, lang, revision, fields, editor_id, editor_name, restored_from, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        vec![
+            t.table.into(),
+            parent_id.into(),
+            lang.into(),
+            revision.into(),
+            json.into(),
+            author.id.into(),
+            author.name.into(),
+            author.restored_from.into(),
+            now.into(),
+        ],
+    ))
+    .await?;
+    Ok(())
+}
+
+fn revision_row(r: &QueryResult) -> Result<Revision, DbErr> {
+    let json: String = r.try_get("", "fields")?;
+    let fields = serde_json::from_str::<HashMap<String, String>>(&json).unwrap_or_default();
+    Ok(Revision {
+        id: r.try_get("", "id")?,
+        revision: r.try_get("", "revision")?,
+        fields,
+        editor_name: r.try_get("", "editor_name")?,
+        restored_from: r.try_get("", "restored_from")?,
+        created_at: r.try_get("", "created_at")?,
+    })
+}
+
+const REVISION_COLUMNS: &str = "id, revision, fields, editor_name, restored_from, created_at";
+
+/// The kept revisions of one translation, newest first.
+pub async fn revisions(
+    db: &impl ConnectionTrait,
+    t: &TrTable,
+    parent_id: i32,
+    lang: &str,
+) -> Result<Vec<Revision>, DbErr> {
+    let sql = format!(
+        "SELECT {REVISION_COLUMNS} FROM translation_revisions WHERE tr_table = ? AND record_id = ? AND lang = ? ORDER BY id DESC"
+    );
+    let rows = db
+        .query_all_raw(stmt(
+            db.get_database_backend(),
+            &sql,
+            vec![t.table.into(), parent_id.into(), lang.into()],
+        ))
+        .await?;
+    rows.iter().map(revision_row).collect()
+}
+
+/// The latest kept copy of a translation at its revision `revision` (the
+/// source's text when a translation was last brought up to date).
+pub async fn revision_at(
+    db: &impl ConnectionTrait,
+    t: &TrTable,
+    parent_id: i32,
+    lang: &str,
+    revision: i32,
+) -> Result<Option<Revision>, DbErr> {
+    let sql = format!(
+        "SELECT {REVISION_COLUMNS} FROM translation_revisions WHERE tr_table = ? AND record_id = ? AND lang = ? AND revision = ? ORDER BY id DESC LIMIT 1"
+    );
+    db.query_one_raw(stmt(
+        db.get_database_backend(),
+        &sql,
+        vec![
+            t.table.into(),
+            parent_id.into(),
+            lang.into(),
+            revision.into(),
+        ],
+    ))
+    .await?
+    .as_ref()
+    .map(revision_row)
+    .transpose()
 }

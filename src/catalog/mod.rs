@@ -321,7 +321,38 @@ async fn detail_page(
     let d = store::detail(ctx.db(), &index, &media, slug, ctx.locale)
         .await?
         .ok_or(AppError::NotFound)?;
-    let related = store::related(ctx.db(), &index, &media, &d.tech, ctx.locale).await?;
+    page_of(ctx, &index, &media, d, form, errors).await
+}
+
+/// The page of any technology, public or not (the back office's preview).
+pub async fn preview_page(ctx: &Ctx, id: i32) -> Result<DetailPage, AppError> {
+    let index = ctx.state.catalog.get(ctx.db(), &ctx.state.changes).await?;
+    let media = crate::media::library_for(ctx).await?;
+    let d = store::detail_any(ctx.db(), &index, &media, id, ctx.locale)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (page, _) = page_of(
+        ctx,
+        &index,
+        &media,
+        d,
+        InquiryForm::default(),
+        FieldErrors::default(),
+    )
+    .await?;
+    Ok(page)
+}
+
+/// The page of a loaded technology.
+async fn page_of(
+    ctx: &Ctx,
+    index: &crate::search::catalog_index::CatalogIndex,
+    media: &crate::media::Library,
+    d: store::Detail,
+    form: InquiryForm,
+    errors: FieldErrors,
+) -> Result<(DetailPage, i32), AppError> {
+    let related = store::related(ctx.db(), index, media, &d.tech, ctx.locale).await?;
     let needs = needs::for_technology(ctx, &d.tech, &d.titles).await?;
     let page = ctx
         .page(Section::Technologies, d.text.title.clone())

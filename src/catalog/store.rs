@@ -322,12 +322,45 @@ pub async fn detail(
     slug: &str,
     locale: Locale,
 ) -> Result<Option<Detail>, DbErr> {
-    let found = translation::with_texts::<technology::Entity, technology_translation::Entity>(
+    detail_of(
         db,
+        index,
+        media,
         technology::Entity::find()
             .filter(technology::Column::Slug.eq(slug))
             .filter(visible()),
-        None,
+        locale,
+    )
+    .await
+}
+
+/// Any technology by id, visible or not (the back office's preview).
+pub async fn detail_any(
+    db: &impl ConnectionTrait,
+    index: &CatalogIndex,
+    media: &Library,
+    id: i32,
+    locale: Locale,
+) -> Result<Option<Detail>, DbErr> {
+    detail_of(
+        db,
+        index,
+        media,
+        technology::Entity::find().filter(technology::Column::Id.eq(id)),
+        locale,
+    )
+    .await
+}
+
+async fn detail_of(
+    db: &impl ConnectionTrait,
+    index: &CatalogIndex,
+    media: &Library,
+    select: sea_orm::Select<technology::Entity>,
+    locale: Locale,
+) -> Result<Option<Detail>, DbErr> {
+    let found = translation::with_texts::<technology::Entity, technology_translation::Entity>(
+        db, select, None,
     )
     .await?;
     let Some((tech, rows)) = found.into_iter().next() else {

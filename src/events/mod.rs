@@ -216,11 +216,28 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
     let (e, rows) = store::by_slug(ctx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    Html::render(&detail_page(&ctx, e, rows).await?)
+}
+
+/// The page of any event, public or not (the back office's preview).
+pub async fn preview_page(ctx: &Ctx, id: i32) -> Result<DetailPage, AppError> {
+    let (e, rows) = store::by_id_any(ctx.db(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail_page(ctx, e, rows).await
+}
+
+/// The page of a loaded event.
+async fn detail_page(
+    ctx: &Ctx,
+    e: crate::entities::event::Model,
+    rows: Vec<crate::entities::event_translation::Model>,
+) -> Result<DetailPage, AppError> {
     let p = translation::pick(&rows, ctx.locale, &e.source_lang).ok_or(AppError::NotFound)?;
     let t = crate::db::now();
     let registration_open =
         !e.registration_url.is_empty() && e.registration_closes_at.unwrap_or(e.starts_at) > t;
-    let media = crate::media::library_for(&ctx).await?;
+    let media = crate::media::library_for(ctx).await?;
     let news = news::for_event(ctx.db(), &media, e.id, ctx.locale).await?;
     let mut page = ctx
         .page(Section::Events, p.text.title.clone())
@@ -273,7 +290,7 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         "image": page.og_image.iter().collect::<Vec<_>>(),
     });
     page.add_json_ld(data);
-    Html::render(&DetailPage {
+    Ok(DetailPage {
         cover,
         tz,
         when: crate::i18n::format_time_span(ctx.locale, e.starts_at, e.ends_at, tz),

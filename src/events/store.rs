@@ -237,6 +237,19 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<Wit
     .next())
 }
 
+/// Any event by id, visible or not, with its texts (the back office's
+/// preview).
+pub async fn by_id_any(db: &impl ConnectionTrait, id: i32) -> Result<Option<WithTexts>, DbErr> {
+    Ok(translation::with_texts(
+        db,
+        event::Entity::find().filter(event::Column::Id.eq(id)),
+        None,
+    )
+    .await?
+    .into_iter()
+    .next())
+}
+
 /// The visible events among `ids`, with their texts.
 pub async fn by_ids(db: &impl ConnectionTrait, ids: &[i32]) -> Result<Vec<WithTexts>, DbErr> {
     if ids.is_empty() {

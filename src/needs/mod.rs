@@ -192,14 +192,37 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
     let (_, slug) = path.into_inner();
     let published = store::published(ctx.db(), &ctx.state.changes).await?;
     let (n, rows) = published.by_slug(&slug).ok_or(AppError::NotFound)?;
+    Html::render(&detail_page(&ctx, n, rows).await?)
+}
+
+/// The page of any need, public or not (the back office's preview).
+pub async fn preview_page(ctx: &Ctx, id: i32) -> Result<DetailPage, AppError> {
+    use sea_orm::EntityTrait;
+    let n = crate::entities::need::Entity::find_by_id(id)
+        .one(ctx.db())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let rows = store::texts(ctx.db(), &[id])
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    detail_page(ctx, &n, &rows).await
+}
+
+/// The page of a loaded need.
+async fn detail_page(
+    ctx: &Ctx,
+    n: &crate::entities::need::Model,
+    rows: &[crate::entities::need_translation::Model],
+) -> Result<DetailPage, AppError> {
     let p = translation::pick(rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
     let titles: Vec<&str> = rows.iter().map(|r| r.title.as_str()).collect();
-    let technologies = technologies_for_need(&ctx, n, titles).await?;
+    let technologies = technologies_for_need(ctx, n, titles).await?;
     let page = ctx
         .page(Section::Needs, p.text.title.clone())
         .with_description(crate::markdown::summary(&p.text.description, 200))
         .with_content(p.locale, p.outdated);
-    Html::render(&DetailPage {
+    Ok(DetailPage {
         title: p.text.title.clone(),
         description_html: crate::markdown::render(&p.text.description),
         technologies,

@@ -174,8 +174,26 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
     let (n, rows) = store::by_slug(ctx.db(), &slug)
         .await?
         .ok_or(AppError::NotFound)?;
+    Html::render(&detail_page(&ctx, n, rows).await?)
+}
+
+/// The article page of any item, public or not (the back office's
+/// preview of a draft or a scheduled item).
+pub async fn preview_page(ctx: &Ctx, id: i32) -> Result<DetailPage, AppError> {
+    let (n, rows) = store::by_id_any(ctx.db(), id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    detail_page(ctx, n, rows).await
+}
+
+/// The article page of a loaded item.
+async fn detail_page(
+    ctx: &Ctx,
+    n: news::Model,
+    rows: Vec<crate::entities::news_translation::Model>,
+) -> Result<DetailPage, AppError> {
     let p = translation::pick(&rows, ctx.locale, &n.source_lang).ok_or(AppError::NotFound)?;
-    let media = crate::media::library_for(&ctx).await?;
+    let media = crate::media::library_for(ctx).await?;
     let cover = n.cover_id.and_then(|c| media.image(c, ctx.locale));
     let event = match n.event_id {
         Some(id) => crate::events::store::by_ids(ctx.db(), &[id])
@@ -212,7 +230,7 @@ pub async fn detail(ctx: Ctx, path: web::Path<(String, String)>) -> Result<Html,
         "publisher": page.organization(),
     });
     page.add_json_ld(data);
-    Html::render(&DetailPage {
+    Ok(DetailPage {
         title: p.text.title.clone(),
         summary: p.text.summary.clone(),
         body_html: crate::markdown::render(&p.text.body),

@@ -239,6 +239,19 @@ pub async fn by_slug(db: &impl ConnectionTrait, slug: &str) -> Result<Option<Wit
     .next())
 }
 
+/// Any item by id, visible or not, with its texts (the back office's
+/// preview).
+pub async fn by_id_any(db: &impl ConnectionTrait, id: i32) -> Result<Option<WithTexts>, DbErr> {
+    Ok(translation::with_texts(
+        db,
+        news::Entity::find().filter(news::Column::Id.eq(id)),
+        None,
+    )
+    .await?
+    .into_iter()
+    .next())
+}
+
 /// Other news about the same event, else the latest, without `n`.
 pub async fn related(
     db: &impl ConnectionTrait,

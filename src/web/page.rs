@@ -330,6 +330,9 @@ pub struct Page {
     pub json_ld: Vec<String>,
     /// Say that the site shows demonstration content.
     pub demo_notice: bool,
+    /// A back-office preview of a record as saved: the banner says so and
+    /// links back to this editor address.
+    pub preview: Option<String>,
 }
 
 impl Page {
@@ -362,6 +365,7 @@ impl Page {
             canonical_query: None,
             json_ld: Vec::new(),
             demo_notice: false,
+            preview: None,
         }
     }
 

@@ -208,8 +208,8 @@ test("4. Editor: trilingual news from draft to feed, sitemap and home; fallback 
   await Promise.all([page.waitForURL(/flash=uploaded/), page.locator("form[action='/admin/media'] button[type=submit]").click()]);
   // The news item, in three languages, saved as a draft.
   await page.goto(`${BASE}/admin/news/new`);
-  const cover = await page.locator("#cover option", { hasText: "matchmaking.png" }).first().getAttribute("value");
-  await page.locator("#cover").selectOption(cover);
+  // The cover is picked by its thumbnail (a radio button labelled by the file name and alt text).
+  await page.locator("#cover label", { hasText: "matchmaking.png" }).first().click();
   await page.locator("#status").selectOption("draft");
   const texts = {
     en: ["Three agreements at the Jakarta matchmaking", "Three agreements on rice and solar power were signed.", "## Results\n\n**Three agreements** were signed:\n\n- hybrid rice seed\n- rooftop solar\n- cold storage"],

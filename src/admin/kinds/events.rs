@@ -184,4 +184,13 @@ impl Kind for Events {
     fn public_path(slug: &str) -> Option<String> {
         Some(format!("/events/{slug}"))
     }
+    const PREVIEW: bool = true;
+    async fn preview(
+        ctx: &crate::web::Ctx,
+        id: i32,
+        back: String,
+    ) -> Result<Option<String>, crate::error::AppError> {
+        let t = crate::events::preview_page(ctx, id).await?;
+        super::preview_html(t, |t| &mut t.page, back)
+    }
 }

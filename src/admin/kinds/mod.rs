@@ -174,6 +174,29 @@ pub trait Kind: 'static {
     fn public_path(_slug: &str) -> Option<String> {
         None
     }
+    /// Whether `preview` renders the record's public page.
+    const PREVIEW: bool = false;
+    /// The record's public page as saved, public or not, in `ctx`'s
+    /// language, with the preview banner linking `back` to the editor.
+    async fn preview(
+        _ctx: &crate::web::Ctx,
+        _id: i32,
+        _back: String,
+    ) -> Result<Option<String>, crate::error::AppError> {
+        Ok(None)
+    }
+}
+
+/// A public page template marked as a preview and rendered.
+pub fn preview_html<T: askama::Template>(
+    mut t: T,
+    page: impl FnOnce(&mut T) -> &mut crate::web::Page,
+    back: String,
+) -> Result<Option<String>, crate::error::AppError> {
+    let p = page(&mut t);
+    p.preview = Some(back);
+    p.noindex = true;
+    Ok(Some(t.render()?))
 }
 
 /// The state shown in lists: draft, scheduled, published, expired...

@@ -135,4 +135,13 @@ impl Kind for Needs {
     fn public_path(slug: &str) -> Option<String> {
         Some(format!("/needs/{slug}"))
     }
+    const PREVIEW: bool = true;
+    async fn preview(
+        ctx: &crate::web::Ctx,
+        id: i32,
+        back: String,
+    ) -> Result<Option<String>, crate::error::AppError> {
+        let t = crate::needs::preview_page(ctx, id).await?;
+        super::preview_html(t, |t| &mut t.page, back)
+    }
 }

@@ -119,4 +119,13 @@ impl Kind for News {
     fn public_path(slug: &str) -> Option<String> {
         Some(format!("/news/{slug}"))
     }
+    const PREVIEW: bool = true;
+    async fn preview(
+        ctx: &crate::web::Ctx,
+        id: i32,
+        back: String,
+    ) -> Result<Option<String>, crate::error::AppError> {
+        let t = crate::news::preview_page(ctx, id).await?;
+        super::preview_html(t, |t| &mut t.page, back)
+    }
 }

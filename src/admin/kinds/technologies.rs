@@ -245,4 +245,13 @@ impl Kind for Technologies {
     fn public_path(slug: &str) -> Option<String> {
         Some(format!("/technologies/{slug}"))
     }
+    const PREVIEW: bool = true;
+    async fn preview(
+        ctx: &crate::web::Ctx,
+        id: i32,
+        back: String,
+    ) -> Result<Option<String>, crate::error::AppError> {
+        let t = crate::catalog::preview_page(ctx, id).await?;
+        super::preview_html(t, |t| &mut t.page, back)
+    }
 }

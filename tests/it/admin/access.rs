@@ -140,7 +140,11 @@ fn concrete(pattern: &str, ids: &Ids) -> String {
         // A move that would act on the deal if it were let through.
         .replace("{action}", "close")
         // An export (both formats go through one handler per list).
-        .replace("{format}", "csv");
+        .replace("{format}", "csv")
+        // A translation's language, and a revision of it (a preview, a
+        // history, a restore).
+        .replace("{lang}", "en")
+        .replace("{revision}", "1");
     assert!(
         !path.contains('{'),
         "{pattern}: a parameter this test cannot fill; give it a real id in concrete()"

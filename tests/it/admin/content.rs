@@ -430,3 +430,48 @@ async fn a_bad_cohort_year_is_an_error_at_its_field_and_nothing_is_saved() {
     assert_eq!(stored.cohort_year, 2025);
     assert_eq!(stored.updated_at, stored.created_at, "fellow not written");
 }
+
+/// The cover is chosen from thumbnails (radio buttons labelled by the
+/// image's alt text, no script needed), and the choice is saved.
+#[actix_web::test]
+async fn images_are_picked_by_their_thumbnails() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let rice = MediaBuilder::png("rice-field.png", 64, 48)
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let r = b.get(&app, "/admin/news/new").await;
+    let radio = format!("#cover input[type=radio][value='{rice}']");
+    assert!(r.has(&radio), "a radio button per image");
+    assert!(
+        r.has("#cover input[type=radio][value=''][checked]"),
+        "none by default"
+    );
+    let id = r.attr(&radio, "id").unwrap();
+    let label = r.text(&format!("label[for='{id}']"));
+    assert!(
+        label.contains("Rice field"),
+        "labelled by the alt text: {label}"
+    );
+    assert!(
+        r.attr(&format!("label[for='{id}'] img"), "src")
+            .unwrap()
+            .starts_with("/media/")
+    );
+    let mut form = news_form("Cover picked", "draft", "");
+    let value = rice.to_string();
+    form.push(("cover", &value));
+    let r = b.post_csrf(&app, "/admin/news/new", &form).await;
+    assert_eq!(r.status, 303, "{}", r.text(".error-summary"));
+    let n = news_id_by_title(&t, "Cover picked").await;
+    let r = b.get(&app, &format!("/admin/news/{n}")).await;
+    assert!(
+        r.has(&format!("{radio}[checked]")),
+        "the saved choice is checked"
+    );
+    // The technology's pictures: check boxes with thumbnails.
+    let r = b.get(&app, "/admin/technologies/new").await;
+    assert!(r.has(&format!("#images input[type=checkbox][value='{rice}']")));
+    assert!(r.has("#images img[src^='/media/']"));
+}

@@ -14,6 +14,7 @@ mod inquiries;
 mod media;
 mod publishing;
 mod review;
+mod revisions;
 mod sessions;
 mod vocabulary;
 

@@ -600,3 +600,116 @@ async fn needs_are_approved_in_the_back_office() {
         200
     );
 }
+
+/// The editor's preview is the public page itself, for a draft and a
+/// scheduled item, in each language: the public layout and template, the
+/// cover, the text in that language, and a banner that says it is not
+/// public. Only for signed-in editors; never cached, never indexed.
+#[actix_web::test]
+async fn preview_shows_the_public_page_of_drafts_and_scheduled_items_to_editors_only() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let cover = MediaBuilder::png("rice-field.png", 64, 48)
+        .insert(t.conn())
+        .await;
+    let draft = NewsBuilder::new("draft-agreements")
+        .status("draft")
+        .title("zh-CN", "草稿协议")
+        .title("id", "Perjanjian draf")
+        .cover(cover)
+        .insert(t.conn())
+        .await;
+    let scheduled = NewsBuilder::new("scheduled-agreements")
+        .published("2099-01-01T02:00:00Z")
+        .insert(t.conn())
+        .await;
+    let tech = TechnologyBuilder::new("draft-rice")
+        .status("draft")
+        .insert(t.conn())
+        .await;
+    let event = EventBuilder::new("draft-forum").insert(t.conn()).await;
+    t.conn()
+        .execute_unprepared(&format!(
+            "UPDATE events SET status = 'draft' WHERE id = {}",
+            event.id
+        ))
+        .await
+        .unwrap();
+    let need = NeedBuilder::new("pending-need")
+        .status("pending")
+        .insert(t.conn())
+        .await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+
+    // The edit form links to the preview in each language.
+    let r = b.get(&app, &format!("/admin/news/{}", draft.id)).await;
+    for lang in LANGS {
+        assert_eq!(
+            r.attr(&format!("#tab-{lang} a.preview-link"), "href"),
+            Some(format!("/admin/news/{}/preview/{lang}", draft.id)),
+        );
+    }
+    for lang in LANGS {
+        let r = b
+            .get(&app, &format!("/admin/news/{}/preview/{lang}", draft.id))
+            .await;
+        assert_eq!(r.status, 200, "{lang}");
+        assert_eq!(r.attr("html", "lang").as_deref(), Some(lang));
+        assert!(r.has("header.site-header"), "the public layout");
+        assert!(r.has(".notice-preview"), "{lang}: the banner");
+        assert_eq!(r.header("cache-control"), Some("no-store"));
+        assert_eq!(r.header("x-robots-tag"), Some("noindex"));
+        let title = match lang {
+            "zh-CN" => "草稿协议",
+            "id" => "Perjanjian draf",
+            _ => "Draft agreements",
+        };
+        assert_eq!(r.text("main h1"), title, "{lang}");
+        assert!(r.has("main img[src^='/media/']"), "{lang}: cover");
+        let r = b
+            .get(
+                &app,
+                &format!("/admin/news/{}/preview/{lang}", scheduled.id),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        assert!(r.has(".notice-preview"));
+    }
+    let banner = b
+        .get(&app, &format!("/admin/news/{}/preview/zh-CN", draft.id))
+        .await
+        .text(".notice-preview strong");
+    assert!(banner.starts_with("预览（未公开）"), "{banner}");
+    // Still not public.
+    assert_eq!(get(&app, "/en/news/draft-agreements").await.status, 404);
+    assert_eq!(get(&app, "/en/news/scheduled-agreements").await.status, 404);
+    // The other kinds with a public page.
+    for path in [
+        format!("/admin/technologies/{}/preview/id", tech.id),
+        format!("/admin/events/{}/preview/zh-CN", event.id),
+        format!("/admin/needs/{}/preview/en", need.id),
+    ] {
+        let r = b.get(&app, &path).await;
+        assert_eq!(r.status, 200, "{path}");
+        assert!(r.has(".notice-preview"), "{path}");
+        assert!(r.has("header.site-header"), "{path}");
+    }
+    // Refusals: an unknown language or record, signed out, the wrong role.
+    let path = format!("/admin/news/{}/preview/en", draft.id);
+    assert_eq!(
+        b.get(&app, &format!("/admin/news/{}/preview/xx", draft.id))
+            .await
+            .status,
+        404
+    );
+    assert_eq!(
+        b.get(&app, "/admin/news/999999/preview/en").await.status,
+        404
+    );
+    let r = get(&app, &path).await;
+    assert_eq!(r.status, 303);
+    assert!(r.location().unwrap_or("").starts_with("/admin/login"));
+    assert!(!r.body.contains("Draft agreements"));
+    let mut reviewer = login(&app, REVIEWER).await;
+    assert_eq!(reviewer.get(&app, &path).await.status, 403);
+}
