@@ -19,6 +19,7 @@ mod m20261206_000020_privacy_page;
 mod m20261206_000030_search_docs_technologies;
 mod m20261206_000040_provider_ref;
 mod m20261207_000001_requested_documents;
+mod m20261207_000030_data;
 
 pub struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000030_search_docs_technologies::Migration),
             Box::new(m20261206_000040_provider_ref::Migration),
             Box::new(m20261207_000001_requested_documents::Migration),
+            Box::new(m20261207_000030_data::Migration),
         ]
     }
 }
