@@ -303,7 +303,7 @@ struct Upload {
 
 /// Reads the upload: the CSRF token first (nothing else is read before it
 /// is checked), then the file, cut off past the limit.
-async fn read_upload(editor: &Editor, payload: Multipart) -> Result<Upload, AppError> {
+async fn read_upload(editor: &Editor, what: What, payload: Multipart) -> Result<Upload, AppError> {
     let mut parts = Parts::new(payload, 8, 4096);
     let Some(mut first) = parts.next().await? else {
         return Err(AppError::Forbidden("error-csrf-text"));
@@ -315,7 +315,7 @@ async fn read_upload(editor: &Editor, payload: Multipart) -> Result<Upload, AppE
     drop(first);
     editor.check_csrf(&token)?;
     let mut upload = Upload {
-        what: What::default(),
+        what,
         file: None,
         too_big: false,
     };
@@ -362,13 +362,16 @@ pub async fn upload(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<crate::web::AppState>,
+    q: web::Query<KindQuery>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     let tr = Translator {
         locale: editor.locale,
     };
-    let mut p = page(&editor, &state, what_of(""));
+    // The kind from the form's address, so that a file refused before it
+    // is read still comes back to the page it was sent from.
+    let mut p = page(&editor, &state, what_of(&q.kind));
     if refuse_declared_over(&req, sheet::MAX_BYTES + DRAIN_CAP).is_err() {
         // Not one byte of it is read; the page still says what is wrong.
         p.refused = Some(tr.tn("import-too-large", p.max_mb));
@@ -380,7 +383,7 @@ pub async fn upload(
         what,
         file,
         too_big,
-    } = read_upload(&editor, payload).await?;
+    } = read_upload(&editor, p.what, payload).await?;
     p.what = what;
     let unprocessable = |p: &ImportPage| -> Result<HttpResponse, AppError> {
         Ok(Html::render(p)?.unprocessable().into_response(&req))

@@ -776,6 +776,10 @@ async fn needs_import_like_technologies() {
         page.attr("form input[name=kind]", "value"),
         Some("needs".to_owned())
     );
+    assert_eq!(
+        page.attr("form[enctype]", "action"),
+        Some("/admin/import?kind=needs".to_owned())
+    );
 
     // The needs template: its own columns, the allowed countries; the XLSX
     // imports as it is and the CSV (same reference) updates it.
