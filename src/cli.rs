@@ -91,6 +91,17 @@ enum ImportKind {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Needs, one per row (columns as in the back office's template).
+    Needs {
+        /// The spreadsheet to import.
+        file: std::path::PathBuf,
+        /// Only check the file: list its problems, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The language of the messages (zh-CN, en or id).
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -166,16 +177,22 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{} restored: {summary}", file.display());
             Ok(())
         }
-        Command::Import {
-            what:
+        Command::Import { what } => {
+            use crate::admin::import::kinds::What;
+            let (what, file, dry_run, lang) = match what {
                 ImportKind::Technologies {
                     file,
                     dry_run,
                     lang,
-                },
-        } => {
+                } => (What::Technologies, file, dry_run, lang),
+                ImportKind::Needs {
+                    file,
+                    dry_run,
+                    lang,
+                } => (What::Needs, file, dry_run, lang),
+            };
             let conn = open(&cli.common).await?;
-            let outcome = import(&conn, &file, dry_run, &lang).await;
+            let outcome = import(&conn, what, &file, dry_run, &lang).await;
             conn.close().await.ok();
             outcome
         }
@@ -192,10 +209,12 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// `import technologies FILE`: a progress bar on a terminal, one line of
-/// summary otherwise; the problems, and a failure, when there are any.
+/// `import technologies|needs FILE`: a progress bar on a terminal, one
+/// line of summary otherwise; the problems, and a failure, when there are
+/// any.
 async fn import(
     conn: &sea_orm::DatabaseConnection,
+    what: crate::admin::import::kinds::What,
     file: &std::path::Path,
     dry_run: bool,
     lang: &str,
@@ -217,7 +236,7 @@ async fn import(
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let started = std::time::Instant::now();
     let outcome = if dry_run {
-        import::dry_run(conn, &bytes).await?
+        import::dry_run(conn, what, &bytes).await?
     } else {
         let name = file
             .file_name()
@@ -232,7 +251,7 @@ async fn import(
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             bar
         });
-        let outcome = import::run(conn, &bytes, &actor, &name, |done, total| {
+        let outcome = import::run(conn, what, &bytes, &actor, &name, |done, total| {
             if let Some(bar) = &bar {
                 bar.set_length(total as u64);
                 bar.set_position(done as u64);

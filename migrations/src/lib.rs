@@ -21,6 +21,7 @@ mod m20261206_000040_provider_ref;
 mod m20261207_000001_requested_documents;
 mod m20261207_000010_programme_drafts_referees;
 mod m20261207_000020_programme_review;
+mod m20261207_000030_data;
 mod m20261207_000040_revisions_translators;
 
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000001_requested_documents::Migration),
             Box::new(m20261207_000010_programme_drafts_referees::Migration),
             Box::new(m20261207_000020_programme_review::Migration),
+            Box::new(m20261207_000030_data::Migration),
             Box::new(m20261207_000040_revisions_translators::Migration),
         ]
     }

@@ -2,15 +2,25 @@
 //! names in the editor's language and rows of strings) written as CSV or
 //! XLSX and sent as an attachment. Every cell that a spreadsheet could take
 //! for a formula is neutralised here, once, for both formats.
+//!
+//! CSV can also be streamed (`stream_csv`): rows fetched a page at a time
+//! and written to the response as they come, so that no row limit is
+//! needed. XLSX is built whole in memory, under `MAX_ROWS`: a workbook is a
+//! zip whose parts are only complete at the end, and rust_xlsxwriter's
+//! constant-memory mode (feature `constant_memory`, which adds `tempfile`)
+//! would still assemble the zip before the first byte could be sent.
 
 use actix_web::HttpResponse;
 use actix_web::http::header;
 
 use crate::error::AppError;
 
-/// The most rows one export holds: far above any list the centre keeps,
-/// low enough that a runaway export cannot exhaust memory.
+/// The most rows one in-memory export holds: far above any list the
+/// centre keeps, low enough that a runaway export cannot exhaust memory.
 pub const MAX_ROWS: u64 = 100_000;
+
+/// Rows a streamed export fetches, and writes, at a time.
+pub const PAGE_ROWS: u64 = 200;
 
 /// The two formats a list exports to (`/admin/…/export.csv`, `.xlsx`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,7 +46,7 @@ impl Format {
         }
     }
 
-    fn content_type(self) -> &'static str {
+    pub fn content_type(self) -> &'static str {
         match self {
             Self::Csv => "text/csv; charset=utf-8",
             Self::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -143,20 +153,59 @@ impl Table {
             Format::Csv => self.csv()?,
             Format::Xlsx => self.xlsx()?,
         };
-        Ok(HttpResponse::Ok()
-            .content_type(format.content_type())
-            .insert_header((
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{}.{}\"",
-                    self.name,
-                    crate::db::now().format("%Y-%m-%d"),
-                    format.extension()
-                ),
-            ))
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(body))
+        Ok(attachment(self.name, format).body(body))
     }
+}
+
+/// The headers of an export: its type, its file name dated today (UTC),
+/// never cached.
+fn attachment(name: &str, format: Format) -> actix_web::HttpResponseBuilder {
+    let mut r = HttpResponse::Ok();
+    r.content_type(format.content_type())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}-{}.{}\"",
+                name,
+                crate::db::now().format("%Y-%m-%d"),
+                format.extension()
+            ),
+        ))
+        .insert_header((header::CACHE_CONTROL, "no-store"));
+    r
+}
+
+/// Rows as CSV lines, neutralised as in `Table::csv`.
+fn csv_lines<'a>(rows: impl IntoIterator<Item = &'a Vec<String>>) -> Result<Vec<u8>, AppError> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for row in rows {
+        let cells: Vec<_> = row.iter().map(|c| neutralise(c)).collect();
+        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
+    }
+    Ok(w.into_inner()?)
+}
+
+/// A CSV export streamed: the byte-order mark and the header first, then
+/// each page of rows as `pages` yields it (fetching the next only once the
+/// last is written). A failure after the first bytes can only cut the file
+/// short (the status is sent): it is logged, and the download ends
+/// unfinished rather than looking complete.
+pub fn stream_csv<S>(name: &'static str, header: Vec<String>, pages: S) -> HttpResponse
+where
+    S: futures_util::Stream<Item = Result<Vec<Vec<String>>, AppError>> + 'static,
+{
+    use futures_util::StreamExt;
+    let head = csv_lines([&header]).map(|mut line| {
+        let mut out = b"\xEF\xBB\xBF".to_vec();
+        out.append(&mut line);
+        actix_web::web::Bytes::from(out)
+    });
+    let body = futures_util::stream::once(async move { head }).chain(pages.map(move |page| {
+        page.and_then(|rows| csv_lines(&rows))
+            .map(actix_web::web::Bytes::from)
+            .inspect_err(|e| tracing::error!(error = %e, export = name, "export cut short"))
+    }));
+    attachment(name, Format::Csv).streaming(body)
 }
 
 fn xlsx_error(e: rust_xlsxwriter::XlsxError) -> AppError {

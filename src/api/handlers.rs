@@ -24,7 +24,6 @@ const TECHNOLOGIES: Kind = Kind {
         ("ip", Check::OneOf(IP_STATUSES)),
         ("trl_min", Check::Trl),
         ("trl_max", Check::Trl),
-        ("sort", Check::OneOf(&["relevance", "newest", "title"])),
     ],
 };
 const NEEDS: Kind = Kind {
@@ -96,8 +95,6 @@ struct TechnologyQuery {
     trl_min: Option<i16>,
     /// Highest readiness level, 1 to 9.
     trl_max: Option<i16>,
-    /// relevance, newest or title.
-    sort: Option<String>,
 }
 
 #[derive(IntoParams)]
@@ -213,8 +210,9 @@ fn detail_lang(req: &HttpRequest, state: &AppState) -> Result<Locale, ApiError> 
     Ok(p.locale)
 }
 
-fn next(state: &AppState, kind: &Kind, p: &ListParams, more: bool) -> Option<String> {
-    more.then(|| next_link(state, kind, p, p.offset.saturating_add(p.limit)))
+/// The next page's link, when more follow the record `last`.
+fn next(state: &AppState, kind: &Kind, p: &ListParams, last: Option<i32>) -> Option<String> {
+    last.map(|after| next_link(state, kind, p, after))
 }
 
 /// GET /api/v1/openapi.json: this API's OpenAPI document.
@@ -261,9 +259,10 @@ pub async fn technology_list(
         p.updated_since,
     )
     .await?;
-    let start = usize::try_from(p.offset)
-        .unwrap_or(usize::MAX)
-        .min(ids.len());
+    // In id order: this page starts after the last id the cursor names.
+    let start = p
+        .after
+        .map_or(0, |after| ids.partition_point(|id| *id <= after));
     let end = start
         .saturating_add(usize::try_from(p.limit).unwrap_or(usize::MAX))
         .min(ids.len());
@@ -276,7 +275,12 @@ pub async fn technology_list(
         &req,
         &TechnologyList {
             data,
-            next: next(&state, &TECHNOLOGIES, &p, end < ids.len()),
+            next: next(
+                &state,
+                &TECHNOLOGIES,
+                &p,
+                ids[..end].last().copied().filter(|_| end < ids.len()),
+            ),
         },
     )
 }
@@ -346,7 +350,7 @@ pub async fn need_list(
         &state.db,
         q,
         need::Column::Id,
-        p.offset,
+        p.after,
         p.limit,
     )
     .await?;
@@ -427,7 +431,7 @@ pub async fn event_list(
         &state.db,
         q,
         event::Column::Id,
-        p.offset,
+        p.after,
         p.limit,
     )
     .await?;
@@ -502,7 +506,7 @@ pub async fn news_list(
         &state.db,
         q,
         news::Column::Id,
-        p.offset,
+        p.after,
         p.limit,
     )
     .await?;
@@ -577,7 +581,7 @@ pub async fn call_list(
         &state.db,
         q,
         programme_call::Column::Id,
-        p.offset,
+        p.after,
         p.limit,
     )
     .await?;
@@ -661,7 +665,7 @@ pub async fn fellow_list(
         &state.db,
         q,
         fellow::Column::Id,
-        p.offset,
+        p.after,
         p.limit,
     )
     .await?;

@@ -203,7 +203,9 @@ pub struct Kind {
 pub struct ListParams {
     pub locale: Locale,
     pub limit: u64,
-    pub offset: u64,
+    /// The id of the last record of the previous page (from the cursor):
+    /// this page starts after it.
+    pub after: Option<i32>,
     pub updated_since: Option<DateTime<Utc>>,
     pub filters: Vec<(String, String)>,
     /// The query as given, less the cursor: the next page's link adds its own.
@@ -235,7 +237,7 @@ pub fn list_params(raw: &str, kind: &Kind, secret: &[u8]) -> Result<ListParams, 
     let mut p = ListParams {
         locale: Locale::default(),
         limit: DEFAULT_LIMIT,
-        offset: 0,
+        after: None,
         updated_since: None,
         filters: Vec::new(),
         rest: Vec::new(),
@@ -255,7 +257,8 @@ pub fn list_params(raw: &str, kind: &Kind, secret: &[u8]) -> Result<ListParams, 
                     .ok_or_else(|| ApiError::bad("limit", "a whole number from 1 to 100"))?;
             }
             "cursor" => {
-                p.offset = cursor_offset(&v, kind.name, secret)
+                p.after = cursor_after(&v, kind.name, secret)
+                    .map(Some)
                     .ok_or_else(|| ApiError::bad("cursor", "not a cursor this list gave"))?;
                 continue;
             }
@@ -294,30 +297,32 @@ fn valid(check: Check, v: &str) -> bool {
     }
 }
 
-/// A cursor: where the next page starts, signed with the secret key so
-/// that only cursors this list gave are taken (and read as opaque).
-fn cursor(kind: &str, offset: u64, secret: &[u8]) -> String {
-    let sig = keyed_hash(secret, &format!("api-cursor:{kind}:{offset}"));
-    URL_SAFE_NO_PAD.encode(format!("{offset}.{}", &sig[..16.min(sig.len())]))
+/// A cursor: the id of the last record a page gave (lists are in id
+/// order), signed with the secret key so that only cursors this list gave
+/// are taken (and read as opaque). A key, not a position: records added or
+/// removed during a walk shift no page, so none is skipped or repeated.
+fn cursor(kind: &str, after: i32, secret: &[u8]) -> String {
+    let sig = keyed_hash(secret, &format!("api-cursor-after:{kind}:{after}"));
+    URL_SAFE_NO_PAD.encode(format!("{after}.{}", &sig[..16.min(sig.len())]))
 }
 
-fn cursor_offset(token: &str, kind: &str, secret: &[u8]) -> Option<u64> {
+fn cursor_after(token: &str, kind: &str, secret: &[u8]) -> Option<i32> {
     let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(token).ok()?).ok()?;
-    let (offset, _) = raw.split_once('.')?;
-    let offset: u64 = offset.parse().ok()?;
-    (cursor(kind, offset, secret) == token).then_some(offset)
+    let (after, _) = raw.split_once('.')?;
+    let after: i32 = after.parse().ok()?;
+    (cursor(kind, after, secret) == token).then_some(after)
 }
 
-/// The link to the page after one that ended at `offset`: the same query
-/// with that page's cursor.
-fn next_link(state: &AppState, kind: &Kind, p: &ListParams, offset: u64) -> String {
+/// The link to the page after one whose last record was `after`: the same
+/// query with that page's cursor.
+fn next_link(state: &AppState, kind: &Kind, p: &ListParams, after: i32) -> String {
     let mut s = form_urlencoded::Serializer::new(String::new());
     for (k, v) in &p.rest {
         s.append_pair(k, v);
     }
     s.append_pair(
         "cursor",
-        &cursor(kind.name, offset, &state.config.secret_key),
+        &cursor(kind.name, after, &state.config.secret_key),
     );
     format!(
         "{}{BASE}/{}?{}",
@@ -408,11 +413,11 @@ mod tests {
     #[test]
     fn cursors_are_signed() {
         let c = cursor("news", 40, b"secret");
-        assert_eq!(cursor_offset(&c, "news", b"secret"), Some(40));
-        assert_eq!(cursor_offset(&c, "events", b"secret"), None);
-        assert_eq!(cursor_offset(&c, "news", b"other"), None);
+        assert_eq!(cursor_after(&c, "news", b"secret"), Some(40));
+        assert_eq!(cursor_after(&c, "events", b"secret"), None);
+        assert_eq!(cursor_after(&c, "news", b"other"), None);
         let forged = URL_SAFE_NO_PAD.encode("80.0000000000000000");
-        assert_eq!(cursor_offset(&forged, "news", b"secret"), None);
-        assert_eq!(cursor_offset("%%%", "news", b"secret"), None);
+        assert_eq!(cursor_after(&forged, "news", b"secret"), None);
+        assert_eq!(cursor_after("%%%", "news", b"secret"), None);
     }
 }

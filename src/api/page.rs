@@ -62,7 +62,7 @@ pub async fn page(ctx: Ctx) -> Result<Html, AppError> {
             ("cursor", "api-param-cursor"),
             ("updated_since", "api-param-updated-since"),
             (
-                "q, field, country, mode, ip, trl_min, trl_max, sort",
+                "q, field, country, mode, ip, trl_min, trl_max",
                 "api-param-catalogue",
             ),
             ("field, country", "api-param-needs"),

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Related, Select,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, ModelTrait, QueryFilter, QueryOrder,
+    QuerySelect, Related, Select,
 };
 
 use crate::entities::technology;
@@ -16,35 +16,49 @@ use crate::search::catalog_index::CatalogIndex;
 use crate::search::catalog_query::CatalogQuery;
 use crate::translation;
 
-/// One page of records: the window asked for, and whether more follow.
+/// One page of records: the window asked for, and, when more follow, the
+/// id of its last record (where the next page starts).
 pub struct Window<M, T> {
     pub rows: Vec<(M, Vec<T>)>,
-    pub more: bool,
+    pub more: Option<i32>,
 }
 
-/// Records `select` chooses (visible ones, filtered), in id order, from
-/// `offset`, at most `limit`, each with all its translations. Id order
-/// keeps a walk through the pages steady while records are added.
+/// Records `select` chooses (visible ones, filtered), in id order, after
+/// the id `after`, at most `limit`, each with all its translations. A walk
+/// goes on from the last id it saw, not from a position: records added or
+/// removed meanwhile neither shift a record into a page already read nor
+/// out of the next one.
 pub async fn window<P, T>(
     db: &impl ConnectionTrait,
     select: Select<P>,
     id: P::Column,
-    offset: u64,
+    after: Option<i32>,
     limit: u64,
 ) -> Result<Window<P::Model, T::Model>, DbErr>
 where
     P: EntityTrait + Related<T>,
     T: EntityTrait,
 {
+    let select = match after {
+        Some(after) => select.filter(id.gt(after)),
+        None => select,
+    };
     let mut rows = translation::with_texts::<P, T>(
         db,
         select.order_by_asc(id),
-        Some((offset, limit.saturating_add(1))),
+        Some((0, limit.saturating_add(1))),
     )
     .await?;
     let more = u64::try_from(rows.len()).unwrap_or(u64::MAX) > limit;
     rows.truncate(usize::try_from(limit).unwrap_or(usize::MAX));
-    Ok(Window { rows, more })
+    let last = rows.last().and_then(|(m, _)| match m.get(id) {
+        sea_orm::Value::Int(Some(i)) => Some(i),
+        _ => None,
+    });
+    Ok(Window {
+        rows,
+        more: if more { last } else { None },
+    })
 }
 
 /// The first visible record `select` chooses, with its translations.
@@ -62,8 +76,9 @@ where
         .next())
 }
 
-/// The technologies of a catalogue query (words, filters, its order), all
-/// of them, less those not changed since `since`: ids in order.
+/// The technologies of a catalogue query (words and filters), all of them,
+/// less those not changed since `since`: ids in id order, as every list of
+/// the API, so that a cursor walk through them is steady.
 pub async fn technology_ids(
     db: &(impl ConnectionTrait + sea_orm::StreamTrait),
     index: &CatalogIndex,
@@ -91,6 +106,7 @@ pub async fn technology_ids(
             .collect();
         ids.retain(|id| fresh.contains(id));
     }
+    ids.sort_unstable();
     Ok(ids)
 }
 

@@ -22,6 +22,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub match_alerts: bool,
     pub matches_sent_at: Option<DateTimeUtc>,
+    /// The provider's own reference, from a spreadsheet import.
+    pub provider_ref: Option<String>,
 }
 
 /// Its text in each language (one statement loads both: see

@@ -798,7 +798,7 @@ async fn the_more_information_loop_and_the_status_page() {
     assert_eq!(en.text(".status-now"), "Under review");
     // A second reviewer acting on the page as it was before: no change.
     assert!(
-        !techbridge::programme::store::claim_status(
+        !techbridge::programme::lifecycle::claim(
             t.conn(),
             a.id,
             "submitted",

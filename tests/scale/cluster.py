@@ -5,6 +5,7 @@
 
 import os
 import re
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -28,31 +29,67 @@ from portal import (
 
 PG = os.environ.get("CI_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
-NGINX_CONF = """
+# deploy/nginx.conf is the file an operator copies; it is run here as it is,
+# with only what names the operator's machine replaced: the instances'
+# addresses, the ports, the certificate, the log and web-root directories.
+# Each replacement must match exactly as often as said, so an edit of the
+# deploy file that these no longer fit fails here instead of being skipped.
+DEPLOY_CONF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "deploy", "nginx.conf")
+
+MAIN_CONF = """
 worker_processes 1;
 pid {dir}/nginx.pid;
 error_log {dir}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
-  access_log off;
   client_body_temp_path {dir}/body;
   proxy_temp_path {dir}/proxy;
   fastcgi_temp_path {dir}/fastcgi;
   uwsgi_temp_path {dir}/uwsgi;
   scgi_temp_path {dir}/scgi;
-  client_max_body_size 32m;
-  upstream portal {{ server 127.0.0.1:{a}; server 127.0.0.1:{b}; }}
-  server {{
-    listen 127.0.0.1:{port};
-    location / {{
-      proxy_pass http://portal;
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $remote_addr;
-      proxy_next_upstream error timeout;
-    }}
-  }}
+  include {dir}/site.conf;
 }}
 """
+
+
+def site_conf(work, a_port, b_port, http_port, https_port):
+    with open(DEPLOY_CONF) as f:
+        conf = f.read()
+    replacements = [
+        (r"server 10\.0\.0\.11:8080 ", f"server 127.0.0.1:{a_port} ", 1),
+        (r"server 10\.0\.0\.12:8080 ", f"server 127.0.0.1:{b_port} ", 1),
+        (r"listen 80;", f"listen 127.0.0.1:{http_port};", 1),
+        (r"listen 443 ssl http2;", f"listen 127.0.0.1:{https_port} ssl http2;", 1),
+        # This machine may have no IPv6.
+        (r"\n\s*listen \[::\]:(80|443)[^;]*;", "", 2),
+        (r"/etc/ssl/techbridge/", f"{work}/tls/", 2),
+        (r"/var/log/nginx/", f"{work}/", 2),
+        (r"/var/www/letsencrypt", f"{work}/letsencrypt", 2),
+    ]
+    misfits = []
+    for pattern, replacement, times in replacements:
+        conf, n = re.subn(pattern, replacement, conf)
+        if n != times:
+            misfits.append(f"{pattern} found {n} times, expected {times}")
+    check(not misfits, f"deploy/nginx.conf has the lines this test replaces {misfits or ''}")
+    return conf
+
+
+def self_signed(work):
+    """A certificate for 127.0.0.1 and portal.example.org, and a context that trusts it."""
+    tls = os.path.join(work, "tls")
+    os.makedirs(tls)
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+            "-nodes", "-days", "1", "-subj", "/CN=portal.example.org",
+            "-addext", "subjectAltName=DNS:portal.example.org,IP:127.0.0.1",
+            "-keyout", os.path.join(tls, "privkey.pem"), "-out", os.path.join(tls, "fullchain.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return ssl.create_default_context(cafile=os.path.join(tls, "fullchain.pem"))
 
 
 def main():
@@ -62,6 +99,7 @@ def main():
     a = Portal(url, os.path.join(work, "a"))
     b = Portal(url, os.path.join(work, "b"))
     nginx_port = free_port()
+    http_port = free_port()
     nginx = None
     try:
         os.makedirs(a.data_dir)
@@ -75,12 +113,41 @@ def main():
         counts = psql(url, "SELECT count(*) FROM technologies")
         check(counts[0][0] == "32", f"two instances starting together loaded the demo once ({counts[0][0]} technologies)")
 
+        tls = self_signed(work)
+        os.makedirs(os.path.join(work, "letsencrypt"))
+        with open(os.path.join(work, "site.conf"), "w") as f:
+            f.write(site_conf(work, a.port, b.port, http_port, nginx_port))
         conf = os.path.join(work, "nginx.conf")
         with open(conf, "w") as f:
-            f.write(NGINX_CONF.format(dir=work, a=a.port, b=b.port, port=nginx_port))
+            f.write(MAIN_CONF.format(dir=work))
+        tested = subprocess.run(["nginx", "-t", "-c", conf], capture_output=True, text=True)
+        check(tested.returncode == 0, f"nginx -t accepts deploy/nginx.conf {'' if tested.returncode == 0 else tested.stderr}")
         nginx = subprocess.Popen(["nginx", "-c", conf, "-g", "daemon off;"], stderr=subprocess.DEVNULL)
-        time.sleep(0.5)
-        check(Client(nginx_port).get("/en/").status == 200, "nginx serves the portal from both instances")
+        proxied = Client(nginx_port, tls=tls)
+        deadline = time.monotonic() + 5
+        while True:
+            try:
+                r = proxied.get("/en/")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        check(r.status == 200, "nginx serves the portal over TLS from deploy/nginx.conf")
+        r = Client(http_port).get("/en/news?x=1")
+        check(
+            r.status == 301 and r.header("location") == "https://portal.example.org/en/news?x=1",
+            f"plain HTTP is redirected to HTTPS ({r.status} {r.header('location')})",
+        )
+        # Requests spread over both instances: the deploy file's request log
+        # names the instance that answered each.
+        statuses = {proxied.get("/healthz").status for _ in range(6)}
+        with open(os.path.join(work, "techbridge.access.log")) as f:
+            upstreams = {line.split()[6] for line in f if " /healthz " in line}
+        check(
+            statuses == {200} and upstreams == {f"127.0.0.1:{a.port}", f"127.0.0.1:{b.port}"},
+            f"both instances answer through nginx ({statuses}, {sorted(upstreams)})",
+        )
 
         # Sessions: signed in through A, recognised by B; logout on B ends it on A.
         ca = Client(a.port)
@@ -212,7 +279,12 @@ def main():
         ok_b = Client(b.port).login().status
         check(ok_a != 303 and ok_b != 303, "ten failures split over A and B lock the account on both")
         psql(url, "DELETE FROM rate_events")
-        check(Client(nginx_port).login().status == 303, "signing in through nginx works once the window is over")
+        check(Client(nginx_port, tls=tls).login().status == 303, "signing in through nginx works once the window is over")
+
+        # Failover: with A gone, every request through nginx is answered by B.
+        a.stop()
+        statuses = [Client(nginx_port, tls=tls).get("/en/").status for _ in range(4)]
+        check(statuses == [200] * 4, f"with A stopped, nginx sends everything to B ({statuses})")
         print("cluster: all checks passed")
     finally:
         if nginx:

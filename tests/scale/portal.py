@@ -64,14 +64,19 @@ class Response:
 class Client:
     """One visitor: a cookie jar and the CSRF token of the last admin page."""
 
-    def __init__(self, port, forwarded_for=None):
+    def __init__(self, port, forwarded_for=None, tls=None):
         self.port = port
         self.cookies = {}
         self.csrf = ""
         self.forwarded_for = forwarded_for
+        # An ssl.SSLContext: speak HTTPS (to nginx, in cluster.py).
+        self.tls = tls
 
     def request(self, method, path, body=None, content_type=None, headers=None, timeout=15):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        if self.tls:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=timeout, context=self.tls)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         h = {"Accept-Language": "en"}
         if self.cookies:
             h["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())

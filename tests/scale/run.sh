@@ -21,9 +21,9 @@ if ! command -v nginx >/dev/null; then
   apt-get install -y nginx-light >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y nginx-light >/dev/null; }
 fi
 cargo build --bin techbridge
-export TECHBRIDGE_BIN="$root/target/debug/techbridge"
+export TECHBRIDGE_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/techbridge"
 # .ci/run builds it beforehand in its own target directory.
-release_dir="${CARGO_RELEASE_DIR:-$root/target}"
+release_dir="${CARGO_RELEASE_DIR:-${CARGO_TARGET_DIR:-$root/target}}"
 release_bin="$release_dir/release/techbridge"
 if [ $# -eq 0 ] || [ "$1" = parallel.py ] || [ "$1" = cluster.py ]; then
   cargo build --release --bin techbridge --target-dir "$release_dir"

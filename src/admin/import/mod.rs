@@ -1,11 +1,13 @@
-//! Importing technologies from a spreadsheet (CSV or XLSX), in the back
-//! office (`/admin/import`: upload, dry run, then the real import) and from
-//! the command line (`techbridge import technologies FILE`). A dry run
+//! Importing technologies and needs from a spreadsheet (CSV or XLSX), in the
+//! back office (`/admin/import`: upload, dry run, then the real import) and
+//! from the command line (`techbridge import {technologies,needs} FILE`). The
+//! code is the same for every kind: what differs is in `kinds`. A dry run
 //! lists every problem by row and column and changes nothing; a real import
 //! writes every row or none, in one transaction, with one audit entry.
 
+pub mod kinds;
+pub mod rows;
 pub mod sheet;
-pub mod technologies;
 pub mod template;
 
 use actix_multipart::Multipart;
@@ -16,10 +18,13 @@ use sea_orm::{
 };
 use serde::Deserialize;
 
+use self::kinds::{Importable, What};
 use self::sheet::Refusal;
 use super::page::AdminPage;
 use super::session::Editor;
 use crate::accounts::Role;
+use crate::admin::kinds::needs::Needs;
+use crate::admin::kinds::technologies::Technologies;
 use crate::db::now;
 use crate::entities::import_upload;
 use crate::error::AppError;
@@ -30,7 +35,7 @@ use crate::web::upload::{
 };
 use crate::web::{Html, Translator, see_other};
 
-/// Who may import: those who edit technologies.
+/// Who may import: those who edit technologies and needs.
 const ROLES: &[Role] = &[Role::Editor];
 
 /// How long an uploaded file waits for its real import after the dry run.
@@ -98,8 +103,19 @@ pub enum Rejected {
     Problems(Vec<Problem>),
 }
 
-/// Checks a file without writing anything.
+/// Checks a file of `what` without writing anything.
 pub async fn dry_run(
+    db: &DatabaseConnection,
+    what: What,
+    bytes: &[u8],
+) -> Result<Result<Counts, Rejected>, DbErr> {
+    match what {
+        What::Technologies => dry_run_of::<Technologies>(db, bytes).await,
+        What::Needs => dry_run_of::<Needs>(db, bytes).await,
+    }
+}
+
+async fn dry_run_of<K: Importable>(
     db: &DatabaseConnection,
     bytes: &[u8],
 ) -> Result<Result<Counts, Rejected>, DbErr> {
@@ -107,7 +123,7 @@ pub async fn dry_run(
         Ok(s) => s,
         Err(r) => return Ok(Err(Rejected::Refused(r))),
     };
-    Ok(match technologies::plan(db, &sheet).await? {
+    Ok(match rows::plan::<K>(db, &sheet).await? {
         Err(r) => Err(Rejected::Refused(r)),
         Ok((_, problems)) if !problems.is_empty() => Err(Rejected::Problems(problems)),
         Ok((planned, _)) => Ok(Counts {
@@ -122,6 +138,20 @@ pub async fn dry_run(
 /// `progress(done, total)` is called after each row.
 pub async fn run(
     db: &DatabaseConnection,
+    what: What,
+    bytes: &[u8],
+    actor: &crate::audit::Actor<'_>,
+    filename: &str,
+    progress: impl FnMut(usize, usize),
+) -> Result<Result<Counts, Rejected>, DbErr> {
+    match what {
+        What::Technologies => run_of::<Technologies>(db, bytes, actor, filename, progress).await,
+        What::Needs => run_of::<Needs>(db, bytes, actor, filename, progress).await,
+    }
+}
+
+async fn run_of<K: Importable>(
+    db: &DatabaseConnection,
     bytes: &[u8],
     actor: &crate::audit::Actor<'_>,
     filename: &str,
@@ -132,7 +162,7 @@ pub async fn run(
         Err(r) => return Ok(Err(Rejected::Refused(r))),
     };
     let txn = crate::db::begin_write(db).await?;
-    let planned = match technologies::plan(&txn, &sheet).await? {
+    let planned = match rows::plan::<K>(&txn, &sheet).await? {
         Err(r) => return Ok(Err(Rejected::Refused(r))),
         Ok((_, problems)) if !problems.is_empty() => return Ok(Err(Rejected::Problems(problems))),
         Ok((planned, _)) => planned,
@@ -140,7 +170,7 @@ pub async fn run(
     let total = planned.len();
     let mut counts = Counts::default();
     for (i, p) in planned.into_iter().enumerate() {
-        if technologies::write(&txn, p).await? {
+        if rows::write::<K>(&txn, p).await? {
             counts.created += 1;
         } else {
             counts.updated += 1;
@@ -151,7 +181,7 @@ pub async fn run(
         &txn,
         actor,
         "import",
-        <crate::admin::kinds::technologies::Technologies as crate::admin::kinds::Kind>::NAME,
+        K::NAME,
         None,
         &format!(
             "{filename}: {} new, {} updated",
@@ -167,6 +197,9 @@ pub async fn run(
 #[template(path = "admin/import.html")]
 pub struct ImportPage {
     pub page: AdminPage,
+    /// What the file holds (chosen by the links above the form).
+    pub what: What,
+    pub kinds: [What; 2],
     pub errors: FieldErrors,
     /// A refused file's reason, shown at the file field.
     pub refused: Option<String>,
@@ -180,6 +213,11 @@ pub struct ImportPage {
 }
 
 impl ImportPage {
+    /// Whether `k` is the kind this page imports.
+    pub fn current(&self, k: &What) -> bool {
+        *k == self.what
+    }
+
     /// "12 new, 3 updated" in the editor's language.
     pub fn counts(&self, id: &str, c: &Counts) -> String {
         counts_text(&self.page, id, *c)
@@ -199,7 +237,7 @@ pub fn counts_text(tr: &Translator, id: &str, c: Counts) -> String {
     )
 }
 
-fn page(editor: &Editor, state: &crate::web::AppState) -> ImportPage {
+fn page(editor: &Editor, state: &crate::web::AppState, what: What) -> ImportPage {
     let tr = Translator {
         locale: editor.locale,
     };
@@ -211,6 +249,8 @@ fn page(editor: &Editor, state: &crate::web::AppState) -> ImportPage {
             tr.t("admin-import-title"),
             None,
         ),
+        what,
+        kinds: What::ALL,
         errors: FieldErrors::default(),
         refused: None,
         max_mb: sheet::MAX_BYTES / (1024 * 1024),
@@ -223,8 +263,21 @@ fn page(editor: &Editor, state: &crate::web::AppState) -> ImportPage {
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct DoneQuery {
+    kind: String,
     created: String,
     updated: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct KindQuery {
+    kind: String,
+}
+
+/// The kind a query names; technologies when it names none (or one that
+/// does not exist: the page's links name only real ones).
+fn what_of(kind: &str) -> What {
+    What::parse(kind).unwrap_or_default()
 }
 
 /// GET /admin/import
@@ -234,7 +287,7 @@ pub async fn form(
     q: web::Query<DoneQuery>,
 ) -> Result<Html, AppError> {
     editor.require(ROLES)?;
-    let mut p = page(&editor, &state);
+    let mut p = page(&editor, &state, what_of(&q.kind));
     if let (Ok(created), Ok(updated)) = (q.created.parse(), q.updated.parse()) {
         p.done = Some(Counts { created, updated });
     }
@@ -243,13 +296,14 @@ pub async fn form(
 
 /// What the upload form posted.
 struct Upload {
+    what: What,
     file: Option<(String, Vec<u8>)>,
     too_big: bool,
 }
 
 /// Reads the upload: the CSRF token first (nothing else is read before it
 /// is checked), then the file, cut off past the limit.
-async fn read_upload(editor: &Editor, payload: Multipart) -> Result<Upload, AppError> {
+async fn read_upload(editor: &Editor, what: What, payload: Multipart) -> Result<Upload, AppError> {
     let mut parts = Parts::new(payload, 8, 4096);
     let Some(mut first) = parts.next().await? else {
         return Err(AppError::Forbidden("error-csrf-text"));
@@ -261,11 +315,15 @@ async fn read_upload(editor: &Editor, payload: Multipart) -> Result<Upload, AppE
     drop(first);
     editor.check_csrf(&token)?;
     let mut upload = Upload {
+        what,
         file: None,
         too_big: false,
     };
     while let Some(mut field) = parts.next().await? {
-        if field.name() == Some("file") && upload.file.is_none() && !upload.too_big {
+        if field.name() == Some("kind") {
+            let kind = parts.text(&mut field, 64).await?;
+            upload.what = what_of(&kind);
+        } else if field.name() == Some("file") && upload.file.is_none() && !upload.too_big {
             let named = field
                 .content_disposition()
                 .and_then(|d| d.get_filename())
@@ -304,13 +362,16 @@ pub async fn upload(
     req: HttpRequest,
     editor: Editor,
     state: web::Data<crate::web::AppState>,
+    q: web::Query<KindQuery>,
     payload: Multipart,
 ) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     let tr = Translator {
         locale: editor.locale,
     };
-    let mut p = page(&editor, &state);
+    // The kind from the form's address, so that a file refused before it
+    // is read still comes back to the page it was sent from.
+    let mut p = page(&editor, &state, what_of(&q.kind));
     if refuse_declared_over(&req, sheet::MAX_BYTES + DRAIN_CAP).is_err() {
         // Not one byte of it is read; the page still says what is wrong.
         p.refused = Some(tr.tn("import-too-large", p.max_mb));
@@ -318,7 +379,12 @@ pub async fn upload(
             .with_status(StatusCode::PAYLOAD_TOO_LARGE)
             .into_response(&req));
     }
-    let Upload { file, too_big } = read_upload(&editor, payload).await?;
+    let Upload {
+        what,
+        file,
+        too_big,
+    } = read_upload(&editor, p.what, payload).await?;
+    p.what = what;
     let unprocessable = |p: &ImportPage| -> Result<HttpResponse, AppError> {
         Ok(Html::render(p)?.unprocessable().into_response(&req))
     };
@@ -330,7 +396,7 @@ pub async fn upload(
         p.errors.add("file", "form-required");
         return unprocessable(&p);
     };
-    match dry_run(&state.db, &bytes).await? {
+    match dry_run(&state.db, what, &bytes).await? {
         Err(Rejected::Refused(r)) => {
             p.refused = Some(refusal_text(&r, &tr));
             unprocessable(&p)
@@ -348,7 +414,7 @@ pub async fn upload(
                 .await?;
             let kept = import_upload::ActiveModel {
                 editor_id: Set(editor.id),
-                kind: Set("technologies".to_owned()),
+                kind: Set(what.name().to_owned()),
                 filename: Set(filename.clone()),
                 bytes: Set(bytes),
                 expires_at: Set(now() + KEEP_FOR),
@@ -383,7 +449,7 @@ pub async fn run_upload(
     let tr = Translator {
         locale: editor.locale,
     };
-    let mut p = page(&editor, &state);
+    let mut p = page(&editor, &state, What::default());
     let kept = match form.upload.parse::<i32>() {
         Ok(id) => {
             import_upload::Entity::find_by_id(id)
@@ -400,16 +466,29 @@ pub async fn run_upload(
             .with_status(StatusCode::NOT_FOUND)
             .into_response(&req));
     };
+    let what = what_of(&kept.kind);
+    p.what = what;
     let ip = client_ip(&req, &state);
     let actor = editor.actor(Some(&ip));
-    match run(&state.db, &kept.bytes, &actor, &kept.filename, |_, _| {}).await {
+    match run(
+        &state.db,
+        what,
+        &kept.bytes,
+        &actor,
+        &kept.filename,
+        |_, _| {},
+    )
+    .await
+    {
         Ok(Ok(c)) => {
             import_upload::Entity::delete_by_id(kept.id)
                 .exec(&state.db)
                 .await?;
             Ok(see_other(&format!(
-                "/admin/import?created={}&updated={}",
-                c.created, c.updated
+                "/admin/import?kind={}&created={}&updated={}",
+                what.name(),
+                c.created,
+                c.updated
             )))
         }
         Ok(Err(Rejected::Refused(r))) => {
@@ -433,27 +512,43 @@ pub async fn run_upload(
     }
 }
 
-/// GET /admin/import/template.xlsx
-pub async fn template_xlsx(editor: Editor) -> Result<HttpResponse, AppError> {
+/// GET /admin/import/template.xlsx?kind=...
+pub async fn template_xlsx(
+    editor: Editor,
+    q: web::Query<KindQuery>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
     let tr = Translator {
         locale: editor.locale,
     };
-    let bytes = template::xlsx(&tr).map_err(|e| AppError::Internal(e.to_string()))?;
+    let what = what_of(&q.kind);
+    let bytes = match what {
+        What::Technologies => template::xlsx::<Technologies>(&tr),
+        What::Needs => template::xlsx::<Needs>(&tr),
+    }
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "technologies-template.xlsx",
+        &format!("{}-template.xlsx", what.name()),
         bytes,
     ))
 }
 
-/// GET /admin/import/template.csv
-pub async fn template_csv(editor: Editor) -> Result<HttpResponse, AppError> {
+/// GET /admin/import/template.csv?kind=...
+pub async fn template_csv(
+    editor: Editor,
+    q: web::Query<KindQuery>,
+) -> Result<HttpResponse, AppError> {
     editor.require(ROLES)?;
-    let bytes = template::csv().map_err(|e| AppError::Internal(e.to_string()))?;
+    let what = what_of(&q.kind);
+    let bytes = match what {
+        What::Technologies => template::csv::<Technologies>(),
+        What::Needs => template::csv::<Needs>(),
+    }
+    .map_err(|e| AppError::Internal(e.to_string()))?;
     Ok(download(
         "text/csv; charset=utf-8",
-        "technologies-template.csv",
+        &format!("{}-template.csv", what.name()),
         bytes,
     ))
 }

@@ -4,71 +4,18 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::technologies::{REF, columns, shared_fields};
+use super::kinds::Importable;
+use super::rows::{columns, shared_fields};
 use crate::admin::form::Input;
-use crate::admin::kinds::Kind;
-use crate::admin::kinds::technologies::Technologies;
 use crate::i18n::Locale;
 use crate::web::Translator;
 
-/// The example row, by column; the columns not named stay empty. It is
-/// sample content (like the demo's), in each language as a provider would
-/// write it, not interface text.
-const EXAMPLE: &[(&str, &str)] = &[
-    (REF, "GXAAS-2026-001"),
-    ("source_lang", "en"),
-    ("status", "draft"),
-    ("field", "agriculture"),
-    ("trl", "7"),
-    ("ip_status", "patent_granted"),
-    ("modes", "licensing; technical_service"),
-    ("countries", "ID; VN"),
-    ("province", "guangxi"),
-    ("contact_name", "Li Wei"),
-    ("contact_email", "liwei@gxaas.example.cn"),
-    ("contact_phone", "+86 771 000 0000"),
-    ("contact_lang", "zh-CN"),
-    ("via_centre", "yes"),
-    ("website", "https://www.gxaas.example.cn"),
-    ("featured", "no"),
-    ("title.zh-CN", "热带稻田杂交水稻高产栽培技术"),
-    ("title.en", "Hybrid rice for tropical paddy fields"),
-    ("title.id", "Padi hibrida untuk sawah tropis"),
-    (
-        "summary.zh-CN",
-        "适合东南亚双季稻区的高产杂交水稻品种及配套栽培技术。",
-    ),
-    (
-        "summary.en",
-        "High-yield hybrid rice varieties with a cultivation package for double-cropping areas of South-East Asia.",
-    ),
-    (
-        "summary.id",
-        "Varietas padi hibrida berproduksi tinggi dengan paket budidaya untuk sawah dua kali tanam di Asia Tenggara.",
-    ),
-    (
-        "description.zh-CN",
-        "品种经广西、越南多点试验，亩产提高15%以上。",
-    ),
-    (
-        "description.en",
-        "Tested in Guangxi and Viet Nam, the varieties raise yields by more than 15%.",
-    ),
-    (
-        "description.id",
-        "Diuji di Guangxi dan Vietnam, varietas ini meningkatkan hasil lebih dari 15%.",
-    ),
-    ("provider.zh-CN", "广西农业科学院"),
-    ("provider.en", "Guangxi Academy of Agricultural Sciences"),
-    ("provider.id", "Akademi Ilmu Pertanian Guangxi"),
-];
-
 /// The example row, in the order of `columns()`.
-fn example() -> Vec<String> {
-    columns()
+fn example<K: Importable>() -> Vec<String> {
+    columns::<K>()
         .iter()
         .map(|c| {
-            EXAMPLE
+            K::EXAMPLE
                 .iter()
                 .find(|(k, _)| k == c)
                 .map_or_else(String::new, |(_, v)| (*v).to_owned())
@@ -77,14 +24,14 @@ fn example() -> Vec<String> {
 }
 
 /// The allowed values: (column, code, name in each language).
-fn allowed() -> Vec<(String, String, Vec<String>)> {
+fn allowed<K: Importable>() -> Vec<(String, String, Vec<String>)> {
     let names = |prefix: &str, code: &str| -> Vec<String> {
         Locale::all()
             .map(|locale| Translator { locale }.code(prefix, code))
             .collect()
     };
     let mut out = Vec::new();
-    for code in Technologies::STATUSES {
+    for code in K::STATUSES {
         out.push((
             "status".to_owned(),
             (*code).to_owned(),
@@ -93,6 +40,9 @@ fn allowed() -> Vec<(String, String, Vec<String>)> {
     }
     for l in Locale::all() {
         for column in ["source_lang", "contact_lang"] {
+            if column != "source_lang" && !shared_fields::<K>().iter().any(|f| f.name == column) {
+                continue;
+            }
             out.push((
                 column.to_owned(),
                 l.tag().to_owned(),
@@ -100,7 +50,7 @@ fn allowed() -> Vec<(String, String, Vec<String>)> {
             ));
         }
     }
-    for f in shared_fields() {
+    for f in shared_fields::<K>() {
         match f.input {
             Input::Select(codes, prefix) | Input::Checks(codes, prefix) => {
                 for code in codes {
@@ -128,12 +78,12 @@ fn allowed() -> Vec<(String, String, Vec<String>)> {
 }
 
 /// The template as XLSX: the table, then the allowed values.
-pub fn xlsx(tr: &Translator) -> Result<Vec<u8>, XlsxError> {
+pub fn xlsx<K: Importable>(tr: &Translator) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
     let sheet = book.add_worksheet();
-    sheet.set_name("technologies")?;
-    for (c, (name, value)) in columns().iter().zip(example()).enumerate() {
+    sheet.set_name(K::NAME)?;
+    for (c, (name, value)) in columns::<K>().iter().zip(example::<K>()).enumerate() {
         let c = u16::try_from(c).unwrap_or(u16::MAX);
         sheet.write_string_with_format(0, c, name, &bold)?;
         sheet.write_string(1, c, value)?;
@@ -151,7 +101,7 @@ pub fn xlsx(tr: &Translator) -> Result<Vec<u8>, XlsxError> {
         values.write_string_with_format(0, c, h, &bold)?;
         values.set_column_width(c, 24)?;
     }
-    for (r, (column, code, names)) in allowed().into_iter().enumerate() {
+    for (r, (column, code, names)) in allowed::<K>().into_iter().enumerate() {
         let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
         values.write_string(r, 0, column)?;
         values.write_string(r, 1, code)?;
@@ -164,9 +114,9 @@ pub fn xlsx(tr: &Translator) -> Result<Vec<u8>, XlsxError> {
 
 /// The template as CSV (UTF-8 with a byte-order mark, so that spreadsheet
 /// programs read Chinese correctly): the columns and the example row.
-pub fn csv() -> Result<Vec<u8>, csv::Error> {
+pub fn csv<K: Importable>() -> Result<Vec<u8>, csv::Error> {
     let mut w = csv::Writer::from_writer(b"\xef\xbb\xbf".to_vec());
-    w.write_record(columns())?;
-    w.write_record(example())?;
+    w.write_record(columns::<K>())?;
+    w.write_record(example::<K>())?;
     w.into_inner().map_err(|e| csv::Error::from(e.into_error()))
 }

@@ -518,3 +518,69 @@ async fn personal_data_exports_are_audited() {
     }
     assert_eq!(exports().await.unwrap(), 3);
 }
+
+/// The inquiries' CSV is streamed a page at a time (`export::PAGE_ROWS`):
+/// more rows than two pages hold come out each once, newest first, with the
+/// byte-order mark and the header once, and the audit counts them all.
+#[actix_web::test]
+async fn a_streamed_csv_holds_every_row_once_across_pages() {
+    use sea_orm::Set;
+    use techbridge::entities::inquiry;
+    let t = TestApp::empty().await.with_accounts().await;
+    let tech = TechnologyBuilder::new("hybrid-rice").insert(t.conn()).await;
+    let per_page = usize::try_from(techbridge::admin::export::PAGE_ROWS).unwrap();
+    let n = per_page * 2 + 7;
+    // Several share a time, so the pages must go on by (time, id).
+    let start = techbridge::db::now();
+    let rows = (0..n).map(|i| inquiry::ActiveModel {
+        technology_id: Set(tech.id),
+        name: Set(format!("Visitor {i}")),
+        organisation: Set("=cmd|' /C calc'!A0".to_owned()),
+        country: Set("ID".to_owned()),
+        email: Set(format!("v{i}@example.id")),
+        message: Set("Berapa biaya lisensi?".to_owned()),
+        lang: Set("id".to_owned()),
+        status: Set("new".to_owned()),
+        created_at: Set(start + chrono::Duration::seconds(i64::try_from(i / 3).unwrap())),
+        updated_at: Set(start),
+        ..Default::default()
+    });
+    inquiry::Entity::insert_many(rows)
+        .exec(t.conn())
+        .await
+        .unwrap();
+    let app = t.service().await;
+    let editor = login(&app, EDITOR).await;
+    let d = download(&app, &editor, "/admin/inquiries/export.csv").await;
+    assert_eq!(d.status, 200);
+    assert!(d.header("content-disposition").contains("inquiries-"));
+    assert!(d.bytes.starts_with(b"\xEF\xBB\xBF"));
+    assert_eq!(
+        d.bytes.windows(3).filter(|w| *w == b"\xEF\xBB\xBF").count(),
+        1
+    );
+    let table = csv_rows(&d.bytes);
+    assert_eq!(table.len(), n + 1);
+    let ids: Vec<i32> = table[1..].iter().map(|r| r[0].parse().unwrap()).collect();
+    let unique: std::collections::BTreeSet<i32> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), n, "a row twice");
+    // Newest first: the names count down in steps of three.
+    let first: usize = table[1][2].trim_start_matches("Visitor ").parse().unwrap();
+    let last: usize = table[n][2].trim_start_matches("Visitor ").parse().unwrap();
+    assert!(first >= n - 3 && last < 3, "{first} .. {last}");
+    assert!(table[1..].iter().all(|r| r[3].starts_with("'=")));
+    let e = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("export"))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        e.summary.starts_with(&format!("{n} (csv)")),
+        "{}",
+        e.summary
+    );
+    // The XLSX export, built in memory, holds the same rows.
+    let x = download(&app, &editor, "/admin/inquiries/export.xlsx").await;
+    assert_eq!(xlsx_rows(&x.bytes).len(), n + 1);
+}

@@ -3,7 +3,9 @@
 //! the refusals, the template, and the command line.
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, Statement};
-use techbridge::entities::{audit_entry, import_upload, technology, technology_translation};
+use techbridge::entities::{
+    audit_entry, import_upload, need, need_translation, technology, technology_translation,
+};
 use techbridge::i18n::Locale;
 use techbridge::web::Translator;
 
@@ -36,10 +38,15 @@ fn csv(rows: &[String]) -> Vec<u8> {
     s.into_bytes()
 }
 
-fn body(csrf: &str, filename: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+/// The upload form's body; without a kind, as the form for technologies
+/// was first posted (technologies).
+fn body(csrf: &str, kind: Option<&str>, filename: &str, bytes: &[u8]) -> (String, Vec<u8>) {
     let boundary = "----techbridgeimportboundary";
+    let kind = kind.map_or_else(String::new, |k| {
+        format!("--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{k}\r\n")
+    });
     let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n{kind}--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
     )
     .into_bytes();
     body.extend_from_slice(bytes);
@@ -56,7 +63,25 @@ where
         >,
     B: actix_web::body::MessageBody,
 {
-    let (ct, body) = body(&b.csrf, filename, bytes);
+    upload_kind(app, b, None, filename, bytes).await
+}
+
+async fn upload_kind<S, B>(
+    app: &S,
+    b: &Browser,
+    kind: Option<&str>,
+    filename: &str,
+    bytes: &[u8],
+) -> Resp
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let (ct, body) = body(&b.csrf, kind, filename, bytes);
     send(
         app,
         TestRequest::post()
@@ -80,7 +105,25 @@ where
         >,
     B: actix_web::body::MessageBody,
 {
-    let r = upload_file(app, b, filename, bytes).await;
+    import_kind(app, b, None, filename, bytes).await
+}
+
+async fn import_kind<S, B>(
+    app: &S,
+    b: &mut Browser,
+    kind: Option<&str>,
+    filename: &str,
+    bytes: &[u8],
+) -> String
+where
+    S: actix_web::dev::Service<
+            actix_http::Request,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    B: actix_web::body::MessageBody,
+{
+    let r = upload_kind(app, b, kind, filename, bytes).await;
     assert_eq!(
         r.status,
         200,
@@ -691,4 +734,254 @@ async fn the_command_line_imports_or_lists_problems() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(count(&t).await, 2);
+}
+
+const NEEDS_HEADER: &str = "provider_ref,source_lang,status,field,country,organisation,contact_name,contact_email,title.en,title.id,description.en,description.id";
+
+fn needs_csv(rows: &[&str]) -> Vec<u8> {
+    let mut s = NEEDS_HEADER.to_owned();
+    for r in rows {
+        s.push('\n');
+        s.push_str(r);
+    }
+    s.push('\n');
+    s.into_bytes()
+}
+
+async fn need_by_ref(t: &TestApp, reference: &str) -> need::Model {
+    need::Entity::find()
+        .filter(need::Column::ProviderRef.eq(reference))
+        .one(t.conn())
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("no need {reference}"))
+}
+
+async fn needs_count(t: &TestApp) -> u64 {
+    need::Entity::find().count(t.conn()).await.unwrap()
+}
+
+#[actix_web::test]
+async fn needs_import_like_technologies() {
+    let t = TestApp::empty().await.with_accounts().await;
+    let app = t.service().await;
+    let mut b = login(&app, EDITOR).await;
+    let page = b.get(&app, "/admin/import?kind=needs").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.attr("#import-kinds a[aria-current=page]", "href"),
+        Some("/admin/import?kind=needs".to_owned())
+    );
+    assert_eq!(
+        page.attr("form input[name=kind]", "value"),
+        Some("needs".to_owned())
+    );
+    assert_eq!(
+        page.attr("form[enctype]", "action"),
+        Some("/admin/import?kind=needs".to_owned())
+    );
+
+    // The needs template: its own columns, the allowed countries; the XLSX
+    // imports as it is and the CSV (same reference) updates it.
+    let bytes = download(&app, &b, "/admin/import/template.xlsx?kind=needs").await;
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let names = book.sheet_names();
+    let header: Vec<String> = book
+        .worksheet_range(&names[0])
+        .unwrap()
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(header.contains(&"country".to_owned()), "{header:?}");
+    assert!(header.contains(&"title.id".to_owned()));
+    assert!(!header.contains(&"trl".to_owned()));
+    let values = book.worksheet_range(&names[1]).unwrap();
+    assert!(values.rows().any(|r| r[0] == "country" && r[1] == "KH"));
+    assert!(values.rows().any(|r| r[0] == "status" && r[1] == "pending"));
+    b.get(&app, "/admin/import?kind=needs").await;
+    assert_eq!(
+        import_kind(&app, &mut b, Some("needs"), "needs-template.xlsx", &bytes).await,
+        "needs-template.xlsx: 1 new, 0 updated"
+    );
+    let csv_template = download(&app, &b, "/admin/import/template.csv?kind=needs").await;
+    assert!(csv_template.starts_with(b"\xef\xbb\xbfprovider_ref,"));
+    b.get(&app, "/admin/import?kind=needs").await;
+    assert_eq!(
+        import_kind(
+            &app,
+            &mut b,
+            Some("needs"),
+            "needs-template.csv",
+            &csv_template
+        )
+        .await,
+        "needs-template.csv: 0 new, 1 updated"
+    );
+    assert_eq!(needs_count(&t).await, 1);
+    assert_eq!(count(&t).await, 0, "no technology was made");
+
+    // Labels and country names in any language, a status by its Chinese
+    // label; a row without a status starts awaiting moderation.
+    let (zh, id) = (tr("zh-CN"), tr("id"));
+    let rows = [
+        format!(
+            "N-1,en,{},{},{},Koperasi Makmur,Siti,siti@example.id,Paddy dryer,Pengering gabah,We need a dryer.,Kami butuh pengering.",
+            zh.code("admin-status", "published"),
+            id.code("field", "agriculture"),
+            zh.code("country", "VN"),
+        ),
+        "N-2,en,,new_energy,Thailand,Solar Co,Somchai,somchai@example.th,Solar pumps,,Pumps for farms.,".to_owned(),
+    ];
+    let file = needs_csv(&[&rows[0], &rows[1]]);
+    let r = upload_kind(&app, &b, Some("needs"), "needs.csv", &file).await;
+    assert_eq!(r.status, 200, "{:?}", r.texts("#problems td"));
+    assert_eq!(r.text("#import-ready"), "needs.csv: 2 new, 0 updated");
+    // The kept upload remembers its kind: the real import makes needs.
+    assert_eq!(needs_count(&t).await, 1);
+    let upload = r.attr("input[name=upload]", "value").unwrap();
+    let done = b
+        .post_csrf(&app, "/admin/import/run", &[("upload", &upload)])
+        .await;
+    assert_eq!(done.status, 303);
+    assert!(done.location().unwrap().contains("kind=needs"));
+    assert_eq!(needs_count(&t).await, 3);
+    let dryer = need_by_ref(&t, "N-1").await;
+    assert_eq!(
+        (
+            dryer.field.as_str(),
+            dryer.country.as_str(),
+            dryer.status.as_str()
+        ),
+        ("agriculture", "VN", "published")
+    );
+    assert_eq!(dryer.slug, "paddy-dryer");
+    let pumps = need_by_ref(&t, "N-2").await;
+    assert_eq!(
+        (pumps.country.as_str(), pumps.status.as_str()),
+        ("TH", "pending")
+    );
+    let texts = need_translation::Entity::find()
+        .filter(need_translation::Column::NeedId.eq(dryer.id))
+        .all(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(texts.len(), 2);
+    let entries = audit_entry::Entity::find()
+        .filter(audit_entry::Column::Action.eq("import"))
+        .filter(audit_entry::Column::EntityKind.eq("needs"))
+        .count(t.conn())
+        .await
+        .unwrap();
+    assert_eq!(entries, 3);
+    // Published: the public list shows it.
+    let r = get(&app, "/en/needs").await;
+    assert!(r.body.contains("Paddy dryer"));
+
+    // Problems by row and column in the editor's language (Indonesian),
+    // nothing changed, what was typed quoted.
+    b.get(&app, "/admin/account").await;
+    b.post_csrf(
+        &app,
+        "/admin/account",
+        &[("action", "language"), ("ui_lang", "id")],
+    )
+    .await;
+    b.get(&app, "/admin/import?kind=needs").await;
+    let before = fingerprint(&t).await;
+    let file = needs_csv(&[
+        "N-1,en,published,agriculture,Atlantis,Koperasi Makmur,Siti,siti@example.id,Paddy dryer again,,Text.,",
+        "N-3,en,published,agriculture,ID,,Budi,not-an-email,Seeds,,Text.,",
+    ]);
+    let r = upload_kind(&app, &b, Some("needs"), "bad.csv", &file).await;
+    assert_eq!(r.status, 422);
+    let cells = r.texts("#problems td");
+    let find = |row: &str, column: &str| -> String {
+        cells
+            .chunks(3)
+            .find(|c| c[0] == row && c[1] == column)
+            .map(|c| c[2].clone())
+            .unwrap_or_else(|| panic!("no problem at {row}/{column}: {cells:?}"))
+    };
+    assert_eq!(
+        find("2", "country"),
+        id.ts("import-unknown-value", "value", "Atlantis")
+    );
+    assert_eq!(find("3", "organisation"), id.t("form-required"));
+    assert!(!find("3", "contact_email").is_empty());
+    // A technology column is unknown in a file of needs.
+    let r = upload_kind(
+        &app,
+        &b,
+        Some("needs"),
+        "wrong.csv",
+        format!("{NEEDS_HEADER},trl\n").as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert_eq!(
+        r.text("#file-error"),
+        id.ts("import-unknown-column", "value", "trl")
+    );
+    let content = |f: Vec<(&'static str, u64)>| -> Vec<(&'static str, u64)> {
+        f.into_iter()
+            .filter(|(n, _)| *n != "import_upload")
+            .collect()
+    };
+    assert_eq!(content(fingerprint(&t).await), content(before));
+    assert_eq!(need_by_ref(&t, "N-1").await.updated_at, dryer.updated_at);
+}
+
+#[actix_web::test]
+async fn the_command_line_imports_needs() {
+    let t = TestApp::empty().await;
+    let dir = tempfile::tempdir().unwrap();
+    let cli = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_techbridge"))
+            .args(["--log-level", "warn", "--data-dir"])
+            .arg(dir.path())
+            .args(args)
+            .env("DATABASE_URL", t.database_url())
+            .env("NO_DEMO", "true")
+            .output()
+            .unwrap()
+    };
+    let file = dir.path().join("needs.csv");
+    std::fs::write(
+        &file,
+        needs_csv(&[
+            "C-1,en,published,agriculture,ID,Koperasi,Siti,siti@example.id,Dryer,,Text.,",
+            "C-2,en,published,agriculture,Narnia,Koperasi,Siti,siti@example.id,Seeds,,Text.,",
+        ]),
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    let out = cli(&["import", "needs", path, "--dry-run", "--lang", "zh-CN"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&tr("zh-CN").ts("import-unknown-value", "value", "Narnia")),
+        "{err}"
+    );
+    assert_eq!(needs_count(&t).await, 0);
+    std::fs::write(
+        &file,
+        needs_csv(&["C-1,en,published,agriculture,ID,Koperasi,Siti,siti@example.id,Dryer,,Text.,"]),
+    )
+    .unwrap();
+    let out = cli(&["import", "needs", path]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Imported: 1 new, 0 updated."));
+    let out = cli(&["import", "needs", path]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Imported: 0 new, 1 updated."));
+    assert_eq!(needs_count(&t).await, 1);
+    assert_eq!(count(&t).await, 0);
 }

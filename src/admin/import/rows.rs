@@ -1,45 +1,39 @@
-//! Technologies from a spreadsheet: which columns a file may have, each row
-//! turned into the values the edit form would post (taxonomy labels in any
-//! language read back to their codes), checked by the very rules of the
-//! edit form, and written as the form writes them, all rows in one
-//! transaction.
+//! Records of any importable kind from a spreadsheet: which columns a file
+//! may have, each row turned into the values the kind's edit form would
+//! post (taxonomy labels in any language read back to their codes), checked
+//! by the very rules of the edit form, and written as the form writes them,
+//! all rows in one transaction.
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::{ConnectionTrait, DbErr};
 
 use super::Problem;
+use super::kinds::{Importable, REF};
 use super::sheet::{Refusal, Sheet};
 use crate::admin::form::{Field, Input, Values};
-use crate::admin::kinds::Kind;
-use crate::admin::kinds::technologies::Technologies;
 use crate::admin::translation_store;
-use crate::entities::technology;
 use crate::i18n::Locale;
 use crate::web::Translator;
 
-/// The column of the provider's own reference.
-pub const REF: &str = "provider_ref";
-
-/// Shared fields a file may give, by the edit form's names. The slug is
-/// made from the English title and images are chosen in the back office.
-pub fn shared_fields() -> Vec<Field> {
-    Technologies::shared()
+/// Shared fields a file may give, by the edit form's names.
+pub fn shared_fields<K: Importable>() -> Vec<Field> {
+    K::shared()
         .into_iter()
-        .filter(|f| !matches!(f.name, "slug" | "images"))
+        .filter(|f| !K::SKIP.contains(&f.name))
         .collect()
 }
 
 /// Every column a file may have, in the template's order: the reference,
 /// the source language and status, the shared fields, then each translated
 /// field in each language (`title.zh-CN`, `title.en`, `title.id`, ...).
-pub fn columns() -> Vec<String> {
+pub fn columns<K: Importable>() -> Vec<String> {
     let mut c: Vec<String> = [REF, "source_lang", "status"]
         .iter()
         .map(|s| (*s).to_owned())
         .collect();
-    c.extend(shared_fields().iter().map(|f| f.name.to_owned()));
-    for f in Technologies::translated() {
+    c.extend(shared_fields::<K>().iter().map(|f| f.name.to_owned()));
+    for f in K::translated() {
         for l in Locale::all() {
             c.push(format!("{}.{}", f.name, l.tag()));
         }
@@ -48,8 +42,8 @@ pub fn columns() -> Vec<String> {
 }
 
 /// Columns a file must have (a title in at least one language besides).
-fn required_columns() -> Vec<&'static str> {
-    shared_fields()
+fn required_columns<K: Importable>() -> Vec<&'static str> {
+    shared_fields::<K>()
         .iter()
         .filter(|f| f.required)
         .map(|f| f.name)
@@ -69,8 +63,8 @@ pub struct Layout {
 
 impl Layout {
     /// Refuses an unknown, repeated or missing column.
-    pub fn of(sheet: &Sheet) -> Result<Self, Refusal> {
-        let known = columns();
+    pub fn of<K: Importable>(sheet: &Sheet) -> Result<Self, Refusal> {
+        let known = columns::<K>();
         let mut position = HashMap::new();
         for (i, h) in sheet.headers.iter().enumerate() {
             if h.is_empty() {
@@ -96,13 +90,14 @@ impl Layout {
                 return Err(Refusal::with("import-repeated-column", h.clone()));
             }
         }
-        let mut missing: Vec<String> = required_columns()
+        let mut missing: Vec<String> = required_columns::<K>()
             .into_iter()
             .filter(|c| !position.contains_key(*c))
             .map(str::to_owned)
             .collect();
-        if !Locale::all().any(|l| position.contains_key(&format!("title.{}", l.tag()))) {
-            missing.push("title.en".to_owned());
+        let headline = K::TR.headline;
+        if !Locale::all().any(|l| position.contains_key(&format!("{headline}.{}", l.tag()))) {
+            missing.push(format!("{headline}.en"));
         }
         if !missing.is_empty() {
             return Err(Refusal::with("import-missing-columns", missing.join(", ")));
@@ -124,10 +119,10 @@ fn norm(s: &str) -> String {
 }
 
 impl Vocabulary {
-    fn new() -> Self {
+    fn new<K: Importable>() -> Self {
         let mut lists: Vec<(&'static str, &'static [&'static str], &'static str)> =
-            vec![("status", Technologies::STATUSES, "admin-status")];
-        for f in shared_fields() {
+            vec![("status", K::STATUSES, "admin-status")];
+        for f in shared_fields::<K>() {
             if let Input::Select(codes, prefix) | Input::Checks(codes, prefix) = f.input {
                 lists.push((f.name, codes, prefix));
             }
@@ -177,45 +172,29 @@ fn column_of(key: &str) -> String {
     }
 }
 
-/// Ids of the stored technologies by provider reference.
-async fn references(db: &impl ConnectionTrait) -> Result<HashMap<String, i32>, DbErr> {
-    let rows: Vec<(i32, Option<String>)> = technology::Entity::find()
-        .select_only()
-        .column(technology::Column::Id)
-        .column(technology::Column::ProviderRef)
-        .filter(technology::Column::ProviderRef.is_not_null())
-        .into_tuple()
-        .all(db)
-        .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, r)| r.map(|r| (r, id)))
-        .collect())
-}
-
-/// A stored technology as form values, to which a row's cells are applied:
-/// a column the file does not have leaves what is stored as it is.
-async fn stored(db: &impl ConnectionTrait, id: i32) -> Result<Values, DbErr> {
-    let mut v = Technologies::load(db, id)
+/// A stored record as form values, to which a row's cells are applied: a
+/// column the file does not have leaves what is stored as it is.
+async fn stored<K: Importable>(db: &impl ConnectionTrait, id: i32) -> Result<Values, DbErr> {
+    let mut v = K::load(db, id)
         .await?
         .ok_or_else(|| DbErr::RecordNotFound(id.to_string()))?;
-    let rows = translation_store::load(db, &Technologies::TR, id).await?;
-    translation_store::into_values(&Technologies::TR, &rows, &mut v);
+    let rows = translation_store::load(db, &K::TR, id).await?;
+    translation_store::into_values(&K::TR, &rows, &mut v);
     Ok(v)
 }
 
 /// Every row checked: what each would become, and every problem found.
-pub async fn plan(
+pub async fn plan<K: Importable>(
     db: &impl ConnectionTrait,
     sheet: &Sheet,
 ) -> Result<Result<(Vec<Planned>, Vec<Problem>), Refusal>, DbErr> {
-    let layout = match Layout::of(sheet) {
+    let layout = match Layout::of::<K>(sheet) {
         Ok(l) => l,
         Err(r) => return Ok(Err(r)),
     };
-    let vocabulary = Vocabulary::new();
-    let refs = references(db).await?;
-    let fields = shared_fields();
+    let vocabulary = Vocabulary::new::<K>();
+    let refs = K::references(db).await?;
+    let fields = shared_fields::<K>();
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut planned = Vec::new();
     let mut problems = Vec::new();
@@ -238,11 +217,13 @@ pub async fn plan(
             }
         }
         let mut v = match id {
-            Some(id) => stored(db, id).await?,
+            Some(id) => stored::<K>(db, id).await?,
             None => {
+                // As a new record starts in the back office: the first of
+                // the kind's states (a draft, a need awaiting moderation).
                 let mut v = Values::default();
                 v.set("source_lang", "en");
-                v.set("status", "draft");
+                v.set("status", K::STATUSES.first().copied().unwrap_or("draft"));
                 v
             }
         };
@@ -297,7 +278,7 @@ pub async fn plan(
                 _ => v.set(f.name, cell),
             }
         }
-        for f in Technologies::translated() {
+        for f in K::translated() {
             for l in Locale::all() {
                 if let Some(cell) = layout.get(row, &format!("{}.{}", f.name, l.tag())) {
                     v.set_tr(l.tag(), f.name, cell);
@@ -308,7 +289,7 @@ pub async fn plan(
         // form would refuse (lengths, e-mail, TRL 1-9, required texts in
         // the source language); a column already reported is not reported
         // twice.
-        let errors = crate::admin::content::validate::<Technologies>(&v);
+        let errors = crate::admin::content::validate::<K>(&v);
         for (key, message) in errors.iter() {
             let column = column_of(key);
             if !found.iter().any(|p| p.column == column) {
@@ -327,30 +308,22 @@ pub async fn plan(
 /// gets a unique slug from its English title), its translations (new ones
 /// at their first revision, changed ones a revision up), its search entry.
 /// Returns whether it was new.
-pub async fn write(db: &impl ConnectionTrait, p: Planned) -> Result<bool, DbErr> {
+pub async fn write<K: Importable>(db: &impl ConnectionTrait, p: Planned) -> Result<bool, DbErr> {
     let Planned { id, mut values } = p;
     let source = values.trimmed("source_lang");
-    if id.is_none() {
-        let title = [values.tr("en", "title"), values.tr(&source, "title")]
+    if id.is_none() && K::SLUG {
+        let headline = K::TR.headline;
+        let title = [values.tr("en", headline), values.tr(&source, headline)]
             .into_iter()
             .find(|t| !t.is_empty())
             .unwrap_or_default();
-        let slug = crate::slugs::unique(db, Technologies::TABLE, &crate::slugs::from_title(&title))
-            .await?;
+        let slug = crate::slugs::unique(db, K::TABLE, &crate::slugs::from_title(&title)).await?;
         values.set("slug", slug);
     }
-    let saved = Technologies::save(db, id, &values).await?;
-    translation_store::save(
-        db,
-        &Technologies::TR,
-        saved,
-        &values,
-        &source,
-        &[],
-        crate::db::now(),
-    )
-    .await?;
-    Technologies::reindex(db, saved).await?;
+    let saved = K::save(db, id, &values).await?;
+    K::keep_ref(db, saved, values.get(REF)).await?;
+    translation_store::save(db, &K::TR, saved, &values, &source, &[], crate::db::now()).await?;
+    K::reindex(db, saved).await?;
     Ok(id.is_none())
 }
 
@@ -368,11 +341,20 @@ mod tests {
         assert_eq!(yes_no("否"), Some(false));
         assert_eq!(yes_no("maybe"), None);
         assert_eq!(column_of("zh-CN.title"), "title.zh-CN");
-        let v = Vocabulary::new();
+        use crate::admin::kinds::needs::Needs;
+        use crate::admin::kinds::technologies::Technologies;
+        let v = Vocabulary::new::<Technologies>();
         assert_eq!(v.code("countries", "印度尼西亚"), Some("ID"));
         assert_eq!(v.code("countries", "vn"), Some("VN"));
         assert_eq!(v.code("field", "new energy"), Some("new_energy"));
         assert_eq!(v.code("countries", "Atlantis"), None);
-        assert!(columns().contains(&"title.zh-CN".to_owned()));
+        assert!(columns::<Technologies>().contains(&"title.zh-CN".to_owned()));
+        let needs = columns::<Needs>();
+        assert!(needs.contains(&"country".to_owned()));
+        assert!(!needs.contains(&"slug".to_owned()));
+        assert_eq!(
+            Vocabulary::new::<Needs>().code("status", "Pending"),
+            Some("pending")
+        );
     }
 }
