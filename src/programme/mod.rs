@@ -2,8 +2,8 @@
 //! its host posts, and the fellows directory. (Applications: `apply`.)
 
 pub mod apply;
-pub mod lifecycle;
 pub mod drafts;
+pub mod lifecycle;
 pub mod referees;
 pub mod status;
 pub mod store;

@@ -28,6 +28,6 @@ mod interests;
 mod metrics;
 mod pages;
 mod programme;
-mod punctuation;
 mod programme_apply;
+mod punctuation;
 mod structured;

@@ -636,15 +636,14 @@ async fn the_more_information_loop_and_the_status_page() {
     let page = format!("/admin/applications/{}", a.id);
     reviewer.get(&app, &page).await;
     // The call's rubric (made when first shown): a 4 on every criterion.
-    let mut review: Vec<(String, String)> =
-        techbridge::entities::rubric_criterion::Entity::find()
-            .filter(techbridge::entities::rubric_criterion::Column::CallId.eq(a.call_id))
-            .all(t.conn())
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|c| (format!("score.{}", c.id), "4".to_owned()))
-            .collect();
+    let mut review: Vec<(String, String)> = techbridge::entities::rubric_criterion::Entity::find()
+        .filter(techbridge::entities::rubric_criterion::Column::CallId.eq(a.call_id))
+        .all(t.conn())
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| (format!("score.{}", c.id), "4".to_owned()))
+        .collect();
     assert!(!review.is_empty(), "the call has a rubric");
     review.push((
         "comment".to_owned(),

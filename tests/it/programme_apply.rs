@@ -100,7 +100,11 @@ async fn a_draft_is_saved_mailed_resumed_and_submitted_and_expires_with_its_call
     sink.sender().send_due(t.conn(), now()).await.unwrap();
     let mails = sink.to("mai.nguyen@hus.example.edu.vn");
     assert_eq!(mails.len(), 1);
-    assert!(mails[0].subject.contains("东盟杰出青年科学家来华入桂工作计划"));
+    assert!(
+        mails[0]
+            .subject
+            .contains("东盟杰出青年科学家来华入桂工作计划")
+    );
     let link = mails[0].path_of_link("/programme/apply?draft=");
     // The link reopens the form filled in, the CV shown by name.
     let resumed = get(&app, &link).await;
