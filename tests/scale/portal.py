@@ -197,6 +197,15 @@ def application_fields(host_post, email, token):
             "intrudes further every dry season. The work combines field trials with marker-assisted "
             "selection in the host laboratory.",
         ),
+        # The two referees the form asks for (issue 16).
+        ("referee1_name", "Le Van Hoa"),
+        ("referee1_email", "le.hoa@referee.example.edu.vn"),
+        ("referee1_institution", "Vietnam Academy of Agricultural Sciences"),
+        ("referee1_lang", "en"),
+        ("referee2_name", "Wei Lan"),
+        ("referee2_email", "wei.lan@referee.example.cn"),
+        ("referee2_institution", "Guangxi University"),
+        ("referee2_lang", "zh-CN"),
         ("consent", "yes"),
         ("website", ""),
     ]
